@@ -1,0 +1,24 @@
+import type { ConversationRef, Language } from '../domain/types';
+import type { GroupStore } from '../store/group-store';
+
+/** Who is acting and where, derived from the authenticated activity (never from card data). */
+export interface Actor {
+  tenantId: string;
+  /** The group's PartitionKey, from tenant + conversation. */
+  groupKey: string;
+  userId: string;
+  name: string;
+  /** The language of the user's Teams client, used until the group has chosen one. */
+  language: Language;
+  /** 'personal' chats have no group. */
+  chat: 'group' | 'channel' | 'personal';
+  conversation: ConversationRef;
+}
+
+/** What the use cases need from the outside world. */
+export interface AppDeps {
+  store: GroupStore;
+  now: () => Date;
+  timeZone: string;
+  defaultLanguage: Language;
+}

@@ -1,0 +1,56 @@
+import type { FieldErrors } from '../domain/input';
+import { ConflictError, StorageUnavailableError } from '../store/group-store';
+
+/** Why a request was not carried out; `bot/` turns each into a localized message. */
+export type Refusal =
+  | 'noGroup'
+  | 'notMember'
+  | 'notCoordinator'
+  | 'groupFull'
+  | 'invalidForm'
+  | 'invalidInput'
+  | 'meetingNumber'
+  | 'meetingLocked'
+  | 'noInvitation'
+  | 'personalChat'
+  | 'storageUnavailable'
+  | 'busy';
+
+/** What every use case returns: a value, or a typed refusal (with field problems for forms). */
+export type Outcome<T> =
+  | { ok: true; value: T }
+  | { ok: false; refusal: Refusal; detail?: Record<string, string | number>; errors?: FieldErrors };
+
+/** A successful outcome. */
+export function ok<T>(value: T): Outcome<T> {
+  return { ok: true, value };
+}
+
+/** A refused outcome. */
+export function refuse<T>(refusal: Refusal, detail?: Record<string, string | number>): Outcome<T> {
+  return { ok: false, refusal, detail };
+}
+
+/** A form that must be shown again with its problems marked. */
+export function invalidForm<T>(errors: FieldErrors): Outcome<T> {
+  return { ok: false, refusal: 'invalidForm', errors };
+}
+
+const CONFLICT_ATTEMPTS = 5;
+
+/**
+ * Runs a read-decide-write step, again from the read when a conditional write lost a race, and
+ * turns storage outages into a refusal the user can act on.
+ */
+export async function transact<T>(step: () => Promise<Outcome<T>>): Promise<Outcome<T>> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await step();
+    } catch (err) {
+      if (err instanceof StorageUnavailableError) return refuse('storageUnavailable');
+      if (!(err instanceof ConflictError)) throw err;
+      if (attempt >= CONFLICT_ATTEMPTS) return refuse('busy');
+      await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
+    }
+  }
+}

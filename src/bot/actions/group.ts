@@ -1,0 +1,81 @@
+import { joinGroup, leaveGroup, recordGroupCard, setupGroup } from '../../app/group';
+import type { Group } from '../../domain/types';
+import { groupCard } from '../../cards/group-card';
+import { setupCard } from '../../cards/setup-card';
+import { t } from '../../i18n';
+import { cardReply, refusalReply, type Reply } from '../reply';
+import type { Turn } from '../turn';
+import type { ActionHandler } from './handler';
+
+/**
+ * Shows the group's shared card to everyone: updates it in place when it exists; otherwise turns
+ * `adopt` (the card that was clicked, e.g. the welcome card) into it, or posts a new one.
+ */
+export async function showGroupCard(turn: Turn, group: Group, adopt?: string): Promise<void> {
+  const rendered = groupCard(group.language, group);
+  const existing = group.groupCardId ?? adopt;
+  if (existing) await turn.deps.outbox.updateCard(turn.context, existing, rendered);
+  const id = existing ?? (await turn.deps.outbox.postCard(turn.context, rendered));
+  if (id && id !== group.groupCardId) await recordGroupCard(turn.deps.app, turn.actor, id);
+}
+
+function stringsOf(data: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(data).filter((e): e is [string, string] => typeof e[1] === 'string'),
+  );
+}
+
+/** The setup card for whoever asked (pre-filled with the current settings for a coordinator). */
+export async function openSetup(turn: Turn): Promise<Reply> {
+  const lang = await turn.language();
+  const group = await turn.deps.app.store.loadGroup(turn.actor.groupKey).catch(() => undefined);
+  return cardReply(setupCard(lang, group?.value ?? {}));
+}
+
+const setup: ActionHandler = async (turn, data) => {
+  const outcome = await setupGroup(turn.deps.app, turn.actor, data);
+  if (!outcome.ok) {
+    if (outcome.refusal !== 'invalidForm') return refusalReply(turn, outcome);
+    return cardReply(setupCard(await turn.language(), stringsOf(data), outcome.errors));
+  }
+  const { group, created } = outcome.value;
+  await showGroupCard(turn, group, created ? turn.context.activity.replyToId : undefined);
+  const notice = created
+    ? t(group.language, 'setup.done', { name: group.name })
+    : t(group.language, 'setup.updated');
+  return cardReply(groupCard(group.language, group, { notice }));
+};
+
+const join: ActionHandler = async (turn, data) => {
+  const outcome = await joinGroup(turn.deps.app, turn.actor, data);
+  if (!outcome.ok) {
+    if (outcome.refusal !== 'invalidForm') return refusalReply(turn, outcome);
+    const lang = await turn.language();
+    const group = await turn.deps.app.store.loadGroup(turn.actor.groupKey);
+    return cardReply(groupCard(lang, group?.value, { problem: t(lang, 'join.problems') }));
+  }
+  const { group, member, changed } = outcome.value;
+  await showGroupCard(turn, group);
+  const role = member ? member.roleTitle : '';
+  const notice = t(group.language, changed === 'joined' ? 'join.done' : 'join.updated', {
+    name: turn.actor.name,
+    role,
+  });
+  return cardReply(groupCard(group.language, group, { notice, me: member }));
+};
+
+const leave: ActionHandler = async (turn) => {
+  const outcome = await leaveGroup(turn.deps.app, turn.actor);
+  if (!outcome.ok) return refusalReply(turn, outcome);
+  const { group } = outcome.value;
+  await showGroupCard(turn, group);
+  return cardReply(groupCard(group.language, group, { notice: t(group.language, 'leave.done') }));
+};
+
+/** Card verbs about the group itself. */
+export const groupActions: Record<string, ActionHandler> = {
+  openSetup: (turn) => openSetup(turn),
+  setupGroup: setup,
+  joinGroup: join,
+  leaveGroup: leave,
+};

@@ -1,0 +1,81 @@
+import {
+  invitationDraft,
+  recordInvitationCard,
+  rsvp,
+  saveInvitation,
+  type InvitationView,
+} from '../../app/invitation';
+import { invitationCard, invitationEditorCard, invitationTemplateText } from '../../cards/invitation-cards';
+import { todayIn } from '../../domain/schedule';
+import type { MeetingNumber } from '../../domain/themes';
+import { t } from '../../i18n';
+import { cardReply, refusalReply, type Reply } from '../reply';
+import type { Turn } from '../turn';
+import type { ActionHandler } from './handler';
+
+/** The invitation editor for meeting `rawMeeting` (coordinator only). */
+export async function openInvitationEditor(turn: Turn, rawMeeting: unknown): Promise<Reply> {
+  const outcome = await invitationDraft(turn.deps.app, turn.actor, rawMeeting);
+  if (!outcome.ok) return refusalReply(turn, outcome);
+  const { group, meeting, values } = outcome.value;
+  const n = meeting as MeetingNumber;
+  const text = values.text ?? invitationTemplateText(group.language, n, turn.actor.name);
+  const today = todayIn(turn.deps.app.timeZone, turn.deps.app.now());
+  return cardReply(invitationEditorCard(group.language, n, { ...values, text }, today));
+}
+
+/** Shows a meeting's invitation to everyone: in place when it was posted before, else as a new message. */
+async function showInvitation(turn: Turn, view: InvitationView): Promise<void> {
+  const rendered = invitationCard(view.group.language, view.group, view.meeting, view.rsvps);
+  const id = view.meeting.invitationCardId;
+  if (id) {
+    await turn.deps.outbox.updateCard(turn.context, id, rendered);
+    return;
+  }
+  const posted = await turn.deps.outbox.postCard(turn.context, rendered);
+  if (posted) await recordInvitationCard(turn.deps.app, turn.actor, view.meeting.number, posted);
+}
+
+function editorValues(data: Record<string, unknown>): {
+  date: string;
+  start: string;
+  end: string;
+  location: string;
+  text: string;
+} {
+  const s = (k: string): string => (typeof data[k] === 'string' ? (data[k] as string) : '');
+  return { date: s('date'), start: s('start'), end: s('end'), location: s('location'), text: s('text') };
+}
+
+const save: ActionHandler = async (turn, data) => {
+  const outcome = await saveInvitation(turn.deps.app, turn.actor, data);
+  if (!outcome.ok) {
+    if (outcome.refusal !== 'invalidForm') return refusalReply(turn, outcome);
+    const lang = await turn.language();
+    const today = todayIn(turn.deps.app.timeZone, turn.deps.app.now());
+    const n = Number(data.meeting) as MeetingNumber;
+    return cardReply(invitationEditorCard(lang, n, editorValues(data), today, outcome.errors));
+  }
+  const view = outcome.value;
+  const wasPosted = view.meeting.invitationCardId !== undefined;
+  await showInvitation(turn, view);
+  const lang = view.group.language;
+  const n = view.meeting.number;
+  const notice = t(lang, wasPosted ? 'invite.updated' : 'invite.sent', { n });
+  const today = todayIn(turn.deps.app.timeZone, turn.deps.app.now());
+  return cardReply(invitationEditorCard(lang, n as MeetingNumber, editorValues(data), today, {}, notice));
+};
+
+const answer: ActionHandler = async (turn, data) => {
+  const outcome = await rsvp(turn.deps.app, turn.actor, data);
+  if (!outcome.ok) return refusalReply(turn, outcome);
+  const view = outcome.value;
+  await showInvitation(turn, view);
+  return cardReply(invitationCard(view.group.language, view.group, view.meeting, view.rsvps, view.response));
+};
+
+/** Card verbs about invitations and RSVPs. */
+export const invitationActions: Record<string, ActionHandler> = {
+  saveInvitation: save,
+  rsvp: answer,
+};

@@ -1,0 +1,110 @@
+import {
+  TeamsActivityHandler,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type ChannelAccount,
+  type TurnContext,
+} from 'botbuilder';
+import { groupCard } from '../cards/group-card';
+import type { Language } from '../domain/types';
+import { t } from '../i18n';
+import { StorageUnavailableError } from '../store/group-store';
+import { cardData } from './card-data';
+import type { Reply } from './reply';
+import { routeAction, routeCommand } from './router';
+import { actorOf, makeTurn, type BotDeps, type Turn } from './turn';
+
+/** Settings the activity handler needs. */
+export interface BotSettings {
+  defaultLanguage: Language;
+  allowedTenants: readonly string[];
+}
+
+const CARD = 'application/vnd.microsoft.card.adaptive';
+const MESSAGE = 'application/vnd.microsoft.activity.message';
+const ERROR = 'application/vnd.microsoft.error';
+
+/** A thin Teams activity handler: derives the actor, routes to handlers, sends their replies. */
+export class ErfaringsgruppeBot extends TeamsActivityHandler {
+  constructor(
+    private readonly deps: BotDeps,
+    private readonly settings: BotSettings,
+  ) {
+    super();
+    this.onMembersAdded(async (context, next) => {
+      await this.welcome(context, context.activity.membersAdded ?? []);
+      await next();
+    });
+    this.onMessage(async (context, next) => {
+      await this.message(context);
+      await next();
+    });
+  }
+
+  /** Drops activities from tenants that are not allowed (logged, no reply). */
+  override async run(context: TurnContext): Promise<void> {
+    const tenant = context.activity.conversation?.tenantId;
+    const allowed = this.settings.allowedTenants;
+    if (allowed.length > 0 && (!tenant || !allowed.includes(tenant))) {
+      this.deps.log.warn('tenant.refused', { tenant: tenant ?? null, type: context.activity.type });
+      return;
+    }
+    await super.run(context);
+  }
+
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const data = cardData(invokeValue.action?.data);
+    const reply = await this.answer(context, (turn) =>
+      routeAction(turn, invokeValue.action?.verb ?? data.verb, data),
+    );
+    if (reply.kind === 'card') return { statusCode: 200, type: CARD, value: reply.card.card };
+    if (reply.kind === 'message')
+      return { statusCode: 200, type: MESSAGE, value: reply.text as unknown as Record<string, unknown> };
+    return { statusCode: 400, type: ERROR, value: { code: 'BadRequest', message: reply.text } };
+  }
+
+  private async welcome(context: TurnContext, added: ChannelAccount[]): Promise<void> {
+    if (!added.some((m) => m.id === context.activity.recipient.id)) return;
+    const lang = this.settings.defaultLanguage;
+    await this.deps.outbox.postCard(context, groupCard(lang, undefined));
+  }
+
+  private async message(context: TurnContext): Promise<void> {
+    const value = cardData(context.activity.value);
+    const isSubmit = typeof value.verb === 'string';
+    const text = context.activity.text ?? '';
+    if (!isSubmit && !text.trim()) return;
+    const reply = await this.answer(context, (turn) =>
+      isSubmit ? routeAction(turn, value.verb, value) : routeCommand(turn, text),
+    );
+    const replyTo = context.activity.replyToId;
+    if (reply.kind === 'card' && isSubmit && replyTo) {
+      await this.deps.outbox.updateCard(context, replyTo, reply.card);
+    } else if (reply.kind === 'card') {
+      await this.deps.outbox.postCard(context, reply.card);
+    } else {
+      await this.deps.outbox.postText(context, reply.text);
+    }
+  }
+
+  /** Runs a handler; an unexpected failure becomes a polite message, never a stack trace. */
+  private async answer(context: TurnContext, run: (turn: Turn) => Promise<Reply>): Promise<Reply> {
+    const actor = actorOf(context, this.settings.defaultLanguage);
+    if (!actor) return { kind: 'badRequest', text: t(this.settings.defaultLanguage, 'refusal.invalidInput') };
+    const turn = makeTurn(context, actor, this.deps);
+    try {
+      return await run(turn);
+    } catch (err) {
+      const lang = actor.language;
+      if (err instanceof StorageUnavailableError) {
+        this.deps.log.warn('storage.unavailable', { error: err.message });
+        return { kind: 'message', text: t(lang, 'refusal.storageUnavailable') };
+      }
+      this.deps.log.error('turn.failed', { error: err, type: context.activity.type });
+      return { kind: 'message', text: t(lang, 'refusal.unexpected') };
+    }
+  }
+}

@@ -1,0 +1,48 @@
+/** The chat commands the bot understands (DESIGN §4), Danish and English words alike. */
+export type CommandName = 'help' | 'setup' | 'status' | 'invite' | 'start' | 'summary';
+
+/** A parsed command: its name and whatever followed (e.g. a meeting number). */
+export interface Command {
+  name: CommandName;
+  arg: string;
+}
+
+const WORDS: Record<string, CommandName> = {
+  hjælp: 'help',
+  hjaelp: 'help',
+  help: 'help',
+  '?': 'help',
+  opsæt: 'setup',
+  opsaet: 'setup',
+  setup: 'setup',
+  status: 'status',
+  inviter: 'invite',
+  invitér: 'invite',
+  invite: 'invite',
+  start: 'start',
+  opsummering: 'summary',
+  summary: 'summary',
+};
+
+const FILLER = new Set(['tema', 'theme', 'møde', 'mode', 'meeting', 'nr', 'nr.']);
+
+/** Removes `<at>…</at>` mentions and surrounding noise from a message text. */
+export function stripMentions(text: string): string {
+  return text
+    .replace(/<at>[^<]*<\/at>/gi, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Parses "opsummering tema 2", "Invite 1", "hjælp"…; undefined when it is not a command. */
+export function parseCommand(text: string): Command | undefined {
+  const words = stripMentions(text).toLowerCase().normalize('NFC').split(' ').filter(Boolean);
+  const name = words.length ? WORDS[words[0]] : undefined;
+  if (!name) return undefined;
+  const arg = words
+    .slice(1)
+    .filter((w) => !FILLER.has(w))
+    .join(' ');
+  return { name, arg };
+}

@@ -1,0 +1,40 @@
+import type { Outcome } from '../app/result';
+import type { RenderedCard } from '../cards/render';
+import type { Language } from '../domain/types';
+import { t } from '../i18n';
+import type { Turn } from './turn';
+
+/**
+ * What a handler answers the person who acted: a card (for a click, it replaces the clicked card
+ * in their view), a message, or a refusal of malformed input (400 for invokes).
+ */
+export type Reply =
+  | { kind: 'card'; card: RenderedCard }
+  | { kind: 'message'; text: string }
+  | { kind: 'badRequest'; text: string };
+
+/** A card reply. */
+export function cardReply(card: RenderedCard): Reply {
+  return { kind: 'card', card };
+}
+
+/** A message reply. */
+export function messageReply(text: string): Reply {
+  return { kind: 'message', text };
+}
+
+/** The polite, specific message for a refusal. */
+export function refusalText(lang: Language, outcome: Extract<Outcome<unknown>, { ok: false }>): string {
+  return t(lang, `refusal.${outcome.refusal}`, outcome.detail);
+}
+
+/** Turns a refusal into a reply in the turn's language; tampered or malformed input is a bad request. */
+export async function refusalReply(
+  turn: Turn,
+  outcome: Extract<Outcome<unknown>, { ok: false }>,
+): Promise<Reply> {
+  const text = refusalText(await turn.language(), outcome);
+  return outcome.refusal === 'invalidInput' || outcome.refusal === 'meetingNumber'
+    ? { kind: 'badRequest', text }
+    : { kind: 'message', text };
+}

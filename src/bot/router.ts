@@ -1,0 +1,28 @@
+import { t } from '../i18n';
+import type { ActionHandler } from './actions/handler';
+import { commandHandlers } from './actions/commands';
+import { groupActions } from './actions/group';
+import { invitationActions } from './actions/invitation';
+import { parseCommand } from './commands';
+import { messageReply, type Reply } from './reply';
+import type { Turn } from './turn';
+
+const verbs: Record<string, ActionHandler> = { ...groupActions, ...invitationActions };
+
+/** The card verbs the bot answers. */
+export const KNOWN_VERBS: readonly string[] = Object.keys(verbs);
+
+/** Routes a card action by its verb; an unknown verb is a bad request. */
+export async function routeAction(turn: Turn, verb: unknown, data: Record<string, unknown>): Promise<Reply> {
+  const handler =
+    typeof verb === 'string' && Object.prototype.hasOwnProperty.call(verbs, verb) ? verbs[verb] : undefined;
+  if (!handler) return { kind: 'badRequest', text: t(await turn.language(), 'refusal.unknownVerb') };
+  return handler(turn, data);
+}
+
+/** Routes a chat message to its command; anything else gets a pointer to help. */
+export async function routeCommand(turn: Turn, text: string): Promise<Reply> {
+  const command = parseCommand(text);
+  if (!command) return messageReply(t(await turn.language(), 'refusal.unknownCommand'));
+  return commandHandlers[command.name](turn, command.arg);
+}

@@ -1,0 +1,99 @@
+import { CardFactory, type Activity, type TurnContext } from 'botbuilder';
+import type { RenderedCard } from '../cards/render';
+import type { Logger } from '../log';
+import { delayBeforeNextSend, pruneSendTimes } from './rate-limit';
+
+const RETRYABLE = new Set([412, 429, 502, 503, 504]);
+const MAX_ATTEMPTS = 4;
+
+/** Clock and sleep, injectable so tests of pacing need no real time. */
+export interface Timer {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+const realTimer: Timer = { now: () => Date.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) };
+
+function statusOf(err: unknown): number | undefined {
+  const e = err as { statusCode?: unknown; response?: { status?: unknown } };
+  const code = e?.statusCode ?? e?.response?.status;
+  return typeof code === 'number' ? code : undefined;
+}
+
+function retryAfterMs(err: unknown): number | undefined {
+  const headers = (err as { response?: { headers?: { get?: (n: string) => string | undefined } } })?.response
+    ?.headers;
+  const value = headers?.get?.('retry-after');
+  const seconds = value ? Number(value) : NaN;
+  return Number.isFinite(seconds) ? seconds * 1000 : undefined;
+}
+
+/** The message activity that carries a card. */
+export function cardActivity(rendered: RenderedCard): Partial<Activity> {
+  return {
+    type: 'message',
+    summary: rendered.summary,
+    attachments: [CardFactory.adaptiveCard(rendered.card)],
+  };
+}
+
+/**
+ * Posts and updates messages, one conversation at a time in order, paced to Teams' per-conversation
+ * limits, retrying throttling and transient errors with jittered backoff (capped).
+ */
+export class Outbox {
+  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly sent = new Map<string, number[]>();
+
+  constructor(
+    private readonly log: Logger,
+    private readonly timer: Timer = realTimer,
+  ) {}
+
+  /** Posts a card as a new message; resolves to its activity id. */
+  async postCard(context: TurnContext, rendered: RenderedCard): Promise<string> {
+    const res = await this.paced(context, () => context.sendActivity(cardActivity(rendered)));
+    return res?.id ?? '';
+  }
+
+  /** Posts a plain text message. */
+  async postText(context: TurnContext, text: string): Promise<void> {
+    await this.paced(context, () => context.sendActivity({ type: 'message', text, textFormat: 'markdown' }));
+  }
+
+  /** Replaces a posted card for everyone in the conversation. */
+  async updateCard(context: TurnContext, activityId: string, rendered: RenderedCard): Promise<void> {
+    await this.paced(context, () => context.updateActivity({ ...cardActivity(rendered), id: activityId }));
+  }
+
+  private paced<T>(context: TurnContext, op: () => Promise<T>): Promise<T> {
+    const key = context.activity.conversation.id;
+    const previous = this.queues.get(key) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(() => this.withRetry(key, op));
+    this.queues.set(key, next);
+    void next.finally(() => {
+      if (this.queues.get(key) === next) this.queues.delete(key);
+    });
+    return next;
+  }
+
+  private async withRetry<T>(key: string, op: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const now = this.timer.now();
+      const times = pruneSendTimes(this.sent.get(key) ?? [], now);
+      const wait = delayBeforeNextSend(times, now);
+      if (wait > 0) await this.timer.sleep(wait);
+      times.push(this.timer.now());
+      this.sent.set(key, times);
+      try {
+        return await op();
+      } catch (err) {
+        const status = statusOf(err);
+        if (status === undefined || !RETRYABLE.has(status) || attempt >= MAX_ATTEMPTS) throw err;
+        const backoff = retryAfterMs(err) ?? Math.min(4000, 250 * 2 ** attempt) * (0.5 + Math.random() / 2);
+        this.log.warn('send.retry', { status, attempt, backoffMs: Math.round(backoff) });
+        await this.timer.sleep(backoff);
+      }
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import { TurnContext } from 'botbuilder';
+import type { Actor, AppDeps } from '../app/context';
+import type { ConversationRef, Language } from '../domain/types';
+import { languageOf } from '../i18n';
+import type { Logger } from '../log';
+import { groupKeyOf } from '../store/keys';
+import type { Outbox } from './send';
+
+/** What every handler gets besides the card data. */
+export interface BotDeps {
+  app: AppDeps;
+  outbox: Outbox;
+  log: Logger;
+}
+
+/** One incoming activity, with the actor derived from it. */
+export interface Turn {
+  context: TurnContext;
+  actor: Actor;
+  deps: BotDeps;
+  /** The language to answer this person in: the group's once it has one. */
+  language(): Promise<Language>;
+}
+
+interface TeamsChannelData {
+  tenant?: { id?: string };
+  channel?: { id?: string };
+}
+
+/** The conversation a group belongs to: a channel (not one of its threads) or the chat itself. */
+export function groupConversationId(context: TurnContext): string {
+  const channelData = (context.activity.channelData ?? {}) as TeamsChannelData;
+  const id = channelData.channel?.id ?? context.activity.conversation.id;
+  return id.split(';messageid=')[0];
+}
+
+/** The acting user, or undefined when the activity carries no usable identity. */
+export function actorOf(context: TurnContext, defaultLanguage: Language): Actor | undefined {
+  const a = context.activity;
+  const channelData = (a.channelData ?? {}) as TeamsChannelData;
+  const userId = a.from?.aadObjectId ?? a.from?.id;
+  if (!userId) return undefined;
+  const tenantId = a.conversation.tenantId ?? channelData.tenant?.id ?? 'local';
+  const type = a.conversation.conversationType;
+  const chat = type === 'personal' ? 'personal' : type === 'channel' ? 'channel' : 'group';
+  return {
+    tenantId,
+    groupKey: groupKeyOf(tenantId, groupConversationId(context)),
+    userId,
+    name: a.from.name?.trim() || userId,
+    language: chat === 'personal' ? languageOf(a.locale, defaultLanguage) : defaultLanguage,
+    chat,
+    conversation: TurnContext.getConversationReference(a) as unknown as ConversationRef,
+  };
+}
+
+/** Builds the turn; the group's language is looked up only when an answer needs it. */
+export function makeTurn(context: TurnContext, actor: Actor, deps: BotDeps): Turn {
+  let cached: Language | undefined;
+  return {
+    context,
+    actor,
+    deps,
+    async language() {
+      if (cached) return cached;
+      try {
+        const group = actor.chat === 'personal' ? undefined : await deps.app.store.loadGroup(actor.groupKey);
+        cached = group?.value.language ?? actor.language;
+      } catch {
+        cached = actor.language;
+      }
+      return cached;
+    },
+  };
+}

@@ -1,0 +1,148 @@
+import editorTemplate from '../../cards/invitation-editor.json';
+import invitationTemplate from '../../cards/invitation.json';
+import type { FieldErrors } from '../domain/input';
+import { themeTitleKey, type MeetingNumber } from '../domain/themes';
+import {
+  RSVP_RESPONSES,
+  type Group,
+  type Language,
+  type Meeting,
+  type Rsvp,
+  type RsvpResponse,
+} from '../domain/types';
+import { t } from '../i18n';
+import { formatDate, formatTime, formatWhen } from '../i18n/format';
+import { escapeMarkdown, escapeParagraphs } from './escape';
+import { render, type RenderedCard } from './render';
+
+/** Values shown in the invitation editor. */
+export interface EditorValues {
+  date: string;
+  start: string;
+  end: string;
+  location: string;
+  text: string;
+}
+
+/** Model of cards/invitation-editor.json. */
+export interface InvitationEditorModel {
+  title: string;
+  intro: string;
+  problem: string;
+  notice: string;
+  meeting: number;
+  today: string;
+  values: EditorValues;
+  labels: Record<'date' | 'start' | 'end' | 'location' | 'locationPlaceholder' | 'text' | 'save', string>;
+  errors: Record<'required' | 'date' | 'start' | 'end' | 'location' | 'text', string>;
+}
+
+/** The seed's invitation, with the theme and the coordinator's name filled in; [dato]/[start]/[slut] stay. */
+export function invitationTemplateText(lang: Language, n: MeetingNumber, coordinatorName: string): string {
+  return t(lang, 'invite.template', { theme: t(lang, themeTitleKey(n)), name: coordinatorName });
+}
+
+/** Replaces the seed's [dato]/[start]/[slut] (or [date]/[start]/[end]) with the meeting's own values. */
+export function fillPlaceholders(
+  lang: Language,
+  text: string,
+  m: Pick<Meeting, 'date' | 'start' | 'end'>,
+): string {
+  return text
+    .replace(/\[(dato|date)\]/gi, formatDate(lang, m.date))
+    .replace(/\[start\]/gi, formatTime(lang, m.start))
+    .replace(/\[(slut|end)\]/gi, formatTime(lang, m.end));
+}
+
+/** The editor for meeting n's invitation, pre-filled, with problems marked (or a notice once sent). */
+export function invitationEditorCard(
+  lang: Language,
+  n: MeetingNumber,
+  values: EditorValues,
+  today: string,
+  errors: FieldErrors = {},
+  notice = '',
+): RenderedCard {
+  const err = (id: string): string => (errors[id] ? t(lang, errors[id].key, errors[id].vars) : '');
+  const model: InvitationEditorModel = {
+    title: t(lang, 'invite.editorTitle', { n, theme: t(lang, themeTitleKey(n)) }),
+    intro: t(lang, 'invite.editorIntro'),
+    problem: Object.keys(errors).length ? t(lang, 'invite.problems') : '',
+    notice,
+    meeting: n,
+    today,
+    values,
+    labels: {
+      date: t(lang, 'invite.date'),
+      start: t(lang, 'invite.start'),
+      end: t(lang, 'invite.end'),
+      location: t(lang, 'invite.location'),
+      locationPlaceholder: t(lang, 'invite.locationPlaceholder'),
+      text: t(lang, 'invite.text'),
+      save: t(lang, 'invite.save'),
+    },
+    errors: {
+      required: t(lang, 'error.required'),
+      date: err('date'),
+      start: err('start'),
+      end: err('end'),
+      location: err('location'),
+      text: err('text'),
+    },
+  };
+  return { card: render(editorTemplate, model), summary: model.title };
+}
+
+/** Model of cards/invitation.json. */
+export interface InvitationCardModel {
+  title: string;
+  groupName: string;
+  notice: string;
+  facts: { title: string; value: string }[];
+  text: string;
+  tally: string;
+  answered: string[];
+  buttons: { title: string; meeting: number; response: RsvpResponse; style: string }[];
+}
+
+/** The invitation card with the live tally; `mine` confirms the clicker's own answer in their view. */
+export function invitationCard(
+  lang: Language,
+  group: Group,
+  meeting: Meeting,
+  rsvps: readonly Rsvp[],
+  mine?: RsvpResponse,
+): RenderedCard {
+  const n = meeting.number as MeetingNumber;
+  const theme = t(lang, themeTitleKey(n));
+  const by = (r: RsvpResponse): Rsvp[] =>
+    rsvps.filter((x) => x.response === r).sort((a, b) => a.name.localeCompare(b.name, 'da'));
+  const model: InvitationCardModel = {
+    title: t(lang, 'invite.cardTitle', { n, theme }),
+    groupName: escapeMarkdown(group.name),
+    notice: mine ? t(lang, 'invite.yourAnswer', { response: t(lang, `rsvp.${mine}`) }) : '',
+    facts: [
+      { title: t(lang, 'invite.when'), value: formatWhen(lang, meeting.date, meeting.start, meeting.end) },
+      { title: t(lang, 'invite.where'), value: escapeMarkdown(meeting.location) },
+    ],
+    text: escapeParagraphs(fillPlaceholders(lang, meeting.text, meeting)),
+    tally: rsvps.length
+      ? t(lang, 'invite.tally', { yes: by('yes').length, maybe: by('maybe').length, no: by('no').length })
+      : t(lang, 'invite.noAnswers'),
+    answered: RSVP_RESPONSES.filter((r) => by(r).length > 0).map((r) =>
+      t(lang, 'invite.answered', {
+        response: t(lang, `rsvp.${r}`),
+        names: by(r)
+          .map((x) => escapeMarkdown(x.name))
+          .join(', '),
+      }),
+    ),
+    buttons: RSVP_RESPONSES.map((r) => ({
+      title: t(lang, `rsvp.${r}`),
+      meeting: n,
+      response: r,
+      style: r === 'yes' ? 'positive' : 'default',
+    })),
+  };
+  return { card: render(invitationTemplate, model), summary: t(lang, 'invite.summary', { n, theme }) };
+}

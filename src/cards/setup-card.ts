@@ -1,0 +1,81 @@
+import template from '../../cards/setup.json';
+import type { FieldErrors } from '../domain/input';
+import { LANGUAGES, PHASES, REVEAL_MODES, type GroupSettings, type Language } from '../domain/types';
+import { t } from '../i18n';
+import { render, type RenderedCard } from './render';
+
+interface TextField {
+  id: string;
+  label: string;
+  placeholder: string;
+  value: string;
+  required: string;
+  error: string;
+}
+
+interface ChoiceField {
+  id: string;
+  label: string;
+  value: string;
+  options: { title: string; value: string }[];
+  error: string;
+}
+
+/** Model of cards/setup.json. */
+export interface SetupCardModel {
+  title: string;
+  intro: string;
+  problem: string;
+  questionsTitle: string;
+  questions: string[];
+  texts: TextField[];
+  choices: ChoiceField[];
+  submit: string;
+}
+
+function fieldError(lang: Language, errors: FieldErrors, id: string): string {
+  const e = errors[id];
+  return e ? t(lang, e.key, e.vars) : '';
+}
+
+/** The setup card, pre-filled with `values`, with `errors` marked on their fields. */
+export function setupCard(
+  lang: Language,
+  values: Partial<GroupSettings>,
+  errors: FieldErrors = {},
+): RenderedCard {
+  const text = (id: 'name' | 'association' | 'area'): TextField => ({
+    id,
+    label: t(lang, `setup.${id}`),
+    placeholder: t(lang, `setup.${id}Placeholder`),
+    value: values[id] ?? '',
+    required: t(lang, 'error.required'),
+    error: fieldError(lang, errors, id),
+  });
+  const choice = (
+    id: 'phase' | 'language' | 'revealMode',
+    options: readonly string[],
+    value: string,
+  ): ChoiceField => ({
+    id,
+    label: t(lang, `setup.${id}`),
+    value,
+    options: options.map((o) => ({ title: t(lang, `${id}.${o}`), value: o })),
+    error: fieldError(lang, errors, id),
+  });
+  const model: SetupCardModel = {
+    title: t(lang, 'setup.title'),
+    intro: t(lang, 'setup.intro'),
+    problem: Object.keys(errors).length ? t(lang, 'setup.problems') : '',
+    questionsTitle: t(lang, 'setup.questionsTitle'),
+    questions: [1, 2, 3, 4, 5, 6, 7, 8].map((i) => t(lang, `setup.question.${i}`)),
+    texts: [text('name'), text('association'), text('area')],
+    choices: [
+      choice('phase', PHASES, values.phase ?? 'undervejs'),
+      choice('language', LANGUAGES, values.language ?? lang),
+      choice('revealMode', REVEAL_MODES, values.revealMode ?? 'named'),
+    ],
+    submit: t(lang, 'setup.submit'),
+  };
+  return { card: render(template, model), summary: t(lang, 'setup.summary') };
+}

@@ -1,0 +1,53 @@
+import template from '../../cards/status.json';
+import { MAX_MEMBERS, MIN_MEMBERS } from '../domain/composition';
+import { MEETING_NUMBERS, themeTitleKey } from '../domain/themes';
+import type { Language, Meeting, Rsvp } from '../domain/types';
+import { t } from '../i18n';
+import { formatWhen } from '../i18n/format';
+import type { GroupSnapshot } from '../store/group-store';
+import { escapeMarkdown } from './escape';
+import { adviceLines, groupFacts, memberLine } from './group-card';
+import { render, type RenderedCard } from './render';
+
+function meetingLine(lang: Language, m: Meeting | undefined, rsvps: readonly Rsvp[]): string {
+  if (!m) return t(lang, 'status.meeting.none');
+  if (m.status !== 'invited') return t(lang, `status.meeting.${m.status}`);
+  const mine = rsvps.filter((r) => r.meeting === m.number);
+  const count = (r: string): number => mine.filter((x) => x.response === r).length;
+  return t(lang, 'status.meeting.invited', {
+    when: formatWhen(lang, m.date, m.start, m.end),
+    yes: count('yes'),
+    maybe: count('maybe'),
+    no: count('no'),
+  });
+}
+
+function nextStep(lang: Language, snapshot: GroupSnapshot): string {
+  if (snapshot.group.value.members.length < MIN_MEMBERS) return t(lang, 'status.next.members');
+  const meetings = snapshot.meetings.map((m) => m.value);
+  const next = MEETING_NUMBERS.find((n) => meetings.find((m) => m.number === n)?.status !== 'closed') ?? 4;
+  const m = meetings.find((x) => x.number === next);
+  return m ? t(lang, 'status.next.meet', { n: next }) : t(lang, 'status.next.invite', { n: next });
+}
+
+/** Where the programme stands: the group, its members and roles, the four meetings, the next step. */
+export function statusCard(lang: Language, snapshot: GroupSnapshot): RenderedCard {
+  const group = snapshot.group.value;
+  const model = {
+    title: t(lang, 'status.title', { name: escapeMarkdown(group.name) }),
+    facts: groupFacts(lang, group),
+    membersTitle: t(lang, 'group.members', { count: group.members.length, max: MAX_MEMBERS }),
+    noMembers: t(lang, 'group.noMembers'),
+    members: group.members.map((m) => memberLine(lang, m)),
+    meetingsTitle: t(lang, 'status.meetings'),
+    meetings: MEETING_NUMBERS.map((n) => ({
+      title: t(lang, 'status.meeting', { n, theme: t(lang, themeTitleKey(n)) }),
+      value: meetingLine(lang, snapshot.meetings.find((m) => m.value.number === n)?.value, snapshot.rsvps),
+    })),
+    compositionTitle: t(lang, 'group.composition'),
+    advice: adviceLines(lang, group.members),
+    nextTitle: t(lang, 'status.next'),
+    next: nextStep(lang, snapshot),
+  };
+  return { card: render(template, model), summary: model.title };
+}

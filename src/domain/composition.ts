@@ -1,0 +1,35 @@
+import type { Member, RoleCategory } from './types';
+
+/** The method's group size: 3–6 people. */
+export const MIN_MEMBERS = 3;
+export const MAX_MEMBERS = 6;
+
+/** Advice for the coordinator about who is missing; never blocks anything. */
+export type CompositionWarning = 'noPhysical' | 'noSocial' | 'noBetween' | 'tooFew';
+
+/** Role titles suggested in the join card; the seed's in-between roles come first. */
+export const SUGGESTED_ROLE_TITLES = [
+  'varmemester',
+  'genhusning',
+  'beboerkonsulent',
+  'udlejning',
+  'projektleder',
+  'boligsocial medarbejder',
+  'driftschef',
+] as const;
+
+/** True when one more member would break the 3–6 rule. */
+export function isFull(members: readonly Member[]): boolean {
+  return members.length >= MAX_MEMBERS;
+}
+
+/** The composition advice for a roster, in the order the coordinator should read it. */
+export function compositionWarnings(members: readonly Member[]): CompositionWarning[] {
+  const has = (c: RoleCategory): boolean => members.some((m) => m.roleCategory === c);
+  const warnings: CompositionWarning[] = [];
+  if (members.length < MIN_MEMBERS) warnings.push('tooFew');
+  if (!has('fysisk')) warnings.push('noPhysical');
+  if (!has('boligsocial')) warnings.push('noSocial');
+  if (!has('imellem')) warnings.push('noBetween');
+  return warnings;
+}

@@ -1,0 +1,35 @@
+import { parsed, readText, type FieldErrors, type Parsed } from './input';
+import { isValidDate, isValidTime, minutesOf } from './schedule';
+
+/** Longest accepted place/link and invitation text. */
+export const MAX_LOCATION_LENGTH = 300;
+export const MAX_INVITATION_LENGTH = 2000;
+
+/** The invitation editor's inputs, cleaned. */
+export interface InvitationInput {
+  date: string;
+  start: string;
+  end: string;
+  location: string;
+  text: string;
+}
+
+/** Reads the invitation editor; `today` (YYYY-MM-DD in the group's time zone) rules out past dates. */
+export function parseInvitation(data: Record<string, unknown>, today: string): Parsed<InvitationInput> {
+  const errors: FieldErrors = {};
+  const value: InvitationInput = {
+    date: readText(data, 'date', { required: true, max: 10 }, errors),
+    start: readText(data, 'start', { required: true, max: 5 }, errors),
+    end: readText(data, 'end', { required: true, max: 5 }, errors),
+    location: readText(data, 'location', { required: true, max: MAX_LOCATION_LENGTH }, errors),
+    text: readText(data, 'text', { required: true, max: MAX_INVITATION_LENGTH, multiline: true }, errors),
+  };
+  if (!errors.date && !isValidDate(value.date)) errors.date = { key: 'error.date' };
+  else if (!errors.date && value.date < today) errors.date = { key: 'error.datePast' };
+  if (!errors.start && !isValidTime(value.start)) errors.start = { key: 'error.time' };
+  if (!errors.end && !isValidTime(value.end)) errors.end = { key: 'error.time' };
+  if (!errors.start && !errors.end && minutesOf(value.end) <= minutesOf(value.start)) {
+    errors.end = { key: 'error.endBeforeStart' };
+  }
+  return parsed(value, errors);
+}

@@ -1,0 +1,52 @@
+/** Dates and times of meetings: wall-clock values in the group's time zone, as typed. */
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/** The default length of a meeting, from the seed: "Mødet vil vare 2 timer". */
+export const DEFAULT_MEETING_HOURS = 2;
+
+/** True for a real calendar date written YYYY-MM-DD. */
+export function isValidDate(s: string): boolean {
+  const m = DATE.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return (
+    d.getUTCFullYear() === Number(m[1]) &&
+    d.getUTCMonth() === Number(m[2]) - 1 &&
+    d.getUTCDate() === Number(m[3])
+  );
+}
+
+/** True for a time of day written HH:MM (24-hour clock). */
+export function isValidTime(s: string): boolean {
+  return TIME.test(s);
+}
+
+/** Minutes since midnight of an HH:MM time. */
+export function minutesOf(time: string): number {
+  const [h, m] = time.split(':').map(Number);
+  return h * 60 + m;
+}
+
+/** The time `hours` after `start`, kept within the same day (at most 23:59). */
+export function addHours(start: string, hours: number): string {
+  const total = Math.min(minutesOf(start) + hours * 60, 23 * 60 + 59);
+  return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
+}
+
+/** Today's date (YYYY-MM-DD) in a time zone. */
+export function todayIn(timeZone: string, now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}
+
+/** The date `days` after a YYYY-MM-DD date. */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}

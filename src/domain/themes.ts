@@ -1,0 +1,15 @@
+/** The four themes of the method, one per meeting, in order. */
+export const MEETING_NUMBERS = [1, 2, 3, 4] as const;
+
+/** The number of a meeting (and of its theme). */
+export type MeetingNumber = (typeof MEETING_NUMBERS)[number];
+
+/** True when n is the number of one of the four meetings. */
+export function isMeetingNumber(n: unknown): n is MeetingNumber {
+  return typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= MEETING_NUMBERS.length;
+}
+
+/** The i18n key of a theme's title, e.g. `theme.1.title`. */
+export function themeTitleKey(n: MeetingNumber): string {
+  return `theme.${n}.title`;
+}

@@ -1,0 +1,40 @@
+import type { Language } from '../domain/types';
+import { t } from './index';
+
+function utcDate(date: string): Date {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d, 12));
+}
+
+/** A meeting date as people write it: "torsdag den 14. januar 2027" / "Thursday 14 January 2027". */
+export function formatDate(lang: Language, date: string): string {
+  const d = utcDate(date);
+  if (lang === 'da') {
+    const weekday = new Intl.DateTimeFormat('da-DK', { weekday: 'long', timeZone: 'UTC' }).format(d);
+    const rest = new Intl.DateTimeFormat('da-DK', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }).format(d);
+    return `${weekday} den ${rest}`;
+  }
+  return new Intl.DateTimeFormat('en-GB', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(d);
+}
+
+/** A clock time in the language's style: "13.00" in Danish, "13:00" in English. */
+export function formatTime(lang: Language, time: string): string {
+  return lang === 'da' ? time.replace(':', '.') : time;
+}
+
+/** Date and time span of a meeting, e.g. "torsdag den 14. januar 2027 kl. 13.00–15.00". */
+export function formatWhen(lang: Language, date: string, start: string, end: string): string {
+  const span = t(lang, 'date.time', { start: formatTime(lang, start), end: formatTime(lang, end) });
+  return `${formatDate(lang, date)} ${lang === 'da' ? span : `, ${span}`}`.replace(' ,', ',');
+}

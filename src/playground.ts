@@ -1,0 +1,35 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { projectRoot } from './paths';
+
+/** A running Microsoft 365 Agents Playground (the local Teams emulator). */
+export interface Playground {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Where the playground's mock Teams context (.m365agentsplayground.yml) lives. */
+export const PLAYGROUND_DIR = path.join(projectRoot(), 'playground');
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    child.once('exit', () => {
+      clearTimeout(killer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/** Starts the playground against the bot's endpoint, telemetry off, with the project's mock chat. */
+export function startPlayground(botEndpoint: string, port: number, configDir: string): Playground {
+  const cli = path.join(
+    path.dirname(require.resolve('@microsoft/m365agentsplayground/package.json')),
+    'cli.js',
+  );
+  const args = [cli, '-e', botEndpoint, '-c', 'msteams', '-p', String(port), '--disable-telemetry'];
+  const child = spawn(process.execPath, args, { cwd: configDir, stdio: ['ignore', 'ignore', 'inherit'] });
+  return { url: `http://localhost:${port}`, stop: () => stopChild(child) };
+}

@@ -1,0 +1,54 @@
+import { TableClient, type TableServiceClientOptions } from '@azure/data-tables';
+import { DefaultAzureCredential } from '@azure/identity';
+import { StorageUnavailableError } from './group-store';
+import { COORDINATORS_TABLE, GROUPS_TABLE } from './keys';
+import { TableGroupStore, type Tables } from './table-group-store';
+
+/** Where the tables live: a connection string (Azurite, keys) or an account URL (managed identity). */
+export type StorageTarget = { connectionString: string } | { accountUrl: string };
+
+/** The well-known Azurite development account, for a connection string to a local endpoint. */
+export function azuriteConnectionString(host: string, port: number): string {
+  return (
+    'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;' +
+    'AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;' +
+    `TableEndpoint=http://${host}:${port}/devstoreaccount1;`
+  );
+}
+
+/** Short retries: a click must get an answer (or a polite "try again") within a few seconds. */
+const CLIENT_OPTIONS: TableServiceClientOptions = {
+  retryOptions: { maxRetries: 2, retryDelayInMs: 200, maxRetryDelayInMs: 1000 },
+};
+
+function client(target: StorageTarget, table: string): TableClient {
+  if ('connectionString' in target) {
+    const insecure = /DefaultEndpointsProtocol=http;|UseDevelopmentStorage=true|TableEndpoint=http:/i.test(
+      target.connectionString,
+    );
+    return TableClient.fromConnectionString(target.connectionString, table, {
+      ...CLIENT_OPTIONS,
+      allowInsecureConnection: insecure,
+    });
+  }
+  return new TableClient(target.accountUrl, table, new DefaultAzureCredential(), CLIENT_OPTIONS);
+}
+
+async function ensureTable(c: TableClient): Promise<void> {
+  try {
+    await c.createTable();
+  } catch (err) {
+    throw new StorageUnavailableError(err);
+  }
+}
+
+/** Opens the store, creating its tables when they are missing. */
+export async function openTableStore(target: StorageTarget): Promise<TableGroupStore> {
+  const tables: Tables = {
+    groups: client(target, GROUPS_TABLE),
+    coordinators: client(target, COORDINATORS_TABLE),
+  };
+  await ensureTable(tables.groups);
+  await ensureTable(tables.coordinators);
+  return new TableGroupStore(tables);
+}

@@ -1,0 +1,115 @@
+import type { Group, Meeting, Rsvp } from '../domain/types';
+import { GROUP_ROW, meetingRow, rsvpRow } from './keys';
+
+/** A row as the Table SDK returns it: keys, ETag and flat properties. */
+export interface Row {
+  partitionKey: string;
+  rowKey: string;
+  etag?: string;
+  [property: string]: unknown;
+}
+
+function str(row: Row, name: string): string {
+  const v = row[name];
+  return typeof v === 'string' ? v : '';
+}
+
+function json<T>(row: Row, name: string, fallback: T): T {
+  const v = row[name];
+  return typeof v === 'string' && v.length > 0 ? (JSON.parse(v) as T) : fallback;
+}
+
+/** The group entity: settings as columns, roster and coordinators as JSON (see docs/storage.md). */
+export function groupToRow(g: Group): Row {
+  return {
+    partitionKey: g.key,
+    rowKey: GROUP_ROW,
+    tenantId: g.tenantId,
+    name: g.name,
+    association: g.association,
+    area: g.area,
+    phase: g.phase,
+    language: g.language,
+    revealMode: g.revealMode,
+    coordinators: JSON.stringify(g.coordinators),
+    members: JSON.stringify(g.members),
+    conversation: JSON.stringify(g.conversation),
+    groupCardId: g.groupCardId ?? '',
+    createdAt: g.createdAt,
+  };
+}
+
+/** Reads a group entity. */
+export function rowToGroup(row: Row): Group {
+  return {
+    key: row.partitionKey,
+    tenantId: str(row, 'tenantId'),
+    name: str(row, 'name'),
+    association: str(row, 'association'),
+    area: str(row, 'area'),
+    phase: str(row, 'phase') as Group['phase'],
+    language: str(row, 'language') as Group['language'],
+    revealMode: str(row, 'revealMode') as Group['revealMode'],
+    coordinators: json(row, 'coordinators', []),
+    members: json(row, 'members', []),
+    conversation: json(row, 'conversation', {}),
+    groupCardId: str(row, 'groupCardId') || undefined,
+    createdAt: str(row, 'createdAt'),
+  };
+}
+
+/** The meeting entity. */
+export function meetingToRow(groupKey: string, m: Meeting): Row {
+  return {
+    partitionKey: groupKey,
+    rowKey: meetingRow(m.number),
+    number: m.number,
+    status: m.status,
+    date: m.date,
+    start: m.start,
+    end: m.end,
+    location: m.location,
+    text: m.text,
+    invitationCardId: m.invitationCardId ?? '',
+    updatedAt: m.updatedAt,
+  };
+}
+
+/** Reads a meeting entity. */
+export function rowToMeeting(row: Row): Meeting {
+  return {
+    number: Number(row.number),
+    status: str(row, 'status') as Meeting['status'],
+    date: str(row, 'date'),
+    start: str(row, 'start'),
+    end: str(row, 'end'),
+    location: str(row, 'location'),
+    text: str(row, 'text'),
+    invitationCardId: str(row, 'invitationCardId') || undefined,
+    updatedAt: str(row, 'updatedAt'),
+  };
+}
+
+/** The RSVP entity. */
+export function rsvpToRow(groupKey: string, r: Rsvp): Row {
+  return {
+    partitionKey: groupKey,
+    rowKey: rsvpRow(r.meeting, r.userId),
+    meeting: r.meeting,
+    userId: r.userId,
+    name: r.name,
+    response: r.response,
+    at: r.at,
+  };
+}
+
+/** Reads an RSVP entity. */
+export function rowToRsvp(row: Row): Rsvp {
+  return {
+    meeting: Number(row.meeting),
+    userId: str(row, 'userId'),
+    name: str(row, 'name'),
+    response: str(row, 'response') as Rsvp['response'],
+    at: str(row, 'at'),
+  };
+}

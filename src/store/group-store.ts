@@ -1,0 +1,54 @@
+import type { Group, Meeting, Rsvp } from '../domain/types';
+
+/** A stored value with the ETag it was read with; writes with it fail if someone wrote in between. */
+export interface Versioned<T> {
+  value: T;
+  etag: string;
+}
+
+/** Everything stored about one group: the result of one partition query. */
+export interface GroupSnapshot {
+  group: Versioned<Group>;
+  meetings: Versioned<Meeting>[];
+  rsvps: Rsvp[];
+}
+
+/** A conditional write lost the race: reload and decide again. */
+export class ConflictError extends Error {
+  constructor(what: string) {
+    super(`${what} was changed by someone else`);
+    this.name = 'ConflictError';
+  }
+}
+
+/** Storage could not be reached or answered with a server error. */
+export class StorageUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super(`storage is unavailable: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'StorageUnavailableError';
+  }
+}
+
+/** The narrow seam to storage. One partition per group; see docs/storage.md. */
+export interface GroupStore {
+  /** The group, or undefined when the chat has none yet. */
+  loadGroup(groupKey: string): Promise<Versioned<Group> | undefined>;
+  /** Creates the group; ConflictError when it already exists. */
+  createGroup(group: Group): Promise<Versioned<Group>>;
+  /** Replaces the group if its ETag still matches; ConflictError otherwise. */
+  saveGroup(group: Versioned<Group>): Promise<Versioned<Group>>;
+  /** A meeting, or undefined when it has not been invited to. */
+  loadMeeting(groupKey: string, meeting: number): Promise<Versioned<Meeting> | undefined>;
+  /** Creates (etag undefined) or replaces (ETag-guarded) a meeting; ConflictError on a lost race. */
+  saveMeeting(groupKey: string, meeting: Meeting, etag: string | undefined): Promise<Versioned<Meeting>>;
+  /** Stores a member's RSVP (one per member per meeting; a repeat replaces it). */
+  putRsvp(groupKey: string, rsvp: Rsvp): Promise<void>;
+  /** The RSVPs to one meeting. */
+  listRsvps(groupKey: string, meeting: number): Promise<Rsvp[]>;
+  /** Everything about a group in one partition query, or undefined when there is no group. */
+  loadPartition(groupKey: string): Promise<GroupSnapshot | undefined>;
+  /** Remembers that a user coordinates a group (for finding their groups from a personal chat). */
+  indexCoordinator(tenantId: string, userId: string, groupKey: string, groupName: string): Promise<void>;
+  /** Resolves when storage answers; rejects when it does not. */
+  ping(): Promise<void>;
+}

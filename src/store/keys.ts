@@ -1,0 +1,44 @@
+import { createHash } from 'node:crypto';
+
+/** Table names. */
+export const GROUPS_TABLE = 'groups';
+export const COORDINATORS_TABLE = 'coordinators';
+
+/** RowKey of the group entity itself. */
+export const GROUP_ROW = 'group';
+
+const GUID = /^[0-9a-fA-F-]{1,64}$/;
+
+function hash(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('base64url').slice(0, 32);
+}
+
+/** PartitionKey of a group: a hash of tenant and conversation, safe for any conversation id. */
+export function groupKeyOf(tenantId: string, conversationId: string): string {
+  return `g-${hash(`${tenantId}|${conversationId}`)}`;
+}
+
+/** PartitionKey of a user in the coordinators table. */
+export function coordinatorKeyOf(tenantId: string, userId: string): string {
+  return `c-${hash(`${tenantId}|${userId}`)}`;
+}
+
+/** A user id made safe for a key: AAD object ids pass as they are, anything else is hashed. */
+export function userKeyPart(userId: string): string {
+  return GUID.test(userId) ? userId.toLowerCase() : `h-${hash(userId)}`;
+}
+
+/** RowKey of a meeting. */
+export function meetingRow(meeting: number): string {
+  return `meeting|${meeting}`;
+}
+
+/** RowKey of a member's RSVP to a meeting. */
+export function rsvpRow(meeting: number, userId: string): string {
+  return `rsvp|${meeting}|${userKeyPart(userId)}`;
+}
+
+/** RowKey prefix of all RSVPs to a meeting. */
+export function rsvpPrefix(meeting: number): string {
+  return `rsvp|${meeting}|`;
+}

@@ -1,0 +1,213 @@
+import { botAdded, groupChat, invoke, mention, user, type TestChat } from '../support/activities';
+import { startTestBot, type TestBot } from '../support/bot-harness';
+import { attachedCard, cardText, findInput } from '../support/cards';
+import { sampleInvitation, samplePeople, sampleSettings } from '../support/sample-group';
+
+/**
+ * The foundation's acceptance flow, driven over HTTP exactly as Teams sends activities: the bot is
+ * added, the coordinator sets up the group, six people join and a seventh is refused, the
+ * coordinator invites to meeting 1, four people answer, and after a restart everything is still there.
+ */
+describe('a group is formed and invited to meeting 1 (Danish, over HTTP)', () => {
+  let bot: TestBot;
+  let chat: TestChat;
+  const { coordinator, members } = samplePeople();
+
+  beforeAll(async () => {
+    bot = await startTestBot();
+    chat = groupChat(bot.connector.serviceUrl);
+  });
+  afterAll(() => bot.stop());
+
+  const cardOf = (answer: { body?: Record<string, unknown> }): Record<string, unknown> => {
+    expect(answer.body?.type).toBe('application/vnd.microsoft.card.adaptive');
+    return answer.body?.value as Record<string, unknown>;
+  };
+
+  let welcomeId = '';
+  let invitationId = '';
+
+  it('welcomes the chat with a card that explains the group and offers setup and joining', async () => {
+    const res = await bot.send(botAdded(chat, coordinator));
+    expect(res.status).toBe(200);
+    const posts = bot.connector.posts();
+    expect(posts).toHaveLength(1);
+    const text = cardText(attachedCard(posts[0].activity));
+    expect(text).toContain('Velkommen til erfaringsgruppen');
+    expect(text).toContain('3–6 kolleger');
+    expect(text).toContain('Opsæt gruppen');
+    expect(text).toContain('Jeg er med');
+    welcomeId = posts[0].id;
+  });
+
+  it('shows the setup card with the eight composition questions', async () => {
+    const card = cardOf(await bot.send(invoke(chat, coordinator, 'openSetup', {}, welcomeId)));
+    const text = cardText(card);
+    expect(text).toContain('Hvem arbejder imellem de to indsatser?');
+    expect(text).toContain('Hvem har et andet perspektiv end jeg?');
+    expect(findInput(card, 'name')).toBeDefined();
+    expect(findInput(card, 'revealMode')).toBeDefined();
+  });
+
+  it('re-renders the setup card with the problem marked when the name is missing', async () => {
+    const card = cardOf(
+      await bot.send(invoke(chat, coordinator, 'setupGroup', { ...sampleSettings, name: '   ' }, welcomeId)),
+    );
+    expect(cardText(card)).toContain('Ret venligst det markerede');
+    expect(cardText(card)).toContain('Skal udfyldes.');
+    expect(findInput(card, 'association')?.value).toBe(sampleSettings.association);
+    expect(await bot.running.store.loadGroup(groupKeyOfChat())).toBeUndefined();
+  });
+
+  it('stores the group and makes the first person to complete setup its coordinator', async () => {
+    const before = bot.connector.calls.length;
+    const card = cardOf(await bot.send(invoke(chat, coordinator, 'setupGroup', sampleSettings, welcomeId)));
+    expect(cardText(card)).toContain('Erfaringsgruppe Søbakken');
+    expect(cardText(card)).toContain('du er koordinator');
+    const stored = await bot.running.store.loadGroup(groupKeyOfChat());
+    expect(stored?.value).toMatchObject({
+      name: 'Erfaringsgruppe Søbakken',
+      association: 'Boligforeningen Kilden',
+      phase: 'undervejs',
+    });
+    expect(stored?.value.coordinators).toEqual([{ userId: coordinator.id, name: 'Karen Holm' }]);
+    const update = bot.connector.calls.slice(before).find((c) => c.method === 'PUT');
+    expect(update?.activityId).toBe(welcomeId);
+    expect(cardText(attachedCard(update!.activity))).toContain('Boligforeningen Kilden');
+  });
+
+  it('refuses a second person who tries to set the group up again', async () => {
+    const res = await bot.send(
+      invoke(chat, members[0], 'setupGroup', { ...sampleSettings, name: 'Kapring' }),
+    );
+    expect(res.body).toMatchObject({ type: 'application/vnd.microsoft.activity.message' });
+    expect(res.body?.value).toContain('Det er kun gruppens koordinator (Karen Holm)');
+    expect((await bot.running.store.loadGroup(groupKeyOfChat()))?.value.name).toBe(
+      'Erfaringsgruppe Søbakken',
+    );
+  });
+
+  it('lets six people join with their roles and updates the group card in place', async () => {
+    for (const m of members) {
+      const card = cardOf(
+        await bot.send(
+          invoke(chat, m, 'joinGroup', { roleCategory: m.roleCategory, roleTitle: m.roleTitle }, welcomeId),
+        ),
+      );
+      expect(cardText(card)).toContain(`Velkommen i gruppen, ${m.name}!`);
+    }
+    const updates = bot.connector.updates().filter((u) => u.activityId === welcomeId);
+    const last = cardText(attachedCard(updates[updates.length - 1].activity));
+    expect(last).toContain('Medlemmer (6 af 6)');
+    for (const m of members) expect(last).toContain(m.name);
+    expect(last).toContain('Søren Østergaard – Varmemester (imellem)');
+    expect(last).toContain('Gruppen dækker både den fysiske og den boligsociale indsats');
+  });
+
+  it('refuses a seventh person with a clear message and keeps the roster at six', async () => {
+    const seventh = user('Bente Kjær');
+    const res = await bot.send(
+      invoke(chat, seventh, 'joinGroup', { roleCategory: 'andet', roleTitle: 'Driftschef' }),
+    );
+    expect(res.status).toBe(200);
+    expect(res.body?.value).toContain('Gruppen er fuld');
+    expect(res.body?.value).toContain('højst 6 medlemmer');
+    const stored = await bot.running.store.loadGroup(groupKeyOfChat());
+    expect(stored?.value.members.map((m) => m.name)).not.toContain('Bente Kjær');
+    expect(stored?.value.members).toHaveLength(6);
+  });
+
+  it('politely refuses a member who asks for the invitation editor', async () => {
+    const before = bot.connector.posts().length;
+    await bot.send(mention(chat, members[1], 'inviter 1'));
+    const reply = bot.connector.posts().slice(before);
+    expect(reply).toHaveLength(1);
+    expect(reply[0].activity.text).toContain(
+      'Det er kun gruppens koordinator (Karen Holm), der kan gøre det.',
+    );
+  });
+
+  it('gives the coordinator an editor pre-filled from the seed template', async () => {
+    const before = bot.connector.posts().length;
+    await bot.send(mention(chat, coordinator, 'inviter 1'));
+    const [post] = bot.connector.posts().slice(before);
+    const card = attachedCard(post.activity);
+    expect(cardText(card)).toContain('Invitation til møde 1: Tre gode råd');
+    const text = String(findInput(card, 'text')?.value);
+    expect(text).toContain('Jeg deltager i et projekt');
+    expect(text).toContain('Mødet vil vare 2 timer.');
+    expect(text).toContain('Med venlig hilsen\nKaren Holm');
+    expect(findInput(card, 'start')?.value).toBe('13:00');
+    expect(findInput(card, 'end')?.value).toBe('15:00');
+  });
+
+  it('posts the invitation with Danish date and time, place and a notification summary', async () => {
+    const before = bot.connector.posts().length;
+    const data = {
+      meeting: 1,
+      ...sampleInvitation,
+      text: 'Hej alle\n\nVi ses d. [dato] kl. [start] til kl. [slut].\n\nKaren Holm',
+    };
+    const card = cardOf(await bot.send(invoke(chat, coordinator, 'saveInvitation', data)));
+    expect(cardText(card)).toContain('Invitationen til møde 1 er sendt til gruppen.');
+    const [post] = bot.connector.posts().slice(before);
+    expect(post.activity.summary).toBe('Invitation til møde 1: Tre gode råd');
+    const text = cardText(attachedCard(post.activity));
+    expect(text).toContain('torsdag den 14. januar 2027 kl. 13.00–15.00');
+    expect(text).toContain('Beboerhuset, Søbakken 2');
+    expect(text).toContain('Vi ses d. torsdag den 14. januar 2027 kl. 13.00 til kl. 15.00.');
+    expect(text).toContain('Deltager');
+    expect(text).toContain('Kan ikke');
+    invitationId = post.id;
+  });
+
+  it('records four RSVPs and updates the invitation card in place for everyone, with names', async () => {
+    const answers = [
+      [members[0], 'yes'],
+      [members[1], 'yes'],
+      [members[2], 'maybe'],
+      [members[3], 'no'],
+    ] as const;
+    for (const [m, response] of answers) {
+      const before = bot.connector.calls.length;
+      const card = cardOf(await bot.send(invoke(chat, m, 'rsvp', { meeting: 1, response }, invitationId)));
+      expect(cardText(card)).toMatch(/Dit svar er registreret: \*\*(Deltager|Måske|Kan ikke)\*\*/);
+      const calls = bot.connector.calls.slice(before);
+      expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
+      expect(calls.filter((c) => c.method === 'PUT').map((c) => c.activityId)).toEqual([invitationId]);
+    }
+    const updates = bot.connector.updates().filter((u) => u.activityId === invitationId);
+    const last = cardText(attachedCard(updates[updates.length - 1].activity));
+    expect(last).toContain('Svar: 2 deltager · 1 måske · 1 kan ikke');
+    expect(last).toContain('Deltager: Aisha Yilmaz, Jens Madsen');
+    expect(last).toContain('Måske: Søren Østergaard');
+    expect(last).toContain('Kan ikke: Mette Bæk');
+  });
+
+  it('tells a non-member to click "Jeg er med" first and does not count them', async () => {
+    const outsider = user('Bente Kjær');
+    const res = await bot.send(invoke(chat, outsider, 'rsvp', { meeting: 1, response: 'yes' }, invitationId));
+    expect(res.body?.value).toContain('Klik på **Jeg er med** først');
+    expect(await bot.running.store.listRsvps(groupKeyOfChat(), 1)).toHaveLength(4);
+  });
+
+  it('still lists everyone after a restart on the same storage', async () => {
+    await bot.restart();
+    const before = bot.connector.posts().length;
+    await bot.send(mention(chat, members[4], 'status'));
+    const [post] = bot.connector.posts().slice(before);
+    const text = cardText(attachedCard(post.activity));
+    expect(text).toContain('Status for Erfaringsgruppe Søbakken');
+    for (const m of members) expect(text).toContain(m.name);
+    expect(text).toContain('Karen Holm');
+    expect(text).toContain(
+      'inviteret til torsdag den 14. januar 2027 kl. 13.00–15.00 · 2 deltager, 1 måske, 1 kan ikke',
+    );
+  });
+
+  function groupKeyOfChat(): string {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { groupKeyOf } = require('../../src/store/keys') as typeof import('../../src/store/keys');
+    return groupKeyOf(chat.tenantId, chat.conversationId);
+  }
+});

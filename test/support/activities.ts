@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+
+/** A Teams user as tests use them: an AAD object id and a display name. */
+export interface TestUser {
+  id: string;
+  name: string;
+}
+
+/** The group chat a test talks in. */
+export interface TestChat {
+  conversationId: string;
+  tenantId: string;
+  serviceUrl: string;
+}
+
+/** The bot's account in every test chat. */
+export const BOT = { id: '28:erfaringsgruppe-bot', name: 'Erfaringsgruppe' };
+
+/** A new user with a fresh AAD object id. */
+export function user(name: string): TestUser {
+  return { id: randomUUID(), name };
+}
+
+/** A new group chat on the given connector. */
+export function groupChat(serviceUrl: string, tenantId = '11111111-2222-4333-8444-555555555555'): TestChat {
+  return { conversationId: `19:${randomUUID().replace(/-/g, '')}@thread.v2`, tenantId, serviceUrl };
+}
+
+type Activity = Record<string, unknown>;
+
+function base(chat: TestChat, from: TestUser | undefined, type: string): Activity {
+  return {
+    type,
+    id: `in-${randomUUID()}`,
+    timestamp: new Date().toISOString(),
+    serviceUrl: chat.serviceUrl,
+    channelId: 'msteams',
+    from: from ? { id: `29:${from.id}`, name: from.name, aadObjectId: from.id } : { id: 'system' },
+    conversation: {
+      id: chat.conversationId,
+      conversationType: 'groupChat',
+      isGroup: true,
+      tenantId: chat.tenantId,
+    },
+    recipient: BOT,
+    channelData: { tenant: { id: chat.tenantId } },
+    locale: 'da-DK',
+  };
+}
+
+/** Teams' conversationUpdate when the bot is added to a chat. */
+export function botAdded(chat: TestChat, by: TestUser): Activity {
+  return { ...base(chat, by, 'conversationUpdate'), membersAdded: [BOT] };
+}
+
+/** A group-chat message that @mentions the bot, as Teams sends it. */
+export function mention(chat: TestChat, from: TestUser, text: string): Activity {
+  const mentionText = `<at>${BOT.name}</at>`;
+  return {
+    ...base(chat, from, 'message'),
+    text: `${mentionText} ${text}`,
+    textFormat: 'plain',
+    entities: [{ type: 'mention', text: mentionText, mentioned: BOT }],
+  };
+}
+
+/** An Action.Execute click: an `adaptiveCard/action` invoke. */
+export function invoke(
+  chat: TestChat,
+  from: TestUser,
+  verb: string,
+  data: Activity = {},
+  replyToId?: string,
+): Activity {
+  return {
+    ...base(chat, from, 'invoke'),
+    name: 'adaptiveCard/action',
+    replyToId,
+    value: { action: { type: 'Action.Execute', verb, data: { verb, ...data } }, trigger: 'manual' },
+  };
+}
+
+/** An Action.Submit click (older clients): a message carrying the card's data as `value`. */
+export function submit(chat: TestChat, from: TestUser, data: Activity, replyToId?: string): Activity {
+  return { ...base(chat, from, 'message'), value: data, replyToId };
+}

@@ -1,0 +1,64 @@
+import { parseConfig } from '../../src/config';
+import { createLogger } from '../../src/log';
+import { startBot, type RunningBot } from '../../src/runtime';
+import { testConnectionString } from './azurite';
+import { startFakeConnector, type FakeConnector } from './fake-connector';
+
+/** The bot's answer to one activity over HTTP. */
+export interface HttpAnswer {
+  status: number;
+  body: Record<string, unknown> | undefined;
+}
+
+/** A bot started through the real entry point against the test Azurite, with a recording connector. */
+export interface TestBot {
+  connector: FakeConnector;
+  running: RunningBot;
+  /** POSTs an activity to /api/messages exactly as Teams would. */
+  send(activity: Record<string, unknown>): Promise<HttpAnswer>;
+  /** Stops the bot and starts a new one on the same storage (the connector stays). */
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** The fixed "now" of the tests: meetings in 2027 are in the future. */
+export const TEST_NOW = new Date('2026-11-26T09:00:00Z');
+
+/** Starts a bot for a test; extra environment variables override the defaults. */
+export async function startTestBot(env: Record<string, string> = {}): Promise<TestBot> {
+  const connector = await startFakeConnector();
+  const config = parseConfig({
+    PORT: '0',
+    AZURE_STORAGE_CONNECTION_STRING: testConnectionString(),
+    PLAYGROUND: 'off',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...env,
+  });
+  const start = (): Promise<RunningBot> =>
+    startBot(config, createLogger(config.logLevel), { now: () => TEST_NOW, host: '127.0.0.1' });
+  let running = await start();
+  const harness: TestBot = {
+    connector,
+    get running() {
+      return running;
+    },
+    async send(activity) {
+      const res = await fetch(`${running.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(activity),
+      });
+      const text = await res.text();
+      return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : undefined };
+    },
+    async restart() {
+      await running.stop();
+      running = await start();
+    },
+    async stop() {
+      await running.stop();
+      await connector.close();
+    },
+  };
+  return harness;
+}
