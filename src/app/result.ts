@@ -36,7 +36,8 @@ export function invalidForm<T>(errors: FieldErrors): Outcome<T> {
   return { ok: false, refusal: 'invalidForm', errors };
 }
 
-const CONFLICT_ATTEMPTS = 5;
+// Every lost race means another write succeeded; a roster of 6 sees at most 6 of those.
+const CONFLICT_ATTEMPTS = 8;
 
 /**
  * Runs a read-decide-write step, again from the read when a conditional write lost a race, and

@@ -71,9 +71,10 @@ export class Outbox {
     const previous = this.queues.get(key) ?? Promise.resolve();
     const next = previous.catch(() => undefined).then(() => this.withRetry(key, op));
     this.queues.set(key, next);
-    void next.finally(() => {
+    const forget = (): void => {
       if (this.queues.get(key) === next) this.queues.delete(key);
-    });
+    };
+    next.then(forget, forget);
     return next;
   }
 

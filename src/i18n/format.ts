@@ -9,23 +9,15 @@ function utcDate(date: string): Date {
 /** A meeting date as people write it: "torsdag den 14. januar 2027" / "Thursday 14 January 2027". */
 export function formatDate(lang: Language, date: string): string {
   const d = utcDate(date);
-  if (lang === 'da') {
-    const weekday = new Intl.DateTimeFormat('da-DK', { weekday: 'long', timeZone: 'UTC' }).format(d);
-    const rest = new Intl.DateTimeFormat('da-DK', {
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-      timeZone: 'UTC',
-    }).format(d);
-    return `${weekday} den ${rest}`;
-  }
-  return new Intl.DateTimeFormat('en-GB', {
-    weekday: 'long',
+  const locale = lang === 'da' ? 'da-DK' : 'en-GB';
+  const weekday = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(d);
+  const dayMonthYear = new Intl.DateTimeFormat(locale, {
     day: 'numeric',
     month: 'long',
     year: 'numeric',
     timeZone: 'UTC',
   }).format(d);
+  return lang === 'da' ? `${weekday} den ${dayMonthYear}` : `${weekday} ${dayMonthYear}`;
 }
 
 /** A clock time in the language's style: "13.00" in Danish, "13:00" in English. */
@@ -36,5 +28,5 @@ export function formatTime(lang: Language, time: string): string {
 /** Date and time span of a meeting, e.g. "torsdag den 14. januar 2027 kl. 13.00–15.00". */
 export function formatWhen(lang: Language, date: string, start: string, end: string): string {
   const span = t(lang, 'date.time', { start: formatTime(lang, start), end: formatTime(lang, end) });
-  return `${formatDate(lang, date)} ${lang === 'da' ? span : `, ${span}`}`.replace(' ,', ',');
+  return lang === 'da' ? `${formatDate(lang, date)} ${span}` : `${formatDate(lang, date)}, ${span}`;
 }

@@ -1,0 +1,97 @@
+import { groupCard } from '../../src/cards/group-card';
+import { helpCard } from '../../src/cards/help-card';
+import {
+  invitationCard,
+  invitationEditorCard,
+  invitationTemplateText,
+} from '../../src/cards/invitation-cards';
+import type { RenderedCard } from '../../src/cards/render';
+import { setupCard } from '../../src/cards/setup-card';
+import { statusCard } from '../../src/cards/status-card';
+import type { Group, Language, Meeting, Member, Rsvp } from '../../src/domain/types';
+import sample from '../fixtures/sample-group.da.json';
+
+const MAX = 'Æ'.repeat(100);
+
+/** A realistic group from the fixture; `longest` fills every field to its limit. */
+export function sampleGroup(longest = false): Group {
+  const members: Member[] = sample.members.map((m, i) => ({
+    userId: `00000000-0000-4000-8000-00000000000${i}`,
+    name: longest ? MAX : m.name,
+    roleCategory: m.roleCategory as Member['roleCategory'],
+    roleTitle: longest ? MAX : m.roleTitle,
+    joinedAt: '2026-11-26T09:00:00.000Z',
+  }));
+  const g = sample.group;
+  return {
+    key: 'g-test',
+    tenantId: 't',
+    name: longest ? MAX : g.name,
+    association: longest ? MAX : g.association,
+    area: longest ? MAX : g.area,
+    phase: 'undervejs',
+    language: 'da',
+    revealMode: 'named',
+    coordinators: [{ userId: 'c', name: sample.coordinator.name }],
+    members,
+    conversation: {},
+    createdAt: '2026-11-26T09:00:00.000Z',
+  };
+}
+
+/** Meeting 1 of the fixture, invited; `longest` uses the longest place and text. */
+export function sampleMeeting(longest = false): Meeting {
+  const inv = sample.meetings[0].invitation as Record<string, string>;
+  return {
+    number: 1,
+    status: 'invited',
+    date: inv.date,
+    start: inv.start,
+    end: inv.end,
+    location: longest ? 'x'.repeat(300) : inv.location,
+    text: longest ? '*[ø](http://x)* '.repeat(125) : invitationTemplateText('da', 1, 'Karen Holm'),
+    updatedAt: '2026-11-26T09:00:00.000Z',
+  };
+}
+
+function rsvps(group: Group): Rsvp[] {
+  const responses = ['yes', 'yes', 'maybe', 'no', 'yes', 'maybe'] as const;
+  return group.members.map((m, i) => ({
+    meeting: 1,
+    userId: m.userId,
+    name: m.name,
+    response: responses[i],
+    at: '',
+  }));
+}
+
+/** Every card the bot renders, by template name, in a language, with normal or longest content. */
+export function cardGallery(lang: Language, longest: boolean): Record<string, RenderedCard[]> {
+  const group = { ...sampleGroup(longest), language: lang };
+  const meeting = sampleMeeting(longest);
+  const invitation = { ...meeting, invitationCardId: 'a' };
+  const editorValues = { ...meeting };
+  const snapshot = {
+    group: { value: group, etag: '' },
+    meetings: [{ value: invitation, etag: '' }],
+    rsvps: rsvps(group),
+  };
+  return {
+    group: [
+      groupCard(lang, undefined),
+      groupCard(lang, group, { notice: 'ok', me: group.members[0] }),
+      groupCard(lang, { ...group, members: [] }, { problem: 'x' }),
+    ],
+    setup: [setupCard(lang, {}), setupCard(lang, group, { name: { key: 'error.required' } })],
+    'invitation-editor': [
+      invitationEditorCard(lang, 1, editorValues, '2026-11-26'),
+      invitationEditorCard(lang, 4, editorValues, '2026-11-26', { date: { key: 'error.datePast' } }, 'sent'),
+    ],
+    invitation: [
+      invitationCard(lang, group, invitation, []),
+      invitationCard(lang, group, invitation, rsvps(group), 'yes'),
+    ],
+    status: [statusCard(lang, snapshot), statusCard(lang, { ...snapshot, meetings: [], rsvps: [] })],
+    help: [helpCard(lang)],
+  };
+}

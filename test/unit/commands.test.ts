@@ -1,0 +1,29 @@
+import { parseCommand, stripMentions } from '../../src/bot/commands';
+
+describe('chat commands', () => {
+  it.each([
+    ['<at>Erfaringsgruppe</at> hjælp', 'help', ''],
+    ['<at>Erfaringsgruppe</at>  HELP ', 'help', ''],
+    ['<at>Erfaringsgruppe</at> opsæt', 'setup', ''],
+    ['setup', 'setup', ''],
+    ['<at>Erfaringsgruppe</at> status', 'status', ''],
+    ['<at>Erfaringsgruppe</at> inviter 1', 'invite', '1'],
+    ['Invitér møde 2', 'invite', '2'],
+    ['invite 3', 'invite', '3'],
+    ['start 2', 'start', '2'],
+    ['opsummering tema 2', 'summary', '2'],
+    ['Summary theme 4', 'summary', '4'],
+    ['opsummering', 'summary', ''],
+  ])('%s → %s %s', (text, name, arg) => {
+    expect(parseCommand(text)).toEqual({ name, arg });
+  });
+
+  it('does not mistake ordinary chat for a command', () => {
+    expect(parseCommand('<at>Erfaringsgruppe</at> hvornår ses vi?')).toBeUndefined();
+    expect(parseCommand('')).toBeUndefined();
+  });
+
+  it('removes every mention', () => {
+    expect(stripMentions('<at>Erfaringsgruppe</at>&nbsp;status <at>Karen</at>')).toBe('status');
+  });
+});

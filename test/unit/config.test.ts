@@ -1,0 +1,75 @@
+import { ConfigError, parseConfig } from '../../src/config';
+
+describe('configuration', () => {
+  it('runs locally with embedded storage, Danish and Copenhagen time when nothing is set', () => {
+    const c = parseConfig({});
+    expect(c.port).toBe(3978);
+    expect(c.auth).toBeUndefined();
+    expect(c.storage.kind).toBe('embedded');
+    expect(c.storage.kind === 'embedded' && c.storage.location.endsWith('.data/azurite')).toBe(true);
+    expect(c.defaultLanguage).toBe('da');
+    expect(c.timeZone).toBe('Europe/Copenhagen');
+    expect(c.playground).toEqual({ enabled: true, port: 56150 });
+  });
+
+  it('chooses a connection string, or an account URL for managed identity', () => {
+    expect(parseConfig({ AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true' }).storage.kind).toBe(
+      'connectionString',
+    );
+    expect(parseConfig({ AZURE_STORAGE_ACCOUNT_URL: 'https://acct.table.core.windows.net' }).storage).toEqual(
+      {
+        kind: 'accountUrl',
+        accountUrl: 'https://acct.table.core.windows.net',
+      },
+    );
+  });
+
+  it('never starts the playground in production mode', () => {
+    const c = parseConfig({
+      MicrosoftAppId: 'a5c1f7e2-0000-4000-8000-000000000001',
+      MicrosoftAppPassword: 'p',
+      PLAYGROUND: 'on',
+    });
+    expect(c.playground.enabled).toBe(false);
+    expect(c.auth?.appId).toBe('a5c1f7e2-0000-4000-8000-000000000001');
+    expect(parseConfig({ PLAYGROUND: 'off' }).playground.enabled).toBe(false);
+  });
+
+  it('splits ALLOWED_TENANTS on commas', () => {
+    expect(parseConfig({ ALLOWED_TENANTS: ' t1, t2 ,' }).allowedTenants).toEqual(['t1', 't2']);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /^Configuration error: PORT \(got "abc"\)/],
+    [{ DEFAULT_LANGUAGE: 'sv' }, /^Configuration error: DEFAULT_LANGUAGE \(got "sv"\)/],
+    [{ TIME_ZONE: 'Mars/Olympus' }, /TIME_ZONE .*is not an IANA time zone/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    [{ PLAYGROUND: 'maybe' }, /PLAYGROUND/],
+    [{ AZURE_STORAGE_ACCOUNT_URL: 'http://insecure' }, /AZURE_STORAGE_ACCOUNT_URL/],
+    [
+      { MicrosoftAppType: 'SingleTenant', MicrosoftAppId: 'x', MicrosoftAppPassword: 'p' },
+      /MicrosoftAppTenantId is required for SingleTenant/,
+    ],
+    [{ MicrosoftAppId: 'x' }, /MicrosoftAppPassword is required/],
+    [{ AZURE_STORAGE_CONNECTION_STRING: 'a', AZURE_STORAGE_ACCOUNT_URL: 'https://b' }, /not both/],
+  ])('refuses %j with one line naming the variable', (env, message) => {
+    let error: unknown;
+    try {
+      parseConfig(env);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toMatch(message);
+    expect((error as Error).message).not.toContain('\n');
+  });
+
+  it('never prints a secret in its message', () => {
+    expect(() =>
+      parseConfig({ MicrosoftAppPassword: '', MicrosoftAppId: 'x', MicrosoftAppType: 'Bogus' }),
+    ).toThrow(/MicrosoftAppType/);
+    expect(() =>
+      parseConfig({ AZURE_STORAGE_CONNECTION_STRING: 'secret-key', AZURE_STORAGE_ACCOUNT_URL: 'https://b' }),
+    ).not.toThrow(/secret-key/);
+  });
+});

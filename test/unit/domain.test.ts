@@ -1,0 +1,123 @@
+import { compositionWarnings, isFull } from '../../src/domain/composition';
+import { parseGroupSettings, parseJoin } from '../../src/domain/group-input';
+import { cleanText } from '../../src/domain/input';
+import { parseInvitation } from '../../src/domain/invitation-input';
+import { addDays, addHours, isValidDate, todayIn } from '../../src/domain/schedule';
+import type { Member, RoleCategory } from '../../src/domain/types';
+
+const member = (roleCategory: RoleCategory, i = 0): Member => ({
+  userId: `u${i}`,
+  name: `Person ${i}`,
+  roleCategory,
+  roleTitle: 'x',
+  joinedAt: '',
+});
+
+describe('composition', () => {
+  it('advises on who is missing, in the order the coordinator should read it', () => {
+    expect(compositionWarnings([])).toEqual(['tooFew', 'noPhysical', 'noSocial', 'noBetween']);
+    expect(compositionWarnings([member('fysisk', 1), member('imellem', 2), member('andet', 3)])).toEqual([
+      'noSocial',
+    ]);
+    expect(
+      compositionWarnings([member('fysisk', 1), member('boligsocial', 2), member('imellem', 3)]),
+    ).toEqual([]);
+  });
+
+  it('is full at six members', () => {
+    expect(isFull([1, 2, 3, 4, 5].map((i) => member('andet', i)))).toBe(false);
+    expect(isFull([1, 2, 3, 4, 5, 6].map((i) => member('andet', i)))).toBe(true);
+  });
+});
+
+describe('reading card input', () => {
+  it('keeps Danish letters and emoji, removes control and direction-override characters', () => {
+    expect(cleanText('  Søren\u0000 Østergaard \u202Eå 🙂 ', false)).toBe('Søren Østergaard å 🙂');
+    expect(cleanText('linje 1\r\nlinje 2\u0007', true)).toBe('linje 1\nlinje 2');
+    expect(cleanText('linje 1\nlinje 2', false)).toBe('linje 1 linje 2');
+  });
+
+  it('accepts the setup card with defaults for the choices', () => {
+    const r = parseGroupSettings({ name: ' Søbakken ', association: 'Kilden', area: 'Afd. 7' }, 'da');
+    expect(r).toEqual({
+      ok: true,
+      value: {
+        name: 'Søbakken',
+        association: 'Kilden',
+        area: 'Afd. 7',
+        phase: 'undervejs',
+        language: 'da',
+        revealMode: 'named',
+      },
+    });
+  });
+
+  it('marks every problem of the setup card', () => {
+    const r = parseGroupSettings(
+      { name: '', association: 'x'.repeat(101), area: 7, phase: 'bagefter' },
+      'da',
+    );
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.errors).toEqual({
+      name: { key: 'error.required' },
+      association: { key: 'error.tooLong', vars: { max: 100 } },
+      area: { key: 'error.invalid' },
+      phase: { key: 'error.invalid' },
+    });
+  });
+
+  it('requires a known role category and a role title to join', () => {
+    expect(parseJoin({ roleCategory: 'imellem', roleTitle: 'Varmemester' }).ok).toBe(true);
+    const r = parseJoin({ roleCategory: 'chef', roleTitle: '' });
+    expect(!r.ok && Object.keys(r.errors).sort()).toEqual(['roleCategory', 'roleTitle']);
+  });
+
+  it('counts length in characters, not UTF-16 units', () => {
+    expect(parseJoin({ roleCategory: 'andet', roleTitle: '🙂'.repeat(100) }).ok).toBe(true);
+    expect(parseJoin({ roleCategory: 'andet', roleTitle: '🙂'.repeat(101) }).ok).toBe(false);
+  });
+});
+
+describe('invitation input', () => {
+  const good = {
+    date: '2027-01-14',
+    start: '13:00',
+    end: '15:00',
+    location: 'Beboerhuset',
+    text: 'Hej alle',
+  };
+
+  it('accepts a meeting in the future', () => {
+    expect(parseInvitation(good, '2026-11-26')).toEqual({ ok: true, value: good });
+  });
+
+  it.each([
+    [{ date: '2027-02-30' }, 'date', 'error.date'],
+    [{ date: '14-01-2027' }, 'date', 'error.date'],
+    [{ date: '2026-11-25' }, 'date', 'error.datePast'],
+    [{ start: '25:00' }, 'start', 'error.time'],
+    [{ end: '12:00' }, 'end', 'error.endBeforeStart'],
+    [{ end: '13:00' }, 'end', 'error.endBeforeStart'],
+    [{ location: '' }, 'location', 'error.required'],
+    [{ text: 'x'.repeat(2001) }, 'text', 'error.tooLong'],
+  ])('refuses %j', (change, field, key) => {
+    const r = parseInvitation({ ...good, ...change }, '2026-11-26');
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.errors[field].key).toBe(key);
+  });
+});
+
+describe('schedule', () => {
+  it('defaults the end to two hours after the start, within the day', () => {
+    expect(addHours('13:00', 2)).toBe('15:00');
+    expect(addHours('09:30', 2)).toBe('11:30');
+    expect(addHours('23:00', 2)).toBe('23:59');
+  });
+
+  it('knows real dates and today in a time zone', () => {
+    expect(isValidDate('2028-02-29')).toBe(true);
+    expect(isValidDate('2027-02-29')).toBe(false);
+    expect(todayIn('Europe/Copenhagen', new Date('2026-11-26T23:30:00Z'))).toBe('2026-11-27');
+    expect(addDays('2026-12-25', 14)).toBe('2027-01-08');
+  });
+});

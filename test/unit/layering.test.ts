@@ -1,0 +1,46 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+const src = path.join(__dirname, '..', '..', 'src');
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = path.join(dir, f);
+    return statSync(p).isDirectory() ? files(p) : p.endsWith('.ts') ? [p] : [];
+  });
+}
+
+const sources = files(src).map((f) => ({
+  file: path.relative(src, f).split(path.sep).join('/'),
+  text: readFileSync(f, 'utf8'),
+}));
+
+/** The house rules of DESIGN §2, so a later change cannot quietly break them. */
+describe('layering', () => {
+  it('imports botbuilder only in src/bot and src/index.ts', () => {
+    const offenders = sources
+      .filter((s) => /from ['"](botbuilder|botframework-)/.test(s.text))
+      .map((s) => s.file);
+    expect(offenders.filter((f) => !f.startsWith('bot/') && f !== 'index.ts')).toEqual([]);
+    expect(offenders.length).toBeGreaterThan(0);
+  });
+
+  it('imports the Table SDK only in src/store', () => {
+    const offenders = sources.filter((s) => /from ['"]@azure\/data-tables/.test(s.text)).map((s) => s.file);
+    expect(offenders.filter((f) => !f.startsWith('store/'))).toEqual([]);
+    expect(offenders.length).toBeGreaterThan(0);
+  });
+
+  it('reads process.env only in src/config.ts', () => {
+    expect(sources.filter((s) => s.text.includes('process.env')).map((s) => s.file)).toEqual(['config.ts']);
+  });
+
+  it('keeps the domain free of storage, Teams and the app layer', () => {
+    const domain = sources.filter((s) => s.file.startsWith('domain/'));
+    for (const s of domain) expect(s.text).not.toMatch(/from ['"]\.\.\/(store|bot|app|cards)\//);
+  });
+
+  it('has no `any` in src', () => {
+    expect(sources.filter((s) => /:\s*any\b|<any>|as any\b/.test(s.text)).map((s) => s.file)).toEqual([]);
+  });
+});

@@ -1,0 +1,74 @@
+import AdmZip from 'adm-zip';
+import { mkdtempSync, readFileSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { buildManifest, LOCAL_BOT_ID, writeAppPackage } from '../../scripts/app-package';
+import { parseConfig } from '../../src/config';
+import { localizationValidator, manifestValidator, problems } from '../support/schemas';
+
+const root = path.join(__dirname, '..', '..');
+const manifest = JSON.parse(readFileSync(path.join(root, 'manifest', 'manifest.json'), 'utf8'));
+
+function pngSize(file: string): { width: number; height: number } {
+  const buf = readFileSync(path.join(root, 'manifest', file));
+  expect(buf.subarray(1, 4).toString()).toBe('PNG');
+  return { width: buf.readUInt32BE(16), height: buf.readUInt32BE(20) };
+}
+
+describe('Teams app manifest', () => {
+  it('validates against the 1.22 schema, with the bot in group chats, teams and personal chats', () => {
+    const validate = manifestValidator();
+    const ok = validate(manifest);
+    expect(problems(validate)).toEqual([]);
+    expect(ok).toBe(true);
+    expect(manifest.bots[0].scopes.sort()).toEqual(['groupChat', 'personal', 'team']);
+    expect(manifest.localizationInfo.defaultLanguageTag).toBe('da');
+  });
+
+  it('has an English localization file that validates against the 1.22 localization schema', () => {
+    const en = JSON.parse(readFileSync(path.join(root, 'manifest', 'en.json'), 'utf8'));
+    const validate = localizationValidator();
+    const ok = validate(en);
+    expect(problems(validate)).toEqual([]);
+    expect(ok).toBe(true);
+    const commands = manifest.bots[0].commandLists.flatMap((l: { commands: unknown[] }, i: number) =>
+      l.commands.map((_c, j) => `bots[0].commandLists[${i}].commands[${j}].title`),
+    );
+    for (const key of commands) expect(en[key]).toBeTruthy();
+  });
+
+  it('has a 192×192 color icon and a 32×32 outline icon', () => {
+    expect(pngSize('color.png')).toEqual({ width: 192, height: 192 });
+    expect(pngSize('outline.png')).toEqual({ width: 32, height: 32 });
+  });
+
+  it('fills in the bot id, app id and domain from the configuration', () => {
+    const config = parseConfig({
+      MicrosoftAppId: '3f9a1c2e-5b7d-4e8f-9a0b-1c2d3e4f5a6b',
+      MicrosoftAppPassword: 'secret',
+      TEAMS_APP_ID: '7d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6',
+      BOT_DOMAIN: 'erfaringsgruppe.azurewebsites.net',
+    });
+    const built = buildManifest(manifest, config);
+    expect(built.id).toBe('7d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6');
+    expect(built.bots[0].botId).toBe('3f9a1c2e-5b7d-4e8f-9a0b-1c2d3e4f5a6b');
+    expect(built.validDomains).toEqual(['erfaringsgruppe.azurewebsites.net']);
+    const validate = manifestValidator();
+    expect(validate(built)).toBe(true);
+  });
+
+  it('writes build/appPackage.zip with the manifest, its translation and both icons', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pkg-'));
+    cpSync(path.join(root, 'manifest'), path.join(dir, 'manifest'), { recursive: true });
+    const out = writeAppPackage(dir, parseConfig({}));
+    const zip = new AdmZip(out);
+    expect(
+      zip
+        .getEntries()
+        .map((e) => e.entryName)
+        .sort(),
+    ).toEqual(['color.png', 'en.json', 'manifest.json', 'outline.png']);
+    const packaged = JSON.parse(zip.readAsText('manifest.json'));
+    expect(packaged.bots[0].botId).toBe(LOCAL_BOT_ID);
+  });
+});

@@ -1,0 +1,91 @@
+import type { TurnContext } from 'botbuilder';
+import { delayBeforeNextSend } from '../../src/bot/rate-limit';
+import { Outbox, type Timer } from '../../src/bot/send';
+import { createLogger } from '../../src/log';
+
+describe("Teams' per-conversation limits", () => {
+  it('lets 7 sends through in a second and makes the 8th wait', () => {
+    const sent = [0, 10, 20, 30, 40, 50, 60];
+    expect(delayBeforeNextSend(sent.slice(0, 6), 100)).toBe(0);
+    expect(delayBeforeNextSend(sent, 100)).toBe(900);
+  });
+
+  it('holds 8 in 2 s and 60 in 30 s as well', () => {
+    const eight = [0, 200, 1300, 1400, 1500, 1600, 1700, 1800];
+    expect(delayBeforeNextSend(eight, 1900)).toBe(100);
+    const sixty = Array.from({ length: 60 }, (_, i) => i * 400);
+    expect(delayBeforeNextSend(sixty, 24_000)).toBe(6000);
+  });
+});
+
+/** A virtual clock: sleeping advances time instantly. */
+function virtualTimer(): Timer & { t: number } {
+  const timer = { t: 0, now: () => timer.t, sleep: async (ms: number) => void (timer.t += ms) };
+  return timer;
+}
+
+function fakeContext(
+  conversationId: string,
+  sends: { at: number; conversationId: string }[],
+  timer: { t: number },
+): TurnContext {
+  return {
+    activity: { conversation: { id: conversationId } },
+    sendActivity: async () => {
+      sends.push({ at: timer.t, conversationId });
+      return { id: `a${sends.length}` };
+    },
+    updateActivity: async () => {
+      sends.push({ at: timer.t, conversationId });
+    },
+  } as unknown as TurnContext;
+}
+
+describe('the outbox', () => {
+  it('never sends more than 7 messages in any second of one conversation', async () => {
+    const timer = virtualTimer();
+    const sends: { at: number; conversationId: string }[] = [];
+    const outbox = new Outbox(createLogger('silent'), timer);
+    const context = fakeContext('c1', sends, timer);
+    const card = { card: {}, summary: 's' };
+    await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        i % 2 ? outbox.postCard(context, card) : outbox.updateCard(context, 'x', card),
+      ),
+    );
+    expect(sends).toHaveLength(30);
+    for (const s of sends)
+      expect(sends.filter((o) => o.at > s.at - 1000 && o.at <= s.at).length).toBeLessThanOrEqual(7);
+    for (const s of sends)
+      expect(sends.filter((o) => o.at > s.at - 2000 && o.at <= s.at).length).toBeLessThanOrEqual(8);
+  });
+
+  it('retries a throttled send after Retry-After and gives up on other errors', async () => {
+    const timer = virtualTimer();
+    let calls = 0;
+    const throttled = Object.assign(new Error('Too many requests'), {
+      statusCode: 429,
+      response: { headers: { get: (n: string) => (n === 'retry-after' ? '2' : undefined) } },
+    });
+    const context = {
+      activity: { conversation: { id: 'c2' } },
+      sendActivity: async () => {
+        calls++;
+        if (calls === 1) throw throttled;
+        return { id: 'ok' };
+      },
+    } as unknown as TurnContext;
+    const outbox = new Outbox(createLogger('silent'), timer);
+    await expect(outbox.postCard(context, { card: {}, summary: '' })).resolves.toBe('ok');
+    expect(calls).toBe(2);
+    expect(timer.t).toBeGreaterThanOrEqual(2000);
+
+    const broken = {
+      activity: { conversation: { id: 'c3' } },
+      sendActivity: async () => {
+        throw Object.assign(new Error('Forbidden'), { statusCode: 403 });
+      },
+    } as unknown as TurnContext;
+    await expect(outbox.postCard(broken, { card: {}, summary: '' })).rejects.toThrow('Forbidden');
+  });
+});
