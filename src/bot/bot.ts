@@ -6,6 +6,8 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import { groupCard } from '../cards/group-card';
+import { helpCard } from '../cards/help-card';
+import { showGroupCard } from './actions/group';
 import type { Language } from '../domain/types';
 import { t } from '../i18n';
 import { StorageUnavailableError } from '../store/group-store';
@@ -66,10 +68,22 @@ export class ErfaringsgruppeBot extends TeamsActivityHandler {
     return { statusCode: 400, type: ERROR, value: { code: 'BadRequest', message: reply.text } };
   }
 
+  /** The bot was added: a group chat gets the welcome card (or, re-added, its group's card); a personal chat gets help. */
   private async welcome(context: TurnContext, added: ChannelAccount[]): Promise<void> {
-    if (!added.some((m) => m.id === context.activity.recipient.id)) return;
-    const lang = this.settings.defaultLanguage;
-    await this.deps.outbox.postCard(context, groupCard(lang, undefined));
+    const actor = actorOf(context, this.settings.defaultLanguage);
+    if (!actor || !added.some((m) => m.id === context.activity.recipient.id)) return;
+    try {
+      if (actor.chat === 'personal') {
+        await this.deps.outbox.postCard(context, helpCard(actor.language));
+        return;
+      }
+      const group = await this.deps.app.store.loadGroup(actor.groupKey);
+      if (!group) await this.deps.outbox.postCard(context, groupCard(actor.language, undefined));
+      else
+        await showGroupCard(makeTurn(context, actor, this.deps), { ...group.value, groupCardId: undefined });
+    } catch (err) {
+      this.deps.log.warn('welcome.failed', { error: err });
+    }
   }
 
   private async message(context: TurnContext): Promise<void> {

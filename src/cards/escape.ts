@@ -9,9 +9,11 @@ export function escapeMarkdown(text: string): string {
     .replace(/^(\s*)-/gm, '$1\\-');
 }
 
-/** A multi-line user text for a TextBlock: escaped, with line breaks kept as paragraph breaks. */
-export function escapeParagraphs(text: string): string {
-  return escapeMarkdown(text)
-    .replace(/\n/g, '\n\n')
-    .replace(/\n{3,}/g, '\n\n');
+/** A multi-line user text as escaped paragraphs (one TextBlock each); single line breaks are kept. */
+export function paragraphsOf(text: string): string[] {
+  return text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => escapeMarkdown(p).replace(/\n/g, '\n\n'));
 }

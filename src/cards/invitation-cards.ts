@@ -12,7 +12,7 @@ import {
 } from '../domain/types';
 import { t } from '../i18n';
 import { formatDate, formatTime, formatWhen } from '../i18n/format';
-import { escapeMarkdown, escapeParagraphs } from './escape';
+import { escapeMarkdown, paragraphsOf } from './escape';
 import { render, type RenderedCard } from './render';
 
 /** Values shown in the invitation editor. */
@@ -99,7 +99,7 @@ export interface InvitationCardModel {
   groupName: string;
   notice: string;
   facts: { title: string; value: string }[];
-  text: string;
+  paragraphs: string[];
   tally: string;
   answered: string[];
   buttons: { title: string; meeting: number; response: RsvpResponse; style: string }[];
@@ -125,7 +125,7 @@ export function invitationCard(
       { title: t(lang, 'invite.when'), value: formatWhen(lang, meeting.date, meeting.start, meeting.end) },
       { title: t(lang, 'invite.where'), value: escapeMarkdown(meeting.location) },
     ],
-    text: escapeParagraphs(fillPlaceholders(lang, meeting.text, meeting)),
+    paragraphs: paragraphsOf(fillPlaceholders(lang, meeting.text, meeting)),
     tally: rsvps.length
       ? t(lang, 'invite.tally', { yes: by('yes').length, maybe: by('maybe').length, no: by('no').length })
       : t(lang, 'invite.noAnswers'),

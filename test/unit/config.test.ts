@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'dotenv';
 import { ConfigError, parseConfig } from '../../src/config';
 
 describe('configuration', () => {
@@ -71,5 +74,41 @@ describe('configuration', () => {
     expect(() =>
       parseConfig({ AZURE_STORAGE_CONNECTION_STRING: 'secret-key', AZURE_STORAGE_ACCOUNT_URL: 'https://b' }),
     ).not.toThrow(/secret-key/);
+  });
+});
+
+describe('.env.example', () => {
+  const root = path.join(__dirname, '..', '..');
+  const text = readFileSync(path.join(root, '.env.example'), 'utf8');
+
+  it('documents every variable the configuration reads', () => {
+    const documented = Object.keys(parse(text));
+    const read = [
+      'PORT',
+      'MicrosoftAppId',
+      'MicrosoftAppPassword',
+      'MicrosoftAppType',
+      'MicrosoftAppTenantId',
+      'AZURE_STORAGE_CONNECTION_STRING',
+      'AZURE_STORAGE_ACCOUNT_URL',
+      'DATA_DIR',
+      'DEFAULT_LANGUAGE',
+      'TIME_ZONE',
+      'ALLOWED_TENANTS',
+      'LOG_LEVEL',
+      'PLAYGROUND',
+      'PLAYGROUND_PORT',
+      'TEAMS_APP_ID',
+      'BOT_DOMAIN',
+    ];
+    expect(documented.sort()).toEqual(read.sort());
+    const source = readFileSync(path.join(root, 'src', 'config.ts'), 'utf8');
+    for (const name of read) expect(source).toContain(`${name}:`);
+  });
+
+  it('is a valid local configuration as it stands', () => {
+    const c = parseConfig(parse(text));
+    expect(c.auth).toBeUndefined();
+    expect(c.storage.kind).toBe('embedded');
   });
 });

@@ -1,4 +1,4 @@
-import { escapeMarkdown, escapeParagraphs } from '../../src/cards/escape';
+import { escapeMarkdown, paragraphsOf } from '../../src/cards/escape';
 
 describe('user text in cards', () => {
   it('shows links, emphasis and headings literally', () => {
@@ -15,7 +15,7 @@ describe('user text in cards', () => {
     expect(escapeMarkdown('Søren, Æble & Ål – 100 % 🙂.')).toBe('Søren, Æble & Ål – 100 % 🙂.');
   });
 
-  it('keeps paragraphs as paragraphs', () => {
-    expect(escapeParagraphs('Hej alle\n\nVi ses\nKaren')).toBe('Hej alle\n\nVi ses\n\nKaren');
+  it('splits a text into paragraphs and keeps its line breaks', () => {
+    expect(paragraphsOf('Hej alle\n\n\nVi ses\nKaren\n\n  ')).toEqual(['Hej alle', 'Vi ses\n\nKaren']);
   });
 });
