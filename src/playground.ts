@@ -1,5 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { stopChild } from './child-process';
 import type { Logger } from './log';
 import { projectRoot } from './paths';
 
@@ -11,18 +12,6 @@ export interface Playground {
 
 /** Where the playground's mock Teams context (.m365agentsplayground.yml) lives. */
 export const PLAYGROUND_DIR = path.join(projectRoot(), 'playground');
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
-    child.once('exit', () => {
-      clearTimeout(killer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
 
 /** Starts the playground against the bot's endpoint, telemetry off, with the project's mock chat. */
 export function startPlayground(
@@ -43,5 +32,5 @@ export function startPlayground(
     if (signal === null && code !== 0)
       log.error('playground.exited', { code, stderr: stderr.trim(), configDir });
   });
-  return { url: `http://localhost:${port}`, stop: () => stopChild(child) };
+  return { url: `http://localhost:${port}`, stop: () => stopChild(child, 'SIGTERM', 5000) };
 }

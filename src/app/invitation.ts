@@ -4,7 +4,7 @@ import { isMeetingNumber } from '../domain/themes';
 import { RSVP_RESPONSES, type Group, type Meeting, type Rsvp, type RsvpResponse } from '../domain/types';
 import type { Versioned } from '../store/group-store';
 import type { Actor, AppDeps } from './context';
-import { isCoordinator, requireCoordinator, requireGroup } from './group';
+import { requireCoordinator, requireGroup } from './group';
 import { invalidForm, ok, refuse, transact, type Outcome } from './result';
 
 /** A meeting with everything its invitation card shows. */
@@ -139,7 +139,18 @@ export function rsvp(
   });
 }
 
-/** True when the actor may see coordinator-only parts of a view. */
-export function canCoordinate(group: Group, actor: Actor): boolean {
-  return isCoordinator(group, actor.userId);
+/** A meeting's invitation as it is stored now (one partition query), for refreshing its card. */
+export async function currentInvitation(
+  deps: AppDeps,
+  actor: Actor,
+  n: number,
+): Promise<InvitationView | undefined> {
+  const snapshot = await deps.store.loadPartition(actor.groupKey);
+  const meeting = snapshot?.meetings.find((m) => m.value.number === n);
+  if (!snapshot || !meeting) return undefined;
+  return {
+    group: snapshot.group.value,
+    meeting: meeting.value,
+    rsvps: snapshot.rsvps.filter((r) => r.meeting === n),
+  };
 }

@@ -44,6 +44,7 @@ export function cardActivity(rendered: RenderedCard): Partial<Activity> {
 export class Outbox {
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly sent = new Map<string, number[]>();
+  private readonly pendingRefreshes = new Map<string, Promise<void>>();
 
   constructor(
     private readonly log: Logger,
@@ -64,6 +65,28 @@ export class Outbox {
   /** Replaces a posted card for everyone in the conversation. */
   async updateCard(context: TurnContext, activityId: string, rendered: RenderedCard): Promise<void> {
     await this.paced(context, () => context.updateActivity({ ...cardActivity(rendered), id: activityId }));
+  }
+
+  /**
+   * Replaces a shared card with its current state, rendered when its turn to be sent comes. Calls for
+   * the same card while one is waiting join it: many clicks at once make one update, and the last
+   * update always shows the state after the last change.
+   */
+  refreshCard(
+    context: TurnContext,
+    activityId: string,
+    render: () => Promise<RenderedCard | undefined>,
+  ): Promise<void> {
+    const key = `${context.activity.conversation.id}|${activityId}`;
+    const waiting = this.pendingRefreshes.get(key);
+    if (waiting) return waiting;
+    const refresh = this.paced(context, async () => {
+      if (this.pendingRefreshes.get(key) === refresh) this.pendingRefreshes.delete(key);
+      const rendered = await render();
+      if (rendered) await context.updateActivity({ ...cardActivity(rendered), id: activityId });
+    });
+    this.pendingRefreshes.set(key, refresh);
+    return refresh;
   }
 
   private paced<T>(context: TurnContext, op: () => Promise<T>): Promise<T> {

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import path from 'node:path';
+import { stopChild } from '../child-process';
 
 /** A running embedded Azurite table service. */
 export interface EmbeddedAzurite {
@@ -69,18 +70,6 @@ async function waitUntilListening(
   throw new Error(`Azurite did not answer on ${host}:${port} within ${timeoutMs} ms`);
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(killer);
-      resolve();
-    });
-    child.kill('SIGINT');
-  });
-}
-
 /** Starts Azurite's table service as a child process (telemetry always off) and waits until it answers. */
 export async function startAzurite(options: AzuriteOptions): Promise<EmbeddedAzurite> {
   const host = options.host ?? '127.0.0.1';
@@ -105,8 +94,8 @@ export async function startAzurite(options: AzuriteOptions): Promise<EmbeddedAzu
   try {
     await waitUntilListening(child, host, port, 20_000);
   } catch (err) {
-    await stopChild(child);
+    await stopChild(child, 'SIGINT', 10_000);
     throw new Error(`${(err as Error).message}${stderr ? `: ${stderr.trim()}` : ''}`);
   }
-  return { host, port, stop: () => stopChild(child) };
+  return { host, port, stop: () => stopChild(child, 'SIGINT', 10_000) };
 }

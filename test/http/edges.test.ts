@@ -157,6 +157,27 @@ describe('the group and invitations, off the happy path', () => {
     );
   });
 
+  it('shows everyone who clicked "Jeg er med" at the same moment on the group card', async () => {
+    const crowd = [members[4], members[5], user('Bente Kjær')];
+    const answers = await Promise.all(
+      crowd.map((m) =>
+        bot.send(invoke(chat, m, 'joinGroup', { roleCategory: 'andet', roleTitle: 'Driftschef' })),
+      ),
+    );
+    expect(answers.every((a) => a.status === 200)).toBe(true);
+    const stored = (await bot.running.store.loadGroup(key()))!.value;
+    const last = cardText(
+      attachedCard(
+        bot.connector
+          .updates()
+          .filter((u) => u.activityId === stored.groupCardId)
+          .at(-1)!.activity,
+      ),
+    );
+    expect(last).toContain(`Medlemmer (${stored.members.length} af 6)`);
+    for (const m of crowd) expect(last).toContain(m.name);
+  });
+
   it('re-posts the group card when the bot is added again to a chat that has a group', async () => {
     const before = bot.connector.posts().length;
     await bot.send(botAdded(chat, coordinator));

@@ -89,3 +89,31 @@ describe('the outbox', () => {
     await expect(outbox.postCard(broken, { card: {}, summary: '' })).rejects.toThrow('Forbidden');
   });
 });
+
+describe('refreshing a shared card', () => {
+  it('makes one update for many changes at once, showing the state after the last change', async () => {
+    const timer = virtualTimer();
+    const updates: unknown[] = [];
+    const context = {
+      activity: { conversation: { id: 'c4' } },
+      updateActivity: async (a: { attachments: { content: unknown }[] }) =>
+        void updates.push(a.attachments[0].content),
+    } as unknown as TurnContext;
+    const outbox = new Outbox(createLogger('silent'), timer);
+    let roster = 0;
+    const render = async (): Promise<{ card: Record<string, unknown>; summary: string }> => ({
+      card: { roster },
+      summary: '',
+    });
+    const clicks = Array.from({ length: 6 }, () => {
+      roster++;
+      return outbox.refreshCard(context, 'group-card', render);
+    });
+    await Promise.all(clicks);
+    expect(updates).toEqual([{ roster: 6 }]);
+
+    roster++;
+    await outbox.refreshCard(context, 'group-card', render);
+    expect(updates).toEqual([{ roster: 6 }, { roster: 7 }]);
+  });
+});

@@ -12,10 +12,14 @@ import type { ActionHandler } from './handler';
  * `adopt` (the card that was clicked, e.g. the welcome card) into it, or posts a new one.
  */
 export async function showGroupCard(turn: Turn, group: Group, adopt?: string): Promise<void> {
-  const rendered = groupCard(group.language, group);
   const existing = group.groupCardId ?? adopt;
-  if (existing) await turn.deps.outbox.updateCard(turn.context, existing, rendered);
-  const id = existing ?? (await turn.deps.outbox.postCard(turn.context, rendered));
+  if (existing) {
+    await turn.deps.outbox.refreshCard(turn.context, existing, async () => {
+      const current = await turn.deps.app.store.loadGroup(group.key);
+      return current && groupCard(current.value.language, current.value);
+    });
+  }
+  const id = existing ?? (await turn.deps.outbox.postCard(turn.context, groupCard(group.language, group)));
   if (id && id !== group.groupCardId) await recordGroupCard(turn.deps.app, turn.actor, id);
 }
 

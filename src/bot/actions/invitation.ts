@@ -1,4 +1,5 @@
 import {
+  currentInvitation,
   invitationDraft,
   recordInvitationCard,
   rsvp,
@@ -26,12 +27,15 @@ export async function openInvitationEditor(turn: Turn, rawMeeting: unknown): Pro
 
 /** Shows a meeting's invitation to everyone: in place when it was posted before, else as a new message. */
 async function showInvitation(turn: Turn, view: InvitationView): Promise<void> {
-  const rendered = invitationCard(view.group.language, view.group, view.meeting, view.rsvps);
   const id = view.meeting.invitationCardId;
   if (id) {
-    await turn.deps.outbox.updateCard(turn.context, id, rendered);
+    await turn.deps.outbox.refreshCard(turn.context, id, async () => {
+      const current = await currentInvitation(turn.deps.app, turn.actor, view.meeting.number);
+      return current && invitationCard(current.group.language, current.group, current.meeting, current.rsvps);
+    });
     return;
   }
+  const rendered = invitationCard(view.group.language, view.group, view.meeting, view.rsvps);
   const posted = await turn.deps.outbox.postCard(turn.context, rendered);
   if (posted) await recordInvitationCard(turn.deps.app, turn.actor, view.meeting.number, posted);
 }
