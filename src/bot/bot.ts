@@ -99,7 +99,7 @@ export class ErfaringsgruppeBot extends TeamsActivityHandler {
       await this.deps.outbox.updateCard(context, replyTo, reply.card);
     } else if (reply.kind === 'card') {
       await this.deps.outbox.postCard(context, reply.card);
-    } else {
+    } else if (reply.kind !== 'done') {
       await this.deps.outbox.postText(context, reply.text);
     }
   }

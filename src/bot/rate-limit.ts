@@ -6,18 +6,26 @@ export const TEAMS_CONVERSATION_LIMITS: readonly { windowMs: number; count: numb
   { windowMs: 3_600_000, count: 1_800 },
 ];
 
+/**
+ * Extra room on every window: Teams counts when a send arrives, we count when it leaves, and
+ * network latency varies between the two.
+ */
+export const SAFETY_MARGIN_MS = 200;
+
 /** How long to wait from `now` before one more send fits within every window, given earlier send times. */
 export function delayBeforeNextSend(
   sentAt: readonly number[],
   now: number,
   limits: readonly { windowMs: number; count: number }[] = TEAMS_CONVERSATION_LIMITS,
+  marginMs = SAFETY_MARGIN_MS,
 ): number {
   let wait = 0;
   for (const { windowMs, count } of limits) {
-    const inWindow = sentAt.filter((t) => t > now - windowMs);
+    const span = windowMs + marginMs;
+    const inWindow = sentAt.filter((t) => t > now - span);
     if (inWindow.length >= count) {
       const oldestThatMustExpire = inWindow[inWindow.length - count];
-      wait = Math.max(wait, oldestThatMustExpire + windowMs - now);
+      wait = Math.max(wait, oldestThatMustExpire + span - now);
     }
   }
   return wait;

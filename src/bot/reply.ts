@@ -11,7 +11,13 @@ import type { Turn } from './turn';
 export type Reply =
   | { kind: 'card'; card: RenderedCard }
   | { kind: 'message'; text: string }
-  | { kind: 'badRequest'; text: string };
+  | { kind: 'badRequest'; text: string }
+  | { kind: 'done'; text: string };
+
+/** The work is visible in what was posted; `text` confirms it to a clicker (a command needs no answer). */
+export function doneReply(text: string): Reply {
+  return { kind: 'done', text };
+}
 
 /** A card reply. */
 export function cardReply(card: RenderedCard): Reply {

@@ -3,11 +3,20 @@ import type { ActionHandler } from './actions/handler';
 import { commandHandlers } from './actions/commands';
 import { groupActions } from './actions/group';
 import { invitationActions } from './actions/invitation';
+import { meetingActions } from './actions/meeting';
+import { projectActions } from './actions/project';
+import { summaryActions } from './actions/summary';
 import { parseCommand } from './commands';
 import { messageReply, type Reply } from './reply';
 import type { Turn } from './turn';
 
-const verbs: Record<string, ActionHandler> = { ...groupActions, ...invitationActions };
+const verbs: Record<string, ActionHandler> = {
+  ...groupActions,
+  ...invitationActions,
+  ...meetingActions,
+  ...projectActions,
+  ...summaryActions,
+};
 
 /** The card verbs the bot answers. */
 export const KNOWN_VERBS: readonly string[] = Object.keys(verbs);

@@ -13,3 +13,13 @@ export function isMeetingNumber(n: unknown): n is MeetingNumber {
 export function themeTitleKey(n: MeetingNumber): string {
   return `theme.${n}.title`;
 }
+
+/** How many answer fields a theme asks for: three pieces of advice, or two questions. */
+export function fieldCount(n: MeetingNumber): number {
+  return n === 1 ? 3 : 2;
+}
+
+/** Whether answer field i (1-based) must be filled in: all three pieces of advice; the first question. */
+export function isFieldRequired(n: MeetingNumber, field: number): boolean {
+  return n === 1 || field === 1;
+}

@@ -51,10 +51,12 @@ export interface Group extends GroupSettings {
   members: Member[];
   conversation: ConversationRef;
   groupCardId?: string;
+  /** Set when the coordinator opens the vote on the common project. */
+  projectVote?: { startedAt: string; cardId?: string };
   createdAt: string;
 }
 
-/** One of the four meetings; created when it is first invited to. */
+/** One of the four meetings; created when it is first invited to (or started without an invitation). */
 export interface Meeting {
   number: number;
   status: MeetingStatus;
@@ -64,7 +66,73 @@ export interface Meeting {
   location: string;
   text: string;
   invitationCardId?: string;
+  /** The shared status card (progress, coordinator buttons), updated in place. */
+  statusCardId?: string;
+  /** The conclusion card (after meeting 4 it gathers the project proposals and is updated in place). */
+  conclusionCardId?: string;
+  conclusion?: Conclusion;
   updatedAt: string;
+}
+
+/** A member's answer to a meeting's prompts: three pieces of advice (theme 1) or two answers. */
+export interface Answer extends Person {
+  meeting: number;
+  fields: string[];
+  updatedAt: string;
+}
+
+/** A member's priorities after reveal: up to three pooled item ids. */
+export interface Vote extends Person {
+  meeting: number;
+  choices: string[];
+}
+
+/** One pooled answer field, as shown on the reveal and voting cards. */
+export interface Item {
+  id: string;
+  /** 1-based: which prompt it answers (theme 1: which piece of advice). */
+  field: number;
+  text: string;
+  /** The author; left out of every card of an anonymous group. */
+  author: Person;
+}
+
+/** An item with its votes, as ranked at close. */
+export interface RankedItem {
+  id: string;
+  text: string;
+  votes: number;
+}
+
+/** What a meeting ended with: the top-voted items and the coordinator's agreements. */
+export interface Conclusion {
+  top: RankedItem[];
+  agreements: string;
+  closedAt: string;
+}
+
+/** A member's proposal for the common project. */
+export interface Proposal extends Person {
+  id: string;
+  title: string;
+  description: string;
+  at: string;
+}
+
+/** A member's vote for a proposal. */
+export interface ProjectVote extends Person {
+  choice: string;
+}
+
+/** The common project the group chose. */
+export interface Project {
+  proposalId: string;
+  title: string;
+  description: string;
+  owner: Person;
+  firstStep: string;
+  dueDate: string;
+  chosenAt: string;
 }
 
 /** A member's answer to an invitation. */

@@ -9,12 +9,14 @@ export interface Row {
   [property: string]: unknown;
 }
 
-function str(row: Row, name: string): string {
+/** A string property, or '' when missing. */
+export function str(row: Row, name: string): string {
   const v = row[name];
   return typeof v === 'string' ? v : '';
 }
 
-function json<T>(row: Row, name: string, fallback: T): T {
+/** A JSON property, or `fallback` when missing. */
+export function json<T>(row: Row, name: string, fallback: T): T {
   const v = row[name];
   return typeof v === 'string' && v.length > 0 ? (JSON.parse(v) as T) : fallback;
 }
@@ -35,6 +37,7 @@ export function groupToRow(g: Group): Row {
     members: JSON.stringify(g.members),
     conversation: JSON.stringify(g.conversation),
     groupCardId: g.groupCardId ?? '',
+    projectVote: g.projectVote ? JSON.stringify(g.projectVote) : '',
     createdAt: g.createdAt,
   };
 }
@@ -54,6 +57,7 @@ export function rowToGroup(row: Row): Group {
     members: json(row, 'members', []),
     conversation: json(row, 'conversation', {}),
     groupCardId: str(row, 'groupCardId') || undefined,
+    projectVote: json<Group['projectVote']>(row, 'projectVote', undefined),
     createdAt: str(row, 'createdAt'),
   };
 }
@@ -71,6 +75,9 @@ export function meetingToRow(groupKey: string, m: Meeting): Row {
     location: m.location,
     text: m.text,
     invitationCardId: m.invitationCardId ?? '',
+    statusCardId: m.statusCardId ?? '',
+    conclusionCardId: m.conclusionCardId ?? '',
+    conclusion: m.conclusion ? JSON.stringify(m.conclusion) : '',
     updatedAt: m.updatedAt,
   };
 }
@@ -86,6 +93,9 @@ export function rowToMeeting(row: Row): Meeting {
     location: str(row, 'location'),
     text: str(row, 'text'),
     invitationCardId: str(row, 'invitationCardId') || undefined,
+    statusCardId: str(row, 'statusCardId') || undefined,
+    conclusionCardId: str(row, 'conclusionCardId') || undefined,
+    conclusion: json<Meeting['conclusion']>(row, 'conclusion', undefined),
     updatedAt: str(row, 'updatedAt'),
   };
 }

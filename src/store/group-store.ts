@@ -1,4 +1,4 @@
-import type { Group, Meeting, Rsvp } from '../domain/types';
+import type { Answer, Group, Meeting, Project, ProjectVote, Proposal, Rsvp, Vote } from '../domain/types';
 
 /** A stored value with the ETag it was read with; writes with it fail if someone wrote in between. */
 export interface Versioned<T> {
@@ -11,6 +11,11 @@ export interface GroupSnapshot {
   group: Versioned<Group>;
   meetings: Versioned<Meeting>[];
   rsvps: Rsvp[];
+  answers: Answer[];
+  votes: Vote[];
+  proposals: Proposal[];
+  projectVotes: ProjectVote[];
+  project?: Project;
 }
 
 /** A conditional write lost the race: reload and decide again. */
@@ -45,10 +50,22 @@ export interface GroupStore {
   putRsvp(groupKey: string, rsvp: Rsvp): Promise<void>;
   /** The RSVPs to one meeting. */
   listRsvps(groupKey: string, meeting: number): Promise<Rsvp[]>;
+  /** Stores a member's answer (one per member per meeting; a repeat replaces it). */
+  putAnswer(groupKey: string, answer: Answer): Promise<void>;
+  /** Stores a member's priorities (one per member per meeting). */
+  putVote(groupKey: string, vote: Vote): Promise<void>;
+  /** Stores a member's k-th proposal (k = 1 or 2; a repeat replaces it). */
+  putProposal(groupKey: string, proposal: Proposal, k: number): Promise<void>;
+  /** Stores a member's project vote (one per member). */
+  putProjectVote(groupKey: string, vote: ProjectVote): Promise<void>;
+  /** Records the chosen project; ConflictError when one was already chosen. */
+  createProject(groupKey: string, project: Project): Promise<void>;
   /** Everything about a group in one partition query, or undefined when there is no group. */
   loadPartition(groupKey: string): Promise<GroupSnapshot | undefined>;
   /** Remembers that a user coordinates a group (for finding their groups from a personal chat). */
   indexCoordinator(tenantId: string, userId: string, groupKey: string, groupName: string): Promise<void>;
+  /** The groups a user coordinates (key and name), from the coordinators table. */
+  listCoordinatedGroups(tenantId: string, userId: string): Promise<{ key: string; name: string }[]>;
   /** Resolves when storage answers; rejects when it does not. */
   ping(): Promise<void>;
 }

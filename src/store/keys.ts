@@ -42,3 +42,26 @@ export function rsvpRow(meeting: number, userId: string): string {
 export function rsvpPrefix(meeting: number): string {
   return `rsvp|${meeting}|`;
 }
+
+/** RowKey of a member's answer to a meeting. */
+export function answerRow(meeting: number, userId: string): string {
+  return `answer|${meeting}|${userKeyPart(userId)}`;
+}
+
+/** RowKey of a member's priorities in a meeting. */
+export function voteRow(meeting: number, userId: string): string {
+  return `vote|${meeting}|${userKeyPart(userId)}`;
+}
+
+/** RowKey of a member's k-th project proposal (k = 1 or 2). */
+export function proposalRow(userId: string, k: number): string {
+  return `proposal|${userKeyPart(userId)}|${k}`;
+}
+
+/** RowKey of a member's project vote. */
+export function projectVoteRow(userId: string): string {
+  return `projectVote|${userKeyPart(userId)}`;
+}
+
+/** RowKey of the chosen common project. */
+export const PROJECT_ROW = 'project';

@@ -1,5 +1,5 @@
 import { RestError, type TableClient } from '@azure/data-tables';
-import type { Group, Meeting, Rsvp } from '../domain/types';
+import type { Answer, Group, Meeting, Project, ProjectVote, Proposal, Rsvp, Vote } from '../domain/types';
 import {
   groupToRow,
   meetingToRow,
@@ -16,7 +16,19 @@ import {
   type GroupStore,
   type Versioned,
 } from './group-store';
-import { coordinatorKeyOf, GROUP_ROW, meetingRow, rsvpPrefix } from './keys';
+import { coordinatorKeyOf, GROUP_ROW, meetingRow, PROJECT_ROW, rsvpPrefix } from './keys';
+import {
+  answerToRow,
+  projectToRow,
+  projectVoteToRow,
+  proposalToRow,
+  rowToAnswer,
+  rowToProject,
+  rowToProjectVote,
+  rowToProposal,
+  rowToVote,
+  voteToRow,
+} from './programme-entities';
 
 /** The two tables the store uses. */
 export interface Tables {
@@ -99,8 +111,34 @@ export class TableGroupStore implements GroupStore {
   }
 
   putRsvp(groupKey: string, rsvp: Rsvp): Promise<void> {
-    return guarded('rsvp', async () => {
-      await this.tables.groups.upsertEntity(rsvpToRow(groupKey, rsvp), 'Replace');
+    return this.upsert('rsvp', rsvpToRow(groupKey, rsvp));
+  }
+
+  putAnswer(groupKey: string, answer: Answer): Promise<void> {
+    return this.upsert('answer', answerToRow(groupKey, answer));
+  }
+
+  putVote(groupKey: string, vote: Vote): Promise<void> {
+    return this.upsert('vote', voteToRow(groupKey, vote));
+  }
+
+  putProposal(groupKey: string, proposal: Proposal, k: number): Promise<void> {
+    return this.upsert('proposal', proposalToRow(groupKey, proposal, k));
+  }
+
+  putProjectVote(groupKey: string, vote: ProjectVote): Promise<void> {
+    return this.upsert('project vote', projectVoteToRow(groupKey, vote));
+  }
+
+  createProject(groupKey: string, project: Project): Promise<void> {
+    return guarded('project', async () => {
+      await this.tables.groups.createEntity(projectToRow(groupKey, project));
+    });
+  }
+
+  private upsert(what: string, row: Row): Promise<void> {
+    return guarded(what, async () => {
+      await this.tables.groups.upsertEntity(row, 'Replace');
     });
   }
 
@@ -122,17 +160,29 @@ export class TableGroupStore implements GroupStore {
     return guarded('partition', async () => {
       const filter = `PartitionKey eq '${escapeOData(groupKey)}'`;
       let group: Versioned<Group> | undefined;
-      const meetings: Versioned<Meeting>[] = [];
-      const rsvps: Rsvp[] = [];
+      const rest: Omit<GroupSnapshot, 'group'> = {
+        meetings: [],
+        rsvps: [],
+        answers: [],
+        votes: [],
+        proposals: [],
+        projectVotes: [],
+      };
       for await (const entity of this.tables.groups.listEntities<Row>({ queryOptions: { filter } })) {
         const row = entity as Row;
-        const etag = row.etag ?? '';
-        if (row.rowKey === GROUP_ROW) group = { value: rowToGroup(row), etag };
-        else if (row.rowKey.startsWith('meeting|')) meetings.push({ value: rowToMeeting(row), etag });
-        else if (row.rowKey.startsWith('rsvp|')) rsvps.push(rowToRsvp(row));
+        const kind = row.rowKey.split('|')[0];
+        if (row.rowKey === GROUP_ROW) group = { value: rowToGroup(row), etag: row.etag ?? '' };
+        else if (row.rowKey === PROJECT_ROW) rest.project = rowToProject(row);
+        else if (kind === 'meeting') rest.meetings.push({ value: rowToMeeting(row), etag: row.etag ?? '' });
+        else if (kind === 'rsvp') rest.rsvps.push(rowToRsvp(row));
+        else if (kind === 'answer') rest.answers.push(rowToAnswer(row));
+        else if (kind === 'vote') rest.votes.push(rowToVote(row));
+        else if (kind === 'proposal') rest.proposals.push(rowToProposal(row));
+        else if (kind === 'projectVote') rest.projectVotes.push(rowToProjectVote(row));
       }
-      meetings.sort((a, b) => a.value.number - b.value.number);
-      return group && { group, meetings, rsvps };
+      rest.meetings.sort((a, b) => a.value.number - b.value.number);
+      rest.proposals.sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
+      return group && { group, ...rest };
     });
   }
 
@@ -140,6 +190,17 @@ export class TableGroupStore implements GroupStore {
     return guarded('coordinator index', async () => {
       const row = { partitionKey: coordinatorKeyOf(tenantId, userId), rowKey: groupKey, groupName };
       await this.tables.coordinators.upsertEntity(row, 'Replace');
+    });
+  }
+
+  listCoordinatedGroups(tenantId: string, userId: string): Promise<{ key: string; name: string }[]> {
+    return guarded('coordinator index', async () => {
+      const filter = `PartitionKey eq '${escapeOData(coordinatorKeyOf(tenantId, userId))}'`;
+      const groups: { key: string; name: string }[] = [];
+      for await (const row of this.tables.coordinators.listEntities<Row>({ queryOptions: { filter } })) {
+        groups.push({ key: (row as Row).rowKey, name: String((row as Row).groupName ?? '') });
+      }
+      return groups;
     });
   }
 

@@ -21,7 +21,7 @@ export interface TestBot {
   stop(): Promise<void>;
 }
 
-/** The fixed "now" of the tests: meetings in 2027 are in the future. */
+/** When the tests run (each reading of the clock is 1 ms later): meetings in 2027 are in the future. */
 export const TEST_NOW = new Date('2026-11-26T09:00:00Z');
 
 /** Starts a bot for a test; extra environment variables override the defaults. */
@@ -34,8 +34,10 @@ export async function startTestBot(env: Record<string, string> = {}): Promise<Te
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...env,
   });
+  let tick = 0;
+  const now = (): Date => new Date(TEST_NOW.getTime() + tick++);
   const start = (): Promise<RunningBot> =>
-    startBot(config, createLogger(config.logLevel), { now: () => TEST_NOW, host: '127.0.0.1' });
+    startBot(config, createLogger(config.logLevel), { now, host: '127.0.0.1' });
   let running = await start();
   const harness: TestBot = {
     connector,

@@ -8,6 +8,12 @@ import {
 import type { RenderedCard } from '../../src/cards/render';
 import { setupCard } from '../../src/cards/setup-card';
 import { statusCard } from '../../src/cards/status-card';
+import { answerFormCard, answerPromptCard, meetingStatusCard } from '../../src/cards/meeting-cards';
+import { conclusionCard, revealCard, votingCard } from '../../src/cards/result-cards';
+import { projectFinalCard, projectVoteCard } from '../../src/cards/project-cards';
+import { chooseGroupCard, programmeSummaryCard, themeSummaryCard } from '../../src/cards/summary-cards';
+import { itemsOf } from '../../src/app/meeting';
+import { sampleSnapshot } from './sample-programme';
 import type { Group, Language, Meeting, Member, Rsvp } from '../../src/domain/types';
 import sample from '../fixtures/sample-group.da.json';
 
@@ -71,10 +77,22 @@ export function cardGallery(lang: Language, longest: boolean): Record<string, Re
   const meeting = sampleMeeting(longest);
   const invitation = { ...meeting, invitationCardId: 'a' };
   const editorValues = { ...meeting };
+  const programme = sampleSnapshot({ longest, language: lang });
+  const anonymous = sampleSnapshot({ longest, language: lang, revealMode: 'anonymous' });
   const snapshot = {
+    ...programme,
     group: { value: group, etag: '' },
     meetings: [{ value: invitation, etag: '' }],
     rsvps: rsvps(group),
+  };
+  const pg = programme.group.value;
+  const m1 = programme.meetings[0].value;
+  const m4 = programme.meetings[3].value;
+  const items = (snap: typeof programme, n: number) => itemsOf(snap, n);
+  const facts = {
+    answeredBy: pg.members.slice(0, 4).map((m) => m.name),
+    votedBy: pg.members.map((m) => m.name),
+    memberCount: 6,
   };
   return {
     group: [
@@ -93,5 +111,41 @@ export function cardGallery(lang: Language, longest: boolean): Record<string, Re
     ],
     status: [statusCard(lang, snapshot), statusCard(lang, { ...snapshot, meetings: [], rsvps: [] })],
     help: [helpCard(lang)],
+    'meeting-status': (['running', 'revealed', 'voting', 'closed'] as const).map((status) =>
+      meetingStatusCard(lang, pg, { ...m4, status }, { ...facts, previous: programme.meetings[2].value }),
+    ),
+    'answer-prompt': [1, 2, 3, 4].map((n) => answerPromptCard(lang, n)),
+    'answer-form': [
+      answerFormCard(lang, 1, { values: programme.answers[0].fields, notice: 'ok' }),
+      answerFormCard(lang, 3, { values: ['', ''], errors: { a1: { key: 'error.required' } } }),
+    ],
+    reveal: [
+      revealCard(lang, pg, 1, items(programme, 1)),
+      revealCard(lang, anonymous.group.value, 2, items(anonymous, 2)),
+      revealCard(lang, pg, 3, []),
+    ],
+    voting: [
+      votingCard(lang, pg, 1, items(programme, 1)),
+      votingCard(lang, anonymous.group.value, 4, items(anonymous, 4), [items(anonymous, 4)[0].id], 'ok'),
+    ],
+    conclusion: [conclusionCard(lang, m1), conclusionCard(lang, m4, programme.proposals, 'ok')],
+    'project-vote': [projectVoteCard(lang, pg, programme.proposals, programme.projectVotes, 'p1', 'ok')],
+    'project-final': [projectFinalCard(lang, pg, programme.project!)],
+    summary: [
+      themeSummaryCard(lang, programme, 1),
+      themeSummaryCard(lang, anonymous, 2),
+      programmeSummaryCard(lang, programme),
+      programmeSummaryCard(lang, { ...programme, project: undefined }),
+    ],
+    'choose-group': [
+      chooseGroupCard(
+        lang,
+        [
+          { key: 'g-1', name: 'Søbakken' },
+          { key: 'g-2', name: 'Nørremarken' },
+        ],
+        1,
+      ),
+    ],
   };
 }

@@ -6,15 +6,19 @@ import { createLogger } from '../../src/log';
 describe("Teams' per-conversation limits", () => {
   it('lets 7 sends through in a second and makes the 8th wait', () => {
     const sent = [0, 10, 20, 30, 40, 50, 60];
-    expect(delayBeforeNextSend(sent.slice(0, 6), 100)).toBe(0);
-    expect(delayBeforeNextSend(sent, 100)).toBe(900);
+    expect(delayBeforeNextSend(sent.slice(0, 6), 100, undefined, 0)).toBe(0);
+    expect(delayBeforeNextSend(sent, 100, undefined, 0)).toBe(900);
+  });
+
+  it('keeps a safety margin for network latency', () => {
+    expect(delayBeforeNextSend([0, 10, 20, 30, 40, 50, 60], 100)).toBe(1100);
   });
 
   it('holds 8 in 2 s and 60 in 30 s as well', () => {
     const eight = [0, 200, 1300, 1400, 1500, 1600, 1700, 1800];
-    expect(delayBeforeNextSend(eight, 1900)).toBe(100);
+    expect(delayBeforeNextSend(eight, 1900, undefined, 0)).toBe(100);
     const sixty = Array.from({ length: 60 }, (_, i) => i * 400);
-    expect(delayBeforeNextSend(sixty, 24_000)).toBe(6000);
+    expect(delayBeforeNextSend(sixty, 24_000, undefined, 0)).toBe(6000);
   });
 });
 

@@ -1,15 +1,13 @@
 import { programmeStatus } from '../../app/status';
 import { helpCard } from '../../cards/help-card';
 import { statusCard } from '../../cards/status-card';
-import { t } from '../../i18n';
 import type { CommandName } from '../commands';
-import { cardReply, messageReply, refusalReply } from '../reply';
+import { cardReply, refusalReply } from '../reply';
 import type { CommandHandler } from './handler';
 import { openSetup } from './group';
 import { openInvitationEditor } from './invitation';
-
-const notYet: CommandHandler = async (turn) =>
-  messageReply(t(await turn.language(), 'refusal.notYetAvailable'));
+import { start } from './meeting';
+import { summary } from './summary';
 
 /** Chat command handlers. */
 export const commandHandlers: Record<CommandName, CommandHandler> = {
@@ -21,6 +19,6 @@ export const commandHandlers: Record<CommandName, CommandHandler> = {
     return cardReply(statusCard(outcome.value.group.value.language, outcome.value));
   },
   invite: (turn, arg) => openInvitationEditor(turn, arg),
-  start: notYet,
-  summary: notYet,
+  start: (turn, arg) => start(turn, arg),
+  summary: (turn, arg) => summary(turn, arg),
 };

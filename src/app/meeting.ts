@@ -1,0 +1,278 @@
+import { parseAnswer } from '../domain/answer-input';
+import { readText, type FieldErrors } from '../domain/input';
+import { MAX_CHOICES, poolItems, rankItems, TOP_ITEMS } from '../domain/items';
+import { canTake, whyNotStart, type Step } from '../domain/meeting';
+import type { MeetingNumber } from '../domain/themes';
+import type { Answer, Group, Item, Meeting } from '../domain/types';
+import type { GroupSnapshot, Versioned } from '../store/group-store';
+import type { Actor, AppDeps } from './context';
+import { coordinatorNames, isCoordinator } from './group';
+import { readMeetingNumber } from './invitation';
+import { invalidForm, ok, refuse, transact, type Outcome } from './result';
+
+/** A meeting with everything its cards show, from one partition query. */
+export interface MeetingView {
+  group: Group;
+  meeting: Meeting;
+  snapshot: GroupSnapshot;
+  /** The pooled answers (after reveal: what is voted on). */
+  items: Item[];
+}
+
+/** The longest agreements text. */
+export const MAX_AGREEMENTS_LENGTH = 2000;
+
+type Who = 'coordinator' | 'member';
+
+interface Loaded {
+  snapshot: GroupSnapshot;
+  n: MeetingNumber;
+  meeting?: Versioned<Meeting>;
+}
+
+/** Loads the group's partition and checks who may act and that the meeting number is real. */
+async function load(deps: AppDeps, actor: Actor, rawMeeting: unknown, who: Who): Promise<Outcome<Loaded>> {
+  if (actor.chat === 'personal') return refuse('personalChat');
+  const snapshot = await deps.store.loadPartition(actor.groupKey);
+  if (!snapshot) return refuse('noGroup');
+  const group = snapshot.group.value;
+  if (who === 'coordinator' && !isCoordinator(group, actor.userId)) {
+    return refuse('notCoordinator', { coordinators: coordinatorNames(group) });
+  }
+  if (who === 'member' && !group.members.some((m) => m.userId === actor.userId)) return refuse('notMember');
+  const n = readMeetingNumber(rawMeeting);
+  if (n === undefined) return refuse('meetingNumber');
+  return ok({
+    snapshot,
+    n: n as MeetingNumber,
+    meeting: snapshot.meetings.find((m) => m.value.number === n),
+  });
+}
+
+/** The pooled answers of meeting n, in the order the cards show them. */
+export function itemsOf(snapshot: GroupSnapshot, n: number): Item[] {
+  const group = snapshot.group.value;
+  return poolItems(
+    n,
+    snapshot.answers.filter((a) => a.meeting === n),
+    group.members,
+    group.revealMode,
+  );
+}
+
+function view(snapshot: GroupSnapshot, meeting: Meeting): MeetingView {
+  return { group: snapshot.group.value, meeting, snapshot, items: itemsOf(snapshot, meeting.number) };
+}
+
+/** Moves meeting n one step on (ETag-guarded: two coordinators clicking at once make one change). */
+async function step(
+  deps: AppDeps,
+  actor: Actor,
+  loaded: Loaded,
+  name: Step,
+  change: (m: Meeting) => Meeting,
+): Promise<Outcome<MeetingView>> {
+  const { meeting, n, snapshot } = loaded;
+  if (!meeting || !canTake(name, meeting.value))
+    return refuse(meeting ? 'wrongStep' : 'meetingNotOpen', { n });
+  const next = { ...change(meeting.value), updatedAt: deps.now().toISOString() };
+  await deps.store.saveMeeting(actor.groupKey, next, meeting.etag);
+  return ok(view(snapshot, next));
+}
+
+/** Starts meeting n (coordinator; n−1 closed; at least 3 members). */
+export function startMeeting(
+  deps: AppDeps,
+  actor: Actor,
+  rawMeeting: unknown,
+): Promise<Outcome<MeetingView>> {
+  return transact(async () => {
+    const loaded = await load(deps, actor, rawMeeting, 'coordinator');
+    if (!loaded.ok) return loaded;
+    const { snapshot, n, meeting } = loaded.value;
+    const meetings = snapshot.meetings.map((m) => m.value);
+    const blocked = whyNotStart(n, meetings, snapshot.group.value.members.length);
+    if (blocked) {
+      const refusal = { previousNotClosed: 'meetingOrder', tooFewMembers: 'tooFewMembers' } as const;
+      return refuse(
+        blocked.reason in refusal ? refusal[blocked.reason as keyof typeof refusal] : 'meetingAlreadyStarted',
+        blocked.vars,
+      );
+    }
+    const now = deps.now().toISOString();
+    const base: Meeting = meeting?.value ?? {
+      number: n,
+      status: 'planned',
+      date: '',
+      start: '',
+      end: '',
+      location: '',
+      text: '',
+      updatedAt: now,
+    };
+    const started: Meeting = { ...base, status: 'running', updatedAt: now };
+    await deps.store.saveMeeting(actor.groupKey, started, meeting?.etag);
+    return ok(view(snapshot, started));
+  });
+}
+
+/** Remembers the activity id of a meeting's status or conclusion card, so later changes update it in place. */
+export function recordMeetingCard(
+  deps: AppDeps,
+  actor: Actor,
+  n: number,
+  card: 'statusCardId' | 'conclusionCardId',
+  activityId: string,
+): Promise<Outcome<Meeting>> {
+  return transact(async () => {
+    const saved = await deps.store.loadMeeting(actor.groupKey, n);
+    if (!saved) return refuse('meetingNotOpen', { n });
+    const meeting = { ...saved.value, [card]: activityId };
+    await deps.store.saveMeeting(actor.groupKey, meeting, saved.etag);
+    return ok(meeting);
+  });
+}
+
+/** The caller's own answer form for meeting n, with their last answer (member; while answers are open). */
+export function answerForm(
+  deps: AppDeps,
+  actor: Actor,
+  rawMeeting: unknown,
+): Promise<Outcome<MeetingView & { mine?: Answer }>> {
+  return transact(async () => {
+    const loaded = await load(deps, actor, rawMeeting, 'member');
+    if (!loaded.ok) return loaded;
+    const { snapshot, n, meeting } = loaded.value;
+    if (!meeting || meeting.value.status === 'planned' || meeting.value.status === 'invited')
+      return refuse('meetingNotOpen', { n });
+    if (!canTake('answer', meeting.value)) return refuse('answersLocked', { n });
+    const mine = snapshot.answers.find((a) => a.meeting === n && a.userId === actor.userId);
+    return ok({ ...view(snapshot, meeting.value), mine });
+  });
+}
+
+/** Stores (or replaces) the caller's answer while answers are open. */
+export function submitAnswer(
+  deps: AppDeps,
+  actor: Actor,
+  data: Record<string, unknown>,
+): Promise<Outcome<MeetingView & { mine: Answer }>> {
+  return transact(async () => {
+    const loaded = await load(deps, actor, data.meeting, 'member');
+    if (!loaded.ok) return loaded;
+    const { snapshot, n, meeting } = loaded.value;
+    if (!meeting || meeting.value.status === 'planned' || meeting.value.status === 'invited')
+      return refuse('meetingNotOpen', { n });
+    if (!canTake('answer', meeting.value)) return refuse('answersLocked', { n });
+    const fields = parseAnswer(data, n);
+    if (!fields.ok) return invalidForm(fields.errors);
+    const name = snapshot.group.value.members.find((m) => m.userId === actor.userId)?.name ?? actor.name;
+    const mine: Answer = {
+      meeting: n,
+      userId: actor.userId,
+      name,
+      fields: fields.value,
+      updatedAt: deps.now().toISOString(),
+    };
+    await deps.store.putAnswer(actor.groupKey, mine);
+    const answers = [
+      ...snapshot.answers.filter((a) => !(a.meeting === n && a.userId === actor.userId)),
+      mine,
+    ];
+    return ok({ ...view({ ...snapshot, answers }, meeting.value), mine });
+  });
+}
+
+/** Locks the answers of meeting n and pools them for everyone to see (coordinator). */
+export function reveal(deps: AppDeps, actor: Actor, rawMeeting: unknown): Promise<Outcome<MeetingView>> {
+  return transact(async () => {
+    const loaded = await load(deps, actor, rawMeeting, 'coordinator');
+    return loaded.ok
+      ? step(deps, actor, loaded.value, 'reveal', (m) => ({ ...m, status: 'revealed' }))
+      : loaded;
+  });
+}
+
+/** Opens prioritising of meeting n's pooled answers (coordinator). */
+export function startVoting(deps: AppDeps, actor: Actor, rawMeeting: unknown): Promise<Outcome<MeetingView>> {
+  return transact(async () => {
+    const loaded = await load(deps, actor, rawMeeting, 'coordinator');
+    return loaded.ok
+      ? step(deps, actor, loaded.value, 'startVoting', (m) => ({ ...m, status: 'voting' }))
+      : loaded;
+  });
+}
+
+/** Reads `choices`: a comma-separated list (or array) of item ids. */
+function readChoices(raw: unknown): string[] | undefined {
+  const list = typeof raw === 'string' ? raw.split(',') : Array.isArray(raw) ? raw : undefined;
+  if (!list || !list.every((c) => typeof c === 'string')) return undefined;
+  return [...new Set((list as string[]).map((c) => c.trim()).filter(Boolean))];
+}
+
+/** Stores the caller's priorities: up to three of the pooled items (member; while voting). */
+export function vote(
+  deps: AppDeps,
+  actor: Actor,
+  data: Record<string, unknown>,
+): Promise<Outcome<MeetingView & { chosen: Item[] }>> {
+  return transact(async () => {
+    const loaded = await load(deps, actor, data.meeting, 'member');
+    if (!loaded.ok) return loaded;
+    const { snapshot, n, meeting } = loaded.value;
+    if (!meeting || !canTake('vote', meeting.value)) return refuse('wrongStep', { n });
+    const choices = readChoices(data.choices ?? '');
+    const items = itemsOf(snapshot, n);
+    if (!choices || choices.some((c) => !items.some((i) => i.id === c))) return refuse('invalidInput');
+    if (choices.length > MAX_CHOICES)
+      return refuse('tooManyChoices', { max: MAX_CHOICES, count: choices.length });
+    const name = snapshot.group.value.members.find((m) => m.userId === actor.userId)?.name ?? actor.name;
+    const mine = { meeting: n, userId: actor.userId, name, choices };
+    await deps.store.putVote(actor.groupKey, mine);
+    const votes = [...snapshot.votes.filter((v) => !(v.meeting === n && v.userId === actor.userId)), mine];
+    return ok({
+      ...view({ ...snapshot, votes }, meeting.value),
+      chosen: items.filter((i) => choices.includes(i.id)),
+    });
+  });
+}
+
+/** Closes meeting n with the top-voted items and the coordinator's agreements (coordinator). */
+export function closeMeeting(
+  deps: AppDeps,
+  actor: Actor,
+  data: Record<string, unknown>,
+): Promise<Outcome<MeetingView>> {
+  return transact(async () => {
+    const loaded = await load(deps, actor, data.meeting, 'coordinator');
+    if (!loaded.ok) return loaded;
+    const errors: FieldErrors = {};
+    const agreements = readText(
+      data,
+      'agreements',
+      { required: true, max: MAX_AGREEMENTS_LENGTH, multiline: true },
+      errors,
+    );
+    if (Object.keys(errors).length) return invalidForm(errors);
+    const { snapshot, n } = loaded.value;
+    const votes = snapshot.votes.filter((v) => v.meeting === n);
+    const top = rankItems(itemsOf(snapshot, n), votes).slice(0, TOP_ITEMS);
+    const closedAt = deps.now().toISOString();
+    return step(deps, actor, loaded.value, 'close', (m) => ({
+      ...m,
+      status: 'closed',
+      conclusion: { top, agreements, closedAt },
+    }));
+  });
+}
+
+/** Meeting n as stored now (one partition query), for refreshing its status card. */
+export async function currentMeeting(
+  deps: AppDeps,
+  actor: Actor,
+  n: number,
+): Promise<MeetingView | undefined> {
+  const snapshot = await deps.store.loadPartition(actor.groupKey);
+  const meeting = snapshot?.meetings.find((m) => m.value.number === n);
+  return snapshot && meeting ? view(snapshot, meeting.value) : undefined;
+}

@@ -1,0 +1,146 @@
+import { createHash } from 'node:crypto';
+import { MAX_PROPOSALS, parseChoice, parseProposal } from '../domain/project-input';
+import { todayIn } from '../domain/schedule';
+import type { Group, Project, Proposal } from '../domain/types';
+import type { GroupSnapshot } from '../store/group-store';
+import type { Actor, AppDeps } from './context';
+import { coordinatorNames, isCoordinator } from './group';
+import { invalidForm, ok, refuse, transact, type Outcome } from './result';
+
+/** The common project's state, with everything its cards show. */
+export interface ProjectView {
+  group: Group;
+  snapshot: GroupSnapshot;
+}
+
+async function loadOpen(
+  deps: AppDeps,
+  actor: Actor,
+  who: 'coordinator' | 'member',
+): Promise<Outcome<GroupSnapshot>> {
+  if (actor.chat === 'personal') return refuse('personalChat');
+  const snapshot = await deps.store.loadPartition(actor.groupKey);
+  if (!snapshot) return refuse('noGroup');
+  const group = snapshot.group.value;
+  if (who === 'coordinator' && !isCoordinator(group, actor.userId)) {
+    return refuse('notCoordinator', { coordinators: coordinatorNames(group) });
+  }
+  if (who === 'member' && !group.members.some((m) => m.userId === actor.userId)) return refuse('notMember');
+  if (snapshot.meetings.find((m) => m.value.number === 4)?.value.status !== 'closed')
+    return refuse('projectNotOpen');
+  if (snapshot.project) return refuse('projectAlreadyChosen');
+  return ok(snapshot);
+}
+
+function memberName(group: Group, actor: Actor): string {
+  return group.members.find((m) => m.userId === actor.userId)?.name ?? actor.name;
+}
+
+/** Adds a proposal for the common project (member; after meeting 4; at most two each). */
+export function proposeProject(
+  deps: AppDeps,
+  actor: Actor,
+  data: Record<string, unknown>,
+): Promise<Outcome<ProjectView & { proposal: Proposal }>> {
+  return transact(async () => {
+    const loaded = await loadOpen(deps, actor, 'member');
+    if (!loaded.ok) return loaded;
+    const snapshot = loaded.value;
+    const input = parseProposal(data);
+    if (!input.ok) return invalidForm(input.errors);
+    const mine = snapshot.proposals.filter((p) => p.userId === actor.userId);
+    if (mine.length >= MAX_PROPOSALS) return refuse('tooManyProposals', { max: MAX_PROPOSALS });
+    const k = mine.length + 1;
+    const id = createHash('sha256').update(`${actor.userId}|${k}`).digest('base64url').slice(0, 10);
+    const proposal: Proposal = {
+      id,
+      userId: actor.userId,
+      name: memberName(snapshot.group.value, actor),
+      ...input.value,
+      at: deps.now().toISOString(),
+    };
+    await deps.store.putProposal(actor.groupKey, proposal, k);
+    const next = { ...snapshot, proposals: [...snapshot.proposals, proposal] };
+    return ok({ group: snapshot.group.value, snapshot: next, proposal });
+  });
+}
+
+/** Opens the vote on the proposals (coordinator; at least one proposal). */
+export function startProjectVote(deps: AppDeps, actor: Actor): Promise<Outcome<ProjectView>> {
+  return transact(async () => {
+    const loaded = await loadOpen(deps, actor, 'coordinator');
+    if (!loaded.ok) return loaded;
+    const snapshot = loaded.value;
+    if (snapshot.proposals.length === 0) return refuse('noProposals');
+    const group = snapshot.group.value;
+    if (group.projectVote) return ok({ group, snapshot });
+    const saved = await deps.store.saveGroup({
+      ...snapshot.group,
+      value: { ...group, projectVote: { startedAt: deps.now().toISOString() } },
+    });
+    return ok({ group: saved.value, snapshot: { ...snapshot, group: saved } });
+  });
+}
+
+/** Remembers the project vote card's activity id so votes update it in place. */
+export function recordProjectVoteCard(
+  deps: AppDeps,
+  actor: Actor,
+  activityId: string,
+): Promise<Outcome<Group>> {
+  return transact(async () => {
+    const found = await deps.store.loadGroup(actor.groupKey);
+    if (!found?.value.projectVote) return refuse('projectVoteNotOpen');
+    const value = { ...found.value, projectVote: { ...found.value.projectVote, cardId: activityId } };
+    return ok((await deps.store.saveGroup({ ...found, value })).value);
+  });
+}
+
+/** Stores the caller's vote for one proposal (member; once the vote is open; a new vote replaces it). */
+export function voteProject(
+  deps: AppDeps,
+  actor: Actor,
+  data: Record<string, unknown>,
+): Promise<Outcome<ProjectView & { chosen: Proposal }>> {
+  return transact(async () => {
+    const loaded = await loadOpen(deps, actor, 'member');
+    if (!loaded.ok) return loaded;
+    const snapshot = loaded.value;
+    if (!snapshot.group.value.projectVote) return refuse('projectVoteNotOpen');
+    const chosen = snapshot.proposals.find((p) => p.id === data.choice);
+    if (!chosen) return refuse('invalidInput');
+    const vote = { userId: actor.userId, name: memberName(snapshot.group.value, actor), choice: chosen.id };
+    await deps.store.putProjectVote(actor.groupKey, vote);
+    const projectVotes = [...snapshot.projectVotes.filter((v) => v.userId !== actor.userId), vote];
+    return ok({ group: snapshot.group.value, snapshot: { ...snapshot, projectVotes }, chosen });
+  });
+}
+
+/** Records the common project: a proposal, an owner among the members, a first step and its date (coordinator). */
+export function chooseProject(
+  deps: AppDeps,
+  actor: Actor,
+  data: Record<string, unknown>,
+): Promise<Outcome<ProjectView & { project: Project }>> {
+  return transact(async () => {
+    const loaded = await loadOpen(deps, actor, 'coordinator');
+    if (!loaded.ok) return loaded;
+    const snapshot = loaded.value;
+    const input = parseChoice(data, todayIn(deps.timeZone, deps.now()));
+    if (!input.ok) return invalidForm(input.errors);
+    const proposal = snapshot.proposals.find((p) => p.id === input.value.choice);
+    const owner = snapshot.group.value.members.find((m) => m.userId === input.value.owner);
+    if (!proposal || !owner) return refuse('invalidInput');
+    const project: Project = {
+      proposalId: proposal.id,
+      title: proposal.title,
+      description: proposal.description,
+      owner: { userId: owner.userId, name: owner.name },
+      firstStep: input.value.firstStep,
+      dueDate: input.value.dueDate,
+      chosenAt: deps.now().toISOString(),
+    };
+    await deps.store.createProject(actor.groupKey, project);
+    return ok({ group: snapshot.group.value, snapshot: { ...snapshot, project }, project });
+  });
+}

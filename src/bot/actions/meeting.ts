@@ -1,0 +1,146 @@
+import {
+  answerForm,
+  closeMeeting,
+  currentMeeting,
+  recordMeetingCard,
+  reveal,
+  startMeeting,
+  startVoting,
+  submitAnswer,
+  vote,
+  type MeetingView,
+} from '../../app/meeting';
+import { answerFormCard, answerPromptCard, meetingStatusCard } from '../../cards/meeting-cards';
+import { conclusionCard, revealCard, votingCard } from '../../cards/result-cards';
+import type { RenderedCard } from '../../cards/render';
+import { t } from '../../i18n';
+import { cardReply, doneReply, refusalReply, type Reply } from '../reply';
+import type { Turn } from '../turn';
+import type { ActionHandler } from './handler';
+import { openInvitationEditor } from './invitation';
+
+/** The shared status card of a meeting view, with names of who answered or prioritised. */
+export function statusCardOf(view: MeetingView): RenderedCard {
+  const { group, meeting, snapshot } = view;
+  const n = meeting.number;
+  const inGroup = (userId: string): boolean => group.members.some((m) => m.userId === userId);
+  return meetingStatusCard(group.language, group, meeting, {
+    answeredBy: snapshot.answers.filter((a) => a.meeting === n && inGroup(a.userId)).map((a) => a.name),
+    votedBy: snapshot.votes.filter((v) => v.meeting === n && inGroup(v.userId)).map((v) => v.name),
+    memberCount: group.members.length,
+    previous: snapshot.meetings.find((m) => m.value.number === n - 1)?.value,
+  });
+}
+
+/** Refreshes a meeting's status card for everyone from the current state (coalesced). */
+async function refreshStatus(turn: Turn, view: MeetingView): Promise<void> {
+  const id = view.meeting.statusCardId;
+  if (!id) return;
+  await turn.deps.outbox.refreshCard(turn.context, id, async () => {
+    const current = await currentMeeting(turn.deps.app, turn.actor, view.meeting.number);
+    return current && statusCardOf(current);
+  });
+}
+
+/** Starts meeting n: posts the shared status card and the answer card. */
+export async function start(turn: Turn, rawMeeting: unknown): Promise<Reply> {
+  const outcome = await startMeeting(turn.deps.app, turn.actor, rawMeeting);
+  if (!outcome.ok) return refusalReply(turn, outcome);
+  const view = outcome.value;
+  const lang = view.group.language;
+  const n = view.meeting.number;
+  const statusId = await turn.deps.outbox.postCard(turn.context, statusCardOf(view));
+  if (statusId) await recordMeetingCard(turn.deps.app, turn.actor, n, 'statusCardId', statusId);
+  await turn.deps.outbox.postCard(turn.context, answerPromptCard(lang, n));
+  return doneReply(t(lang, 'meeting.started', { n }));
+}
+
+const openForm: ActionHandler = async (turn, data) => {
+  const outcome = await answerForm(turn.deps.app, turn.actor, data.meeting);
+  if (!outcome.ok) return refusalReply(turn, outcome);
+  const { group, meeting, mine } = outcome.value;
+  return cardReply(answerFormCard(group.language, meeting.number, { values: mine?.fields }));
+};
+
+const submit: ActionHandler = async (turn, data) => {
+  const outcome = await submitAnswer(turn.deps.app, turn.actor, data);
+  if (!outcome.ok) {
+    if (outcome.refusal !== 'invalidForm') return refusalReply(turn, outcome);
+    const values = [1, 2, 3].map((i) => (typeof data[`a${i}`] === 'string' ? (data[`a${i}`] as string) : ''));
+    return cardReply(
+      answerFormCard(await turn.language(), Number(data.meeting), { values, errors: outcome.errors }),
+    );
+  }
+  const view = outcome.value;
+  await refreshStatus(turn, view);
+  const lang = view.group.language;
+  return cardReply(
+    answerFormCard(lang, view.meeting.number, { values: view.mine.fields, notice: t(lang, 'answer.saved') }),
+  );
+};
+
+const doReveal: ActionHandler = async (turn, data) => {
+  const outcome = await reveal(turn.deps.app, turn.actor, data.meeting);
+  if (!outcome.ok) return refusalReply(turn, outcome);
+  const view = outcome.value;
+  await turn.deps.outbox.postCard(
+    turn.context,
+    revealCard(view.group.language, view.group, view.meeting.number, view.items),
+  );
+  await refreshStatus(turn, view);
+  return cardReply(statusCardOf(view));
+};
+
+const doStartVoting: ActionHandler = async (turn, data) => {
+  const outcome = await startVoting(turn.deps.app, turn.actor, data.meeting);
+  if (!outcome.ok) return refusalReply(turn, outcome);
+  const view = outcome.value;
+  await turn.deps.outbox.postCard(
+    turn.context,
+    votingCard(view.group.language, view.group, view.meeting.number, view.items),
+  );
+  await refreshStatus(turn, view);
+  return cardReply(statusCardOf(view));
+};
+
+const doVote: ActionHandler = async (turn, data) => {
+  const outcome = await vote(turn.deps.app, turn.actor, data);
+  if (!outcome.ok) return refusalReply(turn, outcome);
+  const view = outcome.value;
+  await refreshStatus(turn, view);
+  const lang = view.group.language;
+  const notice = t(lang, 'voting.saved', {
+    choices: view.chosen.map((i) => `»${i.text}«`).join(', ') || '–',
+  });
+  const mine = view.chosen.map((i) => i.id);
+  return cardReply(votingCard(lang, view.group, view.meeting.number, view.items, mine, notice));
+};
+
+const doClose: ActionHandler = async (turn, data) => {
+  const outcome = await closeMeeting(turn.deps.app, turn.actor, data);
+  if (!outcome.ok) {
+    if (outcome.refusal === 'invalidForm') return refusalReply(turn, { ok: false, refusal: 'invalidInput' });
+    return refusalReply(turn, outcome);
+  }
+  const view = outcome.value;
+  const n = view.meeting.number;
+  const id = await turn.deps.outbox.postCard(
+    turn.context,
+    conclusionCard(view.group.language, view.meeting, view.snapshot.proposals),
+  );
+  if (id) await recordMeetingCard(turn.deps.app, turn.actor, n, 'conclusionCardId', id);
+  await refreshStatus(turn, view);
+  return cardReply(statusCardOf(view));
+};
+
+/** Card verbs of a meeting. */
+export const meetingActions: Record<string, ActionHandler> = {
+  startMeeting: (turn, data) => start(turn, data.meeting),
+  openAnswerForm: openForm,
+  submitAnswer: submit,
+  reveal: doReveal,
+  startVoting: doStartVoting,
+  vote: doVote,
+  closeMeeting: doClose,
+  openInvitation: (turn, data) => openInvitationEditor(turn, data.meeting),
+};

@@ -1,0 +1,106 @@
+import {
+  chooseProject,
+  proposeProject,
+  recordProjectVoteCard,
+  startProjectVote,
+  voteProject,
+  type ProjectView,
+} from '../../app/project';
+import { MAX_PROPOSALS } from '../../domain/project-input';
+import { projectFinalCard, projectVoteCard } from '../../cards/project-cards';
+import { conclusionCard } from '../../cards/result-cards';
+import type { RenderedCard } from '../../cards/render';
+import { t } from '../../i18n';
+import { cardReply, doneReply, refusalReply } from '../reply';
+import type { Turn } from '../turn';
+import type { ActionHandler } from './handler';
+
+function conclusionOf(view: ProjectView, notice = ''): RenderedCard | undefined {
+  const meeting = view.snapshot.meetings.find((m) => m.value.number === 4)?.value;
+  return meeting && conclusionCard(view.group.language, meeting, view.snapshot.proposals, notice);
+}
+
+/** Refreshes a shared card from the group's current state (coalesced). */
+async function refresh(
+  turn: Turn,
+  id: string | undefined,
+  render: (view: ProjectView) => RenderedCard | undefined,
+): Promise<void> {
+  if (!id) return;
+  await turn.deps.outbox.refreshCard(turn.context, id, async () => {
+    const snapshot = await turn.deps.app.store.loadPartition(turn.actor.groupKey);
+    return snapshot && render({ group: snapshot.group.value, snapshot });
+  });
+}
+
+const voteCardOf = (view: ProjectView, mine?: string, notice = ''): RenderedCard =>
+  projectVoteCard(
+    view.group.language,
+    view.group,
+    view.snapshot.proposals,
+    view.snapshot.projectVotes,
+    mine,
+    notice,
+  );
+
+const propose: ActionHandler = async (turn, data) => {
+  const outcome = await proposeProject(turn.deps.app, turn.actor, data);
+  if (!outcome.ok)
+    return refusalReply(
+      turn,
+      outcome.refusal === 'invalidForm' ? { ok: false, refusal: 'invalidInput' } : outcome,
+    );
+  const view = outcome.value;
+  await refresh(turn, view.snapshot.meetings.find((m) => m.value.number === 4)?.value.conclusionCardId, (v) =>
+    conclusionOf(v),
+  );
+  const notice = t(view.group.language, 'project.proposalSaved', {
+    title: view.proposal.title,
+    max: MAX_PROPOSALS,
+  });
+  const card = conclusionOf(view, notice);
+  return card ? cardReply(card) : doneReply(notice);
+};
+
+const startVote: ActionHandler = async (turn) => {
+  const outcome = await startProjectVote(turn.deps.app, turn.actor);
+  if (!outcome.ok) return refusalReply(turn, outcome);
+  const view = outcome.value;
+  if (view.group.projectVote?.cardId) {
+    await refresh(turn, view.group.projectVote.cardId, (v) => voteCardOf(v));
+  } else {
+    const id = await turn.deps.outbox.postCard(turn.context, voteCardOf(view));
+    if (id) await recordProjectVoteCard(turn.deps.app, turn.actor, id);
+  }
+  return doneReply(t(view.group.language, 'project.voteSummary'));
+};
+
+const castVote: ActionHandler = async (turn, data) => {
+  const outcome = await voteProject(turn.deps.app, turn.actor, data);
+  if (!outcome.ok) return refusalReply(turn, outcome);
+  const view = outcome.value;
+  await refresh(turn, view.group.projectVote?.cardId, (v) => voteCardOf(v));
+  const notice = t(view.group.language, 'project.voteSaved', { title: view.chosen.title });
+  return cardReply(voteCardOf(view, view.chosen.id, notice));
+};
+
+const choose: ActionHandler = async (turn, data) => {
+  const outcome = await chooseProject(turn.deps.app, turn.actor, data);
+  if (!outcome.ok)
+    return refusalReply(
+      turn,
+      outcome.refusal === 'invalidForm' ? { ok: false, refusal: 'invalidInput' } : outcome,
+    );
+  const { group, project } = outcome.value;
+  const final = projectFinalCard(group.language, group, project);
+  await turn.deps.outbox.postCard(turn.context, final);
+  return cardReply(final);
+};
+
+/** Card verbs of the common project. */
+export const projectActions: Record<string, ActionHandler> = {
+  proposeProject: propose,
+  startProjectVote: startVote,
+  voteProject: castVote,
+  chooseProject: choose,
+};

@@ -1,0 +1,135 @@
+import answerFormTemplate from '../../cards/answer-form.json';
+import promptTemplate from '../../cards/answer-prompt.json';
+import statusTemplate from '../../cards/meeting-status.json';
+import { MAX_ANSWER_LENGTH } from '../domain/answer-input';
+import type { FieldErrors } from '../domain/input';
+import { MAX_CHOICES } from '../domain/items';
+import { fieldCount, isFieldRequired, themeTitleKey, type MeetingNumber } from '../domain/themes';
+import type { Answer, Group, Language, Meeting } from '../domain/types';
+import { t } from '../i18n';
+import { escapeMarkdown, paragraphsOf } from './escape';
+import { render, type RenderedCard } from './render';
+
+/** The theme's title, e.g. "Tre gode råd". */
+export function themeTitle(lang: Language, n: number): string {
+  return t(lang, themeTitleKey(n as MeetingNumber));
+}
+
+/** The label of answer field i (1-based) of theme n. */
+export function fieldLabel(lang: Language, n: number, i: number): string {
+  return t(lang, `theme.${n}.field.${i}`);
+}
+
+/** What the status card needs besides the meeting: progress and the previous meeting's agreements. */
+export interface StatusFacts {
+  answeredBy: string[];
+  votedBy: string[];
+  memberCount: number;
+  previous?: Meeting;
+}
+
+/** The shared status card of a meeting: intro, last agreements, progress (names only), buttons. */
+export function meetingStatusCard(
+  lang: Language,
+  group: Group,
+  meeting: Meeting,
+  facts: StatusFacts,
+): RenderedCard {
+  const n = meeting.number;
+  const theme = themeTitle(lang, n);
+  const voting = meeting.status === 'voting';
+  const by = voting ? facts.votedBy : facts.answeredBy;
+  const buttons: { title: string; verb: string; meeting: number }[] = [];
+  if (meeting.status === 'running')
+    buttons.push({ title: t(lang, 'meeting.button.reveal'), verb: 'reveal', meeting: n });
+  if (meeting.status === 'revealed')
+    buttons.push({ title: t(lang, 'meeting.button.startVoting'), verb: 'startVoting', meeting: n });
+  const canClose = meeting.status === 'revealed' || voting;
+  const model = {
+    title: t(lang, 'meeting.title', { n, theme }),
+    groupName: escapeMarkdown(group.name),
+    intro: t(lang, `theme.${n}.intro`),
+    previousTitle: t(lang, 'meeting.previousAgreements'),
+    previous: facts.previous?.conclusion ? paragraphsOf(facts.previous.conclusion.agreements) : [],
+    progress: t(lang, voting ? 'meeting.progress.votes' : 'meeting.progress.answers', {
+      count: by.length,
+      total: facts.memberCount,
+    }),
+    who: by.length
+      ? t(lang, voting ? 'meeting.votedBy' : 'meeting.answeredBy', {
+          names: by.map(escapeMarkdown).join(', '),
+        })
+      : '',
+    stepText: t(
+      lang,
+      `meeting.step.${meeting.status === 'planned' || meeting.status === 'invited' ? 'running' : meeting.status}`,
+      { max: MAX_CHOICES },
+    ),
+    coordinatorOnly: t(lang, 'meeting.coordinatorOnly'),
+    answerLabel: meeting.status === 'running' ? t(lang, 'meeting.button.answer') : '',
+    coordinatorButtons: buttons,
+    closeLabel: canClose ? t(lang, 'meeting.button.close') : '',
+    agreementsLabel: t(lang, 'meeting.agreementsLabel'),
+    agreementsPlaceholder: t(lang, 'meeting.agreementsPlaceholder'),
+    required: t(lang, 'error.required'),
+    meeting: n,
+  };
+  return { card: render(statusTemplate, model), summary: t(lang, 'meeting.summary.started', { n, theme }) };
+}
+
+/** The answer card everyone sees: the prompts and a button that opens each person's own form. */
+export function answerPromptCard(lang: Language, n: number): RenderedCard {
+  const prompts =
+    n === 1 ? [t(lang, 'theme.1.prompt')] : [1, 2].map((i) => `${i}. ${fieldLabel(lang, n, i)}`);
+  const model = {
+    title: t(lang, 'answer.promptTitle', { n, theme: themeTitle(lang, n) }),
+    prompts,
+    body: t(lang, 'answer.promptBody'),
+    button: t(lang, 'meeting.button.answer'),
+    meeting: n,
+  };
+  return { card: render(promptTemplate, model), summary: t(lang, 'answer.summary', { n }) };
+}
+
+/** Options of the answer form view. */
+export interface AnswerFormView {
+  values?: string[];
+  errors?: FieldErrors;
+  notice?: string;
+}
+
+/** The caller's own answer form, pre-filled with their last answer. */
+export function answerFormCard(lang: Language, n: number, view: AnswerFormView = {}): RenderedCard {
+  const errors = view.errors ?? {};
+  const count = fieldCount(n as MeetingNumber);
+  const fields = Array.from({ length: count }, (_, i) => {
+    const id = `a${i + 1}`;
+    const required = isFieldRequired(n as MeetingNumber, i + 1);
+    return {
+      id,
+      label: required
+        ? fieldLabel(lang, n, i + 1)
+        : `${fieldLabel(lang, n, i + 1)} ${t(lang, 'answer.optional')}`,
+      value: view.values?.[i] ?? '',
+      required,
+      requiredText: t(lang, 'error.required'),
+      error: errors[id] ? t(lang, errors[id].key, errors[id].vars) : '',
+    };
+  });
+  const model = {
+    title: t(lang, 'answer.promptTitle', { n, theme: themeTitle(lang, n) }),
+    prompt: n === 1 ? t(lang, 'theme.1.prompt') : '',
+    intro: t(lang, 'answer.formIntro', { max: MAX_ANSWER_LENGTH }),
+    notice: view.notice ?? '',
+    problem: Object.keys(errors).length ? t(lang, 'answer.problems') : '',
+    fields,
+    submit: t(lang, 'answer.submit'),
+    meeting: n,
+  };
+  return { card: render(answerFormTemplate, model), summary: model.title };
+}
+
+/** The answer as the form shows it again. */
+export function answerValues(answer: Answer | undefined): string[] | undefined {
+  return answer?.fields;
+}

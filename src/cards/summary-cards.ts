@@ -1,0 +1,191 @@
+import chooseTemplate from '../../cards/choose-group.json';
+import summaryTemplate from '../../cards/summary.json';
+import { poolItems, rankItems } from '../domain/items';
+import { MEETING_NUMBERS } from '../domain/themes';
+import type { Language } from '../domain/types';
+import { t } from '../i18n';
+import { formatDate, formatWhen } from '../i18n/format';
+import type { GroupSnapshot } from '../store/group-store';
+import { escapeMarkdown, paragraphsOf } from './escape';
+import { themeTitle } from './meeting-cards';
+import { render, type AdaptiveCard, type RenderedCard } from './render';
+import { itemSections, proposalLine, votesText } from './result-cards';
+
+/** Cards stay under this many bytes (Teams' practical limit is about 28 KB). */
+export const MAX_CARD_BYTES = 27 * 1024;
+
+interface Section {
+  heading: string;
+  lines: string[];
+}
+
+const cut = (line: string, max: number): string =>
+  [...line].length > max ? `${[...line].slice(0, max - 1).join('')}…` : line;
+
+/** Renders, shortening the answer sections' lines step by step until the card fits; says how much was cut. */
+function renderFitting(
+  lang: Language,
+  base: Record<string, unknown>,
+  sections: Section[],
+  shortenable: Set<Section>,
+): AdaptiveCard {
+  for (const max of [Infinity, 300, 160, 80, 40]) {
+    let shortened = 0;
+    const fitted = sections.map((s) =>
+      shortenable.has(s)
+        ? {
+            ...s,
+            lines: s.lines.map((l) => {
+              const c = cut(l, max);
+              if (c !== l) shortened++;
+              return c;
+            }),
+          }
+        : s,
+    );
+    const card = render(summaryTemplate, {
+      ...base,
+      sections: fitted,
+      shortened: shortened ? t(lang, 'summary.shortened', { count: shortened }) : '',
+    });
+    if (Buffer.byteLength(JSON.stringify(card)) <= MAX_CARD_BYTES || max === 40) return card;
+  }
+  throw new Error('unreachable');
+}
+
+/** The theme summary of meeting n: when, attendance, every answer as last edited, priorities, agreements. */
+export function themeSummaryCard(lang: Language, snapshot: GroupSnapshot, n: number): RenderedCard {
+  const group = snapshot.group.value;
+  const meeting = snapshot.meetings.find((m) => m.value.number === n)!.value;
+  const theme = themeTitle(lang, n);
+  const rsvps = snapshot.rsvps.filter((r) => r.meeting === n);
+  const answered = snapshot.answers.filter((a) => a.meeting === n);
+  const answeredIds = new Set(answered.map((a) => a.userId));
+  const names = (list: { name: string }[]): string => list.map((p) => escapeMarkdown(p.name)).join(', ');
+  const count = (r: string): number => rsvps.filter((x) => x.response === r).length;
+  const items = poolItems(n, answered, group.members, group.revealMode);
+  const ranked = rankItems(
+    items,
+    snapshot.votes.filter((v) => v.meeting === n),
+  ).filter((i) => i.votes > 0);
+  const attendance: Section = {
+    heading: t(lang, 'summary.attendance'),
+    lines: [
+      ...(rsvps.length
+        ? [t(lang, 'summary.rsvp', { yes: count('yes'), maybe: count('maybe'), no: count('no') })]
+        : []),
+      t(lang, 'summary.answered', { names: names(answered) || '–' }),
+      ...(group.members.some((m) => !answeredIds.has(m.userId))
+        ? [
+            t(lang, 'summary.notAnswered', {
+              names: names(group.members.filter((m) => !answeredIds.has(m.userId))),
+            }),
+          ]
+        : []),
+    ],
+  };
+  const answers = itemSections(lang, group, n, items).map((s) => ({
+    heading: `${t(lang, 'summary.answers')}: ${s.heading}`,
+    lines: s.items.map((l) => `- ${l}`),
+  }));
+  const priorities: Section = {
+    heading: t(lang, 'summary.priorities'),
+    lines: ranked.length
+      ? ranked.map(
+          (i, k) =>
+            `${k + 1}. ${t(lang, 'summary.priority', { text: escapeMarkdown(i.text), votes: votesText(lang, i.votes) })}`,
+        )
+      : [t(lang, 'summary.noPriorities')],
+  };
+  const agreements: Section = {
+    heading: t(lang, 'summary.agreements'),
+    lines: meeting.conclusion
+      ? paragraphsOf(meeting.conclusion.agreements)
+      : [t(lang, 'summary.noAgreements')],
+  };
+  const facts = [
+    ...(meeting.date
+      ? [
+          {
+            title: t(lang, 'summary.when'),
+            value: formatWhen(lang, meeting.date, meeting.start, meeting.end),
+          },
+        ]
+      : []),
+    {
+      title: t(lang, 'summary.status').split(':')[0],
+      value: t(lang, `status.meeting.${meeting.status === 'invited' ? 'planned' : meeting.status}`),
+    },
+  ];
+  const title = t(lang, 'summary.title', { n, theme });
+  const sections = [attendance, ...answers, priorities, agreements];
+  const card = renderFitting(
+    lang,
+    { title, groupName: escapeMarkdown(group.name), facts },
+    sections,
+    new Set(answers),
+  );
+  return { card, summary: t(lang, 'summary.summary', { n, theme }) };
+}
+
+/** The whole programme so far: each theme's top items and agreements, and the common project. */
+export function programmeSummaryCard(lang: Language, snapshot: GroupSnapshot): RenderedCard {
+  const group = snapshot.group.value;
+  const meetings: Section[] = MEETING_NUMBERS.map((n) => {
+    const m = snapshot.meetings.find((x) => x.value.number === n)?.value;
+    const heading = t(lang, 'programme.meeting', { n, theme: themeTitle(lang, n) });
+    if (!m?.conclusion)
+      return {
+        heading,
+        lines: [
+          m && m.status !== 'planned' && m.status !== 'invited'
+            ? t(lang, `status.meeting.${m.status}`)
+            : t(lang, 'programme.notHeld'),
+        ],
+      };
+    const top = m.conclusion.top.map(
+      (i, k) => `${k + 1}. ${escapeMarkdown(i.text).replace(/\n/g, ' ')} (${votesText(lang, i.votes)})`,
+    );
+    return {
+      heading,
+      lines: [
+        ...top,
+        `**${t(lang, 'summary.agreements')}:** ${escapeMarkdown(m.conclusion.agreements).replace(/\n/g, ' ')}`,
+      ],
+    };
+  });
+  const p = snapshot.project;
+  const project: Section = {
+    heading: t(lang, 'programme.project'),
+    lines: p
+      ? [
+          `**${escapeMarkdown(p.title)}** – ${escapeMarkdown(p.description)}`,
+          `${t(lang, 'project.owner')}: ${escapeMarkdown(p.owner.name)} · ${t(lang, 'project.firstStep')}: ${escapeMarkdown(p.firstStep)} · ${t(lang, 'project.dueDate')}: ${formatDate(lang, p.dueDate)}`,
+        ]
+      : snapshot.proposals.length
+        ? snapshot.proposals.map((x) => `- ${proposalLine(lang, x)}`)
+        : [t(lang, 'programme.noProject')],
+  };
+  const title = t(lang, 'programme.title', { name: escapeMarkdown(group.name) });
+  const card = renderFitting(
+    lang,
+    { title, groupName: escapeMarkdown(group.association), facts: [] },
+    [...meetings, project],
+    new Set(meetings),
+  );
+  return { card, summary: t(lang, 'programme.summary', { name: group.name }) };
+}
+
+/** Asks a coordinator of several groups (in a personal chat) which group they mean. */
+export function chooseGroupCard(
+  lang: Language,
+  groups: { key: string; name: string }[],
+  meeting: number | undefined,
+): RenderedCard {
+  const model = {
+    title: t(lang, 'chooseGroup.title'),
+    body: t(lang, 'chooseGroup.body'),
+    groups: groups.map((g) => ({ title: g.name, key: g.key, meeting: meeting ?? 0 })),
+  };
+  return { card: render(chooseTemplate, model), summary: model.title };
+}

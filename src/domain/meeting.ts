@@ -1,0 +1,48 @@
+import { MIN_MEMBERS } from './composition';
+import type { Meeting, MeetingStatus } from './types';
+
+/** Why a meeting cannot move on, as an i18n-able reason with its variables. */
+export interface Blocked {
+  reason: 'previousNotClosed' | 'tooFewMembers' | 'alreadyStarted' | 'wrongStep';
+  vars: Record<string, string | number>;
+}
+
+const STARTED: readonly MeetingStatus[] = ['running', 'revealed', 'voting', 'closed'];
+
+/** True once a meeting has started (answers, reveal, voting or closed). */
+export function hasStarted(m: Meeting | undefined): boolean {
+  return m !== undefined && STARTED.includes(m.status);
+}
+
+/** Meeting n may start when it has not started, meeting n−1 is closed and the group has 3 or more members. */
+export function whyNotStart(
+  n: number,
+  meetings: readonly Meeting[],
+  memberCount: number,
+): Blocked | undefined {
+  const meeting = meetings.find((m) => m.number === n);
+  if (hasStarted(meeting)) return { reason: 'alreadyStarted', vars: { n } };
+  const previous = meetings.find((m) => m.number === n - 1);
+  if (n > 1 && previous?.status !== 'closed')
+    return { reason: 'previousNotClosed', vars: { n, previous: n - 1 } };
+  if (memberCount < MIN_MEMBERS)
+    return { reason: 'tooFewMembers', vars: { min: MIN_MEMBERS, count: memberCount } };
+  return undefined;
+}
+
+/** The step each action needs the meeting to be at, and the step it leads to. */
+export const STEPS = {
+  answer: { from: ['running'], to: 'running' },
+  reveal: { from: ['running'], to: 'revealed' },
+  startVoting: { from: ['revealed'], to: 'voting' },
+  vote: { from: ['voting'], to: 'voting' },
+  close: { from: ['revealed', 'voting'], to: 'closed' },
+} as const satisfies Record<string, { from: readonly MeetingStatus[]; to: MeetingStatus }>;
+
+/** The step names of STEPS. */
+export type Step = keyof typeof STEPS;
+
+/** True when `step` may be taken from the meeting's current status. */
+export function canTake(step: Step, m: Meeting | undefined): boolean {
+  return m !== undefined && (STEPS[step].from as readonly MeetingStatus[]).includes(m.status);
+}

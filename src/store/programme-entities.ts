@@ -1,0 +1,109 @@
+import type { Answer, Project, ProjectVote, Proposal, Vote } from '../domain/types';
+import { answerRow, PROJECT_ROW, projectVoteRow, proposalRow, voteRow } from './keys';
+import { json, str, type Row } from './entities';
+
+/** The answer entity: fields as JSON (up to three of ≤ 500 characters). */
+export function answerToRow(groupKey: string, a: Answer): Row {
+  return {
+    partitionKey: groupKey,
+    rowKey: answerRow(a.meeting, a.userId),
+    meeting: a.meeting,
+    userId: a.userId,
+    name: a.name,
+    fields: JSON.stringify(a.fields),
+    updatedAt: a.updatedAt,
+  };
+}
+
+/** Reads an answer entity. */
+export function rowToAnswer(row: Row): Answer {
+  return {
+    meeting: Number(row.meeting),
+    userId: str(row, 'userId'),
+    name: str(row, 'name'),
+    fields: json(row, 'fields', []),
+    updatedAt: str(row, 'updatedAt'),
+  };
+}
+
+/** The vote entity. */
+export function voteToRow(groupKey: string, v: Vote): Row {
+  return {
+    partitionKey: groupKey,
+    rowKey: voteRow(v.meeting, v.userId),
+    meeting: v.meeting,
+    userId: v.userId,
+    name: v.name,
+    choices: JSON.stringify(v.choices),
+  };
+}
+
+/** Reads a vote entity. */
+export function rowToVote(row: Row): Vote {
+  return {
+    meeting: Number(row.meeting),
+    userId: str(row, 'userId'),
+    name: str(row, 'name'),
+    choices: json(row, 'choices', []),
+  };
+}
+
+/** The proposal entity; `k` (1 or 2) is its place among the member's proposals. */
+export function proposalToRow(groupKey: string, p: Proposal, k: number): Row {
+  return {
+    partitionKey: groupKey,
+    rowKey: proposalRow(p.userId, k),
+    id: p.id,
+    userId: p.userId,
+    name: p.name,
+    title: p.title,
+    description: p.description,
+    at: p.at,
+  };
+}
+
+/** Reads a proposal entity. */
+export function rowToProposal(row: Row): Proposal {
+  return {
+    id: str(row, 'id'),
+    userId: str(row, 'userId'),
+    name: str(row, 'name'),
+    title: str(row, 'title'),
+    description: str(row, 'description'),
+    at: str(row, 'at'),
+  };
+}
+
+/** The project vote entity. */
+export function projectVoteToRow(groupKey: string, v: ProjectVote): Row {
+  return {
+    partitionKey: groupKey,
+    rowKey: projectVoteRow(v.userId),
+    userId: v.userId,
+    name: v.name,
+    choice: v.choice,
+  };
+}
+
+/** Reads a project vote entity. */
+export function rowToProjectVote(row: Row): ProjectVote {
+  return { userId: str(row, 'userId'), name: str(row, 'name'), choice: str(row, 'choice') };
+}
+
+/** The chosen project entity. */
+export function projectToRow(groupKey: string, p: Project): Row {
+  return { partitionKey: groupKey, rowKey: PROJECT_ROW, ...p, owner: JSON.stringify(p.owner) };
+}
+
+/** Reads the chosen project entity. */
+export function rowToProject(row: Row): Project {
+  return {
+    proposalId: str(row, 'proposalId'),
+    title: str(row, 'title'),
+    description: str(row, 'description'),
+    owner: json(row, 'owner', { userId: '', name: '' }),
+    firstStep: str(row, 'firstStep'),
+    dueDate: str(row, 'dueDate'),
+    chosenAt: str(row, 'chosenAt'),
+  };
+}
