@@ -63,8 +63,9 @@ export class ErfaringsgruppeBot extends TeamsActivityHandler {
       routeAction(turn, invokeValue.action?.verb ?? data.verb, data),
     );
     if (reply.kind === 'card') return { statusCode: 200, type: CARD, value: reply.card.card };
-    if (reply.kind === 'message')
+    if (reply.kind === 'message' || reply.kind === 'done') {
       return { statusCode: 200, type: MESSAGE, value: reply.text as unknown as Record<string, unknown> };
+    }
     return { statusCode: 400, type: ERROR, value: { code: 'BadRequest', message: reply.text } };
   }
 
