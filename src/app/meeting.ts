@@ -1,6 +1,6 @@
 import { parseAnswer } from '../domain/answer-input';
 import { readText, type FieldErrors } from '../domain/input';
-import { MAX_CHOICES, poolItems, rankItems, TOP_ITEMS } from '../domain/items';
+import { MAX_CHOICES, poolItems, rankItems, topItems } from '../domain/items';
 import { canTake, whyNotStart, type Step } from '../domain/meeting';
 import type { MeetingNumber } from '../domain/themes';
 import type { Answer, Group, Item, Meeting } from '../domain/types';
@@ -256,7 +256,7 @@ export function closeMeeting(
     if (Object.keys(errors).length) return invalidForm(errors);
     const { snapshot, n } = loaded.value;
     const votes = snapshot.votes.filter((v) => v.meeting === n);
-    const top = rankItems(itemsOf(snapshot, n), votes).slice(0, TOP_ITEMS);
+    const top = topItems(rankItems(itemsOf(snapshot, n), votes));
     const closedAt = deps.now().toISOString();
     return step(deps, actor, loaded.value, 'close', (m) => ({
       ...m,

@@ -47,3 +47,9 @@ export function rankItems(items: readonly Item[], votes: readonly Vote[]): Ranke
 /** How many items a member may pick when prioritising, and how many the conclusion keeps. */
 export const MAX_CHOICES = 3;
 export const TOP_ITEMS = 3;
+
+/** The conclusion's items: the top three that got votes; with no votes at all, the first three. */
+export function topItems(ranked: readonly RankedItem[]): RankedItem[] {
+  const voted = ranked.filter((i) => i.votes > 0);
+  return (voted.length ? voted : ranked).slice(0, TOP_ITEMS);
+}
