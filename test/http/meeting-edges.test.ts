@@ -126,6 +126,13 @@ describe('meetings, off the happy path', () => {
     expect(bot.connector.posts().at(-1)?.activity.text).toContain('Møde 2 er ikke holdt endnu');
   });
 
+  it('answers a refresh with the current status card, or the group card', async () => {
+    const status = await bot.send(invoke(chat, members[2], 'refresh', { meeting: 1 }));
+    expect(cardText(status.body?.value)).toContain('Møde 1: Tre gode råd');
+    const group = await bot.send(invoke(chat, members[2], 'refresh', {}));
+    expect(cardText(group.body?.value)).toContain('Medlemmer (6 af 6)');
+  });
+
   it('refuses the project before meeting 4 is closed', async () => {
     const res = await bot.send(invoke(chat, members[0], 'proposeProject', { title: 'T', description: 'D' }));
     expect(res.body?.value).toContain('når alle fire møder er afsluttet');

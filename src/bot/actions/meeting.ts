@@ -10,6 +10,7 @@ import {
   vote,
   type MeetingView,
 } from '../../app/meeting';
+import { groupCard } from '../../cards/group-card';
 import { answerFormCard, answerPromptCard, meetingStatusCard } from '../../cards/meeting-cards';
 import { conclusionCard, revealCard, votingCard } from '../../cards/result-cards';
 import type { RenderedCard } from '../../cards/render';
@@ -133,6 +134,16 @@ const doClose: ActionHandler = async (turn, data) => {
   return cardReply(statusCardOf(view));
 };
 
+/** Universal Actions refresh: the current status card of a meeting, or the group card. */
+const refreshView: ActionHandler = async (turn, data) => {
+  if (data.meeting !== undefined) {
+    const view = await currentMeeting(turn.deps.app, turn.actor, Number(data.meeting));
+    if (view) return cardReply(statusCardOf(view));
+  }
+  const group = await turn.deps.app.store.loadGroup(turn.actor.groupKey);
+  return cardReply(groupCard(group?.value.language ?? (await turn.language()), group?.value));
+};
+
 /** Card verbs of a meeting. */
 export const meetingActions: Record<string, ActionHandler> = {
   startMeeting: (turn, data) => start(turn, data.meeting),
@@ -143,4 +154,5 @@ export const meetingActions: Record<string, ActionHandler> = {
   vote: doVote,
   closeMeeting: doClose,
   openInvitation: (turn, data) => openInvitationEditor(turn, data.meeting),
+  refresh: refreshView,
 };
