@@ -61,6 +61,14 @@ const schema = z
         message: 'is required for SingleTenant',
       });
     }
+    if (env.MicrosoftAppId && !env.AZURE_STORAGE_CONNECTION_STRING && !env.AZURE_STORAGE_ACCOUNT_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AZURE_STORAGE_ACCOUNT_URL'],
+        message:
+          'or AZURE_STORAGE_CONNECTION_STRING is required when MicrosoftAppId is set (production never uses embedded storage)',
+      });
+    }
     if (env.AZURE_STORAGE_CONNECTION_STRING && env.AZURE_STORAGE_ACCOUNT_URL) {
       ctx.addIssue({
         code: 'custom',

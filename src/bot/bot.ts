@@ -3,6 +3,7 @@ import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   type ChannelAccount,
+  type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
 import { groupCard } from '../cards/group-card';
@@ -11,7 +12,9 @@ import { showGroupCard } from './actions/group';
 import type { Language } from '../domain/types';
 import { t } from '../i18n';
 import { StorageUnavailableError } from '../store/group-store';
+import { claimActivity } from '../app/dedupe';
 import { cardData } from './card-data';
+import { RecentResults } from './recent';
 import type { Reply } from './reply';
 import { routeAction, routeCommand } from './router';
 import { actorOf, makeTurn, type BotDeps, type Turn } from './turn';
@@ -28,6 +31,8 @@ const ERROR = 'application/vnd.microsoft.error';
 
 /** A thin Teams activity handler: derives the actor, routes to handlers, sends their replies. */
 export class ErfaringsgruppeBot extends TeamsActivityHandler {
+  private readonly recentInvokes = new RecentResults<Promise<InvokeResponse>>(10 * 60_000, 10_000);
+
   constructor(
     private readonly deps: BotDeps,
     private readonly settings: BotSettings,
@@ -54,13 +59,28 @@ export class ErfaringsgruppeBot extends TeamsActivityHandler {
     await super.run(context);
   }
 
+  /** A re-delivered invoke gets the first delivery's answer; nothing is done twice. */
+  protected override onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const key = `${context.activity.conversation?.id}|${context.activity.id}`;
+    const first = context.activity.id ? this.recentInvokes.get(key) : undefined;
+    if (first) {
+      this.deps.log.info('activity.duplicate', { activity: context.activity.id, type: 'invoke' });
+      return first;
+    }
+    const response = super.onInvokeActivity(context);
+    if (context.activity.id) this.recentInvokes.set(key, response);
+    return response;
+  }
+
   protected override async onAdaptiveCardInvoke(
     context: TurnContext,
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
     const data = cardData(invokeValue.action?.data);
-    const reply = await this.answer(context, (turn) =>
-      routeAction(turn, invokeValue.action?.verb ?? data.verb, data),
+    const reply = await this.answer(context, async (turn) =>
+      (await this.isRedelivery(turn))
+        ? { kind: 'done', text: t(await turn.language(), 'refusal.duplicate') }
+        : routeAction(turn, invokeValue.action?.verb ?? data.verb, data),
     );
     if (reply.kind === 'card') return { statusCode: 200, type: CARD, value: reply.card.card };
     if (reply.kind === 'message' || reply.kind === 'done') {
@@ -92,9 +112,13 @@ export class ErfaringsgruppeBot extends TeamsActivityHandler {
     const isSubmit = typeof value.verb === 'string';
     const text = context.activity.text ?? '';
     if (!isSubmit && !text.trim()) return;
-    const reply = await this.answer(context, (turn) =>
-      isSubmit ? routeAction(turn, value.verb, value) : routeCommand(turn, text),
-    );
+    let duplicate = false;
+    const reply = await this.answer(context, async (turn) => {
+      duplicate = await this.isRedelivery(turn);
+      if (duplicate) return { kind: 'done', text: '' };
+      return isSubmit ? routeAction(turn, value.verb, value) : routeCommand(turn, text);
+    });
+    if (duplicate) return;
     const replyTo = context.activity.replyToId;
     if (reply.kind === 'card' && isSubmit && replyTo) {
       await this.deps.outbox.updateCard(context, replyTo, reply.card);
@@ -103,6 +127,14 @@ export class ErfaringsgruppeBot extends TeamsActivityHandler {
     } else if (reply.kind !== 'done') {
       await this.deps.outbox.postText(context, reply.text);
     }
+  }
+
+  /** True when this activity was already taken on (possibly by another instance of the bot). */
+  private async isRedelivery(turn: Turn): Promise<boolean> {
+    const id = turn.context.activity.id;
+    if (!id || (await claimActivity(turn.deps.app, turn.actor, id))) return false;
+    this.deps.log.info('activity.duplicate', { activity: id, type: turn.context.activity.type });
+    return true;
   }
 
   /** Runs a handler; an unexpected failure becomes a polite message, never a stack trace. */

@@ -1,7 +1,7 @@
 import { TableClient, type TableServiceClientOptions } from '@azure/data-tables';
 import { DefaultAzureCredential } from '@azure/identity';
 import { StorageUnavailableError } from './group-store';
-import { COORDINATORS_TABLE, GROUPS_TABLE } from './keys';
+import { ACTIVITIES_TABLE, COORDINATORS_TABLE, GROUPS_TABLE } from './keys';
 import { TableGroupStore, type Tables } from './table-group-store';
 
 /** Where the tables live: a connection string (Azurite, keys) or an account URL (managed identity). */
@@ -47,8 +47,8 @@ export async function openTableStore(target: StorageTarget): Promise<TableGroupS
   const tables: Tables = {
     groups: client(target, GROUPS_TABLE),
     coordinators: client(target, COORDINATORS_TABLE),
+    activities: client(target, ACTIVITIES_TABLE),
   };
-  await ensureTable(tables.groups);
-  await ensureTable(tables.coordinators);
+  for (const table of Object.values(tables)) await ensureTable(table);
   return new TableGroupStore(tables);
 }

@@ -66,6 +66,8 @@ export interface GroupStore {
   indexCoordinator(tenantId: string, userId: string, groupKey: string, groupName: string): Promise<void>;
   /** The groups a user coordinates (key and name), from the coordinators table. */
   listCoordinatedGroups(tenantId: string, userId: string): Promise<{ key: string; name: string }[]>;
+  /** Records that an activity is being handled; false when it was already (a re-delivery). */
+  claimActivity(groupKey: string, activityId: string, at: string): Promise<boolean>;
   /** Resolves when storage answers; rejects when it does not. */
   ping(): Promise<void>;
 }

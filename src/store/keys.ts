@@ -3,6 +3,12 @@ import { createHash } from 'node:crypto';
 /** Table names. */
 export const GROUPS_TABLE = 'groups';
 export const COORDINATORS_TABLE = 'coordinators';
+export const ACTIVITIES_TABLE = 'activities';
+
+/** RowKey of an activity the bot has taken on (for de-duplicating Teams' re-deliveries). */
+export function activityRow(activityId: string): string {
+  return `a-${hash(activityId)}`;
+}
 
 /** RowKey of the group entity itself. */
 export const GROUP_ROW = 'group';

@@ -16,7 +16,7 @@ import {
   type GroupStore,
   type Versioned,
 } from './group-store';
-import { coordinatorKeyOf, GROUP_ROW, meetingRow, PROJECT_ROW, rsvpPrefix } from './keys';
+import { activityRow, coordinatorKeyOf, GROUP_ROW, meetingRow, PROJECT_ROW, rsvpPrefix } from './keys';
 import {
   answerToRow,
   projectToRow,
@@ -34,6 +34,7 @@ import {
 export interface Tables {
   groups: TableClient;
   coordinators: TableClient;
+  activities: TableClient;
 }
 
 function statusOf(err: unknown): number | undefined {
@@ -202,6 +203,18 @@ export class TableGroupStore implements GroupStore {
       }
       return groups;
     });
+  }
+
+  async claimActivity(groupKey: string, activityId: string, at: string): Promise<boolean> {
+    try {
+      await guarded('activity', () =>
+        this.tables.activities.createEntity({ partitionKey: groupKey, rowKey: activityRow(activityId), at }),
+      );
+      return true;
+    } catch (err) {
+      if (err instanceof ConflictError) return false;
+      throw err;
+    }
   }
 
   ping(): Promise<void> {

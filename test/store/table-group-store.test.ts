@@ -156,7 +156,11 @@ describe('the use cases on Azurite', () => {
       allowInsecureConnection: true,
       retryOptions: { maxRetries: 0 },
     });
-    const offline = new TableGroupStore({ groups: unreachable, coordinators: unreachable });
+    const offline = new TableGroupStore({
+      groups: unreachable,
+      coordinators: unreachable,
+      activities: unreachable,
+    });
     const outcome = await saveInvitation({ ...deps(), store: offline }, coordinator, { meeting: 1 });
     expect(outcome).toMatchObject({ ok: false, refusal: 'storageUnavailable' });
     await expect(offline.ping()).rejects.toBeInstanceOf(StorageUnavailableError);

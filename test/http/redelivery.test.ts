@@ -1,0 +1,61 @@
+import { groupChat, invoke, mention, type TestChat } from '../support/activities';
+import { startTestBot, type TestBot } from '../support/bot-harness';
+import { samplePeople, sampleSettings } from '../support/sample-group';
+import { groupKeyOf } from '../../src/store/keys';
+
+/** Teams re-sends an activity it thinks timed out and does not de-duplicate: a re-delivery does nothing twice. */
+describe('re-delivered activities', () => {
+  let bot: TestBot;
+  let chat: TestChat;
+  const { coordinator, members } = samplePeople();
+  const key = (): string => groupKeyOf(chat.tenantId, chat.conversationId);
+
+  beforeAll(async () => {
+    bot = await startTestBot();
+    chat = groupChat(bot.connector.serviceUrl);
+    await bot.send(invoke(chat, coordinator, 'setupGroup', sampleSettings));
+    for (const m of members.slice(0, 3))
+      await bot.send(invoke(chat, m, 'joinGroup', { roleCategory: m.roleCategory, roleTitle: m.roleTitle }));
+  });
+  afterAll(() => bot.stop());
+
+  it('posts one invitation when the same save arrives twice at once, and answers both the same', async () => {
+    const before = bot.connector.posts().length;
+    const save = invoke(chat, coordinator, 'saveInvitation', {
+      meeting: 1,
+      date: '2027-01-14',
+      start: '13:00',
+      end: '15:00',
+      location: 'Beboerhuset',
+      text: 'Hej',
+    });
+    const [a, b] = await Promise.all([bot.send(save), bot.send(save)]);
+    expect(bot.connector.posts().length - before).toBe(1);
+    expect(a.body).toEqual(b.body);
+  });
+
+  it('starts the meeting once when the same "start 1" message arrives twice', async () => {
+    const before = bot.connector.posts().length;
+    const start = mention(chat, coordinator, 'start 1');
+    await bot.send(start);
+    await bot.send(start);
+    expect(bot.connector.posts().length - before).toBe(2);
+  });
+
+  it('does nothing twice when a re-delivery reaches a freshly started instance', async () => {
+    const answer = invoke(chat, members[0], 'submitAnswer', {
+      meeting: 1,
+      a1: 'Et råd',
+      a2: 'Et andet',
+      a3: 'Et tredje',
+    });
+    await bot.send(answer);
+    await bot.restart();
+    const calls = bot.connector.calls.length;
+    const again = await bot.send(answer);
+    expect(again.body?.value).toContain('Det har jeg allerede fået');
+    expect(bot.connector.calls).toHaveLength(calls);
+    const snapshot = await bot.running.store.loadPartition(key());
+    expect(snapshot?.answers).toHaveLength(1);
+  });
+});
