@@ -27,12 +27,19 @@ describe('configuration', () => {
     );
   });
 
-  it('never starts the playground in production mode', () => {
+  it('never starts the playground or embedded storage in production mode', () => {
+    expect(() =>
+      parseConfig({ MicrosoftAppId: 'a5c1f7e2-0000-4000-8000-000000000001', MicrosoftAppPassword: 'p' }),
+    ).toThrow(
+      /AZURE_STORAGE_ACCOUNT_URL or AZURE_STORAGE_CONNECTION_STRING is required when MicrosoftAppId is set/,
+    );
     const c = parseConfig({
       MicrosoftAppId: 'a5c1f7e2-0000-4000-8000-000000000001',
       MicrosoftAppPassword: 'p',
       PLAYGROUND: 'on',
+      AZURE_STORAGE_ACCOUNT_URL: 'https://acct.table.core.windows.net',
     });
+    expect(c.storage.kind).toBe('accountUrl');
     expect(c.playground.enabled).toBe(false);
     expect(c.auth?.appId).toBe('a5c1f7e2-0000-4000-8000-000000000001');
     expect(parseConfig({ PLAYGROUND: 'off' }).playground.enabled).toBe(false);

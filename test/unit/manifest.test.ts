@@ -48,6 +48,7 @@ describe('Teams app manifest', () => {
       MicrosoftAppPassword: 'secret',
       TEAMS_APP_ID: '7d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6',
       BOT_DOMAIN: 'erfaringsgruppe.azurewebsites.net',
+      AZURE_STORAGE_ACCOUNT_URL: 'https://acct.table.core.windows.net',
     });
     const built = buildManifest(manifest, config);
     expect(built.id).toBe('7d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6');

@@ -1,0 +1,131 @@
+import { groupChat, invoke, mention, user, type TestChat, type TestUser } from '../support/activities';
+import { startTestBot, type TestBot } from '../support/bot-harness';
+import { attachedCard, cardText } from '../support/cards';
+import { sampleSettings } from '../support/sample-group';
+
+jest.setTimeout(120_000);
+
+type Role = 'coordinator' | 'member' | 'participant' | 'otherGroupMember';
+type Expect = 'allowed' | 'notCoordinator' | 'notMember' | 'summaryIsCoordinators';
+const ROLES: Role[] = ['coordinator', 'member', 'participant', 'otherGroupMember'];
+
+const REFUSALS: Record<Exclude<Expect, 'allowed'>, string> = {
+  notCoordinator: 'Det er kun gruppens koordinator (Karen Holm)',
+  notMember: 'Du er ikke med i gruppen endnu',
+  summaryIsCoordinators: 'Opsummeringen er koordinatorens værktøj',
+};
+
+const C = 'allowed';
+const coordinatorOnly: Expect[] = [C, 'notCoordinator', 'notCoordinator', 'notCoordinator'];
+const memberOnly: Expect[] = ['notMember', C, 'notMember', 'notMember'];
+const anyone: Expect[] = [C, C, C, C];
+
+/** Every verb and command of docs/card-actions.md × who is asking: allowed or refused exactly as documented. */
+const VERBS: [string, Record<string, unknown>, Expect[]][] = [
+  ['openSetup', {}, anyone],
+  ['setupGroup', sampleSettings, coordinatorOnly],
+  ['joinGroup', { roleCategory: 'andet', roleTitle: 'Driftschef' }, anyone],
+  ['leaveGroup', {}, memberOnly],
+  [
+    'saveInvitation',
+    { meeting: 2, date: '2027-02-11', start: '13:00', end: '15:00', location: 'x', text: 'y' },
+    coordinatorOnly,
+  ],
+  ['openInvitation', { meeting: 2 }, coordinatorOnly],
+  ['rsvp', { meeting: 1, response: 'yes' }, memberOnly],
+  ['startMeeting', { meeting: 1 }, coordinatorOnly],
+  ['openAnswerForm', { meeting: 1 }, memberOnly],
+  ['submitAnswer', { meeting: 1, a1: 'a', a2: 'b', a3: 'c' }, memberOnly],
+  ['reveal', { meeting: 1 }, coordinatorOnly],
+  ['startVoting', { meeting: 1 }, coordinatorOnly],
+  ['vote', { meeting: 1, choices: '' }, memberOnly],
+  ['closeMeeting', { meeting: 1, agreements: 'Aftale' }, coordinatorOnly],
+  ['proposeProject', { title: 'T', description: 'D' }, memberOnly],
+  ['startProjectVote', {}, coordinatorOnly],
+  ['voteProject', { choice: 'x' }, memberOnly],
+  ['chooseProject', { choice: 'x', owner: 'y', firstStep: 'z', dueDate: '2027-05-01' }, coordinatorOnly],
+  ['refresh', { meeting: 1 }, anyone],
+  ['summary', { meeting: 1 }, [C, 'summaryIsCoordinators', 'summaryIsCoordinators', 'summaryIsCoordinators']],
+];
+
+const COMMANDS: [string, Expect[]][] = [
+  ['hjælp', anyone],
+  ['opsæt', anyone],
+  ['status', anyone],
+  ['inviter 2', coordinatorOnly],
+  ['start 1', coordinatorOnly],
+  ['opsummering 1', [C, 'summaryIsCoordinators', 'summaryIsCoordinators', 'summaryIsCoordinators']],
+  ['opsummering', [C, 'summaryIsCoordinators', 'summaryIsCoordinators', 'summaryIsCoordinators']],
+];
+
+describe('who may do what', () => {
+  let bot: TestBot;
+  const coordinator = user('Karen Holm');
+  const otherGroupMember = user('Bo Vang');
+  let otherChat: TestChat;
+
+  beforeAll(async () => {
+    bot = await startTestBot();
+    otherChat = groupChat(bot.connector.serviceUrl);
+    await bot.send(
+      invoke(otherChat, otherGroupMember, 'setupGroup', { ...sampleSettings, name: 'Anden gruppe' }),
+    );
+    await bot.send(
+      invoke(otherChat, otherGroupMember, 'joinGroup', { roleCategory: 'fysisk', roleTitle: 'Projektleder' }),
+    );
+  });
+  afterAll(() => bot.stop());
+
+  /** A fresh group with three members and meeting 1 running; returns who plays each role. */
+  async function freshGroup(): Promise<{ chat: TestChat; people: Record<Role, TestUser> }> {
+    const chat = groupChat(bot.connector.serviceUrl);
+    const members = [user('Jens Madsen'), user('Aisha Yilmaz'), user('Søren Østergaard')];
+    await bot.send(invoke(chat, coordinator, 'setupGroup', sampleSettings));
+    for (const m of members)
+      await bot.send(invoke(chat, m, 'joinGroup', { roleCategory: 'imellem', roleTitle: 'Varmemester' }));
+    await bot.send(invoke(chat, coordinator, 'startMeeting', { meeting: 1 }));
+    return {
+      chat,
+      people: { coordinator, member: members[0], participant: user('Bente Kjær'), otherGroupMember },
+    };
+  }
+
+  /** What the person read in answer: the invoke's message, or the text of the card. */
+  function readable(body: Record<string, unknown> | undefined): string {
+    return typeof body?.value === 'string' ? body.value : cardText(body?.value);
+  }
+
+  function check(answer: string, expected: Expect): void {
+    for (const [refusal, text] of Object.entries(REFUSALS)) {
+      if (refusal === expected) expect(answer).toContain(text);
+      else expect(answer).not.toContain(text);
+    }
+  }
+
+  const verbCases = VERBS.flatMap(([verb, data, expected]) =>
+    ROLES.map((role, i) => [verb, role, expected[i], data] as const),
+  );
+  it.each(verbCases)('%s by a %s: %s', async (verb, role, expected, data) => {
+    const { chat, people } = await freshGroup();
+    const forged =
+      role === 'otherGroupMember'
+        ? { group: otherChat.conversationId, conversationId: otherChat.conversationId }
+        : {};
+    const res = await bot.send(invoke(chat, people[role], verb, { ...data, ...forged }));
+    expect(res.status).toBeLessThan(500);
+    check(readable(res.body), expected);
+  });
+
+  const commandCases = COMMANDS.flatMap(([command, expected]) =>
+    ROLES.map((role, i) => [command, role, expected[i]] as const),
+  );
+  it.each(commandCases)('"%s" by a %s: %s', async (command, role, expected) => {
+    const { chat, people } = await freshGroup();
+    const before = bot.connector.posts().length;
+    await bot.send(mention(chat, people[role], command));
+    const [reply] = bot.connector.posts().slice(before);
+    const text =
+      typeof reply.activity.text === 'string' ? reply.activity.text : cardText(attachedCard(reply.activity));
+    check(text, expected);
+  });
+});
