@@ -136,3 +136,18 @@ export function recordGroupCard(deps: AppDeps, actor: Actor, activityId: string)
     return ok(saved.value);
   });
 }
+
+/** Marks the group inactive (Teams says the bot is no longer in the chat), or active again (`status` undefined). */
+export function setInactive(
+  deps: AppDeps,
+  actor: Actor,
+  status: number | undefined,
+): Promise<Outcome<Group | undefined>> {
+  return transact(async () => {
+    const found = await deps.store.loadGroup(actor.groupKey);
+    if (!found || (status === undefined && !found.value.inactive)) return ok(found?.value);
+    const inactive = status === undefined ? undefined : { since: deps.now().toISOString(), status };
+    const saved = await deps.store.saveGroup({ ...found, value: { ...found.value, inactive } });
+    return ok(saved.value);
+  });
+}

@@ -13,7 +13,9 @@ import type { Language } from '../domain/types';
 import { t } from '../i18n';
 import { StorageUnavailableError } from '../store/group-store';
 import { claimActivity } from '../app/dedupe';
+import { setInactive } from '../app/group';
 import { cardData } from './card-data';
+import { ConversationGoneError } from './send';
 import { RecentResults } from './recent';
 import type { Reply } from './reply';
 import { routeAction, routeCommand } from './router';
@@ -26,6 +28,7 @@ export interface BotSettings {
 }
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
+const DONE: Reply = { kind: 'done', text: '' };
 const MESSAGE = 'application/vnd.microsoft.activity.message';
 const ERROR = 'application/vnd.microsoft.error';
 
@@ -99,6 +102,7 @@ export class ErfaringsgruppeBot extends TeamsActivityHandler {
         return;
       }
       const group = await this.deps.app.store.loadGroup(actor.groupKey);
+      if (group?.value.inactive) await setInactive(this.deps.app, actor, undefined);
       if (!group) await this.deps.outbox.postCard(context, groupCard(actor.language, undefined));
       else
         await showGroupCard(makeTurn(context, actor, this.deps), { ...group.value, groupCardId: undefined });
@@ -112,21 +116,26 @@ export class ErfaringsgruppeBot extends TeamsActivityHandler {
     const isSubmit = typeof value.verb === 'string';
     const text = context.activity.text ?? '';
     if (!isSubmit && !text.trim()) return;
-    let duplicate = false;
-    const reply = await this.answer(context, async (turn) => {
-      duplicate = await this.isRedelivery(turn);
-      if (duplicate) return { kind: 'done', text: '' };
-      return isSubmit ? routeAction(turn, value.verb, value) : routeCommand(turn, text);
+    const failure = await this.answer(context, async (turn) => {
+      if (await this.isRedelivery(turn)) return DONE;
+      const reply = isSubmit ? await routeAction(turn, value.verb, value) : await routeCommand(turn, text);
+      await this.deliver(context, reply, isSubmit);
+      return DONE;
     });
-    if (duplicate) return;
-    const replyTo = context.activity.replyToId;
-    if (reply.kind === 'card' && isSubmit && replyTo) {
-      await this.deps.outbox.updateCard(context, replyTo, reply.card);
-    } else if (reply.kind === 'card') {
-      await this.deps.outbox.postCard(context, reply.card);
-    } else if (reply.kind !== 'done') {
-      await this.deps.outbox.postText(context, reply.text);
+    if (failure.kind !== 'done') {
+      await this.deliver(context, failure, isSubmit).catch((err: unknown) =>
+        this.deps.log.warn('reply.failed', { error: err }),
+      );
     }
+  }
+
+  /** Sends a reply to a message: a card replaces the clicked card (Action.Submit) or is posted; text is posted. */
+  private async deliver(context: TurnContext, reply: Reply, isSubmit: boolean): Promise<void> {
+    const replyTo = context.activity.replyToId;
+    if (reply.kind === 'card' && isSubmit && replyTo)
+      await this.deps.outbox.updateCard(context, replyTo, reply.card);
+    else if (reply.kind === 'card') await this.deps.outbox.postCard(context, reply.card);
+    else if (reply.kind !== 'done') await this.deps.outbox.postText(context, reply.text);
   }
 
   /** True when this activity was already taken on (possibly by another instance of the bot). */
@@ -146,6 +155,14 @@ export class ErfaringsgruppeBot extends TeamsActivityHandler {
       return await run(turn);
     } catch (err) {
       const lang = actor.language;
+      if (err instanceof ConversationGoneError) {
+        this.deps.log.warn('conversation.gone', {
+          conversation: context.activity.conversation?.id,
+          status: err.status,
+        });
+        await setInactive(this.deps.app, actor, err.status).catch(() => undefined);
+        return DONE;
+      }
       if (err instanceof StorageUnavailableError) {
         this.deps.log.warn('storage.unavailable', { error: err.message });
         return { kind: 'message', text: t(lang, 'refusal.storageUnavailable') };

@@ -4,6 +4,15 @@ import type { Logger } from '../log';
 import { delayBeforeNextSend, pruneSendTimes } from './rate-limit';
 
 const RETRYABLE = new Set([412, 429, 502, 503, 504]);
+const GONE = new Set([403, 404]);
+
+/** Teams answered 403/404: the bot is no longer in the conversation; retrying would not help. */
+export class ConversationGoneError extends Error {
+  constructor(readonly status: number) {
+    super(`the conversation answered ${status}: the bot is no longer in it`);
+    this.name = 'ConversationGoneError';
+  }
+}
 const MAX_ATTEMPTS = 4;
 
 /** Clock and sleep, injectable so tests of pacing need no real time. */
@@ -70,7 +79,8 @@ export class Outbox {
   /**
    * Replaces a shared card with its current state, rendered when its turn to be sent comes. Calls for
    * the same card while one is waiting join it: many clicks at once make one update, and the last
-   * update always shows the state after the last change.
+   * update always shows the state after the last change. Best effort: the state is already stored,
+   * so a failed update is logged and the next change shows it (only ConversationGoneError is thrown).
    */
   refreshCard(
     context: TurnContext,
@@ -84,6 +94,12 @@ export class Outbox {
       if (this.pendingRefreshes.get(key) === refresh) this.pendingRefreshes.delete(key);
       const rendered = await render();
       if (rendered) await context.updateActivity({ ...cardActivity(rendered), id: activityId });
+    }).catch((err: unknown) => {
+      if (err instanceof ConversationGoneError) throw err;
+      this.log.warn('card.refresh.failed', {
+        activityId,
+        error: err instanceof Error ? err.message : String(err),
+      });
     });
     this.pendingRefreshes.set(key, refresh);
     return refresh;
@@ -113,6 +129,7 @@ export class Outbox {
         return await op();
       } catch (err) {
         const status = statusOf(err);
+        if (status !== undefined && GONE.has(status)) throw new ConversationGoneError(status);
         if (status === undefined || !RETRYABLE.has(status) || attempt >= MAX_ATTEMPTS) throw err;
         const backoff = retryAfterMs(err) ?? Math.min(4000, 250 * 2 ** attempt) * (0.5 + Math.random() / 2);
         this.log.warn('send.retry', { status, attempt, backoffMs: Math.round(backoff) });

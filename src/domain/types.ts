@@ -51,6 +51,8 @@ export interface Group extends GroupSettings {
   members: Member[];
   conversation: ConversationRef;
   groupCardId?: string;
+  /** Set when Teams answered 403/404 for the chat (the bot was removed); cleared when it is added again. */
+  inactive?: { since: string; status: number };
   /** Set when the coordinator opens the vote on the common project. */
   projectVote?: { startedAt: string; cardId?: string };
   createdAt: string;

@@ -38,6 +38,7 @@ export function groupToRow(g: Group): Row {
     conversation: JSON.stringify(g.conversation),
     groupCardId: g.groupCardId ?? '',
     projectVote: g.projectVote ? JSON.stringify(g.projectVote) : '',
+    inactive: g.inactive ? JSON.stringify(g.inactive) : '',
     createdAt: g.createdAt,
   };
 }
@@ -58,6 +59,7 @@ export function rowToGroup(row: Row): Group {
     conversation: json(row, 'conversation', {}),
     groupCardId: str(row, 'groupCardId') || undefined,
     projectVote: json<Group['projectVote']>(row, 'projectVote', undefined),
+    inactive: json<Group['inactive']>(row, 'inactive', undefined),
     createdAt: str(row, 'createdAt'),
   };
 }

@@ -2,7 +2,7 @@ import { parseConfig } from '../../src/config';
 import { createLogger } from '../../src/log';
 import { startBot, type RunningBot } from '../../src/runtime';
 import { testConnectionString } from './azurite';
-import { startFakeConnector, type FakeConnector } from './fake-connector';
+import { startFakeConnector, type FakeConnector, type FakeConnectorOptions } from './fake-connector';
 
 /** The bot's answer to one activity over HTTP. */
 export interface HttpAnswer {
@@ -25,8 +25,11 @@ export interface TestBot {
 export const TEST_NOW = new Date('2026-11-26T09:00:00Z');
 
 /** Starts a bot for a test; extra environment variables override the defaults. */
-export async function startTestBot(env: Record<string, string> = {}): Promise<TestBot> {
-  const connector = await startFakeConnector();
+export async function startTestBot(
+  env: Record<string, string> = {},
+  connectorOptions: FakeConnectorOptions = {},
+): Promise<TestBot> {
+  const connector = await startFakeConnector(connectorOptions);
   const config = parseConfig({
     PORT: '0',
     AZURE_STORAGE_CONNECTION_STRING: testConnectionString(),

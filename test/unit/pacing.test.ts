@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { delayBeforeNextSend } from '../../src/bot/rate-limit';
-import { Outbox, type Timer } from '../../src/bot/send';
+import { ConversationGoneError, Outbox, type Timer } from '../../src/bot/send';
 import { createLogger } from '../../src/log';
 
 describe("Teams' per-conversation limits", () => {
@@ -87,10 +87,17 @@ describe('the outbox', () => {
     const broken = {
       activity: { conversation: { id: 'c3' } },
       sendActivity: async () => {
-        throw Object.assign(new Error('Forbidden'), { statusCode: 403 });
+        throw Object.assign(new Error('Bad Request'), { statusCode: 400 });
       },
     } as unknown as TurnContext;
-    await expect(outbox.postCard(broken, { card: {}, summary: '' })).rejects.toThrow('Forbidden');
+    await expect(outbox.postCard(broken, { card: {}, summary: '' })).rejects.toThrow('Bad Request');
+    const removed = {
+      ...broken,
+      sendActivity: async () => Promise.reject(Object.assign(new Error('Forbidden'), { statusCode: 403 })),
+    };
+    await expect(
+      outbox.postCard(removed as unknown as TurnContext, { card: {}, summary: '' }),
+    ).rejects.toBeInstanceOf(ConversationGoneError);
   });
 });
 
