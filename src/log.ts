@@ -1,6 +1,7 @@
+import pino, { type DestinationStream } from 'pino';
 import type { LogLevel } from './config';
 
-/** A small structured logger: one JSON line per event on stderr. */
+/** A small structured logger: one JSON line per event (pino). Fields never carry what people wrote. */
 export interface Logger {
   debug(event: string, fields?: Record<string, unknown>): void;
   info(event: string, fields?: Record<string, unknown>): void;
@@ -8,22 +9,23 @@ export interface Logger {
   error(event: string, fields?: Record<string, unknown>): void;
 }
 
-const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
-
-function describe(value: unknown): unknown {
-  return value instanceof Error ? { name: value.name, message: value.message, stack: value.stack } : value;
+function withErrors(fields: Record<string, unknown>): Record<string, unknown> {
+  const entries = Object.entries(fields).map(([k, v]) => [
+    k,
+    v instanceof Error ? pino.stdSerializers.err(v) : v,
+  ]);
+  return Object.fromEntries(entries);
 }
 
-/** A logger that drops events below `level`. */
-export function createLogger(level: LogLevel): Logger {
+/** A logger that drops events below `level`; JSON lines on stderr, or on `destination` (tests). */
+export function createLogger(level: LogLevel, destination: DestinationStream = pino.destination(2)): Logger {
+  const base = pino(
+    { level, base: { service: 'erfaringsgruppe-bot' }, timestamp: pino.stdTimeFunctions.isoTime },
+    destination,
+  );
   const emit =
-    (at: Exclude<LogLevel, 'silent'>) =>
-    (event: string, fields: Record<string, unknown> = {}): void => {
-      if (ORDER[at] < ORDER[level]) return;
-      const entries = Object.entries(fields).map(([k, v]) => [k, describe(v)]);
-      process.stderr.write(
-        `${JSON.stringify({ time: new Date().toISOString(), level: at, event, ...Object.fromEntries(entries) })}\n`,
-      );
-    };
+    (at: 'debug' | 'info' | 'warn' | 'error') =>
+    (event: string, fields: Record<string, unknown> = {}): void =>
+      base[at]({ event, ...withErrors(fields) });
   return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') };
 }

@@ -18,7 +18,9 @@ import { cardData } from './card-data';
 import { ConversationGoneError } from './send';
 import { RecentResults } from './recent';
 import type { Reply } from './reply';
+import { parseCommand } from './commands';
 import { routeAction, routeCommand } from './router';
+import type { Actor } from '../app/context';
 import { actorOf, makeTurn, type BotDeps, type Turn } from './turn';
 
 /** Settings the activity handler needs. */
@@ -80,10 +82,14 @@ export class ErfaringsgruppeBot extends TeamsActivityHandler {
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
     const data = cardData(invokeValue.action?.data);
-    const reply = await this.answer(context, async (turn) =>
-      (await this.isRedelivery(turn))
-        ? { kind: 'done', text: t(await turn.language(), 'refusal.duplicate') }
-        : routeAction(turn, invokeValue.action?.verb ?? data.verb, data),
+    const verb = invokeValue.action?.verb ?? data.verb;
+    const reply = await this.answer(
+      context,
+      `verb:${typeof verb === 'string' ? verb.slice(0, 40) : '?'}`,
+      async (turn) =>
+        (await this.isRedelivery(turn))
+          ? { kind: 'done', text: t(await turn.language(), 'refusal.duplicate') }
+          : routeAction(turn, verb, data),
     );
     if (reply.kind === 'card') return { statusCode: 200, type: CARD, value: reply.card.card };
     if (reply.kind === 'message' || reply.kind === 'done') {
@@ -116,7 +122,10 @@ export class ErfaringsgruppeBot extends TeamsActivityHandler {
     const isSubmit = typeof value.verb === 'string';
     const text = context.activity.text ?? '';
     if (!isSubmit && !text.trim()) return;
-    const failure = await this.answer(context, async (turn) => {
+    const what = isSubmit
+      ? `verb:${String(value.verb).slice(0, 40)}`
+      : `command:${parseCommand(text)?.name ?? 'unknown'}`;
+    const failure = await this.answer(context, what, async (turn) => {
       if (await this.isRedelivery(turn)) return DONE;
       const reply = isSubmit ? await routeAction(turn, value.verb, value) : await routeCommand(turn, text);
       await this.deliver(context, reply, isSubmit);
@@ -146,13 +155,38 @@ export class ErfaringsgruppeBot extends TeamsActivityHandler {
     return true;
   }
 
-  /** Runs a handler; an unexpected failure becomes a polite message, never a stack trace. */
-  private async answer(context: TurnContext, run: (turn: Turn) => Promise<Reply>): Promise<Reply> {
+  /**
+   * Runs a handler; an unexpected failure becomes a polite message, never a stack trace. Logs one
+   * line per turn: ids, what was asked (a verb or command name — never the text) and the outcome.
+   */
+  private async answer(
+    context: TurnContext,
+    what: string,
+    run: (turn: Turn) => Promise<Reply>,
+  ): Promise<Reply> {
+    const started = Date.now();
     const actor = actorOf(context, this.settings.defaultLanguage);
-    if (!actor) return { kind: 'badRequest', text: t(this.settings.defaultLanguage, 'refusal.invalidInput') };
-    const turn = makeTurn(context, actor, this.deps);
+    const reply = actor
+      ? await this.attempt(context, actor, run)
+      : { kind: 'badRequest' as const, text: t(this.settings.defaultLanguage, 'refusal.invalidInput') };
+    this.deps.log.info('turn', {
+      conversation: context.activity.conversation?.id,
+      activity: context.activity.id,
+      type: context.activity.type,
+      what,
+      outcome: reply.kind,
+      ms: Date.now() - started,
+    });
+    return reply;
+  }
+
+  private async attempt(
+    context: TurnContext,
+    actor: Actor,
+    run: (turn: Turn) => Promise<Reply>,
+  ): Promise<Reply> {
     try {
-      return await run(turn);
+      return await run(makeTurn(context, actor, this.deps));
     } catch (err) {
       const lang = actor.language;
       if (err instanceof ConversationGoneError) {

@@ -1,5 +1,5 @@
 import { parseConfig } from '../../src/config';
-import { createLogger } from '../../src/log';
+import { createLogger, type Logger } from '../../src/log';
 import { startBot, type RunningBot } from '../../src/runtime';
 import { testConnectionString } from './azurite';
 import { startFakeConnector, type FakeConnector, type FakeConnectorOptions } from './fake-connector';
@@ -28,6 +28,7 @@ export const TEST_NOW = new Date('2026-11-26T09:00:00Z');
 export async function startTestBot(
   env: Record<string, string> = {},
   connectorOptions: FakeConnectorOptions = {},
+  log?: Logger,
 ): Promise<TestBot> {
   const connector = await startFakeConnector(connectorOptions);
   const config = parseConfig({
@@ -40,7 +41,7 @@ export async function startTestBot(
   let tick = 0;
   const now = (): Date => new Date(TEST_NOW.getTime() + tick++);
   const start = (): Promise<RunningBot> =>
-    startBot(config, createLogger(config.logLevel), { now, host: '127.0.0.1' });
+    startBot(config, log ?? createLogger(config.logLevel), { now, host: '127.0.0.1' });
   let running = await start();
   const harness: TestBot = {
     connector,
