@@ -1,5 +1,6 @@
 import type { Server } from 'restify';
 import type { AppDeps } from './app/context';
+import { activityProblem } from './bot/activity-shape';
 import { createAdapter } from './bot/adapter';
 import { ErfaringsgruppeBot } from './bot/bot';
 import { Outbox } from './bot/send';
@@ -64,7 +65,15 @@ export async function startBot(config: Config, log: Logger, options: StartOption
       { defaultLanguage: config.defaultLanguage, allowedTenants: config.allowedTenants },
     );
     const server = createServer({
-      messages: (req, res) => adapter.process(req, res, (context) => bot.run(context)),
+      messages: async (req, res) => {
+        const problem = config.auth && !req.headers.authorization ? undefined : activityProblem(req.body);
+        if (problem) {
+          log.info('activity.malformed', { problem });
+          res.send(400, { error: `malformed activity: ${problem}` });
+          return;
+        }
+        await adapter.process(req, res, (context) => bot.run(context));
+      },
       health: () => store.ping(),
     });
     const host = options.host ?? '0.0.0.0';

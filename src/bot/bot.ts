@@ -64,7 +64,7 @@ export class ErfaringsgruppeBot extends TeamsActivityHandler {
     await super.run(context);
   }
 
-  /** A re-delivered invoke gets the first delivery's answer; nothing is done twice. */
+  /** A re-delivered invoke gets the first delivery's answer; nothing is done twice. Unknown invokes are a 400. */
   protected override onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     const key = `${context.activity.conversation?.id}|${context.activity.id}`;
     const first = context.activity.id ? this.recentInvokes.get(key) : undefined;
@@ -72,7 +72,14 @@ export class ErfaringsgruppeBot extends TeamsActivityHandler {
       this.deps.log.info('activity.duplicate', { activity: context.activity.id, type: 'invoke' });
       return first;
     }
-    const response = super.onInvokeActivity(context);
+    const response = super.onInvokeActivity(context).then((r) =>
+      r.status === 501
+        ? {
+            status: 400,
+            body: { code: 'NotSupported', message: `unsupported invoke: ${context.activity.name}` },
+          }
+        : r,
+    );
     if (context.activity.id) this.recentInvokes.set(key, response);
     return response;
   }
