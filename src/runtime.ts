@@ -21,10 +21,13 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-/** Optional seams for tests: a fixed clock. */
+/** Optional seams for tests and the benchmark: a clock, the host, and a storage round-trip counter. */
 export interface StartOptions {
   now?: () => Date;
   host?: string;
+  onStorageRequest?: () => void;
+  /** Wraps each request's handling (the benchmark attributes storage round trips to turns with it). */
+  aroundTurn?: (activityId: string | undefined, handle: () => Promise<void>) => Promise<void>;
 }
 
 const EMBEDDED_TABLE_PORT = 10002;
@@ -52,7 +55,7 @@ function listen(server: Server, port: number, host: string): Promise<number> {
 export async function startBot(config: Config, log: Logger, options: StartOptions = {}): Promise<RunningBot> {
   const { target, azurite } = await storageTarget(config, log);
   try {
-    const store = await openTableStore(target);
+    const store = await openTableStore(target, { onRequest: options.onStorageRequest });
     const app: AppDeps = {
       store,
       now: options.now ?? (() => new Date()),
@@ -72,7 +75,11 @@ export async function startBot(config: Config, log: Logger, options: StartOption
           res.send(400, { error: `malformed activity: ${problem}` });
           return;
         }
-        await adapter.process(req, res, (context) => bot.run(context));
+        const handle = (): Promise<void> => adapter.process(req, res, (context) => bot.run(context));
+        const id = (req.body as { id?: unknown }).id;
+        await (options.aroundTurn
+          ? options.aroundTurn(typeof id === 'string' ? id : undefined, handle)
+          : handle());
       },
       health: () => store.ping(),
     });

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { MAX_PROPOSALS, parseChoice, parseProposal } from '../domain/project-input';
+import { MAX_PROPOSALS, parseChoice, parseProposal, proposalId } from '../domain/project-input';
 import { todayIn } from '../domain/schedule';
 import type { Group, Project, Proposal } from '../domain/types';
 import type { GroupSnapshot } from '../store/group-store';
@@ -51,7 +50,7 @@ export function proposeProject(
     const mine = snapshot.proposals.filter((p) => p.userId === actor.userId);
     if (mine.length >= MAX_PROPOSALS) return refuse('tooManyProposals', { max: MAX_PROPOSALS });
     const k = mine.length + 1;
-    const id = createHash('sha256').update(`${actor.userId}|${k}`).digest('base64url').slice(0, 10);
+    const id = proposalId(actor.userId, k);
     const proposal: Proposal = {
       id,
       userId: actor.userId,

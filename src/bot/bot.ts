@@ -19,7 +19,7 @@ import { ConversationGoneError } from './send';
 import { RecentResults } from './recent';
 import type { Reply } from './reply';
 import { parseCommand } from './commands';
-import { routeAction, routeCommand } from './router';
+import { isIdempotent, routeAction, routeCommand } from './router';
 import type { Actor } from '../app/context';
 import { actorOf, makeTurn, type BotDeps, type Turn } from './turn';
 
@@ -94,7 +94,7 @@ export class ErfaringsgruppeBot extends TeamsActivityHandler {
       context,
       `verb:${typeof verb === 'string' ? verb.slice(0, 40) : '?'}`,
       async (turn) =>
-        (await this.isRedelivery(turn))
+        !isIdempotent(verb) && (await this.isRedelivery(turn))
           ? { kind: 'done', text: t(await turn.language(), 'refusal.duplicate') }
           : routeAction(turn, verb, data),
     );

@@ -18,6 +18,29 @@ const verbs: Record<string, ActionHandler> = {
   ...summaryActions,
 };
 
+/**
+ * Verbs whose repetition is harmless by construction (one row per person, no new message posted):
+ * a re-delivery simply does the same again, so they skip the claim (one storage round trip less).
+ */
+const IDEMPOTENT_VERBS = new Set([
+  'openSetup',
+  'openInvitation',
+  'openAnswerForm',
+  'submitAnswer',
+  'vote',
+  'rsvp',
+  'voteProject',
+  'joinGroup',
+  'leaveGroup',
+  'refresh',
+  'summary',
+]);
+
+/** True for a verb whose re-delivery needs no de-duplication. */
+export function isIdempotent(verb: unknown): boolean {
+  return typeof verb === 'string' && IDEMPOTENT_VERBS.has(verb);
+}
+
 /** The card verbs the bot answers. */
 export const KNOWN_VERBS: readonly string[] = Object.keys(verbs);
 

@@ -121,10 +121,9 @@ export class Outbox {
     for (let attempt = 1; ; attempt++) {
       const now = this.timer.now();
       const times = pruneSendTimes(this.sent.get(key) ?? [], now);
+      this.sent.set(key, times);
       const wait = delayBeforeNextSend(times, now);
       if (wait > 0) await this.timer.sleep(wait);
-      times.push(this.timer.now());
-      this.sent.set(key, times);
       try {
         return await op();
       } catch (err) {
@@ -134,6 +133,10 @@ export class Outbox {
         const backoff = retryAfterMs(err) ?? Math.min(4000, 250 * 2 ** attempt) * (0.5 + Math.random() / 2);
         this.log.warn('send.retry', { status, attempt, backoffMs: Math.round(backoff) });
         await this.timer.sleep(backoff);
+      } finally {
+        // Counted when the send has completed: Teams saw it no later than that, however late it left
+        // (a busy event loop), so spacing completions keeps the arrivals within the limits too.
+        times.push(this.timer.now());
       }
     }
   }

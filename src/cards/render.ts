@@ -9,7 +9,15 @@ export interface RenderedCard {
   summary: string;
 }
 
+/** Parsed templates, one per template file (parsing is most of the cost of binding). */
+const parsed = new WeakMap<object, Template>();
+
 /** Binds a template from `cards/` to its model. */
 export function render(template: object, model: object): AdaptiveCard {
-  return new Template(template).expand({ $root: model }) as AdaptiveCard;
+  let bound = parsed.get(template);
+  if (!bound) {
+    bound = new Template(template);
+    parsed.set(template, bound);
+  }
+  return bound.expand({ $root: model }) as AdaptiveCard;
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { parsed, readText, type FieldErrors, type Parsed } from './input';
 import { isValidDate } from './schedule';
 
@@ -53,4 +54,9 @@ export function parseChoice(data: Record<string, unknown>, today: string): Parse
   if (!errors.dueDate && !isValidDate(value.dueDate)) errors.dueDate = { key: 'error.date' };
   else if (!errors.dueDate && value.dueDate < today) errors.dueDate = { key: 'error.datePast' };
   return parsed(value, errors);
+}
+
+/** The stable id of a member's k-th proposal. */
+export function proposalId(userId: string, k: number): string {
+  return createHash('sha256').update(`${userId}|${k}`).digest('base64url').slice(0, 10);
 }

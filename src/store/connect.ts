@@ -21,17 +21,37 @@ const CLIENT_OPTIONS: TableServiceClientOptions = {
   retryOptions: { maxRetries: 2, retryDelayInMs: 200, maxRetryDelayInMs: 1000 },
 };
 
-function client(target: StorageTarget, table: string): TableClient {
+/** Options for measuring: `onRequest` is called for every HTTP round trip to storage (retries included). */
+export interface StoreOptions {
+  onRequest?: () => void;
+}
+
+function client(target: StorageTarget, table: string, options: StoreOptions): TableClient {
+  const policies: TableServiceClientOptions['additionalPolicies'] = options.onRequest
+    ? [
+        {
+          position: 'perRetry',
+          policy: {
+            name: 'countRoundTrips',
+            sendRequest: (request, next) => {
+              options.onRequest?.();
+              return next(request);
+            },
+          },
+        },
+      ]
+    : [];
+  const clientOptions = { ...CLIENT_OPTIONS, additionalPolicies: policies };
   if ('connectionString' in target) {
     const insecure = /DefaultEndpointsProtocol=http;|UseDevelopmentStorage=true|TableEndpoint=http:/i.test(
       target.connectionString,
     );
     return TableClient.fromConnectionString(target.connectionString, table, {
-      ...CLIENT_OPTIONS,
+      ...clientOptions,
       allowInsecureConnection: insecure,
     });
   }
-  return new TableClient(target.accountUrl, table, new DefaultAzureCredential(), CLIENT_OPTIONS);
+  return new TableClient(target.accountUrl, table, new DefaultAzureCredential(), clientOptions);
 }
 
 async function ensureTable(c: TableClient): Promise<void> {
@@ -43,11 +63,14 @@ async function ensureTable(c: TableClient): Promise<void> {
 }
 
 /** Opens the store, creating its tables when they are missing. */
-export async function openTableStore(target: StorageTarget): Promise<TableGroupStore> {
+export async function openTableStore(
+  target: StorageTarget,
+  options: StoreOptions = {},
+): Promise<TableGroupStore> {
   const tables: Tables = {
-    groups: client(target, GROUPS_TABLE),
-    coordinators: client(target, COORDINATORS_TABLE),
-    activities: client(target, ACTIVITIES_TABLE),
+    groups: client(target, GROUPS_TABLE, options),
+    coordinators: client(target, COORDINATORS_TABLE, options),
+    activities: client(target, ACTIVITIES_TABLE, options),
   };
   for (const table of Object.values(tables)) await ensureTable(table);
   return new TableGroupStore(tables);

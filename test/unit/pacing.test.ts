@@ -128,3 +128,29 @@ describe('refreshing a shared card', () => {
     expect(updates).toEqual([{ roster: 6 }, { roster: 7 }]);
   });
 });
+
+describe('pacing under a busy event loop', () => {
+  it('keeps arrivals within the limits even when sends leave late and slowly', async () => {
+    const timer = virtualTimer();
+    const arrivals: number[] = [];
+    let seed = 7;
+    const random = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const context = {
+      activity: { conversation: { id: 'c5' } },
+      sendActivity: async () => {
+        const lag = Math.floor(random() * 400);
+        timer.t += lag;
+        arrivals.push(timer.t);
+        timer.t += 5;
+        return { id: 'x' };
+      },
+    } as unknown as TurnContext;
+    const outbox = new Outbox(createLogger('silent'), timer);
+    await Promise.all(Array.from({ length: 40 }, () => outbox.postCard(context, { card: {}, summary: '' })));
+    expect(arrivals).toHaveLength(40);
+    for (const at of arrivals)
+      expect(arrivals.filter((x) => x > at - 1000 && x <= at).length).toBeLessThanOrEqual(7);
+    for (const at of arrivals)
+      expect(arrivals.filter((x) => x > at - 2000 && x <= at).length).toBeLessThanOrEqual(8);
+  });
+});

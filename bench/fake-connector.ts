@@ -1,0 +1,108 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One call the bot made to the Bot Connector. */
+export interface ConnectorCall {
+  method: 'POST' | 'PUT';
+  conversationId: string;
+  /** For PUT: the activity updated; for POST with a reply: the activity replied to. */
+  activityId?: string;
+  activity: Record<string, unknown>;
+  /** The id the connector gave a posted activity. */
+  id: string;
+  /** The status the connector answered with (200 unless throttled or an error was injected). */
+  status: number;
+  at: number;
+}
+
+/** Options: enforce Teams' per-conversation limits (429 + Retry-After when exceeded); add latency. */
+export interface FakeConnectorOptions {
+  enforceLimits?: boolean;
+  latencyMs?: number;
+  /** Keep only the calls' metadata, not the activities (the benchmark's memory stays the bot's). */
+  dropBodies?: boolean;
+}
+
+/** A loopback stand-in for the Bot Connector service that records every send and update. */
+export interface FakeConnector {
+  serviceUrl: string;
+  /** Every call, answered or refused. */
+  attempts: ConnectorCall[];
+  /** The calls that succeeded. */
+  calls: ConnectorCall[];
+  /** Calls that posted a new message. */
+  posts(): ConnectorCall[];
+  /** Calls that updated a message in place. */
+  updates(): ConnectorCall[];
+  /** Makes the next `count` calls fail with `status` (429 gets `Retry-After: 1`). */
+  failNext(status: number, count?: number): void;
+  close(): Promise<void>;
+}
+
+const ROUTE = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/;
+const LIMITS = [
+  { windowMs: 1_000, count: 7 },
+  { windowMs: 2_000, count: 8 },
+  { windowMs: 30_000, count: 60 },
+];
+
+/** Starts the fake connector on a free loopback port. */
+export async function startFakeConnector(options: FakeConnectorOptions = {}): Promise<FakeConnector> {
+  const attempts: ConnectorCall[] = [];
+  const failures: number[] = [];
+  let next = 1;
+  const overLimit = (conversationId: string, now: number): boolean =>
+    LIMITS.some(({ windowMs, count }) => {
+      const recent = attempts.filter(
+        (c) => c.status === 200 && c.conversationId === conversationId && c.at > now - windowMs,
+      );
+      return recent.length >= count;
+    });
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => setTimeout(answer, options.latencyMs ?? 0));
+    const answer = (): void => {
+      const m = ROUTE.exec((req.url ?? '').split('?')[0]);
+      if (!m || (req.method !== 'POST' && req.method !== 'PUT')) {
+        res.statusCode = 404;
+        res.end();
+        return;
+      }
+      const now = Date.now();
+
+      const conversationId = decodeURIComponent(m[1]);
+      const activityId = m[2] ? decodeURIComponent(m[2]) : undefined;
+      const injected = failures.shift();
+      const status = injected ?? (options.enforceLimits && overLimit(conversationId, now) ? 429 : 200);
+      const id = req.method === 'PUT' && activityId ? activityId : `activity-${next++}`;
+      const activity = options.dropBodies ? {} : (JSON.parse(body || '{}') as Record<string, unknown>);
+      attempts.push({ method: req.method, conversationId, activityId, activity, id, status, at: now });
+      // restify patches ServerResponse.writeHead (it does not return `res`), so set fields one by one.
+      res.statusCode = status;
+      res.setHeader('content-type', 'application/json');
+      if (status === 429) res.setHeader('retry-after', '1');
+      res.end(
+        JSON.stringify(status === 200 ? { id } : { error: { code: String(status), message: 'injected' } }),
+      );
+    };
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const calls = (): ConnectorCall[] => attempts.filter((c) => c.status === 200);
+  return {
+    serviceUrl: `http://127.0.0.1:${port}/`,
+    attempts,
+    get calls() {
+      return calls();
+    },
+    posts: () => calls().filter((c) => c.method === 'POST'),
+    updates: () => calls().filter((c) => c.method === 'PUT'),
+    failNext: (status, count = 1) => failures.push(...Array.from({ length: count }, () => status)),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

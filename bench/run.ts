@@ -1,0 +1,271 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseConfig } from '../src/config';
+import { createLogger } from '../src/log';
+import { projectRoot } from '../src/paths';
+import { startBot } from '../src/runtime';
+import { startAzurite } from '../src/store/azurite';
+import { azuriteConnectionString } from '../src/store/connect';
+import { invoke } from '../test/support/activities';
+import { startFakeConnector } from './fake-connector';
+import { startFloor } from './floor';
+import {
+  chooseProject,
+  finishMeeting,
+  formGroup,
+  newGroup,
+  startAndAnswer,
+  summaries,
+  type BenchGroup,
+  type Send,
+} from './programme';
+import { latencyChart, statsOf } from './stats';
+import { measureSummaryGrowth } from './summary-growth';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const groupsArg = args.indexOf('--groups');
+const G = groupsArg >= 0 ? Number(args[groupsArg + 1]) : quick ? 3 : 50;
+const latencyArg = args.indexOf('--latency');
+const LATENCY = latencyArg >= 0 ? Number(args[latencyArg + 1]) : 0;
+
+type Sample = { ms: number; roundTrips: number };
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const cpu0 = process.cpuUsage();
+  let peakRss = process.memoryUsage().rss;
+  const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+
+  const azurite = await startAzurite({});
+  const cs = azuriteConnectionString(azurite.host, azurite.port);
+  const connector = await startFakeConnector({ enforceLimits: true, latencyMs: LATENCY, dropBodies: true });
+  const als = new AsyncLocalStorage<{ count: number }>();
+  const counts = new Map<string, number>();
+  const count = (): void => void (als.getStore() && als.getStore()!.count++);
+  const config = parseConfig({
+    PORT: '0',
+    AZURE_STORAGE_CONNECTION_STRING: cs,
+    LOG_LEVEL: 'silent',
+    PLAYGROUND: 'off',
+  });
+  const bot = await startBot(config, createLogger('silent'), {
+    host: '127.0.0.1',
+    onStorageRequest: count,
+    aroundTurn: async (id, handle) => {
+      const store = { count: 0 };
+      await als.run(store, handle);
+      if (id) counts.set(id, store.count);
+    },
+  });
+  let floorTrips = 0;
+  const floor = await startFloor(cs, () => void floorTrips++);
+
+  const samples: Record<string, Sample[]> = {};
+  let serverErrors = 0;
+  const post = async (url: string, type: string, activity: Record<string, unknown>): Promise<number> => {
+    const t0 = performance.now();
+    const res = await fetch(`${url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
+    await res.text();
+    const ms = performance.now() - t0;
+    if (res.status >= 500) serverErrors++;
+    (samples[type] ??= []).push({ ms, roundTrips: counts.get(String(activity.id)) ?? 0 });
+    return res.status;
+  };
+  const send: Send = (type, activity) => post(bot.url, type, activity);
+  /** A floor turn; its round trips are exact when turns go one at a time. */
+  const floorSend = async (type: string, activity: Record<string, unknown>): Promise<number> => {
+    const before = floorTrips;
+    const status = await post(floor.url, type, activity);
+    samples[type].at(-1)!.roundTrips = floorTrips - before;
+    return status;
+  };
+  const progress = (what: string): void =>
+    void process.stderr.write(`  … ${what} (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
+
+  process.stderr.write(`Benchmark: ${G} groups × 6 members, connector latency ${LATENCY} ms\n`);
+  const groups: BenchGroup[] = Array.from({ length: G }, () => newGroup(connector.serviceUrl));
+  await Promise.all(groups.map((g) => formGroup(send, g)));
+  await Promise.all(groups.map((g) => send('startMeeting', invokeStart(g))));
+  progress('groups formed, meeting 1 started');
+
+  for (const g of groups)
+    for (const [i, m] of g.members.entries())
+      await send('submitAnswer (one at a time)', invoke(g.chat, m, 'submitAnswer', answer(i)));
+  for (const g of groups)
+    for (const m of g.members)
+      await floorSend('floor (one at a time)', invoke(g.chat, m, 'floor', { a1: 'x' }));
+  progress('one-at-a-time answers and floor');
+
+  let t0 = performance.now();
+  await Promise.all(
+    groups.flatMap((g) =>
+      g.members.map((m, i) =>
+        send('submitAnswer (parallel)', invoke(g.chat, m, 'submitAnswer', answer(i, ' – rettet'))),
+      ),
+    ),
+  );
+  const answersPerSecond = (G * 6) / ((performance.now() - t0) / 1000);
+  t0 = performance.now();
+  await Promise.all(
+    groups.flatMap((g) =>
+      g.members.map((m) => floorSend('floor (parallel)', invoke(g.chat, m, 'floor', { a1: 'y' }))),
+    ),
+  );
+  const floorPerSecond = (G * 6) / ((performance.now() - t0) / 1000);
+  progress('parallel answers and floor');
+
+  const postsPerMeeting: number[] = [];
+  const postsIn = (g: BenchGroup): number =>
+    connector.posts().filter((c) => c.conversationId === g.chat.conversationId).length;
+  await Promise.all(
+    groups.map(async (g) => {
+      let before = postsIn(g) - 2;
+      await finishMeeting(send, g, 1);
+      postsPerMeeting.push(postsIn(g) - before);
+      for (const n of [2, 3, 4]) {
+        before = postsIn(g);
+        await startAndAnswer(send, g, n);
+        await finishMeeting(send, g, n);
+        postsPerMeeting.push(postsIn(g) - before);
+      }
+      await chooseProject(send, g);
+      await summaries(send, g);
+    }),
+  );
+  progress('four meetings, the project and summaries for every group');
+
+  const growth = await measureSummaryGrowth(bot, send, connector.serviceUrl, samples);
+  progress('summary cost as data grows');
+  clearInterval(rssTimer);
+  const cpu = process.cpuUsage(cpu0);
+
+  const perConversation = new Map<string, number[]>();
+  for (const c of connector.calls)
+    perConversation.set(c.conversationId, [...(perConversation.get(c.conversationId) ?? []), c.at]);
+  let maxPerSecond = 0;
+  for (const times of perConversation.values())
+    for (const at of times)
+      maxPerSecond = Math.max(maxPerSecond, times.filter((x) => x > at - 1000 && x <= at).length);
+
+  const stats = Object.fromEntries(
+    Object.entries(samples)
+      .filter(([k]) => !k.startsWith('floor'))
+      .map(([k, v]) => [k, statsOf(v)]),
+  );
+  const floorOne = statsOf(samples['floor (one at a time)']);
+  const ours = stats['submitAnswer (one at a time)'];
+  const ratio = (a: number, b: number): number => Math.round((a / b) * 100) / 100;
+  const result = {
+    command: `npm run bench -- ${args.join(' ')}`.trim(),
+    groups: G,
+    connectorLatencyMs: LATENCY,
+    turns: stats,
+    floor: { oneAtATime: floorOne, parallel: statsOf(samples['floor (parallel)']) },
+    ratios: {
+      submitAnswerP50: ratio(ours.p50, floorOne.p50),
+      submitAnswerP99: ratio(ours.p99, floorOne.p99),
+      throughput: ratio(answersPerSecond, floorPerSecond),
+    },
+    throughput: {
+      answersPerSecond: Math.round(answersPerSecond),
+      floorPerSecond: Math.round(floorPerSecond),
+    },
+    roundTrips: {
+      submitAnswer: ours.roundTrips,
+      summary: stats.summary.roundTrips,
+      floor: floorOne.roundTrips,
+    },
+    sendsPerMeeting: {
+      max: Math.max(...postsPerMeeting),
+      mean: ratio(
+        postsPerMeeting.reduce((a, b) => a + b, 0),
+        postsPerMeeting.length,
+      ),
+    },
+    updates: connector.updates().length,
+    posts: connector.posts().length,
+    maxSendsPerSecondPerConversation: maxPerSecond,
+    throttled429: connector.attempts.filter((a) => a.status === 429).length,
+    serverErrors,
+    summaryGrowth: growth,
+    peakRssMb: Math.round(peakRss / 1024 / 1024),
+    cpuSeconds: Math.round(((cpu.user + cpu.system) / 1e6) * 10) / 10,
+    durationSeconds: Math.round((performance.now() - started) / 100) / 10,
+    machine: {
+      cpus: os.cpus().length,
+      model: os.cpus()[0]?.model ?? '',
+      memoryGb: Math.round(os.totalmem() / 1e9),
+      node: process.version,
+      platform: `${os.platform()} ${os.release()}`,
+    },
+    at: new Date().toISOString(),
+  };
+  const targets = [
+    ['submitAnswer p50 ≤ 2 × floor', result.ratios.submitAnswerP50, result.ratios.submitAnswerP50 <= 2],
+    ['submitAnswer p99 ≤ 2 × floor', result.ratios.submitAnswerP99, result.ratios.submitAnswerP99 <= 2],
+    ['answer throughput ≥ 50 % of floor', result.ratios.throughput, result.ratios.throughput >= 0.5],
+    [
+      'storage round trips per submitAnswer ≤ 3',
+      result.roundTrips.submitAnswer,
+      result.roundTrips.submitAnswer <= 3,
+    ],
+    ['messages posted per meeting ≤ 6', result.sendsPerMeeting.max, result.sendsPerMeeting.max <= 6],
+    ['sends above Teams’ limits = 0', result.throttled429, result.throttled429 === 0],
+    ['peak RSS ≤ 200 MB', result.peakRssMb, result.peakRssMb <= 200],
+  ] as const;
+  const out = { ...result, targets: targets.map(([name, value, met]) => ({ name, value, met })) };
+
+  const dir = path.join(projectRoot(), 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'latest.json'), `${JSON.stringify(out, null, 2)}\n`);
+  writeFileSync(path.join(dir, 'latency.svg'), latencyChart(stats, floorOne));
+
+  const rows = Object.entries(stats).map(
+    ([k, s]) =>
+      `${k.padEnd(30)} ${String(s.count).padStart(5)} ${String(s.p50).padStart(8)} ${String(s.p95).padStart(8)} ${String(s.p99).padStart(8)} ${String(s.roundTrips).padStart(6)}`,
+  );
+  const floorRow = `${'floor (one at a time)'.padEnd(30)} ${String(floorOne.count).padStart(5)} ${String(floorOne.p50).padStart(8)} ${String(floorOne.p95).padStart(8)} ${String(floorOne.p99).padStart(8)} ${String(floorOne.roundTrips).padStart(6)}`;
+  console.log(
+    `\n${'turn type'.padEnd(30)} count   p50 ms   p95 ms   p99 ms  trips\n${rows.join('\n')}\n${floorRow}`,
+  );
+  console.log(
+    `\nthroughput: ${result.throughput.answersPerSecond} answers/s vs floor ${result.throughput.floorPerSecond}/s · peak RSS ${result.peakRssMb} MB · CPU ${result.cpuSeconds} s · ${result.durationSeconds} s`,
+  );
+  console.log(
+    `summary growth: ${growth.map((g) => `${g.answers} answers ${g.p50} ms ${g.roundTrips} trips`).join(' · ')}`,
+  );
+  console.log('\ntargets:');
+  for (const [name, value, met] of targets) console.log(`  ${met ? 'met   ' : 'MISSED'} ${name}: ${value}`);
+  console.log(`\nwrote bench/results/latest.json and bench/results/latency.svg`);
+
+  await floor.stop();
+  await bot.stop();
+  await connector.close();
+  await azurite.stop();
+}
+
+function invokeStart(g: BenchGroup): Record<string, unknown> {
+  return invoke(g.chat, g.coordinator, 'startMeeting', { meeting: 1 });
+}
+
+function answer(i: number, suffix = ''): Record<string, unknown> {
+  return {
+    meeting: 1,
+    a1: `Råd ${i} – tag den boligsociale medarbejder med til byggemøderne${suffix}`,
+    a2: `Varsl i god tid ${i}`,
+    a3: `Én kontaktperson ${i}`,
+  };
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
