@@ -34,9 +34,9 @@ export function statsOf(samples: readonly { ms: number; roundTrips: number }[]):
 export function latencyChart(stats: Record<string, TurnStats>, floor: TurnStats): string {
   const rows = [...Object.entries(stats), ['floor', floor] as const];
   const max = Math.max(...rows.map(([, s]) => s.p95), 1);
-  const width = 760;
+  const width = 900;
   const left = 170;
-  const scale = (v: number): number => ((width - left - 60) * v) / max;
+  const scale = (v: number): number => ((width - left - 170) * v) / max;
   const bars = rows
     .map(([name, s], i) => {
       const y = 30 + i * 22;
