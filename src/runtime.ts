@@ -1,9 +1,8 @@
 import type { Server } from 'restify';
 import type { AppDeps } from './app/context';
 import { activityProblem } from './bot/activity-shape';
-import { createAdapter } from './bot/adapter';
+import { createAdapter, createOutbox } from './bot/adapter';
 import { ErfaringsgruppeBot } from './bot/bot';
-import { Outbox } from './bot/send';
 import type { Config } from './config';
 import type { Logger } from './log';
 import { createServer } from './server';
@@ -18,6 +17,8 @@ export interface RunningBot {
   store: GroupStore;
   /** Where embedded Azurite listens, when the bot started one. */
   azurite?: { host: string; port: number };
+  /** Resolves when every card update and message waiting to be sent has been sent. */
+  idle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -63,8 +64,9 @@ export async function startBot(config: Config, log: Logger, options: StartOption
       defaultLanguage: config.defaultLanguage,
     };
     const adapter = createAdapter(config, log);
+    const outbox = createOutbox(adapter, config, app, log);
     const bot = new ErfaringsgruppeBot(
-      { app, outbox: new Outbox(log), log },
+      { app, outbox, log },
       { defaultLanguage: config.defaultLanguage, allowedTenants: config.allowedTenants },
     );
     const server = createServer({
@@ -86,6 +88,7 @@ export async function startBot(config: Config, log: Logger, options: StartOption
     const host = options.host ?? '0.0.0.0';
     const port = await listen(server, config.port, host);
     const stop = async (): Promise<void> => {
+      await outbox.idle();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.server.closeIdleConnections();
@@ -93,7 +96,7 @@ export async function startBot(config: Config, log: Logger, options: StartOption
       await azurite?.stop();
     };
     const shownHost = host === '0.0.0.0' ? 'localhost' : host;
-    return { url: `http://${shownHost}:${port}`, port, store, azurite, stop };
+    return { url: `http://${shownHost}:${port}`, port, store, azurite, idle: () => outbox.idle(), stop };
   } catch (err) {
     await azurite?.stop();
     throw err;

@@ -1,4 +1,4 @@
-import { CardFactory, type Activity, type TurnContext } from 'botbuilder';
+import { CardFactory, TurnContext, type Activity, type ConversationReference } from 'botbuilder';
 import type { RenderedCard } from '../cards/render';
 import type { Logger } from '../log';
 import { delayBeforeNextSend, pruneSendTimes } from './rate-limit';
@@ -46,6 +46,19 @@ export function cardActivity(rendered: RenderedCard): Partial<Activity> {
   };
 }
 
+/** Runs `logic` with a fresh turn context for a conversation (a turn's own context dies with the turn). */
+export type ContinueConversation = (
+  reference: Partial<ConversationReference>,
+  logic: (context: TurnContext) => Promise<void>,
+) => Promise<void>;
+
+/** What the outbox needs besides a logger: how to reach a conversation after a turn, and whom to tell it is gone. */
+export interface OutboxOptions {
+  timer?: Timer;
+  continueConversation?: ContinueConversation;
+  onConversationGone?: (reference: Partial<ConversationReference>, status: number) => Promise<void>;
+}
+
 /**
  * Posts and updates messages, one conversation at a time in order, paced to Teams' per-conversation
  * limits, retrying throttling and transient errors with jittered backoff (capped).
@@ -54,63 +67,90 @@ export class Outbox {
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly sent = new Map<string, number[]>();
   private readonly pendingRefreshes = new Map<string, Promise<void>>();
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly timer: Timer;
 
   constructor(
     private readonly log: Logger,
-    private readonly timer: Timer = realTimer,
-  ) {}
+    private readonly options: OutboxOptions = {},
+  ) {
+    this.timer = options.timer ?? realTimer;
+  }
 
   /** Posts a card as a new message; resolves to its activity id. */
   async postCard(context: TurnContext, rendered: RenderedCard): Promise<string> {
-    const res = await this.paced(context, () => context.sendActivity(cardActivity(rendered)));
+    const res = await this.paced(context.activity.conversation.id, () =>
+      context.sendActivity(cardActivity(rendered)),
+    );
     return res?.id ?? '';
   }
 
   /** Posts a plain text message. */
   async postText(context: TurnContext, text: string): Promise<void> {
-    await this.paced(context, () => context.sendActivity({ type: 'message', text, textFormat: 'markdown' }));
+    await this.paced(context.activity.conversation.id, () =>
+      context.sendActivity({ type: 'message', text, textFormat: 'markdown' }),
+    );
   }
 
   /** Replaces a posted card for everyone in the conversation. */
   async updateCard(context: TurnContext, activityId: string, rendered: RenderedCard): Promise<void> {
-    await this.paced(context, () => context.updateActivity({ ...cardActivity(rendered), id: activityId }));
+    await this.paced(context.activity.conversation.id, () =>
+      context.updateActivity({ ...cardActivity(rendered), id: activityId }),
+    );
   }
 
   /**
-   * Replaces a shared card with its current state, rendered when its turn to be sent comes. Calls for
-   * the same card while one is waiting join it: many clicks at once make one update, and the last
-   * update always shows the state after the last change. Best effort: the state is already stored,
-   * so a failed update is logged and the next change shows it (only ConversationGoneError is thrown).
+   * Replaces a shared card with its current state, after the turn: the click is answered at once and
+   * the update waits for the conversation's pacer in the background. The card is rendered when its
+   * turn to be sent comes; refreshes asked for meanwhile join it, so many clicks at once make one
+   * update, and the last update always shows the state after the last change. Best effort: the
+   * state is stored, so a failed update is logged and the next change shows it; 403/404 is reported
+   * through `onConversationGone`.
    */
   refreshCard(
     context: TurnContext,
     activityId: string,
     render: () => Promise<RenderedCard | undefined>,
-  ): Promise<void> {
-    const key = `${context.activity.conversation.id}|${activityId}`;
-    const waiting = this.pendingRefreshes.get(key);
-    if (waiting) return waiting;
-    const refresh = this.paced(context, async () => {
+  ): void {
+    const conversation = context.activity.conversation.id;
+    const key = `${conversation}|${activityId}`;
+    if (this.pendingRefreshes.has(key)) return;
+    const reference = TurnContext.getConversationReference(context.activity);
+    const update = async (): Promise<void> => {
       if (this.pendingRefreshes.get(key) === refresh) this.pendingRefreshes.delete(key);
       const rendered = await render();
-      if (rendered) await context.updateActivity({ ...cardActivity(rendered), id: activityId });
-    }).catch((err: unknown) => {
-      if (err instanceof ConversationGoneError) throw err;
+      if (!rendered) return;
+      const activity = { ...cardActivity(rendered), id: activityId };
+      const send = this.options.continueConversation;
+      if (send) await send(reference, async (fresh) => void (await fresh.updateActivity(activity)));
+      else await context.updateActivity(activity);
+    };
+    const refresh: Promise<void> = this.paced(conversation, update).catch(async (err: unknown) => {
+      if (err instanceof ConversationGoneError) {
+        this.log.warn('conversation.gone', { conversation, status: err.status });
+        await this.options.onConversationGone?.(reference, err.status).catch(() => undefined);
+        return;
+      }
       this.log.warn('card.refresh.failed', {
         activityId,
         error: err instanceof Error ? err.message : String(err),
       });
     });
     this.pendingRefreshes.set(key, refresh);
-    return refresh;
   }
 
-  private paced<T>(context: TurnContext, op: () => Promise<T>): Promise<T> {
-    const key = context.activity.conversation.id;
+  /** Resolves when nothing is waiting to be sent (tests read the connector after this). */
+  async idle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  private paced<T>(key: string, op: () => Promise<T>): Promise<T> {
     const previous = this.queues.get(key) ?? Promise.resolve();
     const next = previous.catch(() => undefined).then(() => this.withRetry(key, op));
     this.queues.set(key, next);
+    this.inFlight.add(next);
     const forget = (): void => {
+      this.inFlight.delete(next);
       if (this.queues.get(key) === next) this.queues.delete(key);
     };
     next.then(forget, forget);

@@ -14,7 +14,7 @@ export interface HttpAnswer {
 export interface TestBot {
   connector: FakeConnector;
   running: RunningBot;
-  /** POSTs an activity to /api/messages exactly as Teams would. */
+  /** POSTs an activity to /api/messages exactly as Teams would, then waits until the bot's sends are out. */
   send(activity: Record<string, unknown>): Promise<HttpAnswer>;
   /** Stops the bot and starts a new one on the same storage (the connector stays). */
   restart(): Promise<void>;
@@ -55,6 +55,8 @@ export async function startTestBot(
         body: JSON.stringify(activity),
       });
       const text = await res.text();
+      // Shared cards are updated after the turn; wait for them so tests read what people would see.
+      await running.idle();
       return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : undefined };
     },
     async restart() {

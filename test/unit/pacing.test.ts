@@ -49,7 +49,7 @@ describe('the outbox', () => {
   it('never sends more than 7 messages in any second of one conversation', async () => {
     const timer = virtualTimer();
     const sends: { at: number; conversationId: string }[] = [];
-    const outbox = new Outbox(createLogger('silent'), timer);
+    const outbox = new Outbox(createLogger('silent'), { timer });
     const context = fakeContext('c1', sends, timer);
     const card = { card: {}, summary: 's' };
     await Promise.all(
@@ -79,7 +79,7 @@ describe('the outbox', () => {
         return { id: 'ok' };
       },
     } as unknown as TurnContext;
-    const outbox = new Outbox(createLogger('silent'), timer);
+    const outbox = new Outbox(createLogger('silent'), { timer });
     await expect(outbox.postCard(context, { card: {}, summary: '' })).resolves.toBe('ok');
     expect(calls).toBe(2);
     expect(timer.t).toBeGreaterThanOrEqual(2000);
@@ -110,21 +110,22 @@ describe('refreshing a shared card', () => {
       updateActivity: async (a: { attachments: { content: unknown }[] }) =>
         void updates.push(a.attachments[0].content),
     } as unknown as TurnContext;
-    const outbox = new Outbox(createLogger('silent'), timer);
+    const outbox = new Outbox(createLogger('silent'), { timer });
     let roster = 0;
     const render = async (): Promise<{ card: Record<string, unknown>; summary: string }> => ({
       card: { roster },
       summary: '',
     });
-    const clicks = Array.from({ length: 6 }, () => {
+    for (let i = 0; i < 6; i++) {
       roster++;
-      return outbox.refreshCard(context, 'group-card', render);
-    });
-    await Promise.all(clicks);
+      outbox.refreshCard(context, 'group-card', render);
+    }
+    await outbox.idle();
     expect(updates).toEqual([{ roster: 6 }]);
 
     roster++;
-    await outbox.refreshCard(context, 'group-card', render);
+    outbox.refreshCard(context, 'group-card', render);
+    await outbox.idle();
     expect(updates).toEqual([{ roster: 6 }, { roster: 7 }]);
   });
 });
@@ -145,7 +146,7 @@ describe('pacing under a busy event loop', () => {
         return { id: 'x' };
       },
     } as unknown as TurnContext;
-    const outbox = new Outbox(createLogger('silent'), timer);
+    const outbox = new Outbox(createLogger('silent'), { timer });
     await Promise.all(Array.from({ length: 40 }, () => outbox.postCard(context, { card: {}, summary: '' })));
     expect(arrivals).toHaveLength(40);
     for (const at of arrivals)

@@ -14,7 +14,7 @@ import type { ActionHandler } from './handler';
 export async function showGroupCard(turn: Turn, group: Group, adopt?: string): Promise<void> {
   const existing = group.groupCardId ?? adopt;
   if (existing) {
-    await turn.deps.outbox.refreshCard(turn.context, existing, async () => {
+    turn.deps.outbox.refreshCard(turn.context, existing, async () => {
       const current = await turn.deps.app.store.loadGroup(group.key);
       return current && groupCard(current.value.language, current.value);
     });

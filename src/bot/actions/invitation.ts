@@ -29,7 +29,7 @@ export async function openInvitationEditor(turn: Turn, rawMeeting: unknown): Pro
 async function showInvitation(turn: Turn, view: InvitationView): Promise<void> {
   const id = view.meeting.invitationCardId;
   if (id) {
-    await turn.deps.outbox.refreshCard(turn.context, id, async () => {
+    turn.deps.outbox.refreshCard(turn.context, id, async () => {
       const current = await currentInvitation(turn.deps.app, turn.actor, view.meeting.number);
       return current && invitationCard(current.group.language, current.group, current.meeting, current.rsvps);
     });

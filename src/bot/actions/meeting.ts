@@ -37,7 +37,7 @@ export function statusCardOf(view: MeetingView): RenderedCard {
 async function refreshStatus(turn: Turn, view: MeetingView): Promise<void> {
   const id = view.meeting.statusCardId;
   if (!id) return;
-  await turn.deps.outbox.refreshCard(turn.context, id, async () => {
+  turn.deps.outbox.refreshCard(turn.context, id, async () => {
     const current = await currentMeeting(turn.deps.app, turn.actor, view.meeting.number);
     return current && statusCardOf(current);
   });

@@ -27,7 +27,7 @@ async function refresh(
   render: (view: ProjectView) => RenderedCard | undefined,
 ): Promise<void> {
   if (!id) return;
-  await turn.deps.outbox.refreshCard(turn.context, id, async () => {
+  turn.deps.outbox.refreshCard(turn.context, id, async () => {
     const snapshot = await turn.deps.app.store.loadPartition(turn.actor.groupKey);
     return snapshot && render({ group: snapshot.group.value, snapshot });
   });
