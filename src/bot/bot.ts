@@ -36,7 +36,7 @@ const ERROR = 'application/vnd.microsoft.error';
 
 /** A thin Teams activity handler: derives the actor, routes to handlers, sends their replies. */
 export class ErfaringsgruppeBot extends TeamsActivityHandler {
-  private readonly recentInvokes = new RecentResults<Promise<InvokeResponse>>(10 * 60_000, 10_000);
+  private readonly recentInvokes = new RecentResults<Promise<InvokeResponse>>(2 * 60_000, 1_000);
 
   constructor(
     private readonly deps: BotDeps,

@@ -1,0 +1,80 @@
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { projectRoot } from '../src/paths';
+import { choosePort } from '../src/store/azurite';
+import {
+  chooseProject,
+  finishMeeting,
+  formGroup,
+  newGroup,
+  startAndAnswer,
+  summaries,
+  type Send,
+} from './programme';
+
+/** Peak resident memory (VmHWM, MB) of a Linux process. */
+function peakRssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
+/**
+ * Runs the bot as its own process, as `npm start` does (same heap cap: without it V8 grows the heap
+ * lazily to ~360 MB at 50 groups; the live set fits in far less), through G whole programmes, and
+ * reads its peak RSS.
+ */
+export async function measureBotMemory(
+  groups: number,
+  connectionString: string,
+  serviceUrl: string,
+): Promise<number> {
+  const port = await choosePort('127.0.0.1', undefined);
+  const child = spawn(
+    process.execPath,
+    ['--max-old-space-size=160', path.join(projectRoot(), 'dist', 'src', 'index.js')],
+    {
+      env: {
+        PATH: process.env.PATH ?? '',
+        PORT: String(port),
+        AZURE_STORAGE_CONNECTION_STRING: connectionString,
+        PLAYGROUND: 'off',
+        LOG_LEVEL: 'warn',
+      },
+      stdio: 'ignore',
+    },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    if ((await fetch(`${url}/healthz`).catch(() => undefined))?.status === 200) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const send: Send = async (_type, activity) => {
+    const res = await fetch(`${url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
+    await res.text();
+    return res.status;
+  };
+  await Promise.all(
+    Array.from({ length: groups }, async () => {
+      const g = newGroup(serviceUrl);
+      await formGroup(send, g);
+      for (const n of [1, 2, 3, 4]) {
+        await startAndAnswer(send, g, n);
+        await finishMeeting(send, g, n);
+      }
+      await chooseProject(send, g);
+      await summaries(send, g);
+    }),
+  );
+  const peak = peakRssMb(child.pid!);
+  await new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+  return peak;
+}
