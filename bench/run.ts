@@ -9,6 +9,7 @@ import { projectRoot } from '../src/paths';
 import { startBot } from '../src/runtime';
 import { startAzurite } from '../src/store/azurite';
 import { azuriteConnectionString } from '../src/store/connect';
+import { groupKeyOf } from '../src/store/keys';
 import { invoke } from '../test/support/activities';
 import { startFakeConnector } from './fake-connector';
 import { startFloor } from './floor';
@@ -124,6 +125,7 @@ async function main(): Promise<void> {
   progress('parallel answers and floor');
 
   const postsPerMeeting: number[] = [];
+  const updatesPerMeeting: number[] = [];
   const postsIn = (g: BenchGroup): number =>
     connector.posts().filter((c) => c.conversationId === g.chat.conversationId).length;
   await Promise.all(
@@ -145,6 +147,16 @@ async function main(): Promise<void> {
   progress('four meetings, the project and summaries for every group');
 
   await bot.idle();
+  // Updates of a meeting go to its status card (and, after meeting 4, its conclusion card).
+  for (const g of groups) {
+    const snapshot = await bot.store.loadPartition(groupKeyOf(g.chat.tenantId, g.chat.conversationId));
+    for (const m of snapshot?.meetings ?? []) {
+      const cards = new Set([m.value.statusCardId, m.value.conclusionCardId].filter(Boolean));
+      updatesPerMeeting.push(
+        connector.updates().filter((u) => u.activityId && cards.has(u.activityId)).length,
+      );
+    }
+  }
   const growth = await measureSummaryGrowth(bot, send, connector.serviceUrl, samples);
   await bot.idle();
   progress('summary cost as data grows');
@@ -194,6 +206,13 @@ async function main(): Promise<void> {
       mean: ratio(
         postsPerMeeting.reduce((a, b) => a + b, 0),
         postsPerMeeting.length,
+      ),
+    },
+    updatesPerMeeting: {
+      max: Math.max(...updatesPerMeeting),
+      mean: ratio(
+        updatesPerMeeting.reduce((a, b) => a + b, 0),
+        updatesPerMeeting.length,
       ),
     },
     updates: connector.updates().length,
