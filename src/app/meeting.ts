@@ -1,12 +1,11 @@
-import { parseAnswer } from '../domain/answer-input';
 import { readText, type FieldErrors } from '../domain/input';
 import { MAX_CHOICES, poolItems, rankItems, topItems } from '../domain/items';
 import { canTake, whyNotStart, type Step } from '../domain/meeting';
 import type { MeetingNumber } from '../domain/themes';
-import type { Answer, Group, Item, Meeting } from '../domain/types';
+import type { Group, Item, Meeting } from '../domain/types';
 import type { GroupSnapshot, Versioned } from '../store/group-store';
 import type { Actor, AppDeps } from './context';
-import { coordinatorNames, isCoordinator } from './group';
+import { loadAs, memberName, type Role } from './access';
 import { readMeetingNumber } from './invitation';
 import { invalidForm, ok, refuse, transact, type Outcome } from './result';
 
@@ -22,26 +21,25 @@ export interface MeetingView {
 /** The longest agreements text. */
 export const MAX_AGREEMENTS_LENGTH = 2000;
 
-type Who = 'coordinator' | 'member';
-
-interface Loaded {
+/** A group loaded for an action on meeting n. */
+export interface Loaded {
   snapshot: GroupSnapshot;
   n: MeetingNumber;
   meeting?: Versioned<Meeting>;
 }
 
-/** Loads the group's partition and checks who may act and that the meeting number is real. */
-async function load(deps: AppDeps, actor: Actor, rawMeeting: unknown, who: Who): Promise<Outcome<Loaded>> {
-  if (actor.chat === 'personal') return refuse('personalChat');
-  const snapshot = await deps.store.loadPartition(actor.groupKey);
-  if (!snapshot) return refuse('noGroup');
-  const group = snapshot.group.value;
-  if (who === 'coordinator' && !isCoordinator(group, actor.userId)) {
-    return refuse('notCoordinator', { coordinators: coordinatorNames(group) });
-  }
-  if (who === 'member' && !group.members.some((m) => m.userId === actor.userId)) return refuse('notMember');
+/** Loads the group's partition, checks who may act and that the meeting number is real. */
+export async function load(
+  deps: AppDeps,
+  actor: Actor,
+  rawMeeting: unknown,
+  role: Role,
+): Promise<Outcome<Loaded>> {
+  const loaded = await loadAs(deps, actor, role);
+  if (!loaded.ok) return loaded;
   const n = readMeetingNumber(rawMeeting);
   if (n === undefined) return refuse('meetingNumber');
+  const snapshot = loaded.value;
   return ok({
     snapshot,
     n: n as MeetingNumber,
@@ -60,7 +58,8 @@ export function itemsOf(snapshot: GroupSnapshot, n: number): Item[] {
   );
 }
 
-function view(snapshot: GroupSnapshot, meeting: Meeting): MeetingView {
+/** A meeting view from a snapshot. */
+export function view(snapshot: GroupSnapshot, meeting: Meeting): MeetingView {
   return { group: snapshot.group.value, meeting, snapshot, items: itemsOf(snapshot, meeting.number) };
 }
 
@@ -133,56 +132,6 @@ export function recordMeetingCard(
   });
 }
 
-/** The caller's own answer form for meeting n, with their last answer (member; while answers are open). */
-export function answerForm(
-  deps: AppDeps,
-  actor: Actor,
-  rawMeeting: unknown,
-): Promise<Outcome<MeetingView & { mine?: Answer }>> {
-  return transact(async () => {
-    const loaded = await load(deps, actor, rawMeeting, 'member');
-    if (!loaded.ok) return loaded;
-    const { snapshot, n, meeting } = loaded.value;
-    if (!meeting || meeting.value.status === 'planned' || meeting.value.status === 'invited')
-      return refuse('meetingNotOpen', { n });
-    if (!canTake('answer', meeting.value)) return refuse('answersLocked', { n });
-    const mine = snapshot.answers.find((a) => a.meeting === n && a.userId === actor.userId);
-    return ok({ ...view(snapshot, meeting.value), mine });
-  });
-}
-
-/** Stores (or replaces) the caller's answer while answers are open. */
-export function submitAnswer(
-  deps: AppDeps,
-  actor: Actor,
-  data: Record<string, unknown>,
-): Promise<Outcome<MeetingView & { mine: Answer }>> {
-  return transact(async () => {
-    const loaded = await load(deps, actor, data.meeting, 'member');
-    if (!loaded.ok) return loaded;
-    const { snapshot, n, meeting } = loaded.value;
-    if (!meeting || meeting.value.status === 'planned' || meeting.value.status === 'invited')
-      return refuse('meetingNotOpen', { n });
-    if (!canTake('answer', meeting.value)) return refuse('answersLocked', { n });
-    const fields = parseAnswer(data, n);
-    if (!fields.ok) return invalidForm(fields.errors);
-    const name = snapshot.group.value.members.find((m) => m.userId === actor.userId)?.name ?? actor.name;
-    const mine: Answer = {
-      meeting: n,
-      userId: actor.userId,
-      name,
-      fields: fields.value,
-      updatedAt: deps.now().toISOString(),
-    };
-    await deps.store.putAnswer(actor.groupKey, mine);
-    const answers = [
-      ...snapshot.answers.filter((a) => !(a.meeting === n && a.userId === actor.userId)),
-      mine,
-    ];
-    return ok({ ...view({ ...snapshot, answers }, meeting.value), mine });
-  });
-}
-
 /** Locks the answers of meeting n and pools them for everyone to see (coordinator). */
 export function reveal(deps: AppDeps, actor: Actor, rawMeeting: unknown): Promise<Outcome<MeetingView>> {
   return transact(async () => {
@@ -226,7 +175,7 @@ export function vote(
     if (!choices || choices.some((c) => !items.some((i) => i.id === c))) return refuse('invalidInput');
     if (choices.length > MAX_CHOICES)
       return refuse('tooManyChoices', { max: MAX_CHOICES, count: choices.length });
-    const name = snapshot.group.value.members.find((m) => m.userId === actor.userId)?.name ?? actor.name;
+    const name = memberName(snapshot.group.value, actor);
     const mine = { meeting: n, userId: actor.userId, name, choices };
     await deps.store.putVote(actor.groupKey, mine);
     const votes = [...snapshot.votes.filter((v) => !(v.meeting === n && v.userId === actor.userId)), mine];

@@ -3,7 +3,7 @@ import { todayIn } from '../domain/schedule';
 import type { Group, Project, Proposal } from '../domain/types';
 import type { GroupSnapshot } from '../store/group-store';
 import type { Actor, AppDeps } from './context';
-import { coordinatorNames, isCoordinator } from './group';
+import { loadAs, memberName, type Role } from './access';
 import { invalidForm, ok, refuse, transact, type Outcome } from './result';
 
 /** The common project's state, with everything its cards show. */
@@ -12,27 +12,15 @@ export interface ProjectView {
   snapshot: GroupSnapshot;
 }
 
-async function loadOpen(
-  deps: AppDeps,
-  actor: Actor,
-  who: 'coordinator' | 'member',
-): Promise<Outcome<GroupSnapshot>> {
-  if (actor.chat === 'personal') return refuse('personalChat');
-  const snapshot = await deps.store.loadPartition(actor.groupKey);
-  if (!snapshot) return refuse('noGroup');
-  const group = snapshot.group.value;
-  if (who === 'coordinator' && !isCoordinator(group, actor.userId)) {
-    return refuse('notCoordinator', { coordinators: coordinatorNames(group) });
-  }
-  if (who === 'member' && !group.members.some((m) => m.userId === actor.userId)) return refuse('notMember');
+/** Loads the group for the common project: after meeting 4, before the project is chosen. */
+async function loadOpen(deps: AppDeps, actor: Actor, role: Role): Promise<Outcome<GroupSnapshot>> {
+  const loaded = await loadAs(deps, actor, role);
+  if (!loaded.ok) return loaded;
+  const snapshot = loaded.value;
   if (snapshot.meetings.find((m) => m.value.number === 4)?.value.status !== 'closed')
     return refuse('projectNotOpen');
   if (snapshot.project) return refuse('projectAlreadyChosen');
   return ok(snapshot);
-}
-
-function memberName(group: Group, actor: Actor): string {
-  return group.members.find((m) => m.userId === actor.userId)?.name ?? actor.name;
 }
 
 /** Adds a proposal for the common project (member; after meeting 4; at most two each). */

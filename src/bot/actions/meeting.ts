@@ -1,15 +1,14 @@
 import {
-  answerForm,
   closeMeeting,
   currentMeeting,
   recordMeetingCard,
   reveal,
   startMeeting,
   startVoting,
-  submitAnswer,
   vote,
   type MeetingView,
 } from '../../app/meeting';
+import { answerForm, submitAnswer } from '../../app/answers';
 import { groupCard } from '../../cards/group-card';
 import { answerFormCard, answerPromptCard, meetingStatusCard } from '../../cards/meeting-cards';
 import { conclusionCard, revealCard, votingCard } from '../../cards/result-cards';

@@ -1,0 +1,26 @@
+import type { Group } from '../domain/types';
+import type { GroupSnapshot } from '../store/group-store';
+import type { Actor, AppDeps } from './context';
+import { coordinatorNames, isCoordinator } from './group';
+import { ok, refuse, type Outcome } from './result';
+
+/** Who may take an action. */
+export type Role = 'coordinator' | 'member';
+
+/** Loads the actor's whole group (one partition query) and refuses anyone without the role. */
+export async function loadAs(deps: AppDeps, actor: Actor, role: Role): Promise<Outcome<GroupSnapshot>> {
+  if (actor.chat === 'personal') return refuse('personalChat');
+  const snapshot = await deps.store.loadPartition(actor.groupKey);
+  if (!snapshot) return refuse('noGroup');
+  const group = snapshot.group.value;
+  if (role === 'coordinator' && !isCoordinator(group, actor.userId)) {
+    return refuse('notCoordinator', { coordinators: coordinatorNames(group) });
+  }
+  if (role === 'member' && !group.members.some((m) => m.userId === actor.userId)) return refuse('notMember');
+  return ok(snapshot);
+}
+
+/** The actor's name as the roster has it (what the group knows them by). */
+export function memberName(group: Group, actor: Actor): string {
+  return group.members.find((m) => m.userId === actor.userId)?.name ?? actor.name;
+}
