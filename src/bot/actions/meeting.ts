@@ -13,6 +13,7 @@ import { groupCard } from '../../cards/group-card';
 import { answerFormCard, answerPromptCard, meetingStatusCard } from '../../cards/meeting-cards';
 import { conclusionCard, revealCard, votingCard } from '../../cards/result-cards';
 import type { RenderedCard } from '../../cards/render';
+import type { Outcome } from '../../app/result';
 import { t } from '../../i18n';
 import { cardReply, doneReply, refusalReply, type Reply } from '../reply';
 import type { Turn } from '../turn';
@@ -79,29 +80,29 @@ const submit: ActionHandler = async (turn, data) => {
   );
 };
 
-const doReveal: ActionHandler = async (turn, data) => {
-  const outcome = await reveal(turn.deps.app, turn.actor, data.meeting);
-  if (!outcome.ok) return refusalReply(turn, outcome);
-  const view = outcome.value;
-  await turn.deps.outbox.postCard(
-    turn.context,
-    revealCard(view.group.language, view.group, view.meeting.number, view.items),
-  );
-  await refreshStatus(turn, view);
-  return cardReply(statusCardOf(view));
-};
+/** A coordinator's step that posts a card: change the meeting, post what it brings, refresh the status card. */
+function postingStep(
+  step: (
+    deps: Turn['deps']['app'],
+    actor: Turn['actor'],
+    rawMeeting: unknown,
+  ) => Promise<Outcome<MeetingView>>,
+  card: (view: MeetingView) => RenderedCard,
+): ActionHandler {
+  return async (turn, data) => {
+    const outcome = await step(turn.deps.app, turn.actor, data.meeting);
+    if (!outcome.ok) return refusalReply(turn, outcome);
+    const view = outcome.value;
+    await turn.deps.outbox.postCard(turn.context, card(view));
+    await refreshStatus(turn, view);
+    return cardReply(statusCardOf(view));
+  };
+}
 
-const doStartVoting: ActionHandler = async (turn, data) => {
-  const outcome = await startVoting(turn.deps.app, turn.actor, data.meeting);
-  if (!outcome.ok) return refusalReply(turn, outcome);
-  const view = outcome.value;
-  await turn.deps.outbox.postCard(
-    turn.context,
-    votingCard(view.group.language, view.group, view.meeting.number, view.items),
-  );
-  await refreshStatus(turn, view);
-  return cardReply(statusCardOf(view));
-};
+const doReveal = postingStep(reveal, (v) => revealCard(v.group.language, v.group, v.meeting.number, v.items));
+const doStartVoting = postingStep(startVoting, (v) =>
+  votingCard(v.group.language, v.group, v.meeting.number, v.items),
+);
 
 const doVote: ActionHandler = async (turn, data) => {
   const outcome = await vote(turn.deps.app, turn.actor, data);
