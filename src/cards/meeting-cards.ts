@@ -5,7 +5,7 @@ import { MAX_ANSWER_LENGTH } from '../domain/answer-input';
 import type { FieldErrors } from '../domain/input';
 import { MAX_CHOICES } from '../domain/items';
 import { fieldCount, isFieldRequired, themeTitleKey, type MeetingNumber } from '../domain/themes';
-import type { Answer, Group, Language, Meeting } from '../domain/types';
+import type { Group, Language, Meeting } from '../domain/types';
 import { t } from '../i18n';
 import { escapeMarkdown, paragraphsOf } from './escape';
 import { render, type RenderedCard } from './render';
@@ -127,9 +127,4 @@ export function answerFormCard(lang: Language, n: number, view: AnswerFormView =
     meeting: n,
   };
   return { card: render(answerFormTemplate, model), summary: model.title };
-}
-
-/** The answer as the form shows it again. */
-export function answerValues(answer: Answer | undefined): string[] | undefined {
-  return answer?.fields;
 }

@@ -2,7 +2,6 @@ import conclusionTemplate from '../../cards/conclusion.json';
 import revealTemplate from '../../cards/reveal.json';
 import votingTemplate from '../../cards/voting.json';
 import { MAX_CHOICES } from '../domain/items';
-import { MAX_PROPOSALS } from '../domain/project-input';
 import type { Group, Item, Language, Meeting, Proposal } from '../domain/types';
 import { t } from '../i18n';
 import { escapeMarkdown, paragraphsOf } from './escape';
@@ -112,7 +111,6 @@ export function conclusionCard(
     submitProposal: t(lang, 'project.submitProposal'),
     startVoteLabel: last ? t(lang, 'project.startVoteButton') : '',
     required: t(lang, 'error.required'),
-    maxProposals: MAX_PROPOSALS,
   };
   return { card: render(conclusionTemplate, model), summary: t(lang, 'conclusion.summary', { n }) };
 }
