@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import path from 'node:path';
 import { stopChild } from '../child-process';
@@ -97,5 +97,31 @@ export async function startAzurite(options: AzuriteOptions): Promise<EmbeddedAzu
     await stopChild(child, 'SIGINT', 10_000);
     throw new Error(`${(err as Error).message}${stderr ? `: ${stderr.trim()}` : ''}`);
   }
-  return { host, port, stop: () => stopChild(child, 'SIGINT', 10_000) };
+  const endpointFile = options.location ? path.join(options.location, ENDPOINT_FILE) : undefined;
+  if (endpointFile) writeFileSync(endpointFile, JSON.stringify({ host, port }));
+  return {
+    host,
+    port,
+    stop: async () => {
+      await stopChild(child, 'SIGINT', 10_000);
+      if (endpointFile) rmSync(endpointFile, { force: true });
+    },
+  };
+}
+
+const ENDPOINT_FILE = 'endpoint.json';
+
+/**
+ * Where the embedded Azurite that keeps its data in `location` listens while a bot runs (another
+ * port than 10002 when that was taken), or undefined when none is running there.
+ */
+export function runningAzuriteAt(location: string): { host: string; port: number } | undefined {
+  try {
+    return JSON.parse(readFileSync(path.join(location, ENDPOINT_FILE), 'utf8')) as {
+      host: string;
+      port: number;
+    };
+  } catch {
+    return undefined;
+  }
 }

@@ -7,6 +7,9 @@ import { groupChat, invoke, mention, user } from '../support/activities';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector';
 import { attachedCard, cardText } from '../support/cards';
 import { sampleSettings } from '../support/sample-group';
+import { clickAs } from '../../scripts/act-as';
+import sample from '../fixtures/sample-group.da.json';
+import { KAREN, PLAYGROUND_TENANT_ID } from '../../scripts/playground-people';
 
 const root = path.join(__dirname, '..', '..');
 const entry = path.join(root, 'dist', 'src', 'index.js');
@@ -143,5 +146,91 @@ describe('the bot as a process', () => {
     second.child.kill('SIGTERM');
     expect(await exited(second.child)).toBe(0);
     expect(processesMentioning(dataDir)).toEqual([]);
+  }, 90_000);
+
+  it("npm run members plays the colleagues through the README's meeting", async () => {
+    const membersDir = mkdtempSync(path.join(tmpdir(), 'erfaringsgruppe-members-'));
+    const bot = await startEntry({ DATA_DIR: membersDir, PLAYGROUND: 'off' });
+    const chat = {
+      serviceUrl: connector.serviceUrl,
+      conversation: {
+        id: groupChat(connector.serviceUrl, PLAYGROUND_TENANT_ID).conversationId,
+        conversationType: 'groupChat',
+        isGroup: true,
+        tenantId: PLAYGROUND_TENANT_ID,
+      },
+      bot: { id: '28:erfaringsgruppe-bot', name: 'Erfaringsgruppe' },
+    };
+    const botUrl = `http://127.0.0.1:${bot.port}`;
+    const karen = async (verb: string, data: Record<string, unknown>): Promise<string> => {
+      const answer = await clickAs(botUrl, chat, KAREN, verb, data);
+      expect(answer.status).toBe(200);
+      return answer.body;
+    };
+    const members = async (...args: string[]): Promise<string[]> => {
+      const run = spawn(process.execPath, [path.join(root, 'dist', 'scripts', 'members.js'), ...args], {
+        cwd: root,
+        env: { PATH: process.env.PATH ?? '', DATA_DIR: membersDir, PORT: String(bot.port) },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      run.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+      run.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+      expect(await exited(run)).toBe(0);
+      return output.trim().split('\n');
+    };
+
+    await karen('setupGroup', sampleSettings);
+    expect(await members('join', '--only=jens,aisha')).toEqual([
+      'Jens Madsen: joinGroup → 200 – ok',
+      'Aisha Yilmaz: joinGroup → 200 – ok',
+    ]);
+    const groupCard = await karen('refresh', {});
+    expect(groupCard).toContain('Jens Madsen – Projektleder, renovering');
+    expect(groupCard).toContain('Aisha Yilmaz – Boligsocial medarbejder');
+
+    const date = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+    await karen('saveInvitation', {
+      meeting: 1,
+      date,
+      start: '14:00',
+      end: '16:00',
+      location: 'Beboerhuset',
+      text: 'Hej [dato]',
+    });
+    expect(await members('rsvp', '1', '--only=jens,aisha')).toEqual([
+      'Jens Madsen: rsvp → 200 – ok',
+      'Aisha Yilmaz: rsvp → 200 – ok',
+    ]);
+    await karen('joinGroup', { roleCategory: 'imellem', roleTitle: 'Projektmedarbejder' });
+    await karen('startMeeting', { meeting: 1 });
+    expect(await members('answer', '1', '--only=jens,aisha')).toEqual([
+      'Jens Madsen: submitAnswer → 200 – ok',
+      'Aisha Yilmaz: submitAnswer → 200 – ok',
+    ]);
+    expect(await karen('refresh', { meeting: 1 })).toContain('2 af 3 har svaret');
+    await karen('reveal', { meeting: 1 });
+    await karen('startVoting', { meeting: 1 });
+    expect(await members('vote', '1', '--only=jens,aisha')).toEqual([
+      'Jens Madsen: vote → 200 – ok',
+      'Aisha Yilmaz: vote → 200 – ok',
+    ]);
+    await karen('closeMeeting', { meeting: 1, agreements: 'Fælles morgenmøde hver tirsdag.' });
+    const summary = await karen('summary', { meeting: 1 });
+    for (const advice of [...sample.meetings[0].answers.jens, ...sample.meetings[0].answers.aisha])
+      expect(summary).toContain(advice);
+    expect(summary).toMatch(/1\. [^"]*\(\d stemmer?\)/);
+
+    bot.child.kill('SIGTERM');
+    expect(await exited(bot.child)).toBe(0);
+    const after = spawn(process.execPath, [path.join(root, 'dist', 'scripts', 'members.js'), 'join'], {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? '', DATA_DIR: membersDir },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    after.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+    expect(await exited(after)).toBe(1);
+    expect(stderr).toContain('npm start');
   }, 90_000);
 });

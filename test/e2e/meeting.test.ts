@@ -1,0 +1,166 @@
+/**
+ * A whole first meeting clicked through in the Microsoft 365 Agents Playground (the local Teams
+ * emulator) in headless Chromium: help, setup, joining, the invitation, answers, reveal, votes,
+ * the conclusion and the summary. Karen Holm is "you" in the playground; Jens and Aisha act through
+ * the bot's HTTP endpoint with the playground's conversation, so their effects show in the same chat.
+ */
+import { itemId } from '../../src/domain/items';
+import { COLLEAGUES, KAREN, type ChatPerson } from '../../scripts/playground-people';
+import { PlaygroundSession } from './support/playground-session';
+
+const [JENS, AISHA] = COLLEAGUES;
+
+jest.setTimeout(120_000);
+
+const KAREN_ADVICE = [
+  'Tag den boligsociale medarbejder med til byggemøderne fra første dag.',
+  'Varsl arbejdet i god tid – og forklar beboerne hvorfor.',
+  'Aftal én fælles kontaktperson, så beboerne ikke går forgæves.',
+];
+const JENS_ADVICE = [
+  'Fortæl varmemesteren om ændringer, før beboerne hører om dem.',
+  'Gå sammen rundt i opgangene, når stilladset kommer op.',
+  'Tal med de ældre beboere ansigt til ansigt, ikke kun på skrift.',
+];
+const AISHA_ADVICE = [
+  'Brug varmemesteren som bro til de beboere, vi ikke når.',
+  'Hold et fælles morgenmøde hver uge i byggeperioden.',
+  'Fejr de små sejre sammen med beboerne i gården.',
+];
+const AGREEMENT = 'Vi holder fælles morgenmøde hver tirsdag kl. 8.30 i skurvognen på Søbakken.';
+const PLACE = 'Beboerhuset, Søbakken 12';
+
+/** A meeting date two weeks ahead, as the date input wants it and as a Danish reader sees it. */
+function meetingDate(): { iso: string; danish: string } {
+  const d = new Date(Date.now() + 14 * 24 * 3600 * 1000);
+  const iso = d.toISOString().slice(0, 10);
+  const danish = new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
+    d,
+  );
+  return { iso, danish };
+}
+
+let chat: PlaygroundSession;
+
+beforeAll(async () => {
+  chat = await PlaygroundSession.start();
+});
+
+afterAll(async () => {
+  await chat?.close();
+});
+
+afterEach(async () => {
+  expect(await chat.unsupportedWarnings()).toBe(0);
+});
+
+test('1. @Erfaringsgruppe hjælp shows the help', async () => {
+  await chat.sees('Velkommen til erfaringsgruppen');
+  await chat.say('hjælp');
+  await chat.sees('Sådan bruger du Erfaringsgruppe');
+  await chat.sees(/opsummering 1/);
+  await chat.screenshot('help');
+});
+
+test('2. @Erfaringsgruppe opsæt: the setup card is filled in and the coordinator joins', async () => {
+  await chat.say('opsæt');
+  await chat.field('Gruppens navn').fill('Erfaringsgruppe Søbakken');
+  await chat.field('Boligforening').fill('Boligforeningen Kilden');
+  await chat.field('Afdeling eller område').fill('Afdeling 7, Søbakken');
+  await chat.screenshot('setup');
+  await chat.button('Gem').click();
+  await chat.sees(/du er koordinator/i);
+
+  await chat.button('Jeg er med').click();
+  await chat.page.getByText('Imellem de to').last().click();
+  await chat.field('Din rolle').fill('Projektmedarbejder, udvikling');
+  await chat.button('Meld mig ind').click();
+  await chat.sees(/Karen Holm.*Projektmedarbejder, udvikling/);
+});
+
+test('3. other members join, and the group card shows them', async () => {
+  expect(
+    await chat.actAs(JENS, 'joinGroup', { roleCategory: 'fysisk', roleTitle: 'Projektleder, renovering' }),
+  ).toBe(200);
+  expect(
+    await chat.actAs(AISHA, 'joinGroup', {
+      roleCategory: 'boligsocial',
+      roleTitle: 'Boligsocial medarbejder',
+    }),
+  ).toBe(200);
+  await chat.sees('Medlemmer (3 af 6)');
+  await chat.sees(/Jens Madsen – Projektleder, renovering/);
+  await chat.sees(/Aisha Yilmaz – Boligsocial medarbejder/);
+  await chat.screenshot('group');
+});
+
+test('4. @Erfaringsgruppe inviter 1: the invitation is saved, posted and answered', async () => {
+  const date = meetingDate();
+  await chat.say('inviter 1');
+  await chat.field('Dato').fill(date.iso);
+  await chat.field('Starttidspunkt').fill('14:00');
+  await chat.field('Sluttidspunkt').fill('16:00');
+  await chat.field('Sted eller link til onlinemøde').fill(PLACE);
+  await chat.button('Send invitationen').click();
+  await chat.sees(/Invitationen .* er sendt/);
+  await chat.sees(new RegExp(date.danish));
+  await chat.sees(PLACE);
+
+  await chat.button('Deltager').click();
+  await chat.sees('Deltager: Karen Holm');
+  expect(await chat.actAs(JENS, 'rsvp', { meeting: 1, response: 'yes' })).toBe(200);
+  await chat.sees('Deltager: Jens Madsen, Karen Holm');
+  await chat.sees(/Svar: 2 deltager/);
+  await chat.screenshot('invitation');
+});
+
+test('5. meeting 1: answers with æ, ø and å, reveal, votes and an agreement', async () => {
+  await chat.say('start 1');
+  await chat.button('Skriv dit svar').click();
+  for (const [i, advice] of KAREN_ADVICE.entries()) await chat.field(`Råd ${i + 1}`).fill(advice);
+  await chat.button('Gem mit svar').click();
+  await chat.sees(/Tak! Dit svar er gemt/);
+
+  const [a1, a2, a3] = JENS_ADVICE;
+  expect(await chat.actAs(JENS, 'submitAnswer', { meeting: 1, a1, a2, a3 })).toBe(200);
+  const [b1, b2, b3] = AISHA_ADVICE;
+  expect(await chat.actAs(AISHA, 'submitAnswer', { meeting: 1, a1: b1, a2: b2, a3: b3 })).toBe(200);
+  await chat.sees('3 af 3 har svaret');
+  await chat.screenshot('meeting-status');
+
+  await chat.button('Vis svarene').click();
+  for (const advice of [...KAREN_ADVICE, ...JENS_ADVICE, ...AISHA_ADVICE]) await chat.sees(advice);
+  await chat.screenshot('answers');
+
+  await chat.button('Start prioriteringen').click();
+  await chat.button('Gem mine valg').waitFor();
+  await chat.page.getByText(AISHA_ADVICE[1]).last().click();
+  await chat.page.getByText(KAREN_ADVICE[0]).last().click();
+  await chat.button('Gem mine valg').click();
+  await chat.sees(/Tak! Dine valg er gemt/);
+  const choice = (who: ChatPerson, field: number): string => itemId(1, who.aadObjectId, field);
+  const jensChoices = [choice(AISHA, 2), choice(KAREN, 1), choice(JENS, 2)].join(',');
+  expect(await chat.actAs(JENS, 'vote', { meeting: 1, choices: jensChoices })).toBe(200);
+  const aishaChoices = [choice(AISHA, 2), choice(JENS, 2)].join(',');
+  expect(await chat.actAs(AISHA, 'vote', { meeting: 1, choices: aishaChoices })).toBe(200);
+
+  await chat.page.getByRole('button', { name: 'Afslut mødet', exact: true }).first().click();
+  await chat.field('Aftaler og næste skridt').fill(AGREEMENT);
+  await chat.button('Afslut mødet').click();
+  await chat.sees('Gruppens tre gode råd');
+  await chat.sees(`${AISHA_ADVICE[1]} (3 stemmer)`);
+  await chat.sees(`${KAREN_ADVICE[0]} (2 stemmer)`);
+  await chat.sees(`${JENS_ADVICE[1]} (2 stemmer)`);
+  await chat.sees(AGREEMENT);
+  await chat.screenshot('conclusion');
+});
+
+test('6. @Erfaringsgruppe opsummering 1 shows every piece of advice and the agreement', async () => {
+  await chat.say('opsummering 1');
+  await chat.sees(/Opsummering af møde 1/);
+  const summary = chat.page.getByText(/Opsummering af møde 1/).last();
+  await summary.scrollIntoViewIfNeeded();
+  for (const advice of [...KAREN_ADVICE, ...JENS_ADVICE, ...AISHA_ADVICE]) await chat.sees(advice);
+  await chat.sees(AGREEMENT);
+  await chat.screenshot('summary');
+});
