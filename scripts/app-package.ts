@@ -11,6 +11,24 @@ export const PACKAGE_FILES = ['en.json', 'color.png', 'outline.png'] as const;
 
 type Manifest = Record<string, unknown> & { bots: Record<string, unknown>[] };
 
+/** The host the template's tab URLs use; replaced by BOT_DOMAIN. */
+const TEMPLATE_DOMAIN = 'erfaringsgruppe.example';
+
+/** The tabs need the bot's public host: with it, their URLs and SSO; without it (local), no tabs. */
+function withTabs(manifest: Manifest, appId: string, domain: string | undefined): Manifest {
+  const { configurableTabs, staticTabs, webApplicationInfo, ...rest } = manifest;
+  if (!domain) return rest as Manifest;
+  const onDomain = <T>(value: T): T =>
+    JSON.parse(JSON.stringify(value).replaceAll(`https://${TEMPLATE_DOMAIN}/`, `https://${domain}/`)) as T;
+  void webApplicationInfo;
+  return {
+    ...rest,
+    configurableTabs: onDomain(configurableTabs),
+    staticTabs: onDomain(staticTabs),
+    webApplicationInfo: { id: appId, resource: `api://${domain}/${appId}` },
+  };
+}
+
 /** The manifest with the ids and domain filled in from the configuration. */
 export function buildManifest(
   template: Manifest,
@@ -18,7 +36,7 @@ export function buildManifest(
 ): Manifest {
   const botId = config.auth?.appId ?? LOCAL_BOT_ID;
   return {
-    ...template,
+    ...withTabs(template, botId, config.botDomain),
     id: config.teamsAppId ?? botId,
     bots: template.bots.map((b, i) => (i === 0 ? { ...b, botId } : b)),
     validDomains: config.botDomain ? [config.botDomain] : [],

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Server } from 'restify';
 import type { AppDeps } from './app/context';
 import { activityProblem } from './bot/activity-shape';
@@ -5,7 +6,11 @@ import { createAdapter, createOutbox } from './bot/adapter';
 import { ErfaringsgruppeBot } from './bot/bot';
 import type { Config } from './config';
 import type { Logger } from './log';
+import { projectRoot } from './paths';
 import { createServer } from './server';
+import { localOverviewLinks, teamsOverviewLinks, type OverviewLinker } from './web/overview-links';
+import { TabApi } from './web/tab-api';
+import { entraTokenVerifier, localLinks } from './web/tab-tokens';
 import { startAzurite, type EmbeddedAzurite } from './store/azurite';
 import { azuriteConnectionString, openTableStore, type StorageTarget } from './store/connect';
 import type { GroupStore } from './store/group-store';
@@ -52,6 +57,29 @@ function listen(server: Server, port: number, host: string): Promise<number> {
   });
 }
 
+/**
+ * The overview tab's API and the "Åbn overblik" links: Teams SSO tokens and deep links in
+ * production; in local mode (no tabs in the playground) signed links to the page on this machine,
+ * which production never accepts.
+ */
+function overviewTab(
+  config: Config,
+  app: AppDeps,
+  localBaseUrl: () => string,
+): { api: TabApi; link: OverviewLinker } {
+  if (config.auth) {
+    const verify = entraTokenVerifier({
+      appId: config.auth.appId,
+      domain: config.botDomain,
+      allowedTenants: config.allowedTenants,
+    });
+    return { api: new TabApi(app, verify), link: teamsOverviewLinks(config.teamsAppId ?? config.auth.appId) };
+  }
+  const links = localLinks(app.now);
+  const link: OverviewLinker = (group) => localOverviewLinks(localBaseUrl(), links)(group);
+  return { api: new TabApi(app, (token) => links.verify(token)), link };
+}
+
 /** Starts storage (embedded Azurite when none is configured), the store, the adapter and the HTTP server. */
 export async function startBot(config: Config, log: Logger, options: StartOptions = {}): Promise<RunningBot> {
   const { target, azurite } = await storageTarget(config, log);
@@ -65,8 +93,10 @@ export async function startBot(config: Config, log: Logger, options: StartOption
     };
     const adapter = createAdapter(config, log);
     const outbox = createOutbox(adapter, config, app, log);
+    let localBaseUrl = '';
+    const tab = overviewTab(config, app, () => localBaseUrl);
     const bot = new ErfaringsgruppeBot(
-      { app, outbox, log },
+      { app, outbox, log, overviewLink: tab.link },
       { defaultLanguage: config.defaultLanguage, allowedTenants: config.allowedTenants },
     );
     const server = createServer({
@@ -84,6 +114,11 @@ export async function startBot(config: Config, log: Logger, options: StartOption
           : handle());
       },
       health: () => store.ping(),
+      tab: {
+        overview: (req) => tab.api.overview(req),
+        mine: (req) => tab.api.mine(req),
+        directory: path.join(projectRoot(), 'dist', 'tab'),
+      },
     });
     const host = options.host ?? '0.0.0.0';
     const port = await listen(server, config.port, host);
@@ -96,7 +131,8 @@ export async function startBot(config: Config, log: Logger, options: StartOption
       await azurite?.stop();
     };
     const shownHost = host === '0.0.0.0' ? 'localhost' : host;
-    return { url: `http://${shownHost}:${port}`, port, store, azurite, idle: () => outbox.idle(), stop };
+    localBaseUrl = `http://${shownHost}:${port}`;
+    return { url: localBaseUrl, port, store, azurite, idle: () => outbox.idle(), stop };
   } catch (err) {
     await azurite?.stop();
     throw err;

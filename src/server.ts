@@ -1,4 +1,5 @@
 import restify, { type Request, type Response, type Server } from 'restify';
+import type { TabRequest, TabResponse } from './web/tab-api';
 
 /** What the HTTP server serves. */
 export interface ServerRoutes {
@@ -6,6 +7,35 @@ export interface ServerRoutes {
   messages(req: Request, res: Response): Promise<void>;
   /** GET /healthz: resolves when storage answers. */
   health(): Promise<void>;
+  /** The overview tab: its API and the folder with its built pages (dist/tab). */
+  tab?: {
+    overview(req: TabRequest): Promise<TabResponse>;
+    mine(req: TabRequest): Promise<TabResponse>;
+    directory: string;
+  };
+}
+
+/** Teams (web, desktop, mobile) and Outlook/Microsoft 365 may frame the tab; nobody else. */
+const TAB_CSP =
+  "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; " +
+  "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft https://*.office.com https://*.microsoft365.com";
+
+function tabRequest(req: Request): TabRequest {
+  const query = Object.fromEntries(
+    Object.entries((req.query ?? {}) as Record<string, unknown>).map(([k, v]) => [
+      k,
+      typeof v === 'string' ? v : undefined,
+    ]),
+  );
+  return { authorization: req.headers.authorization, query, params: {} };
+}
+
+function sendTab(res: Response, answer: TabResponse): void {
+  res.setHeader('Cache-Control', 'no-store');
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  if (answer.filename) res.setHeader('Content-Disposition', `attachment; filename="${answer.filename}"`);
+  res.writeHead(answer.status, { 'Content-Type': answer.contentType });
+  res.end(answer.body);
 }
 
 const HEALTH_TIMEOUT_MS = 3000;
@@ -32,5 +62,24 @@ export function createServer(routes: ServerRoutes): Server {
       res.json(503, { status: 'unavailable', storage: err instanceof Error ? err.message : String(err) });
     }
   });
+  const tab = routes.tab;
+  if (tab) {
+    server.use(restify.plugins.queryParser({ mapParams: false }));
+    server.get('/api/tab/overview', async (req: Request, res: Response) =>
+      sendTab(res, await tab.overview(tabRequest(req))),
+    );
+    server.get('/api/tab/mine', async (req: Request, res: Response) =>
+      sendTab(res, await tab.mine(tabRequest(req))),
+    );
+    server.get(
+      '/tab/*',
+      (_req: Request, res: Response, next: () => void) => {
+        res.setHeader('Content-Security-Policy', TAB_CSP);
+        res.setHeader('X-Content-Type-Options', 'nosniff');
+        next();
+      },
+      restify.plugins.serveStaticFiles(tab.directory),
+    );
+  }
   return server;
 }

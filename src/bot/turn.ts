@@ -1,6 +1,6 @@
 import { TurnContext } from 'botbuilder';
 import type { Actor, AppDeps } from '../app/context';
-import type { ConversationRef, Language } from '../domain/types';
+import type { ConversationRef, Group, Language } from '../domain/types';
 import { languageOf } from '../i18n';
 import type { Logger } from '../log';
 import { groupKeyOf } from '../store/keys';
@@ -11,6 +11,8 @@ export interface BotDeps {
   app: AppDeps;
   outbox: Outbox;
   log: Logger;
+  /** The "Åbn overblik" link of a group (a Teams deep link, or a signed local link). */
+  overviewLink?: (group: Group) => Promise<string | undefined>;
 }
 
 /** One incoming activity, with the actor derived from it. */

@@ -8,6 +8,7 @@ import { formatDate, formatWhen } from '../i18n/format';
 import type { GroupSnapshot } from '../store/group-store';
 import { escapeMarkdown, paragraphsOf } from './escape';
 import { themeTitle } from './meeting-cards';
+import { overviewAction } from './overview-action';
 import { render, type AdaptiveCard, type RenderedCard } from './render';
 import { itemSections, proposalLine, votesText } from './result-cards';
 
@@ -54,7 +55,12 @@ function renderFitting(
 }
 
 /** The theme summary of meeting n: when, attendance, every answer as last edited, priorities, agreements. */
-export function themeSummaryCard(lang: Language, snapshot: GroupSnapshot, n: number): RenderedCard {
+export function themeSummaryCard(
+  lang: Language,
+  snapshot: GroupSnapshot,
+  n: number,
+  overviewUrl = '',
+): RenderedCard {
   const group = snapshot.group.value;
   const meeting = snapshot.meetings.find((m) => m.value.number === n)!.value;
   const theme = themeTitle(lang, n);
@@ -121,7 +127,7 @@ export function themeSummaryCard(lang: Language, snapshot: GroupSnapshot, n: num
   const sections = [attendance, ...answers, priorities, agreements];
   const card = renderFitting(
     lang,
-    { title, groupName: escapeMarkdown(group.name), facts },
+    { title, groupName: escapeMarkdown(group.name), facts, overview: overviewAction(lang, overviewUrl) },
     sections,
     new Set(answers),
   );
@@ -129,7 +135,11 @@ export function themeSummaryCard(lang: Language, snapshot: GroupSnapshot, n: num
 }
 
 /** The whole programme so far: each theme's top items and agreements, and the common project. */
-export function programmeSummaryCard(lang: Language, snapshot: GroupSnapshot): RenderedCard {
+export function programmeSummaryCard(
+  lang: Language,
+  snapshot: GroupSnapshot,
+  overviewUrl = '',
+): RenderedCard {
   const group = snapshot.group.value;
   const meetings: Section[] = MEETING_NUMBERS.map((n) => {
     const m = snapshot.meetings.find((x) => x.value.number === n)?.value;
@@ -169,7 +179,12 @@ export function programmeSummaryCard(lang: Language, snapshot: GroupSnapshot): R
   const title = t(lang, 'programme.title', { name: escapeMarkdown(group.name) });
   const card = renderFitting(
     lang,
-    { title, groupName: escapeMarkdown(group.association), facts: [] },
+    {
+      title,
+      groupName: escapeMarkdown(group.association),
+      facts: [],
+      overview: overviewAction(lang, overviewUrl),
+    },
     [...meetings, project],
     new Set(meetings),
   );

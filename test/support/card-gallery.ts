@@ -19,6 +19,10 @@ import sample from '../fixtures/sample-group.da.json';
 
 const MAX = 'Æ'.repeat(100);
 
+/** A Teams deep link to the overview tab, as the cards carry it in Teams. */
+const OVERVIEW_LINK =
+  'https://teams.microsoft.com/l/entity/00000000-0000-4000-8000-000000000011/erfaringsgruppe-overblik?context=%7B%22chatId%22%3A%2219%3Aabc%40thread.v2%22%7D';
+
 /** A realistic group from the fixture; `longest` fills every field to its limit. */
 export function sampleGroup(longest = false): Group {
   const members: Member[] = sample.members.map((m, i) => ({
@@ -109,7 +113,10 @@ export function cardGallery(lang: Language, longest: boolean): Record<string, Re
       invitationCard(lang, group, invitation, []),
       invitationCard(lang, group, invitation, rsvps(group), 'yes'),
     ],
-    status: [statusCard(lang, snapshot), statusCard(lang, { ...snapshot, meetings: [], rsvps: [] })],
+    status: [
+      statusCard(lang, snapshot, OVERVIEW_LINK),
+      statusCard(lang, { ...snapshot, meetings: [], rsvps: [] }),
+    ],
     help: [helpCard(lang)],
     'meeting-status': (['running', 'revealed', 'voting', 'closed'] as const).map((status) =>
       meetingStatusCard(lang, pg, { ...m4, status }, { ...facts, previous: programme.meetings[2].value }),
@@ -132,9 +139,9 @@ export function cardGallery(lang: Language, longest: boolean): Record<string, Re
     'project-vote': [projectVoteCard(lang, pg, programme.proposals, programme.projectVotes, 'p1', 'ok')],
     'project-final': [projectFinalCard(lang, pg, programme.project!)],
     summary: [
-      themeSummaryCard(lang, programme, 1),
+      themeSummaryCard(lang, programme, 1, OVERVIEW_LINK),
       themeSummaryCard(lang, anonymous, 2),
-      programmeSummaryCard(lang, programme),
+      programmeSummaryCard(lang, programme, OVERVIEW_LINK),
       programmeSummaryCard(lang, { ...programme, project: undefined }),
     ],
     'choose-group': [

@@ -40,6 +40,17 @@ describe('layering', () => {
     for (const s of domain) expect(s.text).not.toMatch(/from ['"]\.\.\/(store|bot|app|cards)\//);
   });
 
+  it('keeps the browser tab away from storage, Teams bot code, the app layer and node', () => {
+    const tab = sources.filter((s) => s.file.startsWith('tab/'));
+    expect(tab.length).toBeGreaterThan(0);
+    for (const s of tab) {
+      expect(s.text).not.toMatch(/from ['"]\.\.\/(store|bot|app|web)\//);
+      expect(s.text).not.toMatch(/from ['"]node:/);
+      const reportImports = s.text.match(/import (type )?\{[^}]*\} from ['"]\.\.\/report\/[^'"]+['"]/g) ?? [];
+      for (const i of reportImports) expect(i).toMatch(/^import type/);
+    }
+  });
+
   it('has no `any` in src', () => {
     expect(sources.filter((s) => /:\s*any\b|<any>|as any\b/.test(s.text)).map((s) => s.file)).toEqual([]);
   });

@@ -58,6 +58,32 @@ describe('Teams app manifest', () => {
     expect(validate(built)).toBe(true);
   });
 
+  it('adds the overview tabs and SSO for the deployed domain, and leaves them out locally', () => {
+    const config = parseConfig({
+      MicrosoftAppId: '3f9a1c2e-5b7d-4e8f-9a0b-1c2d3e4f5a6b',
+      MicrosoftAppPassword: 'secret',
+      BOT_DOMAIN: 'erfaringsgruppe.azurewebsites.net',
+      AZURE_STORAGE_ACCOUNT_URL: 'https://acct.table.core.windows.net',
+    });
+    const built = buildManifest(manifest, config) as Record<string, never> & typeof manifest;
+    expect(built.configurableTabs[0].configurationUrl).toBe(
+      'https://erfaringsgruppe.azurewebsites.net/tab/config.html',
+    );
+    expect(built.configurableTabs[0].scopes).toEqual(['groupChat', 'team']);
+    expect(built.staticTabs[0].contentUrl).toBe('https://erfaringsgruppe.azurewebsites.net/tab/mine.html');
+    expect(built.webApplicationInfo).toEqual({
+      id: '3f9a1c2e-5b7d-4e8f-9a0b-1c2d3e4f5a6b',
+      resource: 'api://erfaringsgruppe.azurewebsites.net/3f9a1c2e-5b7d-4e8f-9a0b-1c2d3e4f5a6b',
+    });
+    expect(JSON.stringify(built)).not.toContain('erfaringsgruppe.example/tab');
+    const local = buildManifest(manifest, parseConfig({}));
+    expect(local).not.toHaveProperty('configurableTabs');
+    expect(local).not.toHaveProperty('webApplicationInfo');
+    const validate = manifestValidator();
+    expect(validate(built)).toBe(true);
+    expect(validate(local)).toBe(true);
+  });
+
   it('writes build/appPackage.zip with the manifest, its translation and both icons', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'pkg-'));
     cpSync(path.join(root, 'manifest'), path.join(dir, 'manifest'), { recursive: true });

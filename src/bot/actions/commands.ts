@@ -16,7 +16,9 @@ export const commandHandlers: Record<CommandName, CommandHandler> = {
   status: async (turn) => {
     const outcome = await programmeStatus(turn.deps.app, turn.actor);
     if (!outcome.ok) return refusalReply(turn, outcome);
-    return cardReply(statusCard(outcome.value.group.value.language, outcome.value));
+    const group = outcome.value.group.value;
+    const link = (await turn.deps.overviewLink?.(group)) ?? '';
+    return cardReply(statusCard(group.language, outcome.value, link));
   },
   invite: (turn, arg) => openInvitationEditor(turn, arg),
   start: (turn, arg) => start(turn, arg),

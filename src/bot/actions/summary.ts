@@ -24,8 +24,9 @@ export async function summary(turn: Turn, rawMeeting: unknown, requestedGroup?: 
   }
   const { snapshot, meeting } = outcome.value;
   const lang = snapshot.group.value.language;
+  const link = (await turn.deps.overviewLink?.(snapshot.group.value)) ?? '';
   return cardReply(
-    meeting ? themeSummaryCard(lang, snapshot, meeting) : programmeSummaryCard(lang, snapshot),
+    meeting ? themeSummaryCard(lang, snapshot, meeting, link) : programmeSummaryCard(lang, snapshot, link),
   );
 }
 

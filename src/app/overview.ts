@@ -1,0 +1,54 @@
+import type { Group } from '../domain/types';
+import type { GroupSnapshot } from '../store/group-store';
+import { groupKeyOf } from '../store/keys';
+import type { AppDeps } from './context';
+import { isCoordinator } from './group';
+
+/** Who asks for an overview (from a verified token); `onlyGroup` limits a local link to one group. */
+export interface OverviewReader {
+  tenantId: string;
+  userId: string;
+  onlyGroup?: string;
+}
+
+/** The answer to "may I see this group": its partition, and whether the reader coordinates it. */
+export type OverviewAccess =
+  | { ok: true; snapshot: GroupSnapshot; coordinator: boolean }
+  | { ok: false; reason: 'noGroup' | 'forbidden' };
+
+function belongs(group: Group, reader: OverviewReader): boolean {
+  if (group.tenantId !== reader.tenantId) return false;
+  if (reader.onlyGroup !== undefined) return reader.onlyGroup === group.key;
+  return isCoordinator(group, reader.userId) || group.members.some((m) => m.userId === reader.userId);
+}
+
+/**
+ * A group's partition for its overview, only for its members and coordinators (a local link: only
+ * its own group). "noGroup" is told only to someone who could have seen it, so a stranger cannot
+ * probe which chats have groups.
+ */
+export async function readOverview(
+  deps: AppDeps,
+  reader: OverviewReader,
+  groupKey: string,
+): Promise<OverviewAccess> {
+  const snapshot = await deps.store.loadPartition(groupKey);
+  if (!snapshot) return { ok: false, reason: reader.onlyGroup === groupKey ? 'noGroup' : 'forbidden' };
+  const group = snapshot.group.value;
+  if (!belongs(group, reader)) return { ok: false, reason: 'forbidden' };
+  const coordinator = reader.onlyGroup !== undefined || isCoordinator(group, reader.userId);
+  return { ok: true, snapshot, coordinator };
+}
+
+/** The group of a Teams chat or channel (the tab's context), as the bot keys it. */
+export function groupKeyOfChat(tenantId: string, chatOrChannelId: string): string {
+  return groupKeyOf(tenantId, chatOrChannelId);
+}
+
+/** The groups a person coordinates, for the personal tab. */
+export function readMyGroups(
+  deps: AppDeps,
+  reader: OverviewReader,
+): Promise<{ key: string; name: string }[]> {
+  return deps.store.listCoordinatedGroups(reader.tenantId, reader.userId);
+}

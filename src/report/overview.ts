@@ -1,0 +1,149 @@
+import { compositionWarnings } from '../domain/composition';
+import { poolItems, rankItems } from '../domain/items';
+import { hasStarted } from '../domain/meeting';
+import { MEETING_NUMBERS, themeTitleKey } from '../domain/themes';
+import { ROLE_CATEGORIES, type Language, type Meeting, type MeetingStatus } from '../domain/types';
+import { t } from '../i18n';
+import { formatDate, formatWhen } from '../i18n/format';
+import type { GroupSnapshot } from '../store/group-store';
+
+/** One answer field as the group may see it: with its author only when the group shows names. */
+export interface OverviewAnswer {
+  author?: string;
+  text: string;
+}
+
+/** A meeting in the overview. Answers appear only once the coordinator has shown them to the group. */
+export interface OverviewMeeting {
+  number: number;
+  theme: string;
+  status: MeetingStatus | 'none';
+  statusText: string;
+  when?: string;
+  location?: string;
+  rsvps: { yes: string[]; maybe: string[]; no: string[] };
+  answeredCount: number;
+  answersShown: boolean;
+  answers: OverviewAnswer[];
+  priorities: { text: string; votes: number }[];
+  agreements?: string;
+}
+
+/** Participation per meeting, for the chart and the CSV. */
+export interface Participation {
+  meeting: number;
+  members: number;
+  yes: number;
+  answered: number;
+}
+
+/** The group's whole programme at a glance: what the tab shows and the report exports. Plain text, not markdown. */
+export interface Overview {
+  language: Language;
+  groupKey: string;
+  name: string;
+  association: string;
+  area: string;
+  phase: string;
+  revealMode: string;
+  anonymous: boolean;
+  coordinators: string[];
+  members: { name: string; roleTitle: string; category: string }[];
+  balance: { category: string; count: number }[];
+  compositionAdvice: string[];
+  meetings: OverviewMeeting[];
+  participation: Participation[];
+  proposals: { title: string; description: string }[];
+  project?: { title: string; description: string; owner: string; firstStep: string; dueDate: string };
+}
+
+function shownToGroup(m: Meeting | undefined): boolean {
+  return m !== undefined && ['revealed', 'voting', 'closed'].includes(m.status);
+}
+
+function meetingOf(
+  lang: Language,
+  snapshot: GroupSnapshot,
+  n: (typeof MEETING_NUMBERS)[number],
+): OverviewMeeting {
+  const group = snapshot.group.value;
+  const m = snapshot.meetings.find((x) => x.value.number === n)?.value;
+  const rsvps = snapshot.rsvps.filter((r) => r.meeting === n);
+  const who = (response: string): string[] => rsvps.filter((r) => r.response === response).map((r) => r.name);
+  const answered = snapshot.answers.filter((a) => a.meeting === n);
+  const shown = shownToGroup(m);
+  const items = shown ? poolItems(n, answered, group.members, group.revealMode) : [];
+  const ranked = shown
+    ? rankItems(
+        items,
+        snapshot.votes.filter((v) => v.meeting === n),
+      ).filter((i) => i.votes > 0)
+    : [];
+  const status = m?.status ?? 'none';
+  return {
+    number: n,
+    theme: t(lang, themeTitleKey(n)),
+    status,
+    statusText: t(lang, `overview.status.${status}`),
+    when: m?.date ? formatWhen(lang, m.date, m.start, m.end) : undefined,
+    location: m?.location || undefined,
+    rsvps: { yes: who('yes'), maybe: who('maybe'), no: who('no') },
+    answeredCount: hasStarted(m) ? answered.length : 0,
+    answersShown: shown,
+    answers: items.map((i) => ({
+      author: group.revealMode === 'named' ? i.author.name : undefined,
+      text: i.text,
+    })),
+    priorities: ranked.map((r) => ({ text: r.text, votes: r.votes })),
+    agreements: m?.conclusion?.agreements,
+  };
+}
+
+/** Builds the overview of a group from its partition, in `lang`. */
+export function buildOverview(lang: Language, snapshot: GroupSnapshot): Overview {
+  const group = snapshot.group.value;
+  const meetings = MEETING_NUMBERS.map((n) => meetingOf(lang, snapshot, n));
+  const p = snapshot.project;
+  return {
+    language: lang,
+    groupKey: group.key,
+    name: group.name,
+    association: group.association,
+    area: group.area,
+    phase: t(lang, `phase.${group.phase}`),
+    revealMode: t(lang, `revealMode.${group.revealMode}`),
+    anonymous: group.revealMode === 'anonymous',
+    coordinators: group.coordinators.map((c) => c.name),
+    members: group.members.map((m) => ({
+      name: m.name,
+      roleTitle: m.roleTitle,
+      category: t(lang, `roleShort.${m.roleCategory}`),
+    })),
+    balance: ROLE_CATEGORIES.map((c) => ({
+      category: t(lang, `roleShort.${c}`),
+      count: group.members.filter((m) => m.roleCategory === c).length,
+    })),
+    compositionAdvice: compositionWarnings(group.members).map((w) => t(lang, `composition.${w}`)),
+    meetings,
+    participation: meetings.map((m) => ({
+      meeting: m.number,
+      members: group.members.length,
+      yes: m.rsvps.yes.length,
+      answered: m.answeredCount,
+    })),
+    proposals: snapshot.proposals.map((x) => ({ title: x.title, description: x.description })),
+    project: p && {
+      title: p.title,
+      description: p.description,
+      owner: p.owner.name,
+      firstStep: p.firstStep,
+      dueDate: formatDate(lang, p.dueDate),
+    },
+  };
+}
+
+/** What the tab's API sends the page: the overview, its chart (SVG) and whether the reader coordinates. */
+export interface OverviewPayload extends Overview {
+  chartSvg: string;
+  coordinator: boolean;
+}

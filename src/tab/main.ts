@@ -1,0 +1,131 @@
+/**
+ * The overview tab's page (bundled by esbuild into dist/tab/tab.js). In Teams it initialises
+ * teams-js, reads the chat or channel from the context and calls the bot's API with the user's SSO
+ * token. Opened from a local link (the playground has no tabs) it uses the signed token in the URL
+ * fragment instead. <body data-page> chooses the page: overview, mine (personal tab) or config.
+ */
+import { app, authentication, pages } from '@microsoft/teams-js';
+import { languageOf, t } from '../i18n';
+import type { Language } from '../domain/types';
+import type { OverviewPayload } from '../report/overview';
+import { renderMine, renderNotice, renderOverview } from './render';
+
+const ENTITY_ID = 'erfaringsgruppe-overblik';
+
+interface Session {
+  token: string;
+  lang: Language;
+  local: boolean;
+  chat?: string;
+}
+
+const query = new URLSearchParams(location.search);
+const show = (node: HTMLElement): void => document.body.replaceChildren(node);
+
+async function teamsSession(): Promise<Session> {
+  await app.initialize();
+  const context = await app.getContext();
+  const lang = languageOf(context.app.locale, 'da');
+  const token = await authentication.getAuthToken();
+  return { token, lang, local: false, chat: context.chat?.id ?? context.channel?.id };
+}
+
+async function session(): Promise<Session> {
+  const local = new URLSearchParams(location.hash.slice(1)).get('token');
+  if (local)
+    return { token: local, lang: languageOf(query.get('lang') ?? navigator.language, 'da'), local: true };
+  return teamsSession();
+}
+
+function problemText(lang: Language, status: number, local: boolean): string {
+  if (status === 401) return t(lang, local ? 'overview.localExpired' : 'overview.unauthorized');
+  if (status === 403) return t(lang, 'overview.forbidden');
+  if (status === 404) return t(lang, 'overview.noGroupHere');
+  return t(lang, 'overview.failed');
+}
+
+async function api(s: Session, params: Record<string, string>): Promise<Response> {
+  const url = `/api/tab/${params.path}?${new URLSearchParams(Object.entries(params).filter(([k]) => k !== 'path'))}`;
+  return fetch(url, { headers: { Authorization: `Bearer ${s.token}` } });
+}
+
+async function download(s: Session, where: Record<string, string>, format: 'csv' | 'md'): Promise<void> {
+  const res = await api(s, { path: 'overview', ...where, format });
+  if (!res.ok) {
+    window.alert(problemText(s.lang, res.status, s.local));
+    return;
+  }
+  const name =
+    /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? `overblik.${format}`;
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(await res.blob());
+  link.download = name;
+  link.click();
+  URL.revokeObjectURL(link.href);
+}
+
+async function overviewPage(): Promise<void> {
+  const s = await session();
+  show(renderNotice(t(s.lang, 'overview.loading')));
+  const group = query.get('group');
+  const where: Record<string, string> = group ? { group } : s.chat ? { chat: s.chat } : {};
+  if (!where.group && !where.chat) {
+    show(renderNotice(t(s.lang, 'overview.noGroupHere')));
+    return;
+  }
+  const res = await api(s, {
+    path: 'overview',
+    ...where,
+    ...(query.get('lang') ? { lang: query.get('lang') ?? '' } : {}),
+  });
+  if (!res.ok) {
+    show(renderNotice(problemText(s.lang, res.status, s.local)));
+    return;
+  }
+  const overview = (await res.json()) as OverviewPayload;
+  document.documentElement.lang = overview.language;
+  document.title = `${overview.name} — ${t(overview.language, 'overview.title')}`;
+  show(renderOverview(overview, (format) => void download(s, where, format)));
+}
+
+async function minePage(): Promise<void> {
+  const s = await teamsSession();
+  show(renderNotice(t(s.lang, 'overview.loading')));
+  const res = await api(s, { path: 'mine' });
+  if (!res.ok) {
+    show(renderNotice(problemText(s.lang, res.status, false)));
+    return;
+  }
+  const { groups } = (await res.json()) as { groups: { key: string; name: string }[] };
+  show(
+    renderMine(s.lang, groups, (key) => location.assign(`overview.html?group=${encodeURIComponent(key)}`)),
+  );
+}
+
+async function configPage(): Promise<void> {
+  await app.initialize();
+  const context = await app.getContext();
+  const lang = languageOf(context.app.locale, 'da');
+  show(renderNotice(t(lang, 'overview.config.body')));
+  pages.config.registerOnSaveHandler((save) => {
+    pages.config
+      .setConfig({
+        entityId: ENTITY_ID,
+        contentUrl: `${location.origin}/tab/overview.html`,
+        websiteUrl: `${location.origin}/tab/overview.html`,
+        suggestedDisplayName: t(lang, 'overview.tabName'),
+      })
+      .then(() => save.notifySuccess())
+      .catch((err: unknown) => save.notifyFailure(String(err)));
+  });
+  pages.config.setValidityState(true);
+}
+
+const pagesByName: Record<string, () => Promise<void>> = {
+  overview: overviewPage,
+  mine: minePage,
+  config: configPage,
+};
+(pagesByName[document.body.dataset.page ?? 'overview'] ?? overviewPage)().catch(() => {
+  show(renderNotice(t(languageOf(navigator.language, 'da'), 'overview.failed')));
+});

@@ -1,0 +1,120 @@
+import { randomBytes } from 'node:crypto';
+import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+
+/** Who is asking for an overview, as proven by their token. */
+export interface TabUser {
+  tenantId: string;
+  userId: string;
+  name?: string;
+  /** Local links open exactly one group, named in the token. */
+  onlyGroup?: string;
+}
+
+/** A token that does not prove who the caller is (the API answers 401). */
+export class TokenRejectedError extends Error {
+  constructor(reason: string) {
+    super(`token rejected: ${reason}`);
+    this.name = 'TokenRejectedError';
+  }
+}
+
+/** Entra ID's published signing keys (all tenants). */
+export const ENTRA_KEYS_URL = 'https://login.microsoftonline.com/common/discovery/v2.0/keys';
+
+/** What a Teams SSO token must be issued for. */
+export interface EntraTokenOptions {
+  /** The app registration's client id (the bot's MicrosoftAppId). */
+  appId: string;
+  /** The public host of the tab, for the `api://<domain>/<appId>` audience. */
+  domain?: string;
+  /** When not empty, only these tenants. */
+  allowedTenants: readonly string[];
+  /** Entra ID's keys; tests pass their own. */
+  keys?: JWTVerifyGetKey;
+  now?: () => Date;
+}
+
+const claim = (payload: JWTPayload, name: string): string | undefined => {
+  const v = payload[name];
+  return typeof v === 'string' && v ? v : undefined;
+};
+
+/**
+ * Verifies a Teams SSO token (`authentication.getAuthToken()`): RS256 signature against Entra ID's
+ * keys, audience (the app id or `api://domain/appId`), expiry, and an issuer of the token's own tenant
+ * (v1 or v2 endpoint). Returns the user; throws TokenRejectedError otherwise.
+ */
+export function entraTokenVerifier(options: EntraTokenOptions): (token: string) => Promise<TabUser> {
+  const keys = options.keys ?? createRemoteJWKSet(new URL(ENTRA_KEYS_URL));
+  const audience = [options.appId, ...(options.domain ? [`api://${options.domain}/${options.appId}`] : [])];
+  return async (token) => {
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, keys, {
+        audience,
+        algorithms: ['RS256'],
+        clockTolerance: 60,
+        currentDate: options.now?.(),
+      }));
+    } catch (err) {
+      throw new TokenRejectedError(err instanceof Error ? err.message : String(err));
+    }
+    const tenantId = claim(payload, 'tid');
+    const userId = claim(payload, 'oid');
+    if (!tenantId || !userId) throw new TokenRejectedError('no tenant or user in the token');
+    const issuers = [
+      `https://login.microsoftonline.com/${tenantId}/v2.0`,
+      `https://sts.windows.net/${tenantId}/`,
+    ];
+    if (!payload.iss || !issuers.includes(payload.iss)) throw new TokenRejectedError('unexpected issuer');
+    if (options.allowedTenants.length && !options.allowedTenants.includes(tenantId))
+      throw new TokenRejectedError('tenant not allowed');
+    return { tenantId, userId, name: claim(payload, 'name') };
+  };
+}
+
+const LOCAL_ISSUER = 'erfaringsgruppe-local';
+const LOCAL_AUDIENCE = 'erfaringsgruppe-overview';
+
+/** Short-lived links to one group's overview, for local mode (the playground has no tabs). */
+export interface LocalLinks {
+  /** A signed token that opens `groupKey` for `ttlSeconds`. */
+  sign(groupKey: string, tenantId: string, ttlSeconds?: number): Promise<string>;
+  verify(token: string): Promise<TabUser>;
+}
+
+/** Local links signed with a secret made at start-up (HS256): they die with the process. */
+export function localLinks(
+  now: () => Date = () => new Date(),
+  secret: Uint8Array = randomBytes(32),
+): LocalLinks {
+  return {
+    async sign(groupKey, tenantId, ttlSeconds = 3600) {
+      const iat = Math.floor(now().getTime() / 1000);
+      return new SignJWT({ grp: groupKey, tid: tenantId })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setIssuer(LOCAL_ISSUER)
+        .setAudience(LOCAL_AUDIENCE)
+        .setSubject('local-link')
+        .setIssuedAt(iat)
+        .setExpirationTime(iat + ttlSeconds)
+        .sign(secret);
+    },
+    async verify(token) {
+      try {
+        const { payload } = await jwtVerify(token, secret, {
+          issuer: LOCAL_ISSUER,
+          audience: LOCAL_AUDIENCE,
+          algorithms: ['HS256'],
+          currentDate: now(),
+        });
+        const group = claim(payload, 'grp');
+        const tenantId = claim(payload, 'tid');
+        if (!group || !tenantId) throw new Error('no group in the link');
+        return { tenantId, userId: 'local-link', onlyGroup: group };
+      } catch (err) {
+        throw new TokenRejectedError(err instanceof Error ? err.message : String(err));
+      }
+    },
+  };
+}

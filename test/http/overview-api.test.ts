@@ -1,0 +1,187 @@
+/**
+ * The overview tab's API through the real HTTP entry point: the "Åbn overblik" link on the status and
+ * summary cards, what the overview contains, who may read it and the coordinator's downloads.
+ */
+import { TabApi } from '../../src/web/tab-api';
+import { TokenRejectedError } from '../../src/web/tab-tokens';
+import type { OverviewPayload } from '../../src/report/overview';
+import { buildTab } from '../../scripts/build-tab';
+import sample from '../fixtures/sample-group.da.json';
+import { groupChat, mention, type TestChat } from '../support/activities';
+import { startTestBot, type TestBot } from '../support/bot-harness';
+import { attachedCard } from '../support/cards';
+import { sampleSnapshot } from '../support/sample-programme';
+import { seedSnapshot } from '../support/seed';
+
+/** The coordinator of sampleSnapshot() (user id "c"). */
+const KAREN_AS_SEEDED = { id: 'c', name: sample.coordinator.name };
+
+let bot: TestBot;
+let chat: TestChat;
+let key: string;
+
+beforeAll(async () => {
+  await buildTab();
+  bot = await startTestBot();
+  chat = groupChat(bot.connector.serviceUrl);
+  key = await seedSnapshot(bot.running.store, chat, sampleSnapshot());
+});
+afterAll(() => bot.stop());
+
+/** The "Åbn overblik" button's URL on the card the bot posts for `command`. */
+async function overviewButton(where: TestChat, command: string): Promise<string> {
+  await bot.send(mention(where, KAREN_AS_SEEDED, command));
+  const card = attachedCard(bot.connector.posts().at(-1)!.activity) as {
+    actions?: { type: string; title: string; url: string }[];
+  };
+  const button = card.actions?.find((a) => a.title === 'Åbn overblik');
+  if (!button) throw new Error(`no "Åbn overblik" button on the ${command} card`);
+  expect(button.type).toBe('Action.OpenUrl');
+  return button.url;
+}
+
+const tokenOf = (url: string): string => new URL(url).hash.replace('#token=', '');
+
+async function api(query: string, token?: string): Promise<Response> {
+  return fetch(`${bot.running.url}/api/tab/overview?${query}`, {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
+}
+
+describe('the overview link on cards', () => {
+  it('the status card and both summaries open the group overview on this machine', async () => {
+    for (const command of ['status', 'opsummering 1', 'opsummering']) {
+      const url = new URL(await overviewButton(chat, command));
+      expect(url.origin).toBe(bot.running.url);
+      expect(url.pathname).toBe('/tab/overview.html');
+      expect(url.searchParams.get('group')).toBe(key);
+      expect(url.hash).toMatch(/^#token=[\w-]+\.[\w-]+\.[\w-]+$/);
+    }
+  });
+});
+
+describe('GET /api/tab/overview', () => {
+  it('gives the whole programme: members, every answer, priorities, agreements, the project and a chart', async () => {
+    const token = tokenOf(await overviewButton(chat, 'status'));
+    const res = await api(`group=${key}`, token);
+    expect(res.status).toBe(200);
+    const o = (await res.json()) as OverviewPayload;
+    expect(o.name).toBe(sample.group.name);
+    expect(o.members.map((m) => m.name)).toEqual(sample.members.map((m) => m.name));
+    const texts = o.meetings[0].answers.map((a) => a.text);
+    for (const advice of Object.values(sample.meetings[0].answers).flat()) expect(texts).toContain(advice);
+    expect(o.meetings[0].answers[0].author).toBe(sample.members[0].name);
+    expect(o.meetings.every((m) => m.status === 'closed' && m.agreements)).toBe(true);
+    expect(o.meetings[0].priorities[0].votes).toBeGreaterThan(0);
+    expect(o.project?.title).toBe(sample.project.choice);
+    expect(o.chartSvg).toMatch(/^<svg [^>]*role="img"/);
+    expect(o.chartSvg.match(/<rect [^>]*><title>/g)).toHaveLength(12);
+  });
+
+  it('refuses a missing, garbled or tampered token with 401', async () => {
+    const token = tokenOf(await overviewButton(chat, 'status'));
+    expect((await api(`group=${key}`)).status).toBe(401);
+    expect((await api(`group=${key}`, 'not-a-token')).status).toBe(401);
+    const tampered = `${token.slice(0, -3)}${token.endsWith('AAA') ? 'BBB' : 'AAA'}`;
+    expect((await api(`group=${key}`, tampered)).status).toBe(401);
+  });
+
+  it("a link opens only its own group: another group's overview is 403", async () => {
+    const other = groupChat(bot.connector.serviceUrl);
+    const otherKey = await seedSnapshot(bot.running.store, other, sampleSnapshot());
+    const token = tokenOf(await overviewButton(chat, 'status'));
+    expect((await api(`group=${otherKey}`, token)).status).toBe(403);
+    expect((await api(`group=${key}`, tokenOf(await overviewButton(other, 'status')))).status).toBe(403);
+  });
+
+  it('keeps answers hidden until the coordinator has shown them to the group', async () => {
+    const running = sampleSnapshot();
+    const first = running.meetings[0].value;
+    running.meetings = [
+      { ...running.meetings[0], value: { ...first, status: 'running', conclusion: undefined } },
+    ];
+    running.votes = [];
+    const where = groupChat(bot.connector.serviceUrl);
+    const runningKey = await seedSnapshot(bot.running.store, where, {
+      ...running,
+      project: undefined,
+      proposals: [],
+    });
+    const o = (await (
+      await api(`group=${runningKey}`, tokenOf(await overviewButton(where, 'status')))
+    ).json()) as OverviewPayload;
+    expect(o.meetings[0].status).toBe('running');
+    expect(o.meetings[0].answersShown).toBe(false);
+    expect(o.meetings[0].answers).toEqual([]);
+    expect(o.meetings[0].answeredCount).toBe(6);
+    expect(JSON.stringify(o)).not.toContain(sample.meetings[0].answers.jens[0]);
+  });
+
+  it('downloads CSV (Excel-ready, Danish separator) and Markdown for the coordinator', async () => {
+    const token = tokenOf(await overviewButton(chat, 'status'));
+    const csv = await api(`group=${key}&format=csv`, token);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(csv.headers.get('content-disposition')).toBe(
+      'attachment; filename="Erfaringsgruppe-Søbakken.csv"'.normalize(),
+    );
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await csv.arrayBuffer());
+    expect(text.startsWith('\uFEFF"Møde";"Tema";"Type";"Navn";"Tekst";"Stemmer"\r\n')).toBe(true);
+    expect(text).toContain(`"${sample.meetings[0].answers.jens[0]}"`);
+    const md = await (await api(`group=${key}&format=md`, token)).text();
+    expect(md).toMatch(/^# Erfaringsgruppe Søbakken\n/);
+    expect(md).toContain('## Møde 4: Forventninger til organisationen');
+  });
+
+  it('serves the tab page with a policy that lets only Teams frame it', async () => {
+    const page = await fetch(`${bot.running.url}/tab/overview.html`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<script src="tab.js"');
+    expect(page.headers.get('content-security-policy')).toContain('frame-ancestors');
+    expect(page.headers.get('content-security-policy')).toContain('https://teams.microsoft.com');
+    expect((await fetch(`${bot.running.url}/tab/tab.js`)).status).toBe(200);
+  });
+});
+
+describe('who may read an overview (Teams SSO users)', () => {
+  const member = sampleSnapshot().group.value.members[1];
+  const readers: Record<string, { tenantId: string; userId: string }> = {
+    member: { tenantId: '', userId: member.userId },
+    coordinator: { tenantId: '', userId: 'c' },
+    stranger: { tenantId: '', userId: 'someone-else' },
+    otherTenant: { tenantId: 'another-tenant', userId: member.userId },
+  };
+  const tabApi = (): TabApi =>
+    new TabApi(
+      {
+        store: bot.running.store,
+        now: () => new Date(),
+        timeZone: 'Europe/Copenhagen',
+        defaultLanguage: 'da',
+      },
+      async (token) => {
+        const r = readers[token];
+        if (!r) throw new TokenRejectedError('unknown');
+        return { ...r, tenantId: r.tenantId || chat.tenantId };
+      },
+    );
+  const ask = (who: string, query: Record<string, string>) =>
+    tabApi().overview({ authorization: `Bearer ${who}`, query, params: {} });
+
+  it('members read it; only coordinators download; strangers and other tenants get 403', async () => {
+    const asMember = await ask('member', { group: key });
+    expect(asMember.status).toBe(200);
+    expect((JSON.parse(asMember.body) as OverviewPayload).coordinator).toBe(false);
+    expect((await ask('member', { group: key, format: 'csv' })).status).toBe(403);
+    expect((await ask('coordinator', { group: key, format: 'csv' })).status).toBe(200);
+    expect((await ask('stranger', { group: key })).status).toBe(403);
+    expect((await ask('otherTenant', { group: key })).status).toBe(403);
+    expect((await ask('nobody', { group: key })).status).toBe(401);
+  });
+
+  it("finds the group from the tab's chat id, as Teams gives it", async () => {
+    const res = await ask('member', { chat: chat.conversationId });
+    expect(res.status).toBe(200);
+    expect((JSON.parse(res.body) as OverviewPayload).groupKey).toBe(key);
+  });
+});

@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.join(__dirname, '..', '..');
+const bicep = readFileSync(path.join(root, 'infra', 'main.bicep'), 'utf8');
+const toolkit = readFileSync(path.join(root, 'teamsapp.yml'), 'utf8');
+
+/**
+ * No Bicep compiler or Azure runs on this machine, so these read the template for the promises
+ * docs/deploy.md makes: keyless storage through a managed identity, Node 20, single-tenant bot
+ * with the Teams channel, and settings the bot's configuration understands.
+ */
+describe('the Azure deployment (infra/main.bicep)', () => {
+  it("reaches Table Storage with the web app's managed identity, never with account keys", () => {
+    expect(bicep).toMatch(/identity: \{ type: 'SystemAssigned' \}/);
+    expect(bicep).toContain("var tableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'");
+    expect(bicep).toMatch(/principalId: web\.identity\.principalId/);
+    expect(bicep).toMatch(/allowSharedKeyAccess: false/);
+    expect(bicep).not.toMatch(/listKeys|AccountKey|AZURE_STORAGE_CONNECTION_STRING/);
+    expect(bicep).toMatch(
+      /name: 'AZURE_STORAGE_ACCOUNT_URL', value: storage\.properties\.primaryEndpoints\.table/,
+    );
+  });
+
+  it('runs the built bot on Linux and Node 20 with the heap cap npm start uses', () => {
+    expect(bicep).toContain("linuxFxVersion: 'NODE|20-lts'");
+    expect(bicep).toContain("appCommandLine: 'node --max-old-space-size=160 dist/src/index.js'");
+    expect(bicep).toContain("healthCheckPath: '/healthz'");
+  });
+
+  it('registers a single-tenant Azure Bot pointing at /api/messages, with the Teams channel', () => {
+    expect(bicep).toContain("msaAppType: 'SingleTenant'");
+    expect(bicep).toContain("endpoint: 'https://${botDomain}/api/messages'");
+    expect(bicep).toContain("channelName: 'MsTeamsChannel'");
+    expect(bicep).toMatch(/name: 'MicrosoftAppType', value: 'SingleTenant'/);
+  });
+
+  it('sets only settings the bot reads (src/config.ts)', () => {
+    const config = readFileSync(path.join(root, 'src', 'config.ts'), 'utf8');
+    const names = [...bicep.matchAll(/\{ name: '([A-Za-z_]+)', value:/g)].map((m) => m[1]);
+    const appServiceOwn = [
+      'SCM_DO_BUILD_DURING_DEPLOYMENT',
+      'APPLICATIONINSIGHTS_CONNECTION_STRING',
+      'ApplicationInsightsAgent_EXTENSION_VERSION',
+    ];
+    expect(names.length).toBeGreaterThan(8);
+    for (const n of names.filter((x) => !appServiceOwn.includes(x))) expect(config).toContain(`${n}:`);
+  });
+
+  it('has the toolkit provision, deploy and publish with the app package our script builds', () => {
+    for (const step of [
+      'provision:',
+      'deploy:',
+      'publish:',
+      'uses: arm/deploy',
+      'path: ./infra/main.bicep',
+      'uses: azureAppService/zipDeploy',
+    ]) {
+      expect(toolkit).toContain(step);
+    }
+    expect(toolkit).toContain('appPackagePath: ./build/appPackage.zip');
+  });
+});

@@ -1,0 +1,37 @@
+import { localOverviewLinks, teamsOverviewLinks } from '../../src/web/overview-links';
+import { localLinks } from '../../src/web/tab-tokens';
+import { sampleGroup } from '../support/card-gallery';
+
+const APP = '7d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6';
+
+describe('"Åbn overblik" links', () => {
+  it('in Teams, deep-link to the overview tab in the group chat', async () => {
+    const group = {
+      ...sampleGroup(),
+      conversation: { conversation: { id: '19:abc@thread.v2', conversationType: 'groupChat' } },
+    };
+    const url = new URL((await teamsOverviewLinks(APP)(group))!);
+    expect(url.origin + url.pathname).toBe(
+      `https://teams.microsoft.com/l/entity/${APP}/erfaringsgruppe-overblik`,
+    );
+    expect(JSON.parse(url.searchParams.get('context')!)).toEqual({ chatId: '19:abc@thread.v2' });
+  });
+
+  it("in a channel, open the channel's tab, not a thread", async () => {
+    const conversation = { id: '19:chan@thread.tacv2;messageid=1700000000000', conversationType: 'channel' };
+    const url = new URL(
+      (await teamsOverviewLinks(APP)({ ...sampleGroup(), conversation: { conversation } }))!,
+    );
+    expect(JSON.parse(url.searchParams.get('context')!)).toEqual({ channelId: '19:chan@thread.tacv2' });
+  });
+
+  it('locally, link to the page with a token for exactly this group', async () => {
+    const links = localLinks();
+    const group = sampleGroup();
+    const url = new URL((await localOverviewLinks('http://localhost:3978', links)(group))!);
+    expect(url.pathname).toBe('/tab/overview.html');
+    expect(url.searchParams.get('group')).toBe(group.key);
+    const reader = await links.verify(url.hash.replace('#token=', ''));
+    expect(reader).toMatchObject({ onlyGroup: group.key, tenantId: group.tenantId });
+  });
+});
