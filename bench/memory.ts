@@ -40,6 +40,7 @@ export async function measureBotMemory(
         PORT: String(port),
         AZURE_STORAGE_CONNECTION_STRING: connectionString,
         PLAYGROUND: 'off',
+        REMINDERS: 'off',
         LOG_LEVEL: 'warn',
       },
       stdio: 'ignore',

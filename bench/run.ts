@@ -53,6 +53,7 @@ async function main(): Promise<void> {
     AZURE_STORAGE_CONNECTION_STRING: cs,
     LOG_LEVEL: 'silent',
     PLAYGROUND: 'off',
+    REMINDERS: 'off', // measured turns only; the scheduler's background look is not a turn
   });
   const bot = await startBot(config, createLogger('silent'), {
     host: '127.0.0.1',

@@ -42,6 +42,7 @@ const schema = z
     ),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
     PLAYGROUND: onOff,
+    REMINDERS: onOff,
     PLAYGROUND_PORT: z.coerce.number().int().min(1).max(65535).default(56150),
     TEAMS_APP_ID: optionalText.pipe(z.string().uuid().optional()),
     BOT_DOMAIN: optionalText,
@@ -107,6 +108,8 @@ export interface Config {
   playground: { enabled: boolean; port: number };
   teamsAppId?: string;
   botDomain?: string;
+  /** Post meeting reminders from this process (REMINDERS=off leaves them out). */
+  reminders: boolean;
 }
 
 /** A configuration problem, phrased as one line that names the variable. */
@@ -153,6 +156,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     playground: { enabled: !e.MicrosoftAppId && e.PLAYGROUND, port: e.PLAYGROUND_PORT },
     teamsAppId: e.TEAMS_APP_ID,
     botDomain: e.BOT_DOMAIN,
+    reminders: e.REMINDERS,
   };
 }
 

@@ -4,6 +4,7 @@ import type { AppDeps } from './app/context';
 import { activityProblem } from './bot/activity-shape';
 import { createAdapter, createOutbox } from './bot/adapter';
 import { ErfaringsgruppeBot } from './bot/bot';
+import { ReminderScheduler } from './bot/reminder-scheduler';
 import type { Config } from './config';
 import type { Logger } from './log';
 import { projectRoot } from './paths';
@@ -22,6 +23,8 @@ export interface RunningBot {
   store: GroupStore;
   /** Where embedded Azurite listens, when the bot started one. */
   azurite?: { host: string; port: number };
+  /** The reminder scheduler, when REMINDERS is on (tests call `tick()` with an injected clock). */
+  reminders?: { tick(): Promise<number> };
   /** Resolves when every card update and message waiting to be sent has been sent. */
   idle(): Promise<void>;
   stop(): Promise<void>;
@@ -95,10 +98,12 @@ export async function startBot(config: Config, log: Logger, options: StartOption
     const outbox = createOutbox(adapter, config, app, log);
     let localBaseUrl = '';
     const tab = overviewTab(config, app, () => localBaseUrl);
-    const bot = new ErfaringsgruppeBot(
-      { app, outbox, log, overviewLink: tab.link },
-      { defaultLanguage: config.defaultLanguage, allowedTenants: config.allowedTenants },
-    );
+    const botDeps = { app, outbox, log, overviewLink: tab.link };
+    const reminders = config.reminders ? new ReminderScheduler(botDeps) : undefined;
+    const bot = new ErfaringsgruppeBot(botDeps, {
+      defaultLanguage: config.defaultLanguage,
+      allowedTenants: config.allowedTenants,
+    });
     const server = createServer({
       messages: async (req, res) => {
         const problem = config.auth && !req.headers.authorization ? undefined : activityProblem(req.body);
@@ -122,7 +127,9 @@ export async function startBot(config: Config, log: Logger, options: StartOption
     });
     const host = options.host ?? '0.0.0.0';
     const port = await listen(server, config.port, host);
+    reminders?.start();
     const stop = async (): Promise<void> => {
+      await reminders?.stop();
       await outbox.idle();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -132,7 +139,7 @@ export async function startBot(config: Config, log: Logger, options: StartOption
     };
     const shownHost = host === '0.0.0.0' ? 'localhost' : host;
     localBaseUrl = `http://${shownHost}:${port}`;
-    return { url: localBaseUrl, port, store, azurite, idle: () => outbox.idle(), stop };
+    return { url: localBaseUrl, port, store, azurite, reminders, idle: () => outbox.idle(), stop };
   } catch (err) {
     await azurite?.stop();
     throw err;

@@ -27,6 +27,7 @@ export type Refusal =
   | 'projectVoteNotOpen'
   | 'projectAlreadyChosen'
   | 'chooseGroup'
+  | 'noRunningMeeting'
   | 'storageUnavailable'
   | 'busy';
 

@@ -19,6 +19,7 @@ import { ConversationGoneError } from './send';
 import { RecentResults } from './recent';
 import type { Reply } from './reply';
 import { parseCommand } from './commands';
+import { mentionMessage } from './mentions';
 import { isIdempotent, routeAction, routeCommand } from './router';
 import type { Actor } from '../app/context';
 import { actorOf, makeTurn, type BotDeps, type Turn } from './turn';
@@ -151,6 +152,8 @@ export class ErfaringsgruppeBot extends TeamsActivityHandler {
     if (reply.kind === 'card' && isSubmit && replyTo)
       await this.deps.outbox.updateCard(context, replyTo, reply.card);
     else if (reply.kind === 'card') await this.deps.outbox.postCard(context, reply.card);
+    else if (reply.kind === 'message' && reply.mentions?.length)
+      await this.deps.outbox.postActivity(context, mentionMessage(reply.text, reply.mentions));
     else if (reply.kind !== 'done') await this.deps.outbox.postText(context, reply.text);
   }
 

@@ -1,5 +1,5 @@
 /** The chat commands the bot understands (DESIGN §4), Danish and English words alike. */
-export type CommandName = 'help' | 'setup' | 'status' | 'invite' | 'start' | 'summary';
+export type CommandName = 'help' | 'setup' | 'status' | 'invite' | 'start' | 'remind' | 'summary';
 
 /** A parsed command: its name and whatever followed (e.g. a meeting number). */
 export interface Command {
@@ -20,6 +20,10 @@ const WORDS: Record<string, CommandName> = {
   invitér: 'invite',
   invite: 'invite',
   start: 'start',
+  påmind: 'remind',
+  paamind: 'remind',
+  pamind: 'remind',
+  remind: 'remind',
   opsummering: 'summary',
   summary: 'summary',
 };

@@ -1,6 +1,6 @@
 import type { Outcome } from '../app/result';
 import type { RenderedCard } from '../cards/render';
-import type { Language } from '../domain/types';
+import type { Language, Person } from '../domain/types';
 import { t } from '../i18n';
 import type { Turn } from './turn';
 
@@ -10,7 +10,7 @@ import type { Turn } from './turn';
  */
 export type Reply =
   | { kind: 'card'; card: RenderedCard }
-  | { kind: 'message'; text: string }
+  | { kind: 'message'; text: string; mentions?: Person[] }
   | { kind: 'badRequest'; text: string }
   | { kind: 'done'; text: string };
 
@@ -24,9 +24,9 @@ export function cardReply(card: RenderedCard): Reply {
   return { kind: 'card', card };
 }
 
-/** A message reply. */
-export function messageReply(text: string): Reply {
-  return { kind: 'message', text };
+/** A message reply; `mentions` are @mentioned (their `<at>name</at>` must be in the text). */
+export function messageReply(text: string, mentions?: Person[]): Reply {
+  return { kind: 'message', text, mentions };
 }
 
 /** The polite, specific message for a refusal. */

@@ -92,6 +92,21 @@ export class Outbox {
     );
   }
 
+  /** Posts any message activity (e.g. one with @mentions) in the turn's conversation. */
+  async postActivity(context: TurnContext, activity: Partial<Activity>): Promise<void> {
+    await this.paced(context.activity.conversation.id, () => context.sendActivity(activity));
+  }
+
+  /** Posts a message into a conversation outside any turn (reminders), paced like every other send. */
+  async postProactive(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<void> {
+    const send = this.options.continueConversation;
+    if (!send) throw new Error('the outbox cannot reach conversations outside a turn');
+    const conversation = reference.conversation?.id ?? '';
+    await this.paced(conversation, () =>
+      send(reference, async (context) => void (await context.sendActivity(activity))),
+    );
+  }
+
   /** Replaces a posted card for everyone in the conversation. */
   async updateCard(context: TurnContext, activityId: string, rendered: RenderedCard): Promise<void> {
     await this.paced(context.activity.conversation.id, () =>

@@ -68,6 +68,10 @@ export interface GroupStore {
   listCoordinatedGroups(tenantId: string, userId: string): Promise<{ key: string; name: string }[]>;
   /** Records that an activity is being handled; false when it was already (a re-delivery). */
   claimActivity(groupKey: string, activityId: string, at: string): Promise<boolean>;
+  /** Every group's meetings in `status` (a query across groups; the scheduler's only one). */
+  listMeetingsInStatus(status: Meeting['status']): Promise<{ groupKey: string; meeting: Meeting }[]>;
+  /** Claims a reminder before it is sent (insert-only); false when another instance already has. */
+  claimReminder(groupKey: string, reminder: string, at: string): Promise<boolean>;
   /** Resolves when storage answers; rejects when it does not. */
   ping(): Promise<void>;
 }

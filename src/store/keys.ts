@@ -71,3 +71,8 @@ export function projectVoteRow(userId: string): string {
 
 /** RowKey of the chosen common project. */
 export const PROJECT_ROW = 'project';
+
+/** RowKey of a sent (claimed) reminder in the group's partition. */
+export function reminderRow(reminder: string): string {
+  return `reminder|${reminder}`;
+}

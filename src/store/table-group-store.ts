@@ -16,7 +16,15 @@ import {
   type GroupStore,
   type Versioned,
 } from './group-store';
-import { activityRow, coordinatorKeyOf, GROUP_ROW, meetingRow, PROJECT_ROW, rsvpPrefix } from './keys';
+import {
+  activityRow,
+  coordinatorKeyOf,
+  GROUP_ROW,
+  meetingRow,
+  PROJECT_ROW,
+  reminderRow,
+  rsvpPrefix,
+} from './keys';
 import {
   answerToRow,
   projectToRow,
@@ -209,6 +217,32 @@ export class TableGroupStore implements GroupStore {
     try {
       await guarded('activity', () =>
         this.tables.activities.createEntity({ partitionKey: groupKey, rowKey: activityRow(activityId), at }),
+      );
+      return true;
+    } catch (err) {
+      if (err instanceof ConflictError) return false;
+      throw err;
+    }
+  }
+
+  listMeetingsInStatus(status: Meeting['status']): Promise<{ groupKey: string; meeting: Meeting }[]> {
+    return guarded('meetings', async () => {
+      const prefix = meetingRow(1).slice(0, -1);
+      const filter =
+        `RowKey ge '${escapeOData(prefix)}' and RowKey lt '${escapeOData(prefix.slice(0, -1))}}' ` +
+        `and status eq '${escapeOData(status)}'`;
+      const found: { groupKey: string; meeting: Meeting }[] = [];
+      for await (const row of this.tables.groups.listEntities<Row>({ queryOptions: { filter } })) {
+        found.push({ groupKey: (row as Row).partitionKey, meeting: rowToMeeting(row as Row) });
+      }
+      return found;
+    });
+  }
+
+  async claimReminder(groupKey: string, reminder: string, at: string): Promise<boolean> {
+    try {
+      await guarded('reminder', () =>
+        this.tables.groups.createEntity({ partitionKey: groupKey, rowKey: reminderRow(reminder), at }),
       );
       return true;
     } catch (err) {

@@ -24,22 +24,24 @@ export interface TestBot {
 /** When the tests run (each reading of the clock is 1 ms later): meetings in 2027 are in the future. */
 export const TEST_NOW = new Date('2026-11-26T09:00:00Z');
 
-/** Starts a bot for a test; extra environment variables override the defaults. */
+/** Starts a bot for a test; extra environment variables override the defaults; `clock` replaces the test clock. */
 export async function startTestBot(
   env: Record<string, string> = {},
   connectorOptions: FakeConnectorOptions = {},
   log?: Logger,
+  clock?: () => Date,
 ): Promise<TestBot> {
   const connector = await startFakeConnector(connectorOptions);
   const config = parseConfig({
     PORT: '0',
     AZURE_STORAGE_CONNECTION_STRING: testConnectionString(),
     PLAYGROUND: 'off',
+    REMINDERS: 'off',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...env,
   });
   let tick = 0;
-  const now = (): Date => new Date(TEST_NOW.getTime() + tick++);
+  const now = clock ?? ((): Date => new Date(TEST_NOW.getTime() + tick++));
   const start = (): Promise<RunningBot> =>
     startBot(config, log ?? createLogger(config.logLevel), { now, host: '127.0.0.1' });
   let running = await start();

@@ -7,6 +7,7 @@ import type { CommandHandler } from './handler';
 import { openSetup } from './group';
 import { openInvitationEditor } from './invitation';
 import { start } from './meeting';
+import { remindUnanswered } from './remind';
 import { summary } from './summary';
 
 /** Chat command handlers. */
@@ -22,5 +23,6 @@ export const commandHandlers: Record<CommandName, CommandHandler> = {
   },
   invite: (turn, arg) => openInvitationEditor(turn, arg),
   start: (turn, arg) => start(turn, arg),
+  remind: (turn) => remindUnanswered(turn),
   summary: (turn, arg) => summary(turn, arg),
 };

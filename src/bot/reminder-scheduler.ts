@@ -1,0 +1,75 @@
+import type { ConversationReference } from 'botbuilder';
+import { claimDueReminders, type ClaimedReminder } from '../app/reminders';
+import { themeTitleKey, type MeetingNumber } from '../domain/themes';
+import { t } from '../i18n';
+import { formatTime, formatWhen } from '../i18n/format';
+import { mentionList, mentionMessage } from './mentions';
+import type { BotDeps } from './turn';
+
+/** How often the scheduler looks for due reminders. */
+export const REMINDER_INTERVAL_MS = 60_000;
+
+function reminderText(r: ClaimedReminder): string {
+  const lang = r.group.language;
+  const m = r.meeting;
+  const vars = {
+    n: m.number,
+    theme: t(lang, themeTitleKey(m.number as MeetingNumber)),
+    when: formatWhen(lang, m.date, m.start, m.end),
+    start: formatTime(lang, m.start),
+    location: m.location,
+    names: mentionList(r.mention),
+  };
+  return t(lang, `reminder.${r.kind}`, vars);
+}
+
+/**
+ * Posts meeting reminders to group chats: every minute it claims what is due (app/reminders.ts)
+ * and posts it. Safe with several instances and restarts: a reminder is claimed in storage before
+ * it is sent, so it goes out once.
+ */
+export class ReminderScheduler {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<number> | undefined;
+
+  constructor(private readonly deps: BotDeps) {}
+
+  /** Looks once for due reminders and posts them; resolves to how many were posted. */
+  tick(): Promise<number> {
+    this.running ??= this.post().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async post(): Promise<number> {
+    let posted = 0;
+    for (const reminder of await claimDueReminders(this.deps.app)) {
+      const reference = reminder.group.conversation as Partial<ConversationReference>;
+      try {
+        await this.deps.outbox.postProactive(
+          reference,
+          mentionMessage(reminderText(reminder), reminder.mention),
+        );
+        posted++;
+        this.deps.log.info('reminder.sent', { kind: reminder.kind, meeting: reminder.meeting.number });
+      } catch (err) {
+        this.deps.log.warn('reminder.failed', { kind: reminder.kind, error: err });
+      }
+    }
+    return posted;
+  }
+
+  /** Starts looking every minute (the first look at once). */
+  start(): void {
+    const look = (): void =>
+      void this.tick().catch((err: unknown) => this.deps.log.warn('reminders.failed', { error: err }));
+    look();
+    this.timer = setInterval(look, REMINDER_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  /** Stops looking and waits for a look in progress. */
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * Meeting reminders and `påmind` through the real entry point, with an injected clock: 48 hours
+ * before (with @mentions of those who have not answered the invitation), 24 hours and 1 hour
+ * before; each sent once by two bot instances on one storage; missed ones sent late only while
+ * still useful.
+ */
+import { groupChat, invoke, mention, user, type TestChat, type TestUser } from '../support/activities';
+import { startTestBot, TEST_NOW, type TestBot } from '../support/bot-harness';
+import { sampleSettings } from '../support/sample-group';
+
+const H = 3600 * 1000;
+/** Meeting 1 on Monday 30 November 2026, 13:00 Copenhagen time = 12:00 UTC. */
+const MEETING = {
+  meeting: 1,
+  date: '2026-11-30',
+  start: '13:00',
+  end: '15:00',
+  location: 'Beboerhuset',
+  text: 'Hej [dato]',
+};
+const START = new Date('2026-11-30T12:00:00Z');
+
+let clock = TEST_NOW;
+const now = (): Date => clock;
+let a: TestBot;
+let b: TestBot;
+
+beforeAll(async () => {
+  a = await startTestBot({ REMINDERS: 'on' }, {}, undefined, now);
+  b = await startTestBot({ REMINDERS: 'on' }, {}, undefined, now);
+});
+afterAll(async () => {
+  await a.stop();
+  await b.stop();
+});
+
+interface Group {
+  chat: TestChat;
+  karen: TestUser;
+  jens: TestUser;
+  aisha: TestUser;
+  soeren: TestUser;
+}
+
+async function invitedGroup(): Promise<Group> {
+  clock = TEST_NOW;
+  const chat = groupChat(a.connector.serviceUrl);
+  const [karen, jens, aisha, soeren] = ['Karen Holm', 'Jens Madsen', 'Aisha Yilmaz', 'Søren Østergaard'].map(
+    user,
+  );
+  await a.send(invoke(chat, karen, 'setupGroup', sampleSettings));
+  for (const [who, roleCategory] of [
+    [jens, 'fysisk'],
+    [aisha, 'boligsocial'],
+    [soeren, 'imellem'],
+  ] as const) {
+    await a.send(invoke(chat, who, 'joinGroup', { roleCategory, roleTitle: 'Medarbejder' }));
+  }
+  expect((await a.send(invoke(chat, karen, 'saveInvitation', MEETING))).status).toBe(200);
+  await a.send(invoke(chat, jens, 'rsvp', { meeting: 1, response: 'yes' }));
+  return { chat, karen, jens, aisha, soeren };
+}
+
+/** Both instances look for due reminders at the same moment; returns what reached the chat. */
+async function tickBoth(
+  at: Date,
+  chat: TestChat,
+): Promise<{ text: string; entities?: { mentioned: { id: string } }[] }[]> {
+  clock = at;
+  const before = a.connector.posts().length;
+  const counts = await Promise.all([a.running.reminders!.tick(), b.running.reminders!.tick()]);
+  await Promise.all([a.running.idle(), b.running.idle()]);
+  const posts = a.connector
+    .posts()
+    .slice(before)
+    .filter((p) => p.conversationId === chat.conversationId)
+    .map((p) => p.activity as { text: string; entities?: { mentioned: { id: string } }[] });
+  expect(counts[0] + counts[1]).toBe(posts.length);
+  return posts;
+}
+
+describe('meeting reminders', () => {
+  it('48, 24 and 1 hour before: each once, although two instances look at the same time', async () => {
+    const g = await invitedGroup();
+    expect(await tickBoth(new Date(START.getTime() - 49 * H), g.chat)).toEqual([]);
+
+    const rsvp = await tickBoth(new Date(START.getTime() - 47 * H), g.chat);
+    expect(rsvp).toHaveLength(1);
+    expect(rsvp[0].text).toContain('Møde 1 om Tre gode råd er om to dage');
+    expect(rsvp[0].text).toContain('<at>Aisha Yilmaz</at>');
+    expect(rsvp[0].text).toContain('<at>Søren Østergaard</at>');
+    expect(rsvp[0].text).not.toContain('Jens Madsen');
+    expect(rsvp[0].entities?.map((e) => e.mentioned.id).sort()).toEqual([g.aisha.id, g.soeren.id].sort());
+    expect(await tickBoth(new Date(START.getTime() - 46 * H), g.chat)).toEqual([]);
+
+    const day = await tickBoth(new Date(START.getTime() - 23 * H), g.chat);
+    expect(day.map((p) => p.text)).toEqual([
+      expect.stringContaining('I morgen holder vi møde 1 om Tre gode råd'),
+    ]);
+    expect(day[0].text).toContain('Beboerhuset');
+
+    const hour = await tickBoth(new Date(START.getTime() - 0.5 * H), g.chat);
+    expect(hour.map((p) => p.text)).toEqual([expect.stringContaining('Om en time begynder møde 1')]);
+    expect(await tickBoth(new Date(START.getTime() + 0.5 * H), g.chat)).toEqual([]);
+  });
+
+  it('after downtime, sends only the reminder that is still useful', async () => {
+    const g = await invitedGroup();
+    const late = await tickBoth(new Date(START.getTime() - 5 * H), g.chat);
+    expect(late.map((p) => p.text)).toEqual([expect.stringContaining('I morgen holder vi møde 1')]);
+    expect(late[0].text).not.toContain('to dage');
+  });
+
+  it('does not remind about a meeting that has started', async () => {
+    const g = await invitedGroup();
+    await a.send(mention(g.chat, g.karen, 'start 1'));
+    expect(await tickBoth(new Date(START.getTime() - 23 * H), g.chat)).toEqual([]);
+  });
+
+  it('REMINDERS=off starts no scheduler', async () => {
+    const off = await startTestBot({ REMINDERS: 'off' });
+    expect(off.running.reminders).toBeUndefined();
+    await off.stop();
+  });
+});
+
+describe('påmind', () => {
+  it('mentions the members who have not answered the running meeting; only the coordinator may', async () => {
+    const g = await invitedGroup();
+    await a.send(mention(g.chat, g.karen, 'påmind'));
+    expect(a.connector.posts().at(-1)!.activity.text).toContain('Der er ikke et møde i gang');
+
+    await a.send(mention(g.chat, g.karen, 'start 1'));
+    await a.send(invoke(g.chat, g.jens, 'submitAnswer', { meeting: 1, a1: 'Et', a2: 'To', a3: 'Tre' }));
+    await a.send(mention(g.chat, g.jens, 'påmind'));
+    expect(a.connector.posts().at(-1)!.activity.text).toMatch(/kun gruppens koordinator/);
+
+    await a.send(mention(g.chat, g.karen, 'påmind'));
+    const reminder = a.connector.posts().at(-1)!.activity as {
+      text: string;
+      entities: { mentioned: { id: string } }[];
+    };
+    expect(reminder.text).toContain('vi mangler jeres svar til møde 1');
+    expect(reminder.entities.map((e) => e.mentioned.id).sort()).toEqual([g.aisha.id, g.soeren.id].sort());
+    expect(reminder.text).not.toContain('Jens');
+  });
+});
