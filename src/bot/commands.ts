@@ -1,5 +1,15 @@
 /** The chat commands the bot understands (DESIGN §4), Danish and English words alike. */
-export type CommandName = 'help' | 'setup' | 'status' | 'invite' | 'start' | 'remind' | 'summary';
+export type CommandName =
+  | 'help'
+  | 'setup'
+  | 'status'
+  | 'invite'
+  | 'start'
+  | 'remind'
+  | 'summary'
+  | 'myData'
+  | 'deleteMyData'
+  | 'deleteGroup';
 
 /** A parsed command: its name and whatever followed (e.g. a meeting number). */
 export interface Command {
@@ -28,6 +38,17 @@ const WORDS: Record<string, CommandName> = {
   summary: 'summary',
 };
 
+/** Commands of several words, matched before single words (longest first). */
+const PHRASES: [string[], CommandName][] = [
+  [['slet', 'mine', 'data'], 'deleteMyData'],
+  [['delete', 'my', 'data'], 'deleteMyData'],
+  [['slet', 'gruppe'], 'deleteGroup'],
+  [['slet', 'gruppen'], 'deleteGroup'],
+  [['delete', 'group'], 'deleteGroup'],
+  [['mine', 'data'], 'myData'],
+  [['my', 'data'], 'myData'],
+];
+
 const FILLER = new Set(['tema', 'theme', 'møde', 'mode', 'meeting', 'nr', 'nr.']);
 
 /** Removes `<at>…</at>` mentions and surrounding noise from a message text. */
@@ -42,6 +63,8 @@ export function stripMentions(text: string): string {
 /** Parses "opsummering tema 2", "Invite 1", "hjælp"…; undefined when it is not a command. */
 export function parseCommand(text: string): Command | undefined {
   const words = stripMentions(text).toLowerCase().normalize('NFC').split(' ').filter(Boolean);
+  const phrase = PHRASES.find(([p]) => p.every((w, i) => words[i] === w));
+  if (phrase) return { name: phrase[1], arg: words.slice(phrase[0].length).join(' ') };
   const name = words.length ? WORDS[words[0]] : undefined;
   if (!name) return undefined;
   const arg = words

@@ -1,6 +1,7 @@
 import { t } from '../i18n';
 import type { ActionHandler } from './actions/handler';
 import { commandHandlers } from './actions/commands';
+import { dataRightsActions } from './actions/data-rights';
 import { groupActions } from './actions/group';
 import { invitationActions } from './actions/invitation';
 import { meetingActions } from './actions/meeting';
@@ -16,6 +17,7 @@ const verbs: Record<string, ActionHandler> = {
   ...meetingActions,
   ...projectActions,
   ...summaryActions,
+  ...dataRightsActions,
 };
 
 /**

@@ -3,7 +3,17 @@ import type { Language } from '../domain/types';
 import { t } from '../i18n';
 import { render, type RenderedCard } from './render';
 
-const COMMANDS = ['help', 'setup', 'status', 'invite', 'start', 'remind', 'summary'] as const;
+const COMMANDS = [
+  'help',
+  'setup',
+  'status',
+  'invite',
+  'start',
+  'remind',
+  'summary',
+  'myData',
+  'deleteGroup',
+] as const;
 
 /** What the bot does and its commands. */
 export function helpCard(lang: Language): RenderedCard {

@@ -60,6 +60,8 @@ export interface GroupStore {
   putProjectVote(groupKey: string, vote: ProjectVote): Promise<void>;
   /** Records the chosen project; ConflictError when one was already chosen. */
   createProject(groupKey: string, project: Project): Promise<void>;
+  /** Replaces the chosen project (only when a person's data is deleted). */
+  replaceProject(groupKey: string, project: Project): Promise<void>;
   /** Everything about a group in one partition query, or undefined when there is no group. */
   loadPartition(groupKey: string): Promise<GroupSnapshot | undefined>;
   /** Remembers that a user coordinates a group (for finding their groups from a personal chat). */
@@ -72,6 +74,14 @@ export interface GroupStore {
   listMeetingsInStatus(status: Meeting['status']): Promise<{ groupKey: string; meeting: Meeting }[]>;
   /** Claims a reminder before it is sent (insert-only); false when another instance already has. */
   claimReminder(groupKey: string, reminder: string, at: string): Promise<boolean>;
+  /** Every group of a tenant (a query across groups; for a person's own data). */
+  listTenantGroups(tenantId: string): Promise<Versioned<Group>[]>;
+  /** Deletes a person's RSVPs, answers, votes, proposals and project vote in a group; how many rows. */
+  deletePersonRows(groupKey: string, userId: string): Promise<number>;
+  /** Deletes a whole group: its partition, its re-delivery claims and its coordinators' index rows. */
+  deleteGroup(group: Group): Promise<void>;
+  /** Forgets that a person coordinates a group. */
+  unindexCoordinator(tenantId: string, userId: string, groupKey: string): Promise<void>;
   /** Resolves when storage answers; rejects when it does not. */
   ping(): Promise<void>;
 }

@@ -24,6 +24,7 @@ import {
   PROJECT_ROW,
   reminderRow,
   rsvpPrefix,
+  userKeyPart,
 } from './keys';
 import {
   answerToRow,
@@ -145,6 +146,10 @@ export class TableGroupStore implements GroupStore {
     });
   }
 
+  replaceProject(groupKey: string, project: Project): Promise<void> {
+    return this.upsert('project', projectToRow(groupKey, project));
+  }
+
   private upsert(what: string, row: Row): Promise<void> {
     return guarded(what, async () => {
       await this.tables.groups.upsertEntity(row, 'Replace');
@@ -249,6 +254,67 @@ export class TableGroupStore implements GroupStore {
       if (err instanceof ConflictError) return false;
       throw err;
     }
+  }
+
+  listTenantGroups(tenantId: string): Promise<Versioned<Group>[]> {
+    return guarded('groups', async () => {
+      const filter = `RowKey eq '${GROUP_ROW}' and tenantId eq '${escapeOData(tenantId)}'`;
+      const groups: Versioned<Group>[] = [];
+      for await (const row of this.tables.groups.listEntities<Row>({ queryOptions: { filter } })) {
+        groups.push({ value: rowToGroup(row as Row), etag: (row as Row).etag ?? '' });
+      }
+      return groups;
+    });
+  }
+
+  deletePersonRows(groupKey: string, userId: string): Promise<number> {
+    return guarded('person', async () => {
+      const part = userKeyPart(userId);
+      const mine = (rowKey: string): boolean => {
+        const [kind, a, b] = rowKey.split('|');
+        if (kind === 'rsvp' || kind === 'answer' || kind === 'vote') return b === part;
+        if (kind === 'proposal' || kind === 'projectVote') return a === part;
+        return false;
+      };
+      const keys = await this.partitionRowKeys(this.tables.groups, groupKey);
+      const doomed = keys.filter(mine);
+      for (const rowKey of doomed) await this.tables.groups.deleteEntity(groupKey, rowKey);
+      return doomed.length;
+    });
+  }
+
+  deleteGroup(group: Group): Promise<void> {
+    return guarded('group', async () => {
+      for (const table of [this.tables.groups, this.tables.activities]) {
+        for (const rowKey of await this.partitionRowKeys(table, group.key)) {
+          if (rowKey !== GROUP_ROW) await table.deleteEntity(group.key, rowKey);
+        }
+      }
+      for (const c of group.coordinators) await this.unindexCoordinator(group.tenantId, c.userId, group.key);
+      // The group row last: until it is gone the group still exists, so an interrupted delete can be repeated.
+      await this.tables.groups.deleteEntity(group.key, GROUP_ROW).catch((err: unknown) => {
+        if (statusOf(err) !== 404) throw err;
+      });
+    });
+  }
+
+  unindexCoordinator(tenantId: string, userId: string, groupKey: string): Promise<void> {
+    return guarded('coordinator index', async () => {
+      await this.tables.coordinators
+        .deleteEntity(coordinatorKeyOf(tenantId, userId), groupKey)
+        .catch((err: unknown) => {
+          if (statusOf(err) !== 404) throw err;
+        });
+    });
+  }
+
+  private async partitionRowKeys(table: TableClient, partitionKey: string): Promise<string[]> {
+    const filter = `PartitionKey eq '${escapeOData(partitionKey)}'`;
+    const keys: string[] = [];
+    for await (const row of table.listEntities<Row>({ queryOptions: { filter, select: ['RowKey'] } })) {
+      keys.push((row as Row).rowKey);
+    }
+    return keys;
   }
 
   ping(): Promise<void> {

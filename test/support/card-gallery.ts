@@ -7,6 +7,8 @@ import {
 } from '../../src/cards/invitation-cards';
 import type { RenderedCard } from '../../src/cards/render';
 import { setupCard } from '../../src/cards/setup-card';
+import type { MyGroupData } from '../../src/app/data-rights';
+import { confirmCard, myDataCard } from '../../src/cards/data-rights-cards';
 import { statusCard } from '../../src/cards/status-card';
 import { answerFormCard, answerPromptCard, meetingStatusCard } from '../../src/cards/meeting-cards';
 import { conclusionCard, revealCard, votingCard } from '../../src/cards/result-cards';
@@ -154,5 +156,42 @@ export function cardGallery(lang: Language, longest: boolean): Record<string, Re
         1,
       ),
     ],
+    'my-data': [myDataCard(lang, [myGroupData(programme, longest)]), myDataCard(lang, [])],
+    confirm: [
+      confirmCard({
+        title: 'Slet dine data?',
+        body: group.name,
+        notice: '',
+        button: 'Ja, slet',
+        verb: 'confirmDeleteMyData',
+      }),
+      confirmCard({ title: 'Slet dine data?', body: '', notice: group.name, button: '', verb: '' }),
+    ],
+  };
+}
+
+/** What `mine data` shows a member of the fixture's group who took part in everything. */
+function myGroupData(programme: ReturnType<typeof sampleSnapshot>, longest: boolean): MyGroupData {
+  const g = programme.group.value;
+  const member = g.members[0];
+  const mine = <T extends { userId: string }>(rows: T[]): T[] =>
+    rows.filter((r) => r.userId === member.userId);
+  return {
+    groupName: g.name,
+    association: g.association,
+    coordinator: false,
+    role: { category: member.roleCategory, title: member.roleTitle, joinedAt: member.joinedAt },
+    rsvps: [1, 2, 3, 4].map((meeting) => ({ meeting, response: 'yes' as const })),
+    answers: mine(programme.answers).map((a) => ({
+      meeting: a.meeting,
+      fields: a.fields,
+      updatedAt: a.updatedAt,
+    })),
+    votes: mine(programme.votes).map((v) => ({
+      meeting: v.meeting,
+      choices: v.choices.map(() => (longest ? MAX : 'Et råd')),
+    })),
+    proposals: mine(programme.proposals).map((p) => ({ title: p.title, description: p.description })),
+    projectVote: programme.project?.title,
   };
 }

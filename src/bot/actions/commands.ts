@@ -7,6 +7,7 @@ import type { CommandHandler } from './handler';
 import { openSetup } from './group';
 import { openInvitationEditor } from './invitation';
 import { start } from './meeting';
+import { askDeleteGroup, askDeleteMyData, showMyData } from './data-rights';
 import { remindUnanswered } from './remind';
 import { summary } from './summary';
 
@@ -24,5 +25,8 @@ export const commandHandlers: Record<CommandName, CommandHandler> = {
   invite: (turn, arg) => openInvitationEditor(turn, arg),
   start: (turn, arg) => start(turn, arg),
   remind: (turn) => remindUnanswered(turn),
+  myData: (turn) => showMyData(turn),
+  deleteMyData: (turn) => askDeleteMyData(turn),
+  deleteGroup: (turn) => askDeleteGroup(turn),
   summary: (turn, arg) => summary(turn, arg),
 };

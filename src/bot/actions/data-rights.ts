@@ -1,0 +1,85 @@
+import { collectMyData, deleteMyData, deleteWholeGroup } from '../../app/data-rights';
+import { confirmCard, myDataCard } from '../../cards/data-rights-cards';
+import { t } from '../../i18n';
+import { cardReply, messageReply, refusalReply, type Reply } from '../reply';
+import type { Turn } from '../turn';
+import type { ActionHandler } from './handler';
+
+/** `mine data`: the person's data as a card, only in a personal chat (others would see it). */
+export async function showMyData(turn: Turn): Promise<Reply> {
+  const lang = await turn.language();
+  if (turn.actor.chat !== 'personal') return messageReply(t(lang, 'myData.privateOnly'));
+  const outcome = await collectMyData(turn.deps.app, turn.actor);
+  if (!outcome.ok) return refusalReply(turn, outcome);
+  return cardReply(myDataCard(lang, outcome.value));
+}
+
+/** `slet mine data`: asks first, with the number of groups it touches. */
+export async function askDeleteMyData(turn: Turn): Promise<Reply> {
+  const lang = await turn.language();
+  const outcome = await collectMyData(turn.deps.app, turn.actor);
+  if (!outcome.ok) return refusalReply(turn, outcome);
+  if (outcome.value.length === 0) return messageReply(t(lang, 'deleteMine.none'));
+  return cardReply(
+    confirmCard({
+      title: t(lang, 'deleteMine.title'),
+      body: t(lang, 'deleteMine.body', { count: outcome.value.length }),
+      notice: '',
+      button: t(lang, 'deleteMine.button'),
+      verb: 'confirmDeleteMyData',
+    }),
+  );
+}
+
+/** `slet gruppe`: asks the coordinator first. */
+export async function askDeleteGroup(turn: Turn): Promise<Reply> {
+  const lang = await turn.language();
+  const group =
+    turn.actor.chat === 'personal' ? undefined : await turn.deps.app.store.loadGroup(turn.actor.groupKey);
+  if (turn.actor.chat === 'personal') return messageReply(t(lang, 'refusal.personalChat'));
+  if (!group) return messageReply(t(lang, 'refusal.noGroup'));
+  if (!group.value.coordinators.some((c) => c.userId === turn.actor.userId)) {
+    return messageReply(
+      t(lang, 'refusal.notCoordinator', {
+        coordinators: group.value.coordinators.map((c) => c.name).join(', '),
+      }),
+    );
+  }
+  return cardReply(
+    confirmCard({
+      title: t(lang, 'deleteGroup.title', { name: group.value.name }),
+      body: t(lang, 'deleteGroup.body'),
+      notice: '',
+      button: t(lang, 'deleteGroup.button'),
+      verb: 'confirmDeleteGroup',
+    }),
+  );
+}
+
+/** The confirmation buttons: delete, then show what happened in place of the button. */
+export const dataRightsActions: Record<string, ActionHandler> = {
+  confirmDeleteMyData: async (turn) => {
+    const lang = await turn.language();
+    const outcome = await deleteMyData(turn.deps.app, turn.actor);
+    if (!outcome.ok) return refusalReply(turn, outcome);
+    const done = t(lang, 'deleteMine.done', { ...outcome.value });
+    return cardReply(
+      confirmCard({ title: t(lang, 'deleteMine.title'), body: '', notice: done, button: '', verb: '' }),
+    );
+  },
+  confirmDeleteGroup: async (turn) => {
+    const lang = await turn.language();
+    const outcome = await deleteWholeGroup(turn.deps.app, turn.actor);
+    if (!outcome.ok) return refusalReply(turn, outcome);
+    const done = t(lang, 'deleteGroup.done', { name: outcome.value.name });
+    return cardReply(
+      confirmCard({
+        title: t(lang, 'deleteGroup.title', outcome.value),
+        body: '',
+        notice: done,
+        button: '',
+        verb: '',
+      }),
+    );
+  },
+};

@@ -1,0 +1,68 @@
+import confirmTemplate from '../../cards/confirm.json';
+import myDataTemplate from '../../cards/my-data.json';
+import type { MyGroupData } from '../app/data-rights';
+import type { Language } from '../domain/types';
+import { t } from '../i18n';
+import { formatDate } from '../i18n/format';
+import { escapeMarkdown } from './escape';
+import { render, type RenderedCard } from './render';
+
+/** Model of cards/my-data.json. */
+export interface MyDataModel {
+  title: string;
+  intro: string;
+  groups: { heading: string; lines: string[] }[];
+}
+
+function groupLines(lang: Language, g: MyGroupData): string[] {
+  const e = escapeMarkdown;
+  return [
+    ...(g.coordinator ? [t(lang, 'myData.coordinator')] : []),
+    ...(g.role
+      ? [
+          t(lang, 'myData.role', {
+            title: e(g.role.title),
+            category: t(lang, `roleShort.${g.role.category}`),
+            date: formatDate(lang, g.role.joinedAt.slice(0, 10)),
+          }),
+        ]
+      : []),
+    ...g.rsvps.map((r) => t(lang, 'myData.rsvp', { n: r.meeting, response: t(lang, `rsvp.${r.response}`) })),
+    ...g.answers.map((a) =>
+      t(lang, 'myData.answer', { n: a.meeting, text: a.fields.filter(Boolean).map(e).join(' · ') }),
+    ),
+    ...g.votes.map((v) => t(lang, 'myData.vote', { n: v.meeting, choices: v.choices.map(e).join(' · ') })),
+    ...g.proposals.map((p) =>
+      t(lang, 'myData.proposal', { title: e(p.title), description: e(p.description) }),
+    ),
+    ...(g.projectVote ? [t(lang, 'myData.projectVote', { title: e(g.projectVote) })] : []),
+    ...(g.projectOwner ? [t(lang, 'myData.projectOwner', { title: e(g.projectOwner) })] : []),
+  ];
+}
+
+/** `mine data`: everything stored about the person, group by group. */
+export function myDataCard(lang: Language, data: MyGroupData[]): RenderedCard {
+  const model: MyDataModel = {
+    title: t(lang, 'myData.title'),
+    intro: data.length ? t(lang, 'myData.intro', { count: data.length }) : t(lang, 'myData.none'),
+    groups: data.map((g) => ({
+      heading: `${escapeMarkdown(g.groupName)} – ${escapeMarkdown(g.association)}`,
+      lines: groupLines(lang, g),
+    })),
+  };
+  return { card: render(myDataTemplate, model), summary: model.title };
+}
+
+/** Model of cards/confirm.json: a question, and a destructive button (none once it is done). */
+export interface ConfirmModel {
+  title: string;
+  body: string;
+  notice: string;
+  button: string;
+  verb: string;
+}
+
+/** Asks before something that cannot be undone; `done` replaces the button with what happened. */
+export function confirmCard(model: ConfirmModel): RenderedCard {
+  return { card: render(confirmTemplate, model), summary: model.title };
+}
