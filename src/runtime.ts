@@ -10,7 +10,10 @@ import type { Logger } from './log';
 import { projectRoot } from './paths';
 import { createServer } from './server';
 import { localOverviewLinks, teamsOverviewLinks, type OverviewLinker } from './web/overview-links';
+import { calendarFile, calendarSubject, invitationPlainText } from './web/calendar-api';
+import { calendarKey, meetingLinker } from './web/meeting-links';
 import { TabApi } from './web/tab-api';
+import type { Group, Meeting } from './domain/types';
 import { entraTokenVerifier, localLinks } from './web/tab-tokens';
 import { startAzurite, type EmbeddedAzurite } from './store/azurite';
 import { azuriteConnectionString, openTableStore, type StorageTarget } from './store/connect';
@@ -83,6 +86,19 @@ function overviewTab(
   return { api: new TabApi(app, (token) => links.verify(token)), link };
 }
 
+/** The invitation's Teams-meeting deep link and its signed .ics link (on BOT_DOMAIN in production). */
+function calendarLinks(config: Config, app: AppDeps, localBaseUrl: () => string) {
+  const key = calendarKey(config.auth?.appPassword);
+  const links = meetingLinker({
+    baseUrl: () => (config.auth ? config.botDomain && `https://${config.botDomain}` : localBaseUrl()),
+    key,
+    timeZone: app.timeZone,
+    invitationText: invitationPlainText,
+    subject: calendarSubject,
+  });
+  return { key, links: (group: Group, meeting: Meeting) => links(group, meeting) };
+}
+
 /** Starts storage (embedded Azurite when none is configured), the store, the adapter and the HTTP server. */
 export async function startBot(config: Config, log: Logger, options: StartOptions = {}): Promise<RunningBot> {
   const { target, azurite } = await storageTarget(config, log);
@@ -98,7 +114,8 @@ export async function startBot(config: Config, log: Logger, options: StartOption
     const outbox = createOutbox(adapter, config, app, log);
     let localBaseUrl = '';
     const tab = overviewTab(config, app, () => localBaseUrl);
-    const botDeps = { app, outbox, log, overviewLink: tab.link };
+    const calendar = calendarLinks(config, app, () => localBaseUrl);
+    const botDeps = { app, outbox, log, overviewLink: tab.link, meetingLinks: calendar.links };
     const reminders = config.reminders ? new ReminderScheduler(botDeps) : undefined;
     const bot = new ErfaringsgruppeBot(botDeps, {
       defaultLanguage: config.defaultLanguage,
@@ -119,6 +136,7 @@ export async function startBot(config: Config, log: Logger, options: StartOption
           : handle());
       },
       health: () => store.ping(),
+      calendar: (token) => calendarFile(app, calendar.key, token),
       tab: {
         overview: (req) => tab.api.overview(req),
         mine: (req) => tab.api.mine(req),

@@ -7,6 +7,8 @@ export interface ServerRoutes {
   messages(req: Request, res: Response): Promise<void>;
   /** GET /healthz: resolves when storage answers. */
   health(): Promise<void>;
+  /** GET /api/calendar/meeting.ics?token=…: a meeting's .ics file behind a signed link. */
+  calendar?(token: string | undefined): Promise<TabResponse>;
   /** The overview tab: its API and the folder with its built pages (dist/tab). */
   tab?: {
     overview(req: TabRequest): Promise<TabResponse>;
@@ -62,9 +64,15 @@ export function createServer(routes: ServerRoutes): Server {
       res.json(503, { status: 'unavailable', storage: err instanceof Error ? err.message : String(err) });
     }
   });
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  const calendar = routes.calendar;
+  if (calendar) {
+    server.get('/api/calendar/meeting.ics', async (req: Request, res: Response) =>
+      sendTab(res, await calendar(tabRequest(req).query.token)),
+    );
+  }
   const tab = routes.tab;
   if (tab) {
-    server.use(restify.plugins.queryParser({ mapParams: false }));
     server.get('/api/tab/overview', async (req: Request, res: Response) =>
       sendTab(res, await tab.overview(tabRequest(req))),
     );

@@ -1,6 +1,6 @@
 import { TurnContext } from 'botbuilder';
 import type { Actor, AppDeps } from '../app/context';
-import type { ConversationRef, Group, Language } from '../domain/types';
+import type { ConversationRef, Group, Language, Meeting } from '../domain/types';
 import { languageOf } from '../i18n';
 import type { Logger } from '../log';
 import { groupKeyOf } from '../store/keys';
@@ -13,6 +13,8 @@ export interface BotDeps {
   log: Logger;
   /** The "Åbn overblik" link of a group (a Teams deep link, or a signed local link). */
   overviewLink?: (group: Group) => Promise<string | undefined>;
+  /** The invitation's Teams-meeting and calendar links. */
+  meetingLinks?: (group: Group, meeting: Meeting) => Promise<{ teamsMeeting: string; calendar: string }>;
 }
 
 /** One incoming activity, with the actor derived from it. */

@@ -103,6 +103,13 @@ export interface InvitationCardModel {
   tally: string;
   answered: string[];
   buttons: { title: string; meeting: number; response: RsvpResponse; style: string }[];
+  links: { teamsMeeting: string; teamsMeetingLabel: string; calendar: string; calendarLabel: string };
+}
+
+/** The invitation's calendar links; empty strings leave their buttons out. */
+export interface InvitationLinks {
+  teamsMeeting: string;
+  calendar: string;
 }
 
 /** The invitation card with the live tally; `mine` confirms the clicker's own answer in their view. */
@@ -112,12 +119,18 @@ export function invitationCard(
   meeting: Meeting,
   rsvps: readonly Rsvp[],
   mine?: RsvpResponse,
+  links: InvitationLinks = { teamsMeeting: '', calendar: '' },
 ): RenderedCard {
   const n = meeting.number as MeetingNumber;
   const theme = t(lang, themeTitleKey(n));
   const by = (r: RsvpResponse): Rsvp[] =>
     rsvps.filter((x) => x.response === r).sort((a, b) => a.name.localeCompare(b.name, 'da'));
   const model: InvitationCardModel = {
+    links: {
+      ...links,
+      teamsMeetingLabel: t(lang, 'invite.teamsMeeting'),
+      calendarLabel: t(lang, 'invite.calendar'),
+    },
     title: t(lang, 'invite.cardTitle', { n, theme }),
     groupName: escapeMarkdown(group.name),
     notice: mine ? t(lang, 'invite.yourAnswer', { response: t(lang, `rsvp.${mine}`) }) : '',

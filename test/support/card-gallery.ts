@@ -113,7 +113,10 @@ export function cardGallery(lang: Language, longest: boolean): Record<string, Re
     ],
     invitation: [
       invitationCard(lang, group, invitation, []),
-      invitationCard(lang, group, invitation, rsvps(group), 'yes'),
+      invitationCard(lang, group, invitation, rsvps(group), 'yes', {
+        teamsMeeting: 'https://teams.microsoft.com/l/meeting/new?subject=M%C3%B8de%201',
+        calendar: 'https://erfaringsgruppe.example/api/calendar/meeting.ics?token=a.b.c',
+      }),
     ],
     status: [
       statusCard(lang, snapshot, OVERVIEW_LINK),

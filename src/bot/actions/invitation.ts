@@ -6,7 +6,13 @@ import {
   saveInvitation,
   type InvitationView,
 } from '../../app/invitation';
-import { invitationCard, invitationEditorCard, invitationTemplateText } from '../../cards/invitation-cards';
+import {
+  invitationCard,
+  invitationEditorCard,
+  invitationTemplateText,
+  type InvitationLinks,
+} from '../../cards/invitation-cards';
+import type { Group, Meeting } from '../../domain/types';
 import { todayIn } from '../../domain/schedule';
 import type { MeetingNumber } from '../../domain/themes';
 import { t } from '../../i18n';
@@ -25,17 +31,39 @@ export async function openInvitationEditor(turn: Turn, rawMeeting: unknown): Pro
   return cardReply(invitationEditorCard(group.language, n, { ...values, text }, today));
 }
 
+/** The invitation's "Opret Teams-møde" and "Tilføj til kalender" links, when the bot can make them. */
+async function linksOf(turn: Turn, group: Group, meeting: Meeting): Promise<InvitationLinks | undefined> {
+  return turn.deps.meetingLinks?.(group, meeting);
+}
+
 /** Shows a meeting's invitation to everyone: in place when it was posted before, else as a new message. */
 async function showInvitation(turn: Turn, view: InvitationView): Promise<void> {
   const id = view.meeting.invitationCardId;
   if (id) {
     turn.deps.outbox.refreshCard(turn.context, id, async () => {
       const current = await currentInvitation(turn.deps.app, turn.actor, view.meeting.number);
-      return current && invitationCard(current.group.language, current.group, current.meeting, current.rsvps);
+      if (!current) return undefined;
+      const links = await linksOf(turn, current.group, current.meeting);
+      return invitationCard(
+        current.group.language,
+        current.group,
+        current.meeting,
+        current.rsvps,
+        undefined,
+        links,
+      );
     });
     return;
   }
-  const rendered = invitationCard(view.group.language, view.group, view.meeting, view.rsvps);
+  const links = await linksOf(turn, view.group, view.meeting);
+  const rendered = invitationCard(
+    view.group.language,
+    view.group,
+    view.meeting,
+    view.rsvps,
+    undefined,
+    links,
+  );
   const posted = await turn.deps.outbox.postCard(turn.context, rendered);
   if (posted) await recordInvitationCard(turn.deps.app, turn.actor, view.meeting.number, posted);
 }
@@ -75,7 +103,10 @@ const answer: ActionHandler = async (turn, data) => {
   if (!outcome.ok) return refusalReply(turn, outcome);
   const view = outcome.value;
   await showInvitation(turn, view);
-  return cardReply(invitationCard(view.group.language, view.group, view.meeting, view.rsvps, view.response));
+  const links = await linksOf(turn, view.group, view.meeting);
+  return cardReply(
+    invitationCard(view.group.language, view.group, view.meeting, view.rsvps, view.response, links),
+  );
 };
 
 /** Card verbs about invitations and RSVPs. */

@@ -1,0 +1,66 @@
+import type { AppDeps } from '../app/context';
+import { fillPlaceholders } from '../cards/invitation-cards';
+import { themeTitleKey, type MeetingNumber } from '../domain/themes';
+import type { Group, Meeting } from '../domain/types';
+import { t } from '../i18n';
+import { meetingIcs } from '../report/calendar';
+import { StorageUnavailableError } from '../store/group-store';
+import { meetingInstants, readCalendarToken } from './meeting-links';
+import type { TabResponse } from './tab-api';
+
+/** The calendar entry's title: "Erfaringsgruppe: møde 1 – Tre gode råd". */
+export function calendarSubject(group: Group, meeting: Meeting): string {
+  const theme = t(group.language, themeTitleKey(meeting.number as MeetingNumber));
+  return t(group.language, 'calendar.summary', { n: meeting.number, theme });
+}
+
+/** The invitation text as plain text, with [dato], [start] and [slut] filled in. */
+export function invitationPlainText(group: Group, meeting: Meeting): string {
+  return fillPlaceholders(group.language, meeting.text, meeting);
+}
+
+const problem = (status: number, error: string): TabResponse => ({
+  status,
+  contentType: 'text/plain; charset=utf-8',
+  body: error,
+});
+
+/** GET /api/calendar/meeting.ics?token=…: the meeting as an .ics file, for a signed, unexpired link. */
+export async function calendarFile(
+  deps: AppDeps,
+  key: Uint8Array,
+  token: string | undefined,
+): Promise<TabResponse> {
+  const claim = token ? await readCalendarToken(key, token, deps.now()) : undefined;
+  if (!claim) return problem(401, 'This calendar link is not valid or has expired.');
+  try {
+    const group = (await deps.store.loadGroup(claim.groupKey))?.value;
+    const meeting = (await deps.store.loadMeeting(claim.groupKey, claim.meeting))?.value;
+    if (!group || !meeting?.date) return problem(404, 'This meeting no longer exists.');
+    const { start, end } = meetingInstants(meeting, deps.timeZone);
+    const updated = new Date(meeting.updatedAt);
+    const body = meetingIcs({
+      uid: `${group.key}-moede-${meeting.number}@erfaringsgruppe`,
+      sequence: Math.max(
+        0,
+        Math.floor(updated.getTime() / 1000) - Math.floor(Date.parse(group.createdAt) / 1000),
+      ),
+      stamp: updated,
+      start,
+      end,
+      summary: calendarSubject(group, meeting),
+      location: meeting.location,
+      description: invitationPlainText(group, meeting),
+    });
+    return {
+      status: 200,
+      contentType: 'text/calendar; charset=utf-8',
+      body,
+      filename: `erfaringsgruppe-moede-${meeting.number}.ics`,
+    };
+  } catch (err) {
+    if (err instanceof StorageUnavailableError)
+      return problem(503, 'Storage is unavailable; please try again.');
+    throw err;
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * The invitation's "Opret Teams-møde" deep link and "Tilføj til kalender" .ics link, through the
+ * real entry point: correct times in Copenhagen, a UID that stays when the invitation is updated,
+ * and a link that cannot be altered.
+ */
+import { groupChat, invoke, user, type TestChat } from '../support/activities';
+import { startTestBot, TEST_NOW, type TestBot } from '../support/bot-harness';
+import { attachedCard } from '../support/cards';
+import { sampleSettings } from '../support/sample-group';
+
+let bot: TestBot;
+let chat: TestChat;
+const karen = user('Karen Holm');
+const INVITATION = {
+  meeting: 1,
+  date: '2027-01-14',
+  start: '13:00',
+  end: '15:00',
+  location: 'Beboerhuset, Søbakken 2',
+  text: 'Hej alle\n\nVi ses [dato] kl. [start].',
+};
+
+beforeAll(async () => {
+  // Each reading of the clock is a few seconds later, as between a coordinator's edits.
+  let readings = 0;
+  bot = await startTestBot({}, {}, undefined, () => new Date(TEST_NOW.getTime() + 5000 * readings++));
+  chat = groupChat(bot.connector.serviceUrl);
+  await bot.send(invoke(chat, karen, 'setupGroup', sampleSettings));
+});
+afterAll(() => bot.stop());
+
+type Action = { type: string; title: string; url?: string };
+
+/** The invitation card as everyone sees it (posted, or updated in place). */
+function invitationActions(): Action[] {
+  const calls = [...bot.connector.calls].reverse();
+  const last = calls.find((c) => JSON.stringify(c.activity).includes('Tilføj til kalender'));
+  return (attachedCard(last!.activity) as { actions: Action[] }).actions;
+}
+
+const link = (title: string): string => invitationActions().find((a) => a.title === title)!.url!;
+
+describe('the invitation in a calendar', () => {
+  it('"Opret Teams-møde" opens a new Teams meeting with subject, times and the invitation text', async () => {
+    await bot.send(invoke(chat, karen, 'saveInvitation', INVITATION));
+    const url = new URL(link('Opret Teams-møde'));
+    expect(url.origin + url.pathname).toBe('https://teams.microsoft.com/l/meeting/new');
+    expect(url.searchParams.get('subject')).toBe('Erfaringsgruppe: møde 1 – Tre gode råd');
+    expect(url.searchParams.get('startTime')).toBe('2027-01-14T12:00:00.000Z');
+    expect(url.searchParams.get('endTime')).toBe('2027-01-14T14:00:00.000Z');
+    expect(url.searchParams.get('content')).toContain('Vi ses torsdag den 14. januar 2027 kl. 13.00.');
+  });
+
+  it('"Tilføj til kalender" serves an .ics with the right times; an update keeps its UID', async () => {
+    await bot.send(invoke(chat, karen, 'saveInvitation', INVITATION));
+    const first = await fetch(link('Tilføj til kalender'));
+    expect(first.status).toBe(200);
+    expect(first.headers.get('content-type')).toMatch(/^text\/calendar/);
+    expect(first.headers.get('content-disposition')).toContain('erfaringsgruppe-moede-1.ics');
+    const ics = await first.text();
+    expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    expect(ics).toContain('DTSTART:20270114T120000Z\r\n');
+    expect(ics).toContain('DTEND:20270114T140000Z\r\n');
+    expect(ics).toContain('LOCATION:Beboerhuset\\, Søbakken 2\r\n');
+    for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+    const uid = /UID:(.+)\r\n/.exec(ics)![1];
+    const sequence = Number(/SEQUENCE:(\d+)/.exec(ics)![1]);
+
+    await bot.send(invoke(chat, karen, 'saveInvitation', { ...INVITATION, start: '14:00', end: '16:00' }));
+    const updated = await (await fetch(link('Tilføj til kalender'))).text();
+    expect(/UID:(.+)\r\n/.exec(updated)![1]).toBe(uid);
+    expect(Number(/SEQUENCE:(\d+)/.exec(updated)![1])).toBeGreaterThan(sequence);
+    expect(updated).toContain('DTSTART:20270114T130000Z\r\n');
+  });
+
+  it('refuses an altered or missing link', async () => {
+    const url = link('Tilføj til kalender');
+    expect((await fetch(`${url.slice(0, -4)}AAAA`)).status).toBe(401);
+    expect((await fetch(url.replace(/token=.*/, ''))).status).toBe(401);
+  });
+});

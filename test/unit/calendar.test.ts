@@ -1,0 +1,70 @@
+import { meetingIcs } from '../../src/report/calendar';
+import { meetingInstants, meetingLinker, calendarKey, readCalendarToken } from '../../src/web/meeting-links';
+import { sampleGroup } from '../support/card-gallery';
+
+const meeting = {
+  number: 2,
+  status: 'invited' as const,
+  date: '2027-06-10',
+  start: '13:00',
+  end: '15:00',
+  location: 'Huset',
+  text: '',
+  updatedAt: '2027-05-01T10:00:00.000Z',
+};
+
+describe('calendar files', () => {
+  it('use summer time in June (UTC+2) and winter time in January (UTC+1)', () => {
+    expect(meetingInstants(meeting, 'Europe/Copenhagen').start.toISOString()).toBe(
+      '2027-06-10T11:00:00.000Z',
+    );
+    expect(meetingInstants({ ...meeting, date: '2027-01-14' }, 'Europe/Copenhagen').start.toISOString()).toBe(
+      '2027-01-14T12:00:00.000Z',
+    );
+  });
+
+  it('escape text and fold long lines without splitting æ, ø or å', () => {
+    const description = 'Æblegrød, ærter; og øl\\nrå '.repeat(20);
+    const ics = meetingIcs({
+      uid: 'u',
+      sequence: 1,
+      stamp: new Date(0),
+      start: new Date(0),
+      end: new Date(0),
+      summary: 'Møde',
+      location: 'Sted, by',
+      description,
+    });
+    const lines = ics.split('\r\n');
+    for (const line of lines) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+    const unfolded = ics.replace(/\r\n /g, '');
+    expect(unfolded).toContain(
+      `DESCRIPTION:${description.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,')}`,
+    );
+    expect(unfolded).toContain('LOCATION:Sted\\, by');
+  });
+});
+
+describe('calendar links', () => {
+  it('expire a day after the meeting and cannot be used with another key', async () => {
+    const key = calendarKey('secret');
+    const links = meetingLinker({
+      baseUrl: () => 'https://bot.example',
+      key,
+      timeZone: 'Europe/Copenhagen',
+      invitationText: () => '',
+      subject: () => 'Møde',
+    });
+    const url = new URL((await links(sampleGroup(), meeting)).calendar);
+    const token = url.searchParams.get('token')!;
+    expect(await readCalendarToken(key, token, new Date('2027-06-11T12:00:00Z'))).toEqual({
+      groupKey: 'g-test',
+      meeting: 2,
+    });
+    expect(await readCalendarToken(key, token, new Date('2027-06-11T14:00:00Z'))).toBeUndefined();
+    expect(
+      await readCalendarToken(calendarKey('another'), token, new Date('2027-06-10T00:00:00Z')),
+    ).toBeUndefined();
+    expect(calendarKey('secret')).toEqual(key);
+  });
+});
