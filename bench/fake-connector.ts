@@ -18,6 +18,8 @@ export interface ConnectorCall {
 /** Options: enforce Teams' per-conversation limits (429 + Retry-After when exceeded); add latency. */
 export interface FakeConnectorOptions {
   enforceLimits?: boolean;
+  /** The chat's members as Teams' roster call (GET …/pagedmembers) returns them; none: 404. */
+  roster?: { id: string; name: string; aadObjectId: string; userPrincipalName: string }[];
   latencyMs?: number;
   /** Keep only the calls' metadata, not the activities (the benchmark's memory stays the bot's). */
   dropBodies?: boolean;
@@ -63,6 +65,11 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => setTimeout(answer, options.latencyMs ?? 0));
     const answer = (): void => {
+      if (options.roster && req.method === 'GET' && /\/pagedmembers$/.test((req.url ?? '').split('?')[0])) {
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify({ members: options.roster }));
+        return;
+      }
       const m = ROUTE.exec((req.url ?? '').split('?')[0]);
       if (!m || (req.method !== 'POST' && req.method !== 'PUT')) {
         res.statusCode = 404;

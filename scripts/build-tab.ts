@@ -1,8 +1,11 @@
 /** Bundles the overview tab (src/tab) with esbuild into dist/tab, with its pages and stylesheet. */
 import { build } from 'esbuild';
-import { cpSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../src/paths';
+
+/** The tab's pages: the group overview, the personal "Mine grupper" and the configurable tab's setup. */
+const TAB_PAGES = ['overview', 'mine', 'config'] as const;
 
 /** Where the built tab lands; the bot's server serves it under /tab/. */
 export const TAB_OUT_DIR = path.join(projectRoot(), 'dist', 'tab');
@@ -23,7 +26,11 @@ export async function buildTab(): Promise<void> {
     tsconfig: path.join(root, 'src', 'tab', 'tsconfig.json'),
     logLevel: 'warning',
   });
-  cpSync(path.join(root, 'src', 'tab', 'static'), TAB_OUT_DIR, { recursive: true });
+  const staticDir = path.join(root, 'src', 'tab', 'static');
+  cpSync(path.join(staticDir, 'tab.css'), path.join(TAB_OUT_DIR, 'tab.css'));
+  const page = readFileSync(path.join(staticDir, 'page.html'), 'utf8');
+  for (const name of TAB_PAGES)
+    writeFileSync(path.join(TAB_OUT_DIR, `${name}.html`), page.replace('{{page}}', name));
 }
 
 if (require.main === module) {

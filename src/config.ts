@@ -43,6 +43,14 @@ const schema = z
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
     PLAYGROUND: onOff,
     REMINDERS: onOff,
+    PROJECT_LEADS: optionalText.transform((v) =>
+      v
+        ? v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : [],
+    ),
     PLAYGROUND_PORT: z.coerce.number().int().min(1).max(65535).default(56150),
     TEAMS_APP_ID: optionalText.pipe(z.string().uuid().optional()),
     BOT_DOMAIN: optionalText,
@@ -110,6 +118,8 @@ export interface Config {
   botDomain?: string;
   /** Post meeting reminders from this process (REMINDERS=off leaves them out). */
   reminders: boolean;
+  /** Entra object ids of people who may compare every group of their tenant (`på tværs`). */
+  projectLeads: string[];
 }
 
 /** A configuration problem, phrased as one line that names the variable. */
@@ -157,6 +167,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     teamsAppId: e.TEAMS_APP_ID,
     botDomain: e.BOT_DOMAIN,
     reminders: e.REMINDERS,
+    projectLeads: e.PROJECT_LEADS,
   };
 }
 

@@ -5,6 +5,7 @@ import { activityProblem } from './bot/activity-shape';
 import { createAdapter, createOutbox } from './bot/adapter';
 import { ErfaringsgruppeBot } from './bot/bot';
 import { ReminderScheduler } from './bot/reminder-scheduler';
+import { RosterDirectory } from './bot/roster';
 import type { Config } from './config';
 import type { Logger } from './log';
 import { projectRoot } from './paths';
@@ -13,7 +14,6 @@ import { localOverviewLinks, teamsOverviewLinks, type OverviewLinker } from './w
 import { calendarFile, calendarSubject, invitationPlainText } from './web/calendar-api';
 import { calendarKey, meetingLinker } from './web/meeting-links';
 import { TabApi } from './web/tab-api';
-import type { Group, Meeting } from './domain/types';
 import { entraTokenVerifier, localLinks } from './web/tab-tokens';
 import { startAzurite, type EmbeddedAzurite } from './store/azurite';
 import { azuriteConnectionString, openTableStore, type StorageTarget } from './store/connect';
@@ -96,7 +96,7 @@ function calendarLinks(config: Config, app: AppDeps, localBaseUrl: () => string)
     invitationText: invitationPlainText,
     subject: calendarSubject,
   });
-  return { key, links: (group: Group, meeting: Meeting) => links(group, meeting) };
+  return { key, links };
 }
 
 /** Starts storage (embedded Azurite when none is configured), the store, the adapter and the HTTP server. */
@@ -109,13 +109,21 @@ export async function startBot(config: Config, log: Logger, options: StartOption
       now: options.now ?? (() => new Date()),
       timeZone: config.timeZone,
       defaultLanguage: config.defaultLanguage,
+      projectLeads: config.projectLeads,
     };
     const adapter = createAdapter(config, log);
     const outbox = createOutbox(adapter, config, app, log);
     let localBaseUrl = '';
     const tab = overviewTab(config, app, () => localBaseUrl);
     const calendar = calendarLinks(config, app, () => localBaseUrl);
-    const botDeps = { app, outbox, log, overviewLink: tab.link, meetingLinks: calendar.links };
+    const botDeps = {
+      app,
+      outbox,
+      log,
+      overviewLink: tab.link,
+      meetingLinks: calendar.links,
+      roster: new RosterDirectory(),
+    };
     const reminders = config.reminders ? new ReminderScheduler(botDeps) : undefined;
     const bot = new ErfaringsgruppeBot(botDeps, {
       defaultLanguage: config.defaultLanguage,

@@ -21,4 +21,6 @@ export interface AppDeps {
   now: () => Date;
   timeZone: string;
   defaultLanguage: Language;
+  /** People (Entra object ids) who may compare every group of their tenant (PROJECT_LEADS). */
+  projectLeads?: readonly string[];
 }

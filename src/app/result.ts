@@ -28,6 +28,8 @@ export type Refusal =
   | 'projectAlreadyChosen'
   | 'chooseGroup'
   | 'noRunningMeeting'
+  | 'acrossInPersonal'
+  | 'acrossNeedsGroups'
   | 'storageUnavailable'
   | 'busy';
 

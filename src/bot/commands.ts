@@ -9,7 +9,8 @@ export type CommandName =
   | 'summary'
   | 'myData'
   | 'deleteMyData'
-  | 'deleteGroup';
+  | 'deleteGroup'
+  | 'across';
 
 /** A parsed command: its name and whatever followed (e.g. a meeting number). */
 export interface Command {
@@ -34,6 +35,7 @@ const WORDS: Record<string, CommandName> = {
   paamind: 'remind',
   pamind: 'remind',
   remind: 'remind',
+  across: 'across',
   opsummering: 'summary',
   summary: 'summary',
 };
@@ -45,6 +47,8 @@ const PHRASES: [string[], CommandName][] = [
   [['slet', 'gruppe'], 'deleteGroup'],
   [['slet', 'gruppen'], 'deleteGroup'],
   [['delete', 'group'], 'deleteGroup'],
+  [['på', 'tværs'], 'across'],
+  [['pa', 'tvaers'], 'across'],
   [['mine', 'data'], 'myData'],
   [['my', 'data'], 'myData'],
 ];

@@ -4,6 +4,7 @@ import type { ConversationRef, Group, Language, Meeting } from '../domain/types'
 import { languageOf } from '../i18n';
 import type { Logger } from '../log';
 import { groupKeyOf } from '../store/keys';
+import type { RosterDirectory } from './roster';
 import type { Outbox } from './send';
 
 /** What every handler gets besides the card data. */
@@ -13,8 +14,14 @@ export interface BotDeps {
   log: Logger;
   /** The "Åbn overblik" link of a group (a Teams deep link, or a signed local link). */
   overviewLink?: (group: Group) => Promise<string | undefined>;
-  /** The invitation's Teams-meeting and calendar links. */
-  meetingLinks?: (group: Group, meeting: Meeting) => Promise<{ teamsMeeting: string; calendar: string }>;
+  /** The invitation's Teams-meeting (with attendees' sign-in names) and calendar links. */
+  meetingLinks?: (
+    group: Group,
+    meeting: Meeting,
+    attendees: string[],
+  ) => Promise<{ teamsMeeting: string; calendar: string }>;
+  /** The chats' rosters (sign-in names), read from Teams and cached briefly. */
+  roster?: RosterDirectory;
 }
 
 /** One incoming activity, with the actor derived from it. */

@@ -1,5 +1,5 @@
 import confirmTemplate from '../../cards/confirm.json';
-import myDataTemplate from '../../cards/my-data.json';
+import sectionsTemplate from '../../cards/sections.json';
 import type { MyGroupData } from '../app/data-rights';
 import type { Language } from '../domain/types';
 import { t } from '../i18n';
@@ -7,8 +7,8 @@ import { formatDate } from '../i18n/format';
 import { escapeMarkdown } from './escape';
 import { render, type RenderedCard } from './render';
 
-/** Model of cards/my-data.json. */
-export interface MyDataModel {
+/** Model of cards/sections.json: a title, an introduction and headed lists (my data, across groups). */
+export interface SectionsModel {
   title: string;
   intro: string;
   groups: { heading: string; lines: string[] }[];
@@ -42,7 +42,7 @@ function groupLines(lang: Language, g: MyGroupData): string[] {
 
 /** `mine data`: everything stored about the person, group by group. */
 export function myDataCard(lang: Language, data: MyGroupData[]): RenderedCard {
-  const model: MyDataModel = {
+  const model: SectionsModel = {
     title: t(lang, 'myData.title'),
     intro: data.length ? t(lang, 'myData.intro', { count: data.length }) : t(lang, 'myData.none'),
     groups: data.map((g) => ({
@@ -50,7 +50,7 @@ export function myDataCard(lang: Language, data: MyGroupData[]): RenderedCard {
       lines: groupLines(lang, g),
     })),
   };
-  return { card: render(myDataTemplate, model), summary: model.title };
+  return { card: render(sectionsTemplate, model), summary: model.title };
 }
 
 /** Model of cards/confirm.json: a question, and a destructive button (none once it is done). */

@@ -71,6 +71,23 @@ async function getRow(client: TableClient, pk: string, rk: string): Promise<Row 
   }
 }
 
+/** Inserts a claim row; false when it exists already (someone else claimed it first). */
+async function claim(
+  what: string,
+  table: TableClient,
+  partitionKey: string,
+  rowKey: string,
+  at: string,
+): Promise<boolean> {
+  try {
+    await guarded(what, () => table.createEntity({ partitionKey, rowKey, at }));
+    return true;
+  } catch (err) {
+    if (err instanceof ConflictError) return false;
+    throw err;
+  }
+}
+
 function escapeOData(s: string): string {
   return s.replace(/'/g, "''");
 }
@@ -218,16 +235,8 @@ export class TableGroupStore implements GroupStore {
     });
   }
 
-  async claimActivity(groupKey: string, activityId: string, at: string): Promise<boolean> {
-    try {
-      await guarded('activity', () =>
-        this.tables.activities.createEntity({ partitionKey: groupKey, rowKey: activityRow(activityId), at }),
-      );
-      return true;
-    } catch (err) {
-      if (err instanceof ConflictError) return false;
-      throw err;
-    }
+  claimActivity(groupKey: string, activityId: string, at: string): Promise<boolean> {
+    return claim('activity', this.tables.activities, groupKey, activityRow(activityId), at);
   }
 
   listMeetingsInStatus(status: Meeting['status']): Promise<{ groupKey: string; meeting: Meeting }[]> {
@@ -244,16 +253,8 @@ export class TableGroupStore implements GroupStore {
     });
   }
 
-  async claimReminder(groupKey: string, reminder: string, at: string): Promise<boolean> {
-    try {
-      await guarded('reminder', () =>
-        this.tables.groups.createEntity({ partitionKey: groupKey, rowKey: reminderRow(reminder), at }),
-      );
-      return true;
-    } catch (err) {
-      if (err instanceof ConflictError) return false;
-      throw err;
-    }
+  claimReminder(groupKey: string, reminder: string, at: string): Promise<boolean> {
+    return claim('reminder', this.tables.groups, groupKey, reminderRow(reminder), at);
   }
 
   listTenantGroups(tenantId: string): Promise<Versioned<Group>[]> {

@@ -11,6 +11,9 @@ import { sampleSettings } from '../support/sample-group';
 let bot: TestBot;
 let chat: TestChat;
 const karen = user('Karen Holm');
+const jens = user('Jens Madsen');
+/** Not in the roster Teams returns: left out of the attendees, the rest still works. */
+const aisha = user('Aisha Yilmaz');
 const INVITATION = {
   meeting: 1,
   date: '2027-01-14',
@@ -23,9 +26,18 @@ const INVITATION = {
 beforeAll(async () => {
   // Each reading of the clock is a few seconds later, as between a coordinator's edits.
   let readings = 0;
-  bot = await startTestBot({}, {}, undefined, () => new Date(TEST_NOW.getTime() + 5000 * readings++));
+  const roster = [karen, jens].map((u) => ({
+    id: `29:${u.id}`,
+    name: u.name,
+    aadObjectId: u.id,
+    userPrincipalName: `${u.name.split(' ')[0].toLowerCase()}@kilden.example`,
+  }));
+  bot = await startTestBot({}, { roster }, undefined, () => new Date(TEST_NOW.getTime() + 5000 * readings++));
   chat = groupChat(bot.connector.serviceUrl);
   await bot.send(invoke(chat, karen, 'setupGroup', sampleSettings));
+  for (const who of [karen, jens, aisha]) {
+    await bot.send(invoke(chat, who, 'joinGroup', { roleCategory: 'imellem', roleTitle: 'Medarbejder' }));
+  }
 });
 afterAll(() => bot.stop());
 
@@ -41,7 +53,7 @@ function invitationActions(): Action[] {
 const link = (title: string): string => invitationActions().find((a) => a.title === title)!.url!;
 
 describe('the invitation in a calendar', () => {
-  it('"Opret Teams-møde" opens a new Teams meeting with subject, times and the invitation text', async () => {
+  it('"Opret Teams-møde" opens a new Teams meeting with subject, times, attendees and the invitation text', async () => {
     await bot.send(invoke(chat, karen, 'saveInvitation', INVITATION));
     const url = new URL(link('Opret Teams-møde'));
     expect(url.origin + url.pathname).toBe('https://teams.microsoft.com/l/meeting/new');
@@ -49,6 +61,7 @@ describe('the invitation in a calendar', () => {
     expect(url.searchParams.get('startTime')).toBe('2027-01-14T12:00:00.000Z');
     expect(url.searchParams.get('endTime')).toBe('2027-01-14T14:00:00.000Z');
     expect(url.searchParams.get('content')).toContain('Vi ses torsdag den 14. januar 2027 kl. 13.00.');
+    expect(url.searchParams.get('attendees')).toBe('karen@kilden.example,jens@kilden.example');
   });
 
   it('"Tilføj til kalender" serves an .ics with the right times; an update keeps its UID', async () => {
@@ -71,6 +84,9 @@ describe('the invitation in a calendar', () => {
     expect(/UID:(.+)\r\n/.exec(updated)![1]).toBe(uid);
     expect(Number(/SEQUENCE:(\d+)/.exec(updated)![1])).toBeGreaterThan(sequence);
     expect(updated).toContain('DTSTART:20270114T130000Z\r\n');
+    const refreshed = new URL(link('Opret Teams-møde'));
+    expect(refreshed.searchParams.get('startTime')).toBe('2027-01-14T13:00:00.000Z');
+    expect(refreshed.searchParams.get('attendees')).toBe('karen@kilden.example,jens@kilden.example');
   });
 
   it('refuses an altered or missing link', async () => {

@@ -7,7 +7,9 @@ import {
 } from '../../src/cards/invitation-cards';
 import type { RenderedCard } from '../../src/cards/render';
 import { setupCard } from '../../src/cards/setup-card';
+import type { AcrossView } from '../../src/app/across';
 import type { MyGroupData } from '../../src/app/data-rights';
+import { acrossCard } from '../../src/cards/across-card';
 import { confirmCard, myDataCard } from '../../src/cards/data-rights-cards';
 import { statusCard } from '../../src/cards/status-card';
 import { answerFormCard, answerPromptCard, meetingStatusCard } from '../../src/cards/meeting-cards';
@@ -159,7 +161,11 @@ export function cardGallery(lang: Language, longest: boolean): Record<string, Re
         1,
       ),
     ],
-    'my-data': [myDataCard(lang, [myGroupData(programme, longest)]), myDataCard(lang, [])],
+    sections: [
+      myDataCard(lang, [myGroupData(programme, longest)]),
+      myDataCard(lang, []),
+      acrossCard(lang, acrossView(longest)),
+    ],
     confirm: [
       confirmCard({
         title: 'Slet dine data?',
@@ -170,6 +176,26 @@ export function cardGallery(lang: Language, longest: boolean): Record<string, Re
       }),
       confirmCard({ title: 'Slet dine data?', body: '', notice: group.name, button: '', verb: '' }),
     ],
+  };
+}
+
+/** Theme 1 compared across two groups. */
+function acrossView(longest: boolean): AcrossView {
+  const text = (s: string): string => (longest ? MAX : s);
+  return {
+    meeting: 1,
+    groups: [
+      { name: text('Søbakken'), association: text('Kilden'), answers: 9 },
+      { name: text('Havnegade'), association: text('Fjordbo'), answers: 9 },
+    ],
+    recurring: [
+      {
+        texts: [text('Brug varmemesteren som bro'), text('Varmemesteren er en bro')],
+        groups: 2,
+        associations: 2,
+      },
+    ],
+    unique: [{ group: text('Søbakken'), text: text('Skriv referater på almindeligt dansk') }],
   };
 }
 

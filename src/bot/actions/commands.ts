@@ -1,4 +1,6 @@
 import { programmeStatus } from '../../app/status';
+import { compareAcross } from '../../app/across';
+import { acrossCard } from '../../cards/across-card';
 import { helpCard } from '../../cards/help-card';
 import { statusCard } from '../../cards/status-card';
 import type { CommandName } from '../commands';
@@ -28,5 +30,10 @@ export const commandHandlers: Record<CommandName, CommandHandler> = {
   myData: (turn) => showMyData(turn),
   deleteMyData: (turn) => askDeleteMyData(turn),
   deleteGroup: (turn) => askDeleteGroup(turn),
+  across: async (turn, arg) => {
+    const outcome = await compareAcross(turn.deps.app, turn.actor, arg);
+    if (!outcome.ok) return refusalReply(turn, outcome);
+    return cardReply(acrossCard(await turn.language(), outcome.value));
+  },
   summary: (turn, arg) => summary(turn, arg),
 };

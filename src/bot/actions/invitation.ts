@@ -31,19 +31,34 @@ export async function openInvitationEditor(turn: Turn, rawMeeting: unknown): Pro
   return cardReply(invitationEditorCard(group.language, n, { ...values, text }, today));
 }
 
-/** The invitation's "Opret Teams-møde" and "Tilføj til kalender" links, when the bot can make them. */
-async function linksOf(turn: Turn, group: Group, meeting: Meeting): Promise<InvitationLinks | undefined> {
-  return turn.deps.meetingLinks?.(group, meeting);
+/**
+ * The invitation's "Opret Teams-møde" and "Tilføj til kalender" links, when the bot can make them,
+ * with the members' sign-in names as the meeting's attendees when Teams gives the roster. In a turn
+ * it may ask Teams; after the turn (`afterTurnIn`: the chat's id) only a recently read roster is used,
+ * because the turn's context is gone by then.
+ */
+async function linksOf(
+  turn: Turn,
+  group: Group,
+  meeting: Meeting,
+  afterTurnIn?: string,
+): Promise<InvitationLinks | undefined> {
+  const { meetingLinks, roster } = turn.deps;
+  if (!meetingLinks) return undefined;
+  const names = afterTurnIn === undefined ? await roster?.load(turn.context) : roster?.cached(afterTurnIn);
+  const attendees = group.members.flatMap((m) => names?.get(m.userId) ?? []);
+  return meetingLinks(group, meeting, attendees);
 }
 
 /** Shows a meeting's invitation to everyone: in place when it was posted before, else as a new message. */
 async function showInvitation(turn: Turn, view: InvitationView): Promise<void> {
   const id = view.meeting.invitationCardId;
   if (id) {
+    const chatId = turn.context.activity.conversation.id;
     turn.deps.outbox.refreshCard(turn.context, id, async () => {
       const current = await currentInvitation(turn.deps.app, turn.actor, view.meeting.number);
       if (!current) return undefined;
-      const links = await linksOf(turn, current.group, current.meeting);
+      const links = await linksOf(turn, current.group, current.meeting, chatId);
       return invitationCard(
         current.group.language,
         current.group,

@@ -1,0 +1,91 @@
+import type { Group } from '../domain/types';
+import { groupSimilar } from '../report/similarity';
+import type { Actor, AppDeps } from './context';
+import { readMeetingNumber } from './invitation';
+import { ok, refuse, transact, type Outcome } from './result';
+
+/** An idea found in several groups: how it was put, and how widely. */
+export interface RecurringIdea {
+  texts: string[];
+  groups: number;
+  associations: number;
+}
+
+/** Theme N compared across groups: what recurs and what is unique. Texts only, never who wrote them. */
+export interface AcrossView {
+  meeting: number;
+  groups: { name: string; association: string; answers: number }[];
+  recurring: RecurringIdea[];
+  unique: { group: string; text: string }[];
+}
+
+const SHOWN = new Set(['revealed', 'voting', 'closed']);
+
+async function groupsToCompare(deps: AppDeps, actor: Actor): Promise<Group[]> {
+  if (deps.projectLeads?.includes(actor.userId)) {
+    return (await deps.store.listTenantGroups(actor.tenantId)).map((g) => g.value);
+  }
+  const mine = await deps.store.listCoordinatedGroups(actor.tenantId, actor.userId);
+  const loaded = await Promise.all(mine.map((g) => deps.store.loadGroup(g.key)));
+  return loaded.flatMap((g) =>
+    g && g.value.coordinators.some((c) => c.userId === actor.userId) ? [g.value] : [],
+  );
+}
+
+/**
+ * `på tværs N`: theme N's answers from the groups a coordinator runs (a project lead: every group of
+ * the tenant), grouped by idea. Only answers already shown to their own group are compared, and
+ * nothing says who wrote what, so anonymous groups stay anonymous.
+ */
+export function compareAcross(
+  deps: AppDeps,
+  actor: Actor,
+  rawMeeting: unknown,
+): Promise<Outcome<AcrossView>> {
+  return transact(async () => {
+    if (actor.chat !== 'personal') return refuse('acrossInPersonal');
+    const n = readMeetingNumber(rawMeeting);
+    if (n === undefined) return refuse('meetingNumber');
+    const groups = await groupsToCompare(deps, actor);
+    if (groups.length < 2) return refuse('acrossNeedsGroups');
+    const answers: { group: number; text: string }[] = [];
+    const counts = groups.map(() => 0);
+    for (const [gi, g] of groups.entries()) {
+      const snapshot = await deps.store.loadPartition(g.key);
+      const meeting = snapshot?.meetings.find((m) => m.value.number === n)?.value;
+      if (!snapshot || !meeting || !SHOWN.has(meeting.status)) continue;
+      for (const a of snapshot.answers.filter((x) => x.meeting === n)) {
+        for (const text of a.fields.filter((f) => f.trim())) {
+          answers.push({ group: gi, text });
+          counts[gi]++;
+        }
+      }
+    }
+    const lang = groups[0].language;
+    const clusters = groupSimilar(
+      answers.map((a) => a.text),
+      lang,
+    );
+    const recurring: RecurringIdea[] = [];
+    const unique: AcrossView['unique'] = [];
+    for (const cluster of clusters) {
+      const inGroups = new Set(cluster.map((i) => answers[i].group));
+      if (inGroups.size > 1) {
+        recurring.push({
+          texts: [...new Set(cluster.map((i) => answers[i].text))],
+          groups: inGroups.size,
+          associations: new Set([...inGroups].map((gi) => groups[gi].association)).size,
+        });
+      } else {
+        for (const i of cluster) unique.push({ group: groups[answers[i].group].name, text: answers[i].text });
+      }
+    }
+    recurring.sort((a, b) => b.groups - a.groups || b.texts.length - a.texts.length);
+    return ok({
+      meeting: n,
+      groups: groups.map((g, i) => ({ name: g.name, association: g.association, answers: counts[i] })),
+      recurring,
+      unique,
+    });
+  });
+}

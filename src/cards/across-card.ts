@@ -1,0 +1,48 @@
+import sectionsTemplate from '../../cards/sections.json';
+import type { AcrossView } from '../app/across';
+import type { Language } from '../domain/types';
+import { t } from '../i18n';
+import type { SectionsModel } from './data-rights-cards';
+import { escapeMarkdown } from './escape';
+import { themeTitle } from './meeting-cards';
+import { render, type RenderedCard } from './render';
+
+/** Most ideas and unique answers a card lists (Teams' card size); the rest are counted. */
+const MAX_LINES = 40;
+
+/** `på tværs N`: what recurs across the groups (with how widely) and what is unique to one. */
+export function acrossCard(lang: Language, view: AcrossView): RenderedCard {
+  const e = escapeMarkdown;
+  const theme = themeTitle(lang, view.meeting);
+  const recurring = view.recurring.slice(0, MAX_LINES).map((r) =>
+    t(lang, 'across.recurringLine', {
+      text: r.texts.slice(0, 3).map(e).join(' · '),
+      groups: r.groups,
+      associations: r.associations,
+    }),
+  );
+  const unique = view.unique
+    .slice(0, MAX_LINES)
+    .map((u) => t(lang, 'across.uniqueLine', { text: e(u.text), group: e(u.group) }));
+  const silent = view.groups.filter((g) => g.answers === 0).length;
+  const more = view.recurring.length + view.unique.length - recurring.length - unique.length;
+  const model: SectionsModel = {
+    title: t(lang, 'across.title', { n: view.meeting, theme }),
+    intro: t(lang, 'across.intro', {
+      groups: view.groups
+        .filter((g) => g.answers > 0)
+        .map((g) => `${e(g.name)} (${g.answers})`)
+        .join(', '),
+    }),
+    groups: [
+      {
+        heading: t(lang, 'across.recurring'),
+        lines: recurring.length ? recurring : [t(lang, 'across.noneRecurring')],
+      },
+      { heading: t(lang, 'across.unique'), lines: unique.length ? unique : [t(lang, 'across.noneUnique')] },
+      ...(more > 0 ? [{ heading: '', lines: [t(lang, 'across.more', { count: more })] }] : []),
+      ...(silent > 0 ? [{ heading: '', lines: [t(lang, 'across.silent', { count: silent })] }] : []),
+    ],
+  };
+  return { card: render(sectionsTemplate, model), summary: model.title };
+}
