@@ -1,5 +1,4 @@
 import type { Group } from '../domain/types';
-import { groupSimilar } from '../report/similarity';
 import type { Actor, AppDeps } from './context';
 import { readMeetingNumber } from './invitation';
 import { ok, refuse, transact, type Outcome } from './result';
@@ -62,6 +61,8 @@ export function compareAcross(
       }
     }
     const lang = groups[0].language;
+    // Loaded on first use: the stemmers and stop-word lists of every language cost ~5 MB of memory.
+    const { groupSimilar } = await import('../report/similarity');
     const clusters = groupSimilar(
       answers.map((a) => a.text),
       lang,

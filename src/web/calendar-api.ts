@@ -31,7 +31,7 @@ export async function calendarFile(
   key: Uint8Array,
   token: string | undefined,
 ): Promise<TabResponse> {
-  const claim = token ? await readCalendarToken(key, token, deps.now()) : undefined;
+  const claim = token ? readCalendarToken(key, token, deps.now()) : undefined;
   if (!claim) return problem(401, 'This calendar link is not valid or has expired.');
   try {
     const group = (await deps.store.loadGroup(claim.groupKey))?.value;

@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { jwtVerify, SignJWT } from 'jose';
 import { zonedInstant } from '../domain/reminders';
 import type { Group, Meeting } from '../domain/types';
+import { readToken, signToken } from './signed-token';
 
 /** The invitation card's "Opret Teams-møde" and "Tilføj til kalender" links (empty: no button). */
 export interface MeetingLinks {
@@ -15,9 +15,8 @@ export interface CalendarClaim {
   meeting: number;
 }
 
-const ISSUER = 'erfaringsgruppe';
-const AUDIENCE = 'erfaringsgruppe-calendar';
-const DAY = 24 * 3600;
+const PURPOSE = 'calendar';
+const DAY_MS = 24 * 3600 * 1000;
 
 /**
  * The key that signs calendar links. Derived from the bot's secret in production so every instance
@@ -55,34 +54,19 @@ export function meetingLinker(options: {
     const teamsMeeting = `https://teams.microsoft.com/l/meeting/new?${query.toString().replace(/\+/g, '%20')}`;
     const base = options.baseUrl();
     if (!base) return { teamsMeeting, calendar: '' };
-    const token = await new SignJWT({ grp: group.key, m: meeting.number })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setIssuer(ISSUER)
-      .setAudience(AUDIENCE)
-      .setExpirationTime(Math.floor(end.getTime() / 1000) + DAY)
-      .sign(options.key);
+    const token = signToken(
+      { use: PURPOSE, grp: group.key, m: meeting.number },
+      options.key,
+      new Date(end.getTime() + DAY_MS),
+    );
     return { teamsMeeting, calendar: `${base}/api/calendar/meeting.ics?token=${token}` };
   };
 }
 
 /** Reads a calendar link's token; undefined when it is forged, altered or expired. */
-export async function readCalendarToken(
-  key: Uint8Array,
-  token: string,
-  now: Date,
-): Promise<CalendarClaim | undefined> {
-  try {
-    const { payload } = await jwtVerify(token, key, {
-      issuer: ISSUER,
-      audience: AUDIENCE,
-      algorithms: ['HS256'],
-      currentDate: now,
-    });
-    const groupKey = payload.grp;
-    const meeting = payload.m;
-    if (typeof groupKey !== 'string' || typeof meeting !== 'number') return undefined;
-    return { groupKey, meeting };
-  } catch {
+export function readCalendarToken(key: Uint8Array, token: string, now: Date): CalendarClaim | undefined {
+  const claims = readToken(token, key, now);
+  if (claims?.use !== PURPOSE || typeof claims.grp !== 'string' || typeof claims.m !== 'number')
     return undefined;
-  }
+  return { groupKey: claims.grp, meeting: claims.m };
 }

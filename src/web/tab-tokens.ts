@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import type { JWTPayload, JWTVerifyGetKey } from 'jose';
+import { readToken, signToken } from './signed-token';
 
 /** Who is asking for an overview, as proven by their token. */
 export interface TabUser {
@@ -45,9 +46,12 @@ const claim = (payload: JWTPayload, name: string): string | undefined => {
  * (v1 or v2 endpoint). Returns the user; throws TokenRejectedError otherwise.
  */
 export function entraTokenVerifier(options: EntraTokenOptions): (token: string) => Promise<TabUser> {
-  const keys = options.keys ?? createRemoteJWKSet(new URL(ENTRA_KEYS_URL));
   const audience = [options.appId, ...(options.domain ? [`api://${options.domain}/${options.appId}`] : [])];
+  let keys = options.keys;
   return async (token) => {
+    // jose is loaded on the first tab request, not in every bot process turn (~9 MB).
+    const { createRemoteJWKSet, jwtVerify } = await import('jose');
+    keys ??= createRemoteJWKSet(new URL(ENTRA_KEYS_URL));
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, keys, {
@@ -73,8 +77,7 @@ export function entraTokenVerifier(options: EntraTokenOptions): (token: string) 
   };
 }
 
-const LOCAL_ISSUER = 'erfaringsgruppe-local';
-const LOCAL_AUDIENCE = 'erfaringsgruppe-overview';
+const LOCAL_PURPOSE = 'overview';
 
 /** Short-lived links to one group's overview, for local mode (the playground has no tabs). */
 export interface LocalLinks {
@@ -83,38 +86,22 @@ export interface LocalLinks {
   verify(token: string): Promise<TabUser>;
 }
 
-/** Local links signed with a secret made at start-up (HS256): they die with the process. */
+/** Local links signed with a key made at start-up: they die with the process. */
 export function localLinks(
   now: () => Date = () => new Date(),
-  secret: Uint8Array = randomBytes(32),
+  key: Uint8Array = randomBytes(32),
 ): LocalLinks {
   return {
     async sign(groupKey, tenantId, ttlSeconds = 3600) {
-      const iat = Math.floor(now().getTime() / 1000);
-      return new SignJWT({ grp: groupKey, tid: tenantId })
-        .setProtectedHeader({ alg: 'HS256' })
-        .setIssuer(LOCAL_ISSUER)
-        .setAudience(LOCAL_AUDIENCE)
-        .setSubject('local-link')
-        .setIssuedAt(iat)
-        .setExpirationTime(iat + ttlSeconds)
-        .sign(secret);
+      const expires = new Date(now().getTime() + ttlSeconds * 1000);
+      return signToken({ use: LOCAL_PURPOSE, grp: groupKey, tid: tenantId }, key, expires);
     },
     async verify(token) {
-      try {
-        const { payload } = await jwtVerify(token, secret, {
-          issuer: LOCAL_ISSUER,
-          audience: LOCAL_AUDIENCE,
-          algorithms: ['HS256'],
-          currentDate: now(),
-        });
-        const group = claim(payload, 'grp');
-        const tenantId = claim(payload, 'tid');
-        if (!group || !tenantId) throw new Error('no group in the link');
-        return { tenantId, userId: 'local-link', onlyGroup: group };
-      } catch (err) {
-        throw new TokenRejectedError(err instanceof Error ? err.message : String(err));
+      const claims = readToken(token, key, now());
+      if (claims?.use !== LOCAL_PURPOSE || typeof claims.grp !== 'string' || typeof claims.tid !== 'string') {
+        throw new TokenRejectedError('not a valid local link');
       }
+      return { tenantId: claims.tid, userId: 'local-link', onlyGroup: claims.grp };
     },
   };
 }

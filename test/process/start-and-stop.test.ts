@@ -44,6 +44,9 @@ interface Started {
   port: number;
 }
 
+/** Every bot a test started: a failing test must not leave one running (jest would wait for it). */
+const children: ChildProcess[] = [];
+
 async function startEntry(env: Record<string, string>): Promise<Started> {
   const port = await freePort();
   const child = spawn(process.execPath, [entry], {
@@ -51,6 +54,7 @@ async function startEntry(env: Record<string, string>): Promise<Started> {
     env: { PATH: process.env.PATH ?? '', PORT: String(port), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  children.push(child);
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
@@ -83,6 +87,11 @@ describe('the bot as a process', () => {
     connector = await startFakeConnector();
   }, 120_000);
   afterAll(() => connector.close());
+  afterEach(async () => {
+    const running = children.splice(0).filter((c) => c.exitCode === null && c.signalCode === null);
+    for (const c of running) c.kill('SIGTERM');
+    await Promise.all(running.map((c) => exited(c)));
+  });
 
   it('refuses a bad setting with one line naming the variable', async () => {
     const child = spawn(process.execPath, [entry], {

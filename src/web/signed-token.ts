@@ -1,0 +1,29 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/**
+ * Short-lived tokens the bot signs for itself (local overview links, calendar links): the claims as
+ * base64url JSON, a dot, and their HMAC-SHA256. Only the bot makes and reads them, so there is no
+ * algorithm to negotiate; Teams SSO tokens, which others sign, are checked with jose instead. Kept
+ * apart from jose because loading it costs ~9 MB of memory in every turn (docs/performance.md).
+ */
+export function signToken(claims: Record<string, string | number>, key: Uint8Array, expiresAt: Date): string {
+  const body = Buffer.from(
+    JSON.stringify({ ...claims, exp: Math.floor(expiresAt.getTime() / 1000) }),
+  ).toString('base64url');
+  return `${body}.${createHmac('sha256', key).update(body).digest('base64url')}`;
+}
+
+/** The claims of a token this key signed and that has not expired at `now`; undefined otherwise. */
+export function readToken(token: string, key: Uint8Array, now: Date): Record<string, unknown> | undefined {
+  const [body, signature, extra] = token.split('.');
+  if (!body || !signature || extra !== undefined) return undefined;
+  const expected = createHmac('sha256', key).update(body).digest();
+  const given = Buffer.from(signature, 'base64url');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
+  try {
+    const claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as Record<string, unknown>;
+    return typeof claims.exp === 'number' && claims.exp * 1000 > now.getTime() ? claims : undefined;
+  } catch {
+    return undefined;
+  }
+}
