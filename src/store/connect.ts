@@ -2,7 +2,8 @@ import { TableClient, type TableServiceClientOptions } from '@azure/data-tables'
 import { DefaultAzureCredential } from '@azure/identity';
 import { StorageUnavailableError } from './group-store';
 import { ACTIVITIES_TABLE, COORDINATORS_TABLE, GROUPS_TABLE } from './keys';
-import { TableGroupStore, type Tables } from './table-group-store';
+import type { Tables } from './table-access';
+import { TableGroupStore } from './table-group-store';
 
 /** Where the tables live: a connection string (Azurite, keys) or an account URL (managed identity). */
 export type StorageTarget = { connectionString: string } | { accountUrl: string };

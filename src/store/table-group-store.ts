@@ -1,4 +1,3 @@
-import { RestError, type TableClient } from '@azure/data-tables';
 import type { Answer, Group, Meeting, Project, ProjectVote, Proposal, Rsvp, Vote } from '../domain/types';
 import {
   groupToRow,
@@ -9,13 +8,9 @@ import {
   rsvpToRow,
   type Row,
 } from './entities';
-import {
-  ConflictError,
-  StorageUnavailableError,
-  type GroupSnapshot,
-  type GroupStore,
-  type Versioned,
-} from './group-store';
+import type { GroupSnapshot, GroupStore, Versioned } from './group-store';
+import { claim, escapeOData, getRow, guarded, type Tables } from './table-access';
+import { deleteGroupRows, deletePersonRows, unindexCoordinator } from './table-erasure';
 import {
   activityRow,
   coordinatorKeyOf,
@@ -24,7 +19,6 @@ import {
   PROJECT_ROW,
   reminderRow,
   rsvpPrefix,
-  userKeyPart,
 } from './keys';
 import {
   answerToRow,
@@ -38,59 +32,6 @@ import {
   rowToVote,
   voteToRow,
 } from './programme-entities';
-
-/** The two tables the store uses. */
-export interface Tables {
-  groups: TableClient;
-  coordinators: TableClient;
-  activities: TableClient;
-}
-
-function statusOf(err: unknown): number | undefined {
-  return err instanceof RestError ? err.statusCode : undefined;
-}
-
-/** Translates SDK errors into the store's error vocabulary. */
-async function guarded<T>(what: string, op: () => Promise<T>): Promise<T> {
-  try {
-    return await op();
-  } catch (err) {
-    const status = statusOf(err);
-    if (status === 412 || status === 409) throw new ConflictError(what);
-    if (status === undefined || status >= 500 || status === 408) throw new StorageUnavailableError(err);
-    throw err;
-  }
-}
-
-async function getRow(client: TableClient, pk: string, rk: string): Promise<Row | undefined> {
-  try {
-    return (await client.getEntity<Row>(pk, rk)) as Row;
-  } catch (err) {
-    if (statusOf(err) === 404) return undefined;
-    throw err;
-  }
-}
-
-/** Inserts a claim row; false when it exists already (someone else claimed it first). */
-async function claim(
-  what: string,
-  table: TableClient,
-  partitionKey: string,
-  rowKey: string,
-  at: string,
-): Promise<boolean> {
-  try {
-    await guarded(what, () => table.createEntity({ partitionKey, rowKey, at }));
-    return true;
-  } catch (err) {
-    if (err instanceof ConflictError) return false;
-    throw err;
-  }
-}
-
-function escapeOData(s: string): string {
-  return s.replace(/'/g, "''");
-}
 
 /** GroupStore on Azure Table Storage (or Azurite): one partition per group. */
 export class TableGroupStore implements GroupStore {
@@ -269,53 +210,15 @@ export class TableGroupStore implements GroupStore {
   }
 
   deletePersonRows(groupKey: string, userId: string): Promise<number> {
-    return guarded('person', async () => {
-      const part = userKeyPart(userId);
-      const mine = (rowKey: string): boolean => {
-        const [kind, a, b] = rowKey.split('|');
-        if (kind === 'rsvp' || kind === 'answer' || kind === 'vote') return b === part;
-        if (kind === 'proposal' || kind === 'projectVote') return a === part;
-        return false;
-      };
-      const keys = await this.partitionRowKeys(this.tables.groups, groupKey);
-      const doomed = keys.filter(mine);
-      for (const rowKey of doomed) await this.tables.groups.deleteEntity(groupKey, rowKey);
-      return doomed.length;
-    });
+    return deletePersonRows(this.tables, groupKey, userId);
   }
 
   deleteGroup(group: Group): Promise<void> {
-    return guarded('group', async () => {
-      for (const table of [this.tables.groups, this.tables.activities]) {
-        for (const rowKey of await this.partitionRowKeys(table, group.key)) {
-          if (rowKey !== GROUP_ROW) await table.deleteEntity(group.key, rowKey);
-        }
-      }
-      for (const c of group.coordinators) await this.unindexCoordinator(group.tenantId, c.userId, group.key);
-      // The group row last: until it is gone the group still exists, so an interrupted delete can be repeated.
-      await this.tables.groups.deleteEntity(group.key, GROUP_ROW).catch((err: unknown) => {
-        if (statusOf(err) !== 404) throw err;
-      });
-    });
+    return deleteGroupRows(this.tables, group);
   }
 
   unindexCoordinator(tenantId: string, userId: string, groupKey: string): Promise<void> {
-    return guarded('coordinator index', async () => {
-      await this.tables.coordinators
-        .deleteEntity(coordinatorKeyOf(tenantId, userId), groupKey)
-        .catch((err: unknown) => {
-          if (statusOf(err) !== 404) throw err;
-        });
-    });
-  }
-
-  private async partitionRowKeys(table: TableClient, partitionKey: string): Promise<string[]> {
-    const filter = `PartitionKey eq '${escapeOData(partitionKey)}'`;
-    const keys: string[] = [];
-    for await (const row of table.listEntities<Row>({ queryOptions: { filter, select: ['RowKey'] } })) {
-      keys.push((row as Row).rowKey);
-    }
-    return keys;
+    return unindexCoordinator(this.tables, tenantId, userId, groupKey);
   }
 
   ping(): Promise<void> {

@@ -1,0 +1,80 @@
+import { RestError, type TableClient } from '@azure/data-tables';
+import type { Row } from './entities';
+import { ConflictError, StorageUnavailableError } from './group-store';
+
+/** The two tables the store uses. */
+export interface Tables {
+  groups: TableClient;
+  coordinators: TableClient;
+  activities: TableClient;
+}
+
+/** The HTTP status of a Table SDK error. */
+export function statusOf(err: unknown): number | undefined {
+  return err instanceof RestError ? err.statusCode : undefined;
+}
+
+/** Translates SDK errors into the store's error vocabulary. */
+export async function guarded<T>(what: string, op: () => Promise<T>): Promise<T> {
+  try {
+    return await op();
+  } catch (err) {
+    const status = statusOf(err);
+    if (status === 412 || status === 409) throw new ConflictError(what);
+    if (status === undefined || status >= 500 || status === 408) throw new StorageUnavailableError(err);
+    throw err;
+  }
+}
+
+/** A row, or undefined when there is none. */
+export async function getRow(client: TableClient, pk: string, rk: string): Promise<Row | undefined> {
+  try {
+    return (await client.getEntity<Row>(pk, rk)) as Row;
+  } catch (err) {
+    if (statusOf(err) === 404) return undefined;
+    throw err;
+  }
+}
+
+/** Inserts a claim row; false when it exists already (someone else claimed it first). */
+export async function claim(
+  what: string,
+  table: TableClient,
+  partitionKey: string,
+  rowKey: string,
+  at: string,
+): Promise<boolean> {
+  try {
+    await guarded(what, () => table.createEntity({ partitionKey, rowKey, at }));
+    return true;
+  } catch (err) {
+    if (err instanceof ConflictError) return false;
+    throw err;
+  }
+}
+
+/** Quotes a value for an OData filter. */
+export function escapeOData(s: string): string {
+  return s.replace(/'/g, "''");
+}
+
+/** The RowKeys of a partition (only the keys are fetched). */
+export async function partitionRowKeys(table: TableClient, partitionKey: string): Promise<string[]> {
+  const filter = `PartitionKey eq '${escapeOData(partitionKey)}'`;
+  const keys: string[] = [];
+  for await (const row of table.listEntities<Row>({ queryOptions: { filter, select: ['RowKey'] } })) {
+    keys.push((row as Row).rowKey);
+  }
+  return keys;
+}
+
+/** Deletes a row; one that is already gone is fine. */
+export async function deleteIfPresent(
+  table: TableClient,
+  partitionKey: string,
+  rowKey: string,
+): Promise<void> {
+  await table.deleteEntity(partitionKey, rowKey).catch((err: unknown) => {
+    if (statusOf(err) !== 404) throw err;
+  });
+}

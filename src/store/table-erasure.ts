@@ -1,0 +1,45 @@
+import type { Group } from '../domain/types';
+import { coordinatorKeyOf, GROUP_ROW, userKeyPart } from './keys';
+import { deleteIfPresent, guarded, partitionRowKeys, type Tables } from './table-access';
+
+/** Deletes a person's RSVPs, answers, votes, proposals and project vote in a group; how many rows. */
+export function deletePersonRows(tables: Tables, groupKey: string, userId: string): Promise<number> {
+  return guarded('person', async () => {
+    const part = userKeyPart(userId);
+    const theirs = (rowKey: string): boolean => {
+      const [kind, a, b] = rowKey.split('|');
+      if (kind === 'rsvp' || kind === 'answer' || kind === 'vote') return b === part;
+      if (kind === 'proposal' || kind === 'projectVote') return a === part;
+      return false;
+    };
+    const doomed = (await partitionRowKeys(tables.groups, groupKey)).filter(theirs);
+    for (const rowKey of doomed) await deleteIfPresent(tables.groups, groupKey, rowKey);
+    return doomed.length;
+  });
+}
+
+/** Forgets that a person coordinates a group. */
+export function unindexCoordinator(
+  tables: Tables,
+  tenantId: string,
+  userId: string,
+  groupKey: string,
+): Promise<void> {
+  return guarded('coordinator index', () =>
+    deleteIfPresent(tables.coordinators, coordinatorKeyOf(tenantId, userId), groupKey),
+  );
+}
+
+/** Deletes a whole group: its partition, its re-delivery claims and its coordinators' index rows. */
+export function deleteGroupRows(tables: Tables, group: Group): Promise<void> {
+  return guarded('group', async () => {
+    for (const table of [tables.groups, tables.activities]) {
+      for (const rowKey of await partitionRowKeys(table, group.key)) {
+        if (rowKey !== GROUP_ROW) await deleteIfPresent(table, group.key, rowKey);
+      }
+    }
+    for (const c of group.coordinators) await unindexCoordinator(tables, group.tenantId, c.userId, group.key);
+    // The group row last: until it is gone the group still exists, so an interrupted delete can be repeated.
+    await deleteIfPresent(tables.groups, group.key, GROUP_ROW);
+  });
+}
