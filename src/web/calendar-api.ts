@@ -19,10 +19,11 @@ export function invitationPlainText(group: Group, meeting: Meeting): string {
   return fillPlaceholders(group.language, meeting.text, meeting);
 }
 
-const problem = (status: number, error: string): TabResponse => ({
+/** A problem in both languages: whoever opens a broken link, we do not know their group's language. */
+const problem = (status: number, key: string): TabResponse => ({
   status,
   contentType: 'text/plain; charset=utf-8',
-  body: error,
+  body: `${t('da', key)}\n\n${t('en', key)}\n`,
 });
 
 /** GET /api/calendar/meeting.ics?token=…: the meeting as an .ics file, for a signed, unexpired link. */
@@ -32,11 +33,11 @@ export async function calendarFile(
   token: string | undefined,
 ): Promise<TabResponse> {
   const claim = token ? readCalendarToken(key, token, deps.now()) : undefined;
-  if (!claim) return problem(401, 'This calendar link is not valid or has expired.');
+  if (!claim) return problem(401, 'calendar.invalidLink');
   try {
     const group = (await deps.store.loadGroup(claim.groupKey))?.value;
     const meeting = (await deps.store.loadMeeting(claim.groupKey, claim.meeting))?.value;
-    if (!group || !meeting?.date) return problem(404, 'This meeting no longer exists.');
+    if (!group || !meeting?.date) return problem(404, 'calendar.noMeeting');
     const { start, end } = meetingInstants(meeting, deps.timeZone);
     const updated = new Date(meeting.updatedAt);
     const body = meetingIcs({

@@ -91,7 +91,9 @@ describe('the invitation in a calendar', () => {
 
   it('refuses an altered or missing link', async () => {
     const url = link('Tilføj til kalender');
-    expect((await fetch(`${url.slice(0, -4)}AAAA`)).status).toBe(401);
+    const altered = await fetch(`${url.slice(0, -4)}AAAA`);
+    expect(altered.status).toBe(401);
+    expect(await altered.text()).toContain('Kalenderlinket er ikke gyldigt eller er udløbet');
     expect((await fetch(url.replace(/token=.*/, ''))).status).toBe(401);
   });
 });
