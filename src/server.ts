@@ -32,10 +32,25 @@ function tabRequest(req: Request): TabRequest {
   return { authorization: req.headers.authorization, query, params: {} };
 }
 
+/**
+ * A download's file name: headers carry only Latin-1, and group names can hold any letter, so an
+ * ASCII fallback plus the UTF-8 name (RFC 6266 / 5987), which browsers prefer.
+ */
+function attachment(filename: string): string {
+  const danish: Record<string, string> = { æ: 'ae', ø: 'oe', å: 'aa', Æ: 'Ae', Ø: 'Oe', Å: 'Aa' };
+  const ascii =
+    filename
+      .replace(/[æøåÆØÅ]/g, (c) => danish[c])
+      .normalize('NFKD')
+      .replace(/[^\x20-\x7e]/g, '')
+      .replace(/["\\]/g, '') || 'download';
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
 function sendTab(res: Response, answer: TabResponse): void {
   res.setHeader('Cache-Control', 'no-store');
   res.setHeader('X-Content-Type-Options', 'nosniff');
-  if (answer.filename) res.setHeader('Content-Disposition', `attachment; filename="${answer.filename}"`);
+  if (answer.filename) res.setHeader('Content-Disposition', attachment(answer.filename));
   res.writeHead(answer.status, { 'Content-Type': answer.contentType });
   res.end(answer.body);
 }

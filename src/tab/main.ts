@@ -44,19 +44,27 @@ function problemText(lang: Language, status: number, local: boolean): string {
   return t(lang, 'overview.failed');
 }
 
-async function api(s: Session, params: Record<string, string>): Promise<Response> {
-  const url = `/api/tab/${params.path}?${new URLSearchParams(Object.entries(params).filter(([k]) => k !== 'path'))}`;
-  return fetch(url, { headers: { Authorization: `Bearer ${s.token}` } });
+async function api(
+  s: Session,
+  path: 'overview' | 'mine',
+  query: Record<string, string> = {},
+): Promise<Response> {
+  return fetch(`/api/tab/${path}?${new URLSearchParams(query)}`, {
+    headers: { Authorization: `Bearer ${s.token}` },
+  });
 }
 
 async function download(s: Session, where: Record<string, string>, format: 'csv' | 'md'): Promise<void> {
-  const res = await api(s, { path: 'overview', ...where, format });
+  const res = await api(s, 'overview', { ...where, format });
   if (!res.ok) {
     window.alert(problemText(s.lang, res.status, s.local));
     return;
   }
-  const name =
-    /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? `overblik.${format}`;
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const utf8 = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
+  const name = utf8
+    ? decodeURIComponent(utf8)
+    : (/filename="([^"]+)"/.exec(disposition)?.[1] ?? `overblik.${format}`);
   const link = document.createElement('a');
   link.href = URL.createObjectURL(await res.blob());
   link.download = name;
@@ -73,11 +81,8 @@ async function overviewPage(): Promise<void> {
     show(renderNotice(t(s.lang, 'overview.noGroupHere')));
     return;
   }
-  const res = await api(s, {
-    path: 'overview',
-    ...where,
-    ...(query.get('lang') ? { lang: query.get('lang') ?? '' } : {}),
-  });
+  const lang = query.get('lang');
+  const res = await api(s, 'overview', { ...where, ...(lang ? { lang } : {}) });
   if (!res.ok) {
     show(renderNotice(problemText(s.lang, res.status, s.local)));
     return;
@@ -91,7 +96,7 @@ async function overviewPage(): Promise<void> {
 async function minePage(): Promise<void> {
   const s = await teamsSession();
   show(renderNotice(t(s.lang, 'overview.loading')));
-  const res = await api(s, { path: 'mine' });
+  const res = await api(s, 'mine');
   if (!res.ok) {
     show(renderNotice(problemText(s.lang, res.status, false)));
     return;

@@ -123,14 +123,28 @@ describe('GET /api/tab/overview', () => {
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(csv.headers.get('content-disposition')).toBe(
-      'attachment; filename="Erfaringsgruppe-Søbakken.csv"'.normalize(),
+      `attachment; filename="Erfaringsgruppe-Soebakken.csv"; filename*=UTF-8''${encodeURIComponent('Erfaringsgruppe-Søbakken.csv')}`,
     );
+
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await csv.arrayBuffer());
     expect(text.startsWith('\uFEFF"Møde";"Tema";"Type";"Navn";"Tekst";"Stemmer"\r\n')).toBe(true);
     expect(text).toContain(`"${sample.meetings[0].answers.jens[0]}"`);
     const md = await (await api(`group=${key}&format=md`, token)).text();
     expect(md).toMatch(/^# Erfaringsgruppe Søbakken\n/);
     expect(md).toContain('## Møde 4: Forventninger til organisationen');
+  });
+
+  it('downloads for a group whose name has letters outside Latin-1', async () => {
+    const named = sampleSnapshot();
+    named.group = { ...named.group, value: { ...named.group.value, name: 'Gruppe Çağlayan ✓' } };
+    const where = groupChat(bot.connector.serviceUrl);
+    const namedKey = await seedSnapshot(bot.running.store, where, named);
+    const res = await api(`group=${namedKey}&format=md`, tokenOf(await overviewButton(where, 'status')));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toBe(
+      `attachment; filename="Gruppe-Caglayan.md"; filename*=UTF-8''${encodeURIComponent('Gruppe-Çağlayan.md')}`,
+    );
+    expect(await res.text()).toMatch(/^# Gruppe Çağlayan ✓\n/);
   });
 
   it('serves the tab page with a policy that lets only Teams frame it', async () => {
