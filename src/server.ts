@@ -29,7 +29,7 @@ function tabRequest(req: Request): TabRequest {
       typeof v === 'string' ? v : undefined,
     ]),
   );
-  return { authorization: req.headers.authorization, query, params: {} };
+  return { authorization: req.headers.authorization, query };
 }
 
 /**

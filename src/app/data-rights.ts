@@ -1,6 +1,5 @@
 import { itemId } from '../domain/items';
 import type { Group, Meeting, RsvpResponse } from '../domain/types';
-import { ConflictError } from '../store/group-store';
 import type { Actor, AppDeps } from './context';
 import { coordinatorNames, isCoordinator } from './group';
 import { ok, refuse, transact, type Outcome } from './result';
@@ -109,40 +108,44 @@ export function deleteMyData(deps: AppDeps, actor: Actor): Promise<Outcome<Delet
   });
 }
 
+/**
+ * Takes the person off the roster (ETag-guarded: a lost race is a ConflictError, and `transact`
+ * runs the deletion again, which only finds what is still there). With no coordinator left, the
+ * longest-standing member takes over.
+ */
 async function removeFromRoster(deps: AppDeps, groupKey: string, userId: string): Promise<void> {
-  for (;;) {
-    const current = await deps.store.loadGroup(groupKey);
-    if (!current) return;
-    const g = current.value;
-    const members = g.members.filter((m) => m.userId !== userId);
-    let coordinators = g.coordinators.filter((c) => c.userId !== userId);
-    const heir = [...members].sort((a, b) => a.joinedAt.localeCompare(b.joinedAt))[0];
-    if (coordinators.length === 0 && heir) coordinators = [{ userId: heir.userId, name: heir.name }];
-    try {
-      await deps.store.saveGroup({ value: { ...g, members, coordinators }, etag: current.etag });
-      if (
-        heir &&
-        !g.coordinators.some((c) => c.userId === heir.userId) &&
-        coordinators[0]?.userId === heir.userId
-      ) {
-        await deps.store.indexCoordinator(g.tenantId, heir.userId, g.key, g.name);
-      }
-      return;
-    } catch (err) {
-      if (!(err instanceof ConflictError)) throw err;
-    }
-  }
+  const current = await deps.store.loadGroup(groupKey);
+  if (!current) return;
+  const g = current.value;
+  const members = g.members.filter((m) => m.userId !== userId);
+  const coordinators = g.coordinators.filter((c) => c.userId !== userId);
+  const heir =
+    coordinators.length === 0
+      ? [...members].sort((a, b) => a.joinedAt.localeCompare(b.joinedAt))[0]
+      : undefined;
+  if (heir) coordinators.push({ userId: heir.userId, name: heir.name });
+  await deps.store.saveGroup({ value: { ...g, members, coordinators }, etag: current.etag });
+  if (heir) await deps.store.indexCoordinator(g.tenantId, heir.userId, g.key, g.name);
 }
 
-/** `slet gruppe`: removes the whole group (coordinator only). */
-export function deleteWholeGroup(deps: AppDeps, actor: Actor): Promise<Outcome<{ name: string }>> {
+/** The group `slet gruppe` would delete: the chat's own, and only for its coordinator. */
+export function groupToDelete(deps: AppDeps, actor: Actor): Promise<Outcome<Group>> {
   return transact(async () => {
     if (actor.chat === 'personal') return refuse('personalChat');
     const group = (await deps.store.loadGroup(actor.groupKey))?.value;
     if (!group) return refuse('noGroup');
     if (!isCoordinator(group, actor.userId))
       return refuse('notCoordinator', { coordinators: coordinatorNames(group) });
-    await deps.store.deleteGroup(group);
-    return ok({ name: group.name });
+    return ok(group);
+  });
+}
+
+/** `slet gruppe`, confirmed: removes the whole group (coordinator only). */
+export async function deleteWholeGroup(deps: AppDeps, actor: Actor): Promise<Outcome<{ name: string }>> {
+  const found = await groupToDelete(deps, actor);
+  if (!found.ok) return found;
+  return transact(async () => {
+    await deps.store.deleteGroup(found.value);
+    return ok({ name: found.value.name });
   });
 }

@@ -15,7 +15,7 @@ export function acrossCard(lang: Language, view: AcrossView): RenderedCard {
   const e = escapeMarkdown;
   const theme = themeTitle(lang, view.meeting);
   const recurring = view.recurring.slice(0, MAX_LINES).map((r) =>
-    t(lang, 'across.recurringLine', {
+    t(lang, r.associations === 1 ? 'across.recurringLineOneAssociation' : 'across.recurringLine', {
       text: r.texts.slice(0, 3).map(e).join(' · '),
       groups: r.groups,
       associations: r.associations,

@@ -11,7 +11,6 @@ import { TokenRejectedError } from './tab-tokens';
 export interface TabRequest {
   authorization?: string;
   query: Record<string, string | undefined>;
-  params: Record<string, string | undefined>;
 }
 
 /** What the API answers: a status, a content type and a body. */

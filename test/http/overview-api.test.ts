@@ -180,7 +180,7 @@ describe('who may read an overview (Teams SSO users)', () => {
       },
     );
   const ask = (who: string, query: Record<string, string>) =>
-    tabApi().overview({ authorization: `Bearer ${who}`, query, params: {} });
+    tabApi().overview({ authorization: `Bearer ${who}`, query });
 
   it('members read it; only coordinators download; strangers and other tenants get 403', async () => {
     const asMember = await ask('member', { group: key });

@@ -1,4 +1,4 @@
-import { collectMyData, deleteMyData, deleteWholeGroup } from '../../app/data-rights';
+import { collectMyData, deleteMyData, deleteWholeGroup, groupToDelete } from '../../app/data-rights';
 import { confirmCard, myDataCard } from '../../cards/data-rights-cards';
 import { t } from '../../i18n';
 import { cardReply, messageReply, refusalReply, type Reply } from '../reply';
@@ -34,20 +34,11 @@ export async function askDeleteMyData(turn: Turn): Promise<Reply> {
 /** `slet gruppe`: asks the coordinator first. */
 export async function askDeleteGroup(turn: Turn): Promise<Reply> {
   const lang = await turn.language();
-  const group =
-    turn.actor.chat === 'personal' ? undefined : await turn.deps.app.store.loadGroup(turn.actor.groupKey);
-  if (turn.actor.chat === 'personal') return messageReply(t(lang, 'refusal.personalChat'));
-  if (!group) return messageReply(t(lang, 'refusal.noGroup'));
-  if (!group.value.coordinators.some((c) => c.userId === turn.actor.userId)) {
-    return messageReply(
-      t(lang, 'refusal.notCoordinator', {
-        coordinators: group.value.coordinators.map((c) => c.name).join(', '),
-      }),
-    );
-  }
+  const outcome = await groupToDelete(turn.deps.app, turn.actor);
+  if (!outcome.ok) return refusalReply(turn, outcome);
   return cardReply(
     confirmCard({
-      title: t(lang, 'deleteGroup.title', { name: group.value.name }),
+      title: t(lang, 'deleteGroup.title', { name: outcome.value.name }),
       body: t(lang, 'deleteGroup.body'),
       notice: '',
       button: t(lang, 'deleteGroup.button'),
