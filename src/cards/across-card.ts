@@ -1,7 +1,7 @@
 import sectionsTemplate from '../../cards/sections.json';
 import type { AcrossView } from '../app/across';
 import type { Language } from '../domain/types';
-import { t } from '../i18n';
+import { t, tp } from '../i18n';
 import type { SectionsModel } from './data-rights-cards';
 import { escapeMarkdown } from './escape';
 import { themeTitle } from './meeting-cards';
@@ -17,8 +17,8 @@ export function acrossCard(lang: Language, view: AcrossView): RenderedCard {
   const recurring = view.recurring.slice(0, MAX_LINES).map((r) =>
     t(lang, r.associations === 1 ? 'across.recurringLineOneAssociation' : 'across.recurringLine', {
       text: r.texts.slice(0, 3).map(e).join(' · '),
-      groups: r.groups,
-      associations: r.associations,
+      groups: tp(lang, 'across.groups', r.groups),
+      associations: tp(lang, 'across.associations', r.associations),
     }),
   );
   const unique = view.unique
@@ -41,7 +41,7 @@ export function acrossCard(lang: Language, view: AcrossView): RenderedCard {
       },
       { heading: t(lang, 'across.unique'), lines: unique.length ? unique : [t(lang, 'across.noneUnique')] },
       ...(more > 0 ? [{ heading: '', lines: [t(lang, 'across.more', { count: more })] }] : []),
-      ...(silent > 0 ? [{ heading: '', lines: [t(lang, 'across.silent', { count: silent })] }] : []),
+      ...(silent > 0 ? [{ heading: '', lines: [tp(lang, 'across.silent', silent)] }] : []),
     ],
   };
   return { card: render(sectionsTemplate, model), summary: model.title };

@@ -2,7 +2,7 @@ import confirmTemplate from '../../cards/confirm.json';
 import sectionsTemplate from '../../cards/sections.json';
 import type { MyGroupData } from '../app/data-rights';
 import type { Language } from '../domain/types';
-import { t } from '../i18n';
+import { t, tp } from '../i18n';
 import { formatDate } from '../i18n/format';
 import { escapeMarkdown } from './escape';
 import { render, type RenderedCard } from './render';
@@ -44,7 +44,7 @@ function groupLines(lang: Language, g: MyGroupData): string[] {
 export function myDataCard(lang: Language, data: MyGroupData[]): RenderedCard {
   const model: SectionsModel = {
     title: t(lang, 'myData.title'),
-    intro: data.length ? t(lang, 'myData.intro', { count: data.length }) : t(lang, 'myData.none'),
+    intro: data.length ? tp(lang, 'myData.intro', data.length) : t(lang, 'myData.none'),
     groups: data.map((g) => ({
       heading: `${escapeMarkdown(g.groupName)} – ${escapeMarkdown(g.association)}`,
       lines: groupLines(lang, g),

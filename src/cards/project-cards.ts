@@ -1,7 +1,7 @@
 import finalTemplate from '../../cards/project-final.json';
 import voteTemplate from '../../cards/project-vote.json';
 import type { Group, Language, Project, ProjectVote, Proposal } from '../domain/types';
-import { t } from '../i18n';
+import { t, tp } from '../i18n';
 import { formatDate } from '../i18n/format';
 import { escapeMarkdown } from './escape';
 import { proposalLine } from './result-cards';
@@ -21,7 +21,7 @@ export function projectVoteCard(
     notice,
     proposals: proposals.map((p) => {
       const count = votes.filter((v) => v.choice === p.id).length;
-      return `${proposalLine(lang, p)} (${t(lang, 'project.votes', { votes: count, total: group.members.length })})`;
+      return `${proposalLine(lang, p)} (${tp(lang, 'project.votes', group.members.length, { votes: count })})`;
     }),
     progress: t(lang, 'project.voteProgress', { count: votes.length, total: group.members.length }),
     voteLabel: t(lang, 'project.voteLabel'),

@@ -3,7 +3,7 @@ import revealTemplate from '../../cards/reveal.json';
 import votingTemplate from '../../cards/voting.json';
 import { MAX_CHOICES } from '../domain/items';
 import type { Group, Item, Language, Meeting, Proposal } from '../domain/types';
-import { t } from '../i18n';
+import { t, tp } from '../i18n';
 import { escapeMarkdown, paragraphsOf } from './escape';
 import { fieldLabel, themeTitle } from './meeting-cards';
 import { render, type RenderedCard } from './render';
@@ -46,6 +46,11 @@ export function revealCard(lang: Language, group: Group, n: number, items: reado
   return { card: render(revealTemplate, model), summary: t(lang, 'reveal.summary', { n }) };
 }
 
+/** A choice's title, with the number of the question it answers when the theme asks two. */
+function numbered(lang: Language, n: number, item: Item, text: string): string {
+  return n === 1 ? text : t(lang, 'voting.choice', { i: item.field, text });
+}
+
 /** The prioritising card: every pooled item as a choice (id `choices`); `mine` pre-selects the caller's. */
 export function votingCard(
   lang: Language,
@@ -61,10 +66,14 @@ export function votingCard(
     notice,
     label: t(lang, 'voting.label', { max: MAX_CHOICES }),
     value: mine.join(','),
-    choices: items.map((i) => ({
-      title: group.revealMode === 'named' ? `${i.text} – ${i.author.name}` : i.text,
-      value: i.id,
-    })),
+    questions:
+      n === 1 ? [] : [1, 2].map((i) => t(lang, 'voting.question', { i, question: fieldLabel(lang, n, i) })),
+    choices: [...items]
+      .sort((x, y) => (n === 1 ? 0 : x.field - y.field))
+      .map((i) => ({
+        title: numbered(lang, n, i, group.revealMode === 'named' ? `${i.text} – ${i.author.name}` : i.text),
+        value: i.id,
+      })),
     submit: t(lang, 'voting.submit'),
     meeting: n,
   };
@@ -73,7 +82,7 @@ export function votingCard(
 
 /** Vote count as words: "1 stemme" / "3 stemmer". */
 export function votesText(lang: Language, votes: number): string {
-  return votes === 1 ? t(lang, 'conclusion.vote') : t(lang, 'conclusion.votes', { votes });
+  return tp(lang, 'conclusion.votes', votes);
 }
 
 /** The conclusion of a closed meeting; after meeting 4 it gathers the project proposals too. */

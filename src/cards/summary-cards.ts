@@ -3,7 +3,7 @@ import summaryTemplate from '../../cards/summary.json';
 import { poolItems, rankItems } from '../domain/items';
 import { MEETING_NUMBERS } from '../domain/themes';
 import type { Language } from '../domain/types';
-import { t } from '../i18n';
+import { t, tp } from '../i18n';
 import { formatDate, formatWhen } from '../i18n/format';
 import type { GroupSnapshot } from '../store/group-store';
 import { escapeMarkdown, paragraphsOf } from './escape';
@@ -47,7 +47,7 @@ function renderFitting(
     const card = render(summaryTemplate, {
       ...base,
       sections: fitted,
-      shortened: shortened ? t(lang, 'summary.shortened', { count: shortened }) : '',
+      shortened: shortened ? tp(lang, 'summary.shortened', shortened) : '',
     });
     if (Buffer.byteLength(JSON.stringify(card)) <= MAX_CARD_BYTES || max === 40) return card;
   }

@@ -1,6 +1,7 @@
 import type { Language } from '../domain/types';
-import { t } from '../i18n';
+import { t, tp } from '../i18n';
 import type { OverviewMeeting, OverviewPayload } from '../report/overview';
+import { answersByQuestion } from '../report/questions';
 import { el, list, svg } from './dom';
 
 function meetingSection(
@@ -29,18 +30,25 @@ function meetingSection(
   } else {
     section.append(el('h4', undefined, t(lang, 'overview.answers')));
     if (anonymous) section.append(el('p', 'hint', t(lang, 'overview.anonymous')));
-    const answers = el('ul', 'answers');
-    for (const a of m.answers) {
-      answers.append(
-        el('li', undefined, el('span', 'answer', a.text), a.author && el('span', 'author', ` – ${a.author}`)),
-      );
+    for (const q of answersByQuestion(m.answers)) {
+      const answers = el('ul', 'answers');
+      for (const a of q.answers) {
+        answers.append(
+          el(
+            'li',
+            undefined,
+            el('span', 'answer', a.text),
+            a.author && el('span', 'author', ` – ${a.author}`),
+          ),
+        );
+      }
+      section.append(el('p', 'question', q.question), answers);
     }
-    section.append(answers);
     if (m.priorities.length) {
       section.append(
         el('h4', undefined, t(lang, 'overview.priorities')),
         list(
-          m.priorities.map((p) => `${p.text} (${t(lang, 'overview.votes', { n: p.votes })})`),
+          m.priorities.map((p) => `${p.text} (${tp(lang, 'overview.votes', p.votes)})`),
           true,
         ),
       );

@@ -4,6 +4,7 @@ describe('chat commands', () => {
   it.each([
     ['<at>Erfaringsgruppe</at> hjælp', 'help', ''],
     ['<at>Erfaringsgruppe</at>  HELP ', 'help', ''],
+    ['<at>Erfaringsgruppe</at> opret', 'setup', ''],
     ['<at>Erfaringsgruppe</at> opsæt', 'setup', ''],
     ['setup', 'setup', ''],
     ['<at>Erfaringsgruppe</at> status', 'status', ''],
@@ -11,6 +12,8 @@ describe('chat commands', () => {
     ['Invitér møde 2', 'invite', '2'],
     ['invite 3', 'invite', '3'],
     ['start 2', 'start', '2'],
+    ['vejledning 1', 'guide', '1'],
+    ['Guide møde 2', 'guide', '2'],
     ['opsummering tema 2', 'summary', '2'],
     ['Summary theme 4', 'summary', '4'],
     ['opsummering', 'summary', ''],

@@ -1,6 +1,6 @@
 import { collectMyData, deleteMyData, deleteWholeGroup, groupToDelete } from '../../app/data-rights';
 import { confirmCard, myDataCard } from '../../cards/data-rights-cards';
-import { t } from '../../i18n';
+import { t, tp } from '../../i18n';
 import { cardReply, messageReply, refusalReply, type Reply } from '../reply';
 import type { Turn } from '../turn';
 import type { ActionHandler } from './handler';
@@ -23,7 +23,7 @@ export async function askDeleteMyData(turn: Turn): Promise<Reply> {
   return cardReply(
     confirmCard({
       title: t(lang, 'deleteMine.title'),
-      body: t(lang, 'deleteMine.body', { count: outcome.value.length }),
+      body: tp(lang, 'deleteMine.body', outcome.value.length),
       notice: '',
       button: t(lang, 'deleteMine.button'),
       verb: 'confirmDeleteMyData',
@@ -53,7 +53,8 @@ export const dataRightsActions: Record<string, ActionHandler> = {
     const lang = await turn.language();
     const outcome = await deleteMyData(turn.deps.app, turn.actor);
     if (!outcome.ok) return refusalReply(turn, outcome);
-    const done = t(lang, 'deleteMine.done', { ...outcome.value });
+    const { groups, rows } = outcome.value;
+    const done = tp(lang, 'deleteMine.done', groups, { rows: tp(lang, 'deleteMine.rows', rows) });
     return cardReply(
       confirmCard({ title: t(lang, 'deleteMine.title'), body: '', notice: done, button: '', verb: '' }),
     );
