@@ -1,8 +1,15 @@
 import type { Language } from '../domain/types';
 import { t, tp } from '../i18n';
 import type { OverviewMeeting, OverviewPayload } from '../report/overview';
-import { answersByQuestion } from '../report/questions';
+import type { OverviewAnswer } from '../report/questions';
 import { el, list, svg } from './dom';
+
+/** A meeting's answers under their questions, in the order the questions are asked. */
+function byQuestion(answers: readonly OverviewAnswer[]): [string, OverviewAnswer[]][] {
+  const groups = new Map<string, OverviewAnswer[]>();
+  for (const a of answers) groups.set(a.question, [...(groups.get(a.question) ?? []), a]);
+  return [...groups];
+}
 
 function meetingSection(
   lang: Language,
@@ -30,9 +37,9 @@ function meetingSection(
   } else {
     section.append(el('h4', undefined, t(lang, 'overview.answers')));
     if (anonymous) section.append(el('p', 'hint', t(lang, 'overview.anonymous')));
-    for (const q of answersByQuestion(m.answers)) {
+    for (const [question, list] of byQuestion(m.answers)) {
       const answers = el('ul', 'answers');
-      for (const a of q.answers) {
+      for (const a of list) {
         answers.append(
           el(
             'li',
@@ -42,7 +49,7 @@ function meetingSection(
           ),
         );
       }
-      section.append(el('p', 'question', q.question), answers);
+      section.append(el('p', 'question', question), answers);
     }
     if (m.priorities.length) {
       section.append(

@@ -127,7 +127,7 @@ describe('GET /api/tab/overview', () => {
     );
 
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await csv.arrayBuffer());
-    expect(text.startsWith('\uFEFF"Møde";"Tema";"Type";"Navn";"Tekst";"Stemmer"\r\n')).toBe(true);
+    expect(text.startsWith('\uFEFF"Møde";"Tema";"Spørgsmål";"Type";"Navn";"Tekst";"Stemmer"\r\n')).toBe(true);
     expect(text).toContain(`"${sample.meetings[0].answers.jens[0]}"`);
     const md = await (await api(`group=${key}&format=md`, token)).text();
     expect(md).toMatch(/^# Erfaringsgruppe Søbakken\n/);

@@ -1,4 +1,6 @@
 import { groupCard } from '../../src/cards/group-card';
+import { guideCard } from '../../src/cards/guide-card';
+import { guideSteps } from '../../src/domain/guide';
 import { helpCard } from '../../src/cards/help-card';
 import {
   invitationCard,
@@ -125,6 +127,18 @@ export function cardGallery(lang: Language, longest: boolean): Record<string, Re
       statusCard(lang, { ...snapshot, meetings: [], rsvps: [] }),
     ],
     help: [helpCard(lang)],
+    guide: [
+      guideCard(lang, {
+        group,
+        meeting: 1,
+        coordinator: true,
+        invited: invitation,
+        minutes: 90,
+        steps: guideSteps(1, 90),
+      }),
+      guideCard(lang, { group, meeting: 2, coordinator: true, minutes: 120, steps: guideSteps(2, 120) }),
+      guideCard(lang, { group, meeting: 3, coordinator: false, minutes: 0, steps: [] }),
+    ],
     'meeting-status': (['running', 'revealed', 'voting', 'closed'] as const).map((status) =>
       meetingStatusCard(lang, pg, { ...m4, status }, { ...facts, previous: programme.meetings[2].value }),
     ),
