@@ -3,15 +3,7 @@ import type { MeetingNumber } from './themes';
 
 /** The parts of a meeting the coordinator's guide walks through (each has a title and advice in i18n). */
 export type GuideStepId =
-  | 'welcomeFirst'
-  | 'welcome'
-  | 'story'
-  | 'write'
-  | 'read'
-  | 'choose'
-  | 'learn'
-  | 'close'
-  | 'closeLast';
+  'welcomeFirst' | 'welcome' | 'story' | 'write' | 'read' | 'choose' | 'learn' | 'close' | 'closeLast';
 
 /** One timed step of a meeting. */
 export interface GuideStep {
@@ -84,7 +76,5 @@ export function guideSteps(n: MeetingNumber, total: number): GuideStep[] {
   const order = exact.map((x, i) => ({ i, rest: x - Math.floor(x) })).sort((a, b) => b.rest - a.rest);
   const missing = units - whole.reduce((s, x) => s + x, 0);
   for (let k = 0; k < missing; k++) whole[order[k].i]++;
-  return plan
-    .map(([id], i) => ({ id, minutes: whole[i] * unit }))
-    .filter((s) => s.minutes > 0);
+  return plan.map(([id], i) => ({ id, minutes: whole[i] * unit })).filter((s) => s.minutes > 0);
 }

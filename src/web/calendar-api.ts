@@ -60,8 +60,7 @@ export async function calendarFile(
       filename: `${t(group.language, 'calendar.fileName', { n: meeting.number })}.ics`,
     };
   } catch (err) {
-    if (err instanceof StorageUnavailableError)
-      return problem(503, 'calendar.storageUnavailable');
+    if (err instanceof StorageUnavailableError) return problem(503, 'calendar.storageUnavailable');
     throw err;
   }
 }
