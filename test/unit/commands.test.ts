@@ -1,4 +1,7 @@
-import { parseCommand, stripMentions } from '../../src/bot/commands';
+import { COMMAND_NAMES, parseCommand, stripMentions } from '../../src/bot/commands';
+import { helpCard } from '../../src/cards/help-card';
+import { LANGUAGES } from '../../src/domain/types';
+import { cardText } from '../support/cards';
 
 describe('chat commands', () => {
   it.each([
@@ -28,5 +31,11 @@ describe('chat commands', () => {
 
   it('removes every mention', () => {
     expect(stripMentions('<at>Erfaringsgruppe</at>&nbsp;status <at>Karen</at>')).toBe('status');
+  });
+
+  it.each(LANGUAGES)('help in %s names every command by a word the bot understands', (lang) => {
+    const text = cardText(helpCard(lang).card);
+    const named = [...text.matchAll(/\*\*([^*]+)\*\*/g)].map((m) => parseCommand(m[1])?.name);
+    for (const c of COMMAND_NAMES) expect(named).toContain(c);
   });
 });
