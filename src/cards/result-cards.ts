@@ -2,8 +2,9 @@ import conclusionTemplate from '../../cards/conclusion.json';
 import revealTemplate from '../../cards/reveal.json';
 import votingTemplate from '../../cards/voting.json';
 import { MAX_CHOICES } from '../domain/items';
-import type { Group, Item, Language, Meeting, Proposal } from '../domain/types';
-import { t, tp } from '../i18n';
+import type { Group, Item, Language, Meeting, Proposal, RankedItem } from '../domain/types';
+import { t } from '../i18n';
+import { votesNote } from '../i18n/format';
 import { escapeMarkdown, paragraphsOf } from './escape';
 import { fieldLabel, themeTitle } from './meeting-cards';
 import { render, type RenderedCard } from './render';
@@ -80,9 +81,9 @@ export function votingCard(
   return { card: render(votingTemplate, model), summary: t(lang, 'voting.summary', { n }) };
 }
 
-/** Vote count as words: "1 stemme" / "3 stemmer". */
-export function votesText(lang: Language, votes: number): string {
-  return tp(lang, 'conclusion.votes', votes);
+/** A ranked item's votes, with the question it answers when the theme asks two: "spørgsmål 2 · 3 stemmer". */
+export function rankedNote(lang: Language, n: number, item: Pick<RankedItem, 'votes' | 'field'>): string {
+  return votesNote(lang, item.votes, n > 1 ? item.field : undefined);
 }
 
 /** The conclusion of a closed meeting; after meeting 4 it gathers the project proposals too. */
@@ -102,7 +103,7 @@ export function conclusionCard(
     notice,
     topTitle: t(lang, n === 1 ? 'conclusion.top.1' : 'conclusion.top.other'),
     top: top.map(
-      (i, k) => `${k + 1}. ${escapeMarkdown(i.text).replace(/\n/g, ' ')} (${votesText(lang, i.votes)})`,
+      (i, k) => `${k + 1}. ${escapeMarkdown(i.text).replace(/\n/g, ' ')} (${rankedNote(lang, n, i)})`,
     ),
     tieRule: t(lang, anyVotes ? 'conclusion.tieRule' : 'conclusion.noVotes'),
     agreementsTitle: t(lang, 'conclusion.agreements'),

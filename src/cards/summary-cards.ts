@@ -10,7 +10,7 @@ import { escapeMarkdown, paragraphsOf } from './escape';
 import { themeTitle } from './meeting-cards';
 import { overviewAction } from './overview-action';
 import { render, type AdaptiveCard, type RenderedCard } from './render';
-import { itemSections, proposalLine, votesText } from './result-cards';
+import { itemSections, proposalLine, rankedNote } from './result-cards';
 
 /** Cards stay under this many bytes (Teams' practical limit is about 28 KB). */
 export const MAX_CARD_BYTES = 27 * 1024;
@@ -99,7 +99,7 @@ export function themeSummaryCard(
     lines: ranked.length
       ? ranked.map(
           (i, k) =>
-            `${k + 1}. ${t(lang, 'summary.priority', { text: escapeMarkdown(i.text), votes: votesText(lang, i.votes) })}`,
+            `${k + 1}. ${t(lang, 'summary.priority', { text: escapeMarkdown(i.text), votes: rankedNote(lang, n, i) })}`,
         )
       : [t(lang, 'summary.noPriorities')],
   };
@@ -154,7 +154,7 @@ export function programmeSummaryCard(
         ],
       };
     const top = m.conclusion.top.map(
-      (i, k) => `${k + 1}. ${escapeMarkdown(i.text).replace(/\n/g, ' ')} (${votesText(lang, i.votes)})`,
+      (i, k) => `${k + 1}. ${escapeMarkdown(i.text).replace(/\n/g, ' ')} (${rankedNote(lang, n, i)})`,
     );
     return {
       heading,

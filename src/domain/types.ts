@@ -104,6 +104,8 @@ export interface RankedItem {
   id: string;
   text: string;
   votes: number;
+  /** Which answer field (question) it came from; absent in conclusions stored before it was kept. */
+  field?: number;
 }
 
 /** What a meeting ended with: the top-voted items and the coordinator's agreements. */

@@ -40,3 +40,9 @@ export function formatDuration(lang: Language, minutes: number): string {
   if (h === 0) return mins;
   return m === 0 ? hours : t(lang, 'duration.both', { hours, minutes: mins });
 }
+
+/** A ranked answer's votes, with its question's number when the theme asks two: "spørgsmål 2 · 3 stemmer". */
+export function votesNote(lang: Language, votes: number, field?: number): string {
+  const count = t(lang, 'conclusion.votes', { count: votes });
+  return field ? t(lang, 'conclusion.question', { i: field, votes: count }) : count;
+}

@@ -1,5 +1,6 @@
 import type { Language } from '../domain/types';
-import { t, tp } from '../i18n';
+import { t } from '../i18n';
+import { votesNote } from '../i18n/format';
 import type { Overview } from './overview';
 import { answersByQuestion } from './questions';
 
@@ -25,7 +26,15 @@ export function overviewCsv(o: Overview): string {
     for (const a of m.answers)
       rows.push([m.number, m.theme, a.question, t(lang, 'overview.csv.answer'), a.author ?? '', a.text, '']);
     for (const p of m.priorities)
-      rows.push([m.number, m.theme, '', t(lang, 'overview.csv.priority'), '', p.text, p.votes]);
+      rows.push([
+        m.number,
+        m.theme,
+        p.field ? t(lang, `theme.${m.number}.field.${p.field}`) : '',
+        t(lang, 'overview.csv.priority'),
+        '',
+        p.text,
+        p.votes,
+      ]);
     if (m.agreements)
       rows.push([m.number, m.theme, '', t(lang, 'overview.csv.agreement'), '', m.agreements, '']);
   }
@@ -73,7 +82,7 @@ export function overviewMarkdown(o: Overview): string {
       if (m.priorities.length) {
         out.push(`### ${t(lang, 'overview.priorities')}`, '');
         out.push(
-          ...m.priorities.map((p, i) => `${i + 1}. ${md(p.text)} (${tp(lang, 'overview.votes', p.votes)})`),
+          ...m.priorities.map((p, i) => `${i + 1}. ${md(p.text)} (${votesNote(lang, p.votes, p.field)})`),
           '',
         );
       }

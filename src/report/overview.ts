@@ -27,7 +27,8 @@ export interface OverviewMeeting {
   answeredCount: number;
   answersShown: boolean;
   answers: OverviewAnswer[];
-  priorities: { text: string; votes: number }[];
+  /** The top-voted answers; `field` is the question (1 or 2) when the theme asks two. */
+  priorities: { text: string; votes: number; field?: number }[];
   agreements?: string;
 }
 
@@ -99,7 +100,7 @@ function meetingOf(
         author: group.revealMode === 'named' ? i.author.name : undefined,
         text: i.text,
       })),
-    priorities: ranked.map((r) => ({ text: r.text, votes: r.votes })),
+    priorities: ranked.map((r) => ({ text: r.text, votes: r.votes, ...(n > 1 ? { field: r.field } : {}) })),
     agreements: m?.conclusion?.agreements,
   };
 }

@@ -1,5 +1,6 @@
 import type { Language } from '../domain/types';
-import { t, tp } from '../i18n';
+import { t } from '../i18n';
+import { votesNote } from '../i18n/format';
 import type { OverviewMeeting, OverviewPayload } from '../report/overview';
 import type { OverviewAnswer } from '../report/questions';
 import { el, list, svg } from './dom';
@@ -55,7 +56,7 @@ function meetingSection(
       section.append(
         el('h4', undefined, t(lang, 'overview.priorities')),
         list(
-          m.priorities.map((p) => `${p.text} (${tp(lang, 'overview.votes', p.votes)})`),
+          m.priorities.map((p) => `${p.text} (${votesNote(lang, p.votes, p.field)})`),
           true,
         ),
       );

@@ -167,5 +167,7 @@ describe("meeting 2's summary (over HTTP)", () => {
       expect(a1).toBeLessThan(q2);
       if (second) expect(text.indexOf(second.slice(0, 40))).toBeGreaterThan(q2);
     }
+    // The priorities, drawn from both questions, say which question each answers.
+    expect(text).toMatch(/\(spørgsmål [12] · \d+ stemmer?\)/);
   });
 });

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LANGUAGES, PHASES, REVEAL_MODES, ROLE_CATEGORIES, RSVP_RESPONSES } from '../../src/domain/types';
 import { catalogKeys, languageOf, t, tp } from '../../src/i18n';
-import { formatDuration, formatWhen } from '../../src/i18n/format';
+import { formatDuration, formatWhen, votesNote } from '../../src/i18n/format';
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -72,7 +72,8 @@ describe('i18n', () => {
     expect(tp('da', 'conclusion.votes', 1)).toBe('1 stemme');
     expect(tp('da', 'conclusion.votes', 0)).toBe('0 stemmer');
     expect(tp('en', 'conclusion.votes', 1)).toBe('1 vote');
-    expect(tp('en', 'overview.votes', 2)).toBe('2 votes');
+    expect(tp('en', 'conclusion.votes', 2)).toBe('2 votes');
+    expect(votesNote('da', 1, 2)).toBe('spørgsmål 2 · 1 stemme');
     expect(t('da', 'refusal.tooFewMembers', { count: 1, min: 3 })).toContain('Gruppen har 1 medlem.');
     expect(t('en', 'refusal.tooFewMembers', { count: 2, min: 3 })).toContain('The group has 2 members.');
     expect(tp('da', 'myData.intro', 1)).toContain('fra 1 gruppe.');
