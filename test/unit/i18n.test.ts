@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LANGUAGES, PHASES, REVEAL_MODES, ROLE_CATEGORIES, RSVP_RESPONSES } from '../../src/domain/types';
+import { fillPlaceholders } from '../../src/cards/invitation-cards';
 import { catalogKeys, languageOf, t, tp } from '../../src/i18n';
 import { formatDuration, formatWhen, votesNote } from '../../src/i18n/format';
 
@@ -80,6 +81,13 @@ describe('i18n', () => {
     expect(formatDuration('da', 90)).toBe('1 time og 30 minutter');
     expect(formatDuration('da', 120)).toBe('2 timer');
     expect(formatDuration('en', 61)).toBe('1 hour and 1 minute');
+    const m = { date: '2027-01-14', start: '13:00', end: '14:30' };
+    expect(fillPlaceholders('en', '[date], [start]–[end], [length].', m)).toBe(
+      'Thursday 14 January 2027, 13:00–14:30, 1 hour and 30 minutes.',
+    );
+    expect(fillPlaceholders('da', 'et møde [dato] kl. [start]–[slut]. Mødet varer [varighed].', m)).toBe(
+      'et møde torsdag den 14. januar 2027 kl. 13.00–14.30. Mødet varer 1 time og 30 minutter.',
+    );
   });
 
   it('has every key built from a domain value', () => {
