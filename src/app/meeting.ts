@@ -1,6 +1,6 @@
 import { readText, type FieldErrors } from '../domain/input';
 import { MAX_CHOICES, poolItems, rankItems, topItems } from '../domain/items';
-import { canTake, whyNotStart, type Step } from '../domain/meeting';
+import { canTake, whyNotStart } from '../domain/meeting';
 import type { MeetingNumber } from '../domain/themes';
 import type { Group, Item, Meeting } from '../domain/types';
 import type { GroupSnapshot, Versioned } from '../store/group-store';
@@ -63,18 +63,26 @@ export function view(snapshot: GroupSnapshot, meeting: Meeting): MeetingView {
   return { group: snapshot.group.value, meeting, snapshot, items: itemsOf(snapshot, meeting.number) };
 }
 
-/** Moves meeting n one step on (ETag-guarded: two coordinators clicking at once make one change). */
+/** The coordinator steps that post a card, and so can be taken again when Teams did not accept it. */
+export type PostingStep = NonNullable<Meeting['unposted']>;
+
+/**
+ * Moves meeting n one step on (ETag-guarded: two coordinators clicking at once make one change).
+ * A step whose card Teams did not accept may be taken again, and nothing else until it is.
+ */
 async function step(
   deps: AppDeps,
   actor: Actor,
   loaded: Loaded,
-  name: Step,
+  name: PostingStep,
   change: (m: Meeting) => Meeting,
 ): Promise<Outcome<MeetingView>> {
   const { meeting, n, snapshot } = loaded;
-  if (!meeting || !canTake(name, meeting.value))
-    return refuse(meeting ? 'wrongStep' : 'meetingNotOpen', { n });
-  const next = { ...change(meeting.value), updatedAt: deps.now().toISOString() };
+  if (!meeting) return refuse('meetingNotOpen', { n });
+  const unposted = meeting.value.unposted;
+  if (unposted && unposted !== name) return refuse('cardNotPosted', { n });
+  if (!unposted && !canTake(name, meeting.value)) return refuse('wrongStep', { n });
+  const next = { ...change(meeting.value), unposted: undefined, updatedAt: deps.now().toISOString() };
   await deps.store.saveMeeting(actor.groupKey, next, meeting.etag);
   return ok(view(snapshot, next));
 }
@@ -127,6 +135,22 @@ export function recordMeetingCard(
     const saved = await deps.store.loadMeeting(actor.groupKey, n);
     if (!saved) return refuse('meetingNotOpen', { n });
     const meeting = { ...saved.value, [card]: activityId };
+    await deps.store.saveMeeting(actor.groupKey, meeting, saved.etag);
+    return ok(meeting);
+  });
+}
+
+/** Teams did not accept the card of a step: the coordinator may take the step again to post it. */
+export function markUnposted(
+  deps: AppDeps,
+  actor: Actor,
+  n: number,
+  name: PostingStep,
+): Promise<Outcome<Meeting>> {
+  return transact(async () => {
+    const saved = await deps.store.loadMeeting(actor.groupKey, n);
+    if (!saved) return refuse('meetingNotOpen', { n });
+    const meeting = { ...saved.value, unposted: name };
     await deps.store.saveMeeting(actor.groupKey, meeting, saved.etag);
     return ok(meeting);
   });

@@ -43,6 +43,7 @@ export function acrossCard(lang: Language, view: AcrossView): RenderedCard {
       ...(more > 0 ? [{ heading: '', lines: [t(lang, 'across.more', { count: more })] }] : []),
       ...(silent > 0 ? [{ heading: '', lines: [t(lang, 'across.silent', { count: silent })] }] : []),
     ],
+    pages: [],
   };
   return { card: render(sectionsTemplate, model), summary: model.title };
 }

@@ -8,6 +8,7 @@ import { fieldCount, isFieldRequired, themeTitleKey, type MeetingNumber } from '
 import type { Group, Language, Meeting } from '../domain/types';
 import { t } from '../i18n';
 import { escapeMarkdown, paragraphsOf } from './escape';
+import { clipParagraphs, fitting } from './fit';
 import { render, type RenderedCard } from './render';
 
 /** The theme's title, e.g. "Tre gode råd". */
@@ -40,41 +41,46 @@ export function meetingStatusCard(
   const voting = meeting.status === 'voting';
   const by = voting ? facts.votedBy : facts.answeredBy;
   const buttons: { title: string; verb: string; meeting: number }[] = [];
-  if (meeting.status === 'running')
+  // A step whose card Teams did not accept is offered again, and nothing else until it is posted.
+  const unposted = meeting.unposted;
+  if (unposted ? unposted === 'reveal' : meeting.status === 'running')
     buttons.push({ title: t(lang, 'meeting.button.reveal'), verb: 'reveal', meeting: n });
-  if (meeting.status === 'revealed')
+  if (unposted ? unposted === 'startVoting' : meeting.status === 'revealed')
     buttons.push({ title: t(lang, 'meeting.button.startVoting'), verb: 'startVoting', meeting: n });
-  const canClose = meeting.status === 'revealed' || voting;
-  const model = {
-    title: t(lang, 'meeting.title', { n, theme }),
-    groupName: escapeMarkdown(group.name),
-    intro: t(lang, `theme.${n}.intro`),
-    previousTitle: t(lang, 'meeting.previousAgreements'),
-    previous: facts.previous?.conclusion ? paragraphsOf(facts.previous.conclusion.agreements) : [],
-    progress: t(lang, voting ? 'meeting.progress.votes' : 'meeting.progress.answers', {
-      count: by.length,
-      total: facts.memberCount,
-    }),
-    who: by.length
-      ? t(lang, voting ? 'meeting.votedBy' : 'meeting.answeredBy', {
-          names: by.map(escapeMarkdown).join(', '),
-        })
-      : '',
-    stepText: t(
-      lang,
-      `meeting.step.${meeting.status === 'planned' || meeting.status === 'invited' ? 'running' : meeting.status}`,
-      { max: MAX_CHOICES },
-    ),
-    coordinatorOnly: t(lang, 'meeting.coordinatorOnly'),
-    answerLabel: meeting.status === 'running' ? t(lang, 'meeting.button.answer') : '',
-    coordinatorButtons: buttons,
-    closeLabel: canClose ? t(lang, 'meeting.button.close') : '',
-    agreementsLabel: t(lang, 'meeting.agreementsLabel'),
-    agreementsPlaceholder: t(lang, 'meeting.agreementsPlaceholder'),
-    required: t(lang, 'error.required'),
-    meeting: n,
-  };
-  return { card: render(statusTemplate, model), summary: t(lang, 'meeting.summary.started', { n, theme }) };
+  const canClose = unposted ? unposted === 'close' : meeting.status === 'revealed' || voting;
+  const agreements = facts.previous?.conclusion?.agreements ?? '';
+  return fitting((limit) => {
+    const model = {
+      title: t(lang, 'meeting.title', { n, theme }),
+      groupName: escapeMarkdown(group.name),
+      intro: t(lang, `theme.${n}.intro`),
+      previousTitle: t(lang, 'meeting.previousAgreements'),
+      previous: paragraphsOf(clipParagraphs(agreements, limit * 4)),
+      progress: t(lang, voting ? 'meeting.progress.votes' : 'meeting.progress.answers', {
+        count: by.length,
+        total: facts.memberCount,
+      }),
+      who: by.length
+        ? t(lang, voting ? 'meeting.votedBy' : 'meeting.answeredBy', {
+            names: by.map(escapeMarkdown).join(', '),
+          })
+        : '',
+      stepText: t(
+        lang,
+        `meeting.step.${meeting.status === 'planned' || meeting.status === 'invited' ? 'running' : meeting.status}`,
+        { max: MAX_CHOICES },
+      ),
+      coordinatorOnly: t(lang, 'meeting.coordinatorOnly'),
+      answerLabel: meeting.status === 'running' ? t(lang, 'meeting.button.answer') : '',
+      coordinatorButtons: buttons,
+      closeLabel: canClose ? t(lang, 'meeting.button.close') : '',
+      agreementsLabel: t(lang, 'meeting.agreementsLabel'),
+      agreementsPlaceholder: t(lang, 'meeting.agreementsPlaceholder'),
+      required: t(lang, 'error.required'),
+      meeting: n,
+    };
+    return { card: render(statusTemplate, model), summary: t(lang, 'meeting.summary.started', { n, theme }) };
+  });
 }
 
 /** The answer card everyone sees: the prompts and a button that opens each person's own form. */

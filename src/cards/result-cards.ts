@@ -5,15 +5,21 @@ import { MAX_CHOICES } from '../domain/items';
 import type { Group, Item, Language, Meeting, Proposal } from '../domain/types';
 import { t } from '../i18n';
 import { escapeMarkdown, paragraphsOf } from './escape';
+import { clipParagraphs, ellipsis, fitting, isCut, paged } from './fit';
 import { fieldLabel, themeTitle } from './meeting-cards';
 import { render, type RenderedCard } from './render';
 
-/** One pooled item as a line: its text, and its author in a named group. */
-export function itemLine(lang: Language, group: Group, item: Item): string {
-  const text = escapeMarkdown(item.text).replace(/\n/g, ' ');
+/** One pooled item as a line: its text (cut to `limit` characters), and its author in a named group. */
+export function itemLine(lang: Language, group: Group, item: Item, limit = Infinity): string {
+  const text = escapeMarkdown(ellipsis(item.text, limit)).replace(/\n/g, ' ');
   return group.revealMode === 'named'
     ? t(lang, 'reveal.item', { text, name: escapeMarkdown(item.author.name) })
     : text;
+}
+
+/** A note that a card was split in parts, or '' for a card in one part. */
+export function partNote(lang: Language, key: string, part: number, total: number): string {
+  return total > 1 ? t(lang, key, { part, total }) : '';
 }
 
 /** Sections of pooled items: theme 1 as one list of advice, themes 2–4 one list per question. */
@@ -22,28 +28,40 @@ export function itemSections(
   group: Group,
   n: number,
   items: readonly Item[],
+  limit = Infinity,
 ): { heading: string; items: string[] }[] {
-  if (n === 1) return [{ heading: themeTitle(lang, 1), items: items.map((i) => itemLine(lang, group, i)) }];
+  const line = (i: Item): string => itemLine(lang, group, i, limit);
+  if (n === 1) return [{ heading: themeTitle(lang, 1), items: items.map(line) }];
   return [1, 2].map((field) => ({
     heading: fieldLabel(lang, n, field),
-    items: items.filter((i) => i.field === field).map((i) => itemLine(lang, group, i)),
+    items: items.filter((i) => i.field === field).map(line),
   }));
 }
 
-/** Every answer of a meeting, posted at reveal (named or anonymous as the group chose). */
-export function revealCard(lang: Language, group: Group, n: number, items: readonly Item[]): RenderedCard {
+/**
+ * Every answer of a meeting in full, posted at reveal (named or anonymous as the group chose): one
+ * card, or several in order when the answers are more than one card holds.
+ */
+export function revealCards(lang: Language, group: Group, n: number, items: readonly Item[]): RenderedCard[] {
   const note =
     items.length === 0
       ? t(lang, 'reveal.none')
       : group.revealMode === 'anonymous'
         ? t(lang, 'reveal.anonymous')
         : '';
-  const model = {
-    title: t(lang, 'reveal.title', { n, theme: themeTitle(lang, n) }),
-    note,
-    sections: itemSections(lang, group, n, items),
-  };
-  return { card: render(revealTemplate, model), summary: t(lang, 'reveal.summary', { n }) };
+  const title = t(lang, 'reveal.title', { n, theme: themeTitle(lang, n) });
+  const sections = itemSections(lang, group, n, items).map((s) => ({ heading: s.heading, lines: s.items }));
+  const cards = paged(
+    sections,
+    (part, k, total) =>
+      render(revealTemplate, {
+        title,
+        note: [note, partNote(lang, 'reveal.part', k, total)].filter(Boolean).join(' '),
+        sections: part.map((s) => ({ heading: s.heading, items: s.lines })),
+      }),
+    (heading) => t(lang, 'reveal.continued', { heading }),
+  );
+  return cards.map((card) => ({ card, summary: t(lang, 'reveal.summary', { n }) }));
 }
 
 /** The prioritising card: every pooled item as a choice (id `choices`); `mine` pre-selects the caller's. */
@@ -55,20 +73,24 @@ export function votingCard(
   mine: readonly string[] = [],
   notice = '',
 ): RenderedCard {
-  const model = {
-    title: t(lang, 'voting.title', { n, theme: themeTitle(lang, n) }),
-    intro: t(lang, 'voting.intro', { max: MAX_CHOICES }),
-    notice,
-    label: t(lang, 'voting.label', { max: MAX_CHOICES }),
-    value: mine.join(','),
-    choices: items.map((i) => ({
-      title: group.revealMode === 'named' ? `${i.text} – ${i.author.name}` : i.text,
-      value: i.id,
-    })),
-    submit: t(lang, 'voting.submit'),
-    meeting: n,
-  };
-  return { card: render(votingTemplate, model), summary: t(lang, 'voting.summary', { n }) };
+  const intro = t(lang, 'voting.intro', { max: MAX_CHOICES });
+  return fitting((limit) => {
+    const cut = items.some((i) => isCut(i.text, limit));
+    const model = {
+      title: t(lang, 'voting.title', { n, theme: themeTitle(lang, n) }),
+      intro: cut ? `${intro} ${t(lang, 'voting.shortened')}` : intro,
+      notice,
+      label: t(lang, 'voting.label', { max: MAX_CHOICES }),
+      value: mine.join(','),
+      choices: items.map((i) => {
+        const text = ellipsis(i.text, limit);
+        return { title: group.revealMode === 'named' ? `${text} – ${i.author.name}` : text, value: i.id };
+      }),
+      submit: t(lang, 'voting.submit'),
+      meeting: n,
+    };
+    return { card: render(votingTemplate, model), summary: t(lang, 'voting.summary', { n }) };
+  });
 }
 
 /** Vote count as words: "1 stemme" / "3 stemmer". */
@@ -88,38 +110,45 @@ export function conclusionCard(
   const top = conclusion?.top ?? [];
   const anyVotes = top.some((i) => i.votes > 0);
   const last = n === 4;
-  const model = {
-    title: t(lang, 'conclusion.title', { n, theme: themeTitle(lang, n) }),
-    notice,
-    topTitle: t(lang, n === 1 ? 'conclusion.top.1' : 'conclusion.top.other'),
-    top: top.map(
-      (i, k) => `${k + 1}. ${escapeMarkdown(i.text).replace(/\n/g, ' ')} (${votesText(lang, i.votes)})`,
-    ),
-    tieRule: t(lang, anyVotes ? 'conclusion.tieRule' : 'conclusion.noVotes'),
-    agreementsTitle: t(lang, 'conclusion.agreements'),
-    agreements: paragraphsOf(conclusion?.agreements ?? ''),
-    next: last
-      ? t(lang, 'conclusion.projectNext')
-      : t(lang, 'conclusion.next', { theme: themeTitle(lang, n + 1) }),
-    proposalsTitle: t(lang, 'project.proposalsTitle'),
-    proposals: proposals.map((p) => proposalLine(lang, p)),
-    inviteLabel: last ? '' : t(lang, 'meeting.button.nextInvite', { n: n + 1 }),
-    nextMeeting: n + 1,
-    proposeLabel: last ? t(lang, 'project.proposeButton') : '',
-    titleLabel: t(lang, 'project.titleLabel'),
-    descriptionLabel: t(lang, 'project.descriptionLabel'),
-    submitProposal: t(lang, 'project.submitProposal'),
-    startVoteLabel: last ? t(lang, 'project.startVoteButton') : '',
-    required: t(lang, 'error.required'),
-  };
-  return { card: render(conclusionTemplate, model), summary: t(lang, 'conclusion.summary', { n }) };
+  return fitting((limit) => {
+    const cut =
+      top.some((i) => isCut(i.text, limit)) ||
+      proposals.some((p) => isCut(p.description, limit) || isCut(p.title, limit));
+    const tieRule = t(lang, anyVotes ? 'conclusion.tieRule' : 'conclusion.noVotes');
+    const model = {
+      title: t(lang, 'conclusion.title', { n, theme: themeTitle(lang, n) }),
+      notice,
+      topTitle: t(lang, n === 1 ? 'conclusion.top.1' : 'conclusion.top.other'),
+      top: top.map(
+        (i, k) =>
+          `${k + 1}. ${escapeMarkdown(ellipsis(i.text, limit)).replace(/\n/g, ' ')} (${votesText(lang, i.votes)})`,
+      ),
+      tieRule: cut ? `${tieRule} ${t(lang, 'conclusion.shortened')}` : tieRule,
+      agreementsTitle: t(lang, 'conclusion.agreements'),
+      agreements: paragraphsOf(clipParagraphs(conclusion?.agreements ?? '', limit * 4)),
+      next: last
+        ? t(lang, 'conclusion.projectNext')
+        : t(lang, 'conclusion.next', { theme: themeTitle(lang, n + 1) }),
+      proposalsTitle: t(lang, 'project.proposalsTitle'),
+      proposals: proposals.map((p) => proposalLine(lang, p, limit)),
+      inviteLabel: last ? '' : t(lang, 'meeting.button.nextInvite', { n: n + 1 }),
+      nextMeeting: n + 1,
+      proposeLabel: last ? t(lang, 'project.proposeButton') : '',
+      titleLabel: t(lang, 'project.titleLabel'),
+      descriptionLabel: t(lang, 'project.descriptionLabel'),
+      submitProposal: t(lang, 'project.submitProposal'),
+      startVoteLabel: last ? t(lang, 'project.startVoteButton') : '',
+      required: t(lang, 'error.required'),
+    };
+    return { card: render(conclusionTemplate, model), summary: t(lang, 'conclusion.summary', { n }) };
+  });
 }
 
-/** A proposal as a line: title, who proposed it, description. */
-export function proposalLine(lang: Language, p: Proposal): string {
+/** A proposal as a line: title, who proposed it, description (title and description cut to `limit`). */
+export function proposalLine(lang: Language, p: Proposal, limit = Infinity): string {
   return t(lang, 'project.proposal', {
-    title: escapeMarkdown(p.title),
+    title: escapeMarkdown(ellipsis(p.title, limit)),
     name: escapeMarkdown(p.name),
-    description: escapeMarkdown(p.description).replace(/\n/g, ' '),
+    description: escapeMarkdown(ellipsis(p.description, limit)).replace(/\n/g, ' '),
   });
 }

@@ -72,6 +72,8 @@ export interface Meeting {
   statusCardId?: string;
   /** The conclusion card (after meeting 4 it gathers the project proposals and is updated in place). */
   conclusionCardId?: string;
+  /** A step whose card Teams did not accept: the coordinator can post it again (nothing else moves on until then). */
+  unposted?: 'reveal' | 'startVoting' | 'close';
   conclusion?: Conclusion;
   updatedAt: string;
 }
