@@ -92,12 +92,17 @@ export function pageSections(
   build: PartBuilder,
   continued: (heading: string) => string,
 ): Section[][] {
-  if (fits(build([...sections], 1, 1))) return [[...sections]];
   // The templates are linear in their lines: measure what an empty card, a section and a line cost.
   const empty = cardBytes(build([], 999, 999));
   const oneSection = cardBytes(build([{ heading: '', lines: [''] }], 999, 999));
   const perLine = cardBytes(build([{ heading: '', lines: ['', ''] }], 999, 999)) - oneSection;
   const perSection = oneSection - empty - perLine;
+  const estimate = sections.reduce(
+    (sum, s) =>
+      sum + perSection + jsonBytes(s.heading) + s.lines.reduce((n, l) => n + perLine + jsonBytes(l), 0),
+    empty,
+  );
+  if (estimate <= CARD_BUDGET_BYTES + 1024 && fits(build([...sections], 1, 1))) return [[...sections]];
   const pages: Section[][] = [];
   let page: Section[] = [];
   let size = empty;
