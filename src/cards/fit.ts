@@ -7,16 +7,31 @@ import type { AdaptiveCard } from './render';
  */
 export const CARD_BUDGET_BYTES = 27 * 1024;
 
+/**
+ * Some revisions of Teams' documentation count the message in UTF-16 against 40 KB instead; a
+ * card within both budgets is accepted under either rule (mostly-ASCII text is twice as large in UTF-16).
+ */
+export const CARD_BUDGET_UTF16_BYTES = 38 * 1024;
+
 const CARD_TYPE = 'application/vnd.microsoft.card.adaptive';
+
+/** A size in both measures: UTF-8 bytes and UTF-16 bytes. */
+type Size = readonly [number, number];
+
+const sizeOf = (json: string): Size => [Buffer.byteLength(json), json.length * 2];
+const plus = (a: Size, b: Size): Size => [a[0] + b[0], a[1] + b[1]];
+const minus = (a: Size, b: Size): Size => [a[0] - b[0], a[1] - b[1]];
+const within = (s: Size): boolean => s[0] <= CARD_BUDGET_BYTES && s[1] <= CARD_BUDGET_UTF16_BYTES;
+const attachment = (card: AdaptiveCard): string => JSON.stringify({ contentType: CARD_TYPE, content: card });
 
 /** The size of a card as sent: the UTF-8 bytes of its whole attachment. */
 export function cardBytes(card: AdaptiveCard): number {
-  return Buffer.byteLength(JSON.stringify({ contentType: CARD_TYPE, content: card }));
+  return Buffer.byteLength(attachment(card));
 }
 
-/** True when a card is within the budget. */
+/** True when a card is within the budget (in UTF-8 and in UTF-16). */
 export function fits(card: AdaptiveCard): boolean {
-  return cardBytes(card) <= CARD_BUDGET_BYTES;
+  return within(sizeOf(attachment(card)));
 }
 
 /** Cuts a text to at most `max` characters, ending with an ellipsis when something was cut. */
@@ -81,7 +96,8 @@ export interface Section {
 /** Renders some sections as part `part` of `total`. */
 export type PartBuilder = (sections: Section[], part: number, total: number) => AdaptiveCard;
 
-const jsonBytes = (s: string): number => Buffer.byteLength(JSON.stringify(s)) - 2;
+/** The size a string adds to a card's JSON. */
+const textSize = (s: string): Size => minus(sizeOf(JSON.stringify(s)), sizeOf('""'));
 
 /**
  * Splits headed lists over as few parts as fit the budget, in order; a list split over two parts
@@ -93,42 +109,43 @@ export function pageSections(
   continued: (heading: string) => string,
 ): Section[][] {
   // The templates are linear in their lines: measure what an empty card, a section and a line cost.
-  const empty = cardBytes(build([], 999, 999));
-  const oneSection = cardBytes(build([{ heading: '', lines: [''] }], 999, 999));
-  const perLine = cardBytes(build([{ heading: '', lines: ['', ''] }], 999, 999)) - oneSection;
-  const perSection = oneSection - empty - perLine;
+  const measure = (parts: Section[]): Size => sizeOf(attachment(build(parts, 999, 999)));
+  const empty = measure([]);
+  const oneSection = measure([{ heading: '', lines: [''] }]);
+  const perLine = minus(measure([{ heading: '', lines: ['', ''] }]), oneSection);
+  const perSection = minus(minus(oneSection, empty), perLine);
+  const lineCost = (line: string): Size => plus(perLine, textSize(line));
+  const headCost = (heading: string): Size => plus(perSection, textSize(heading));
   const estimate = sections.reduce(
-    (sum, s) =>
-      sum + perSection + jsonBytes(s.heading) + s.lines.reduce((n, l) => n + perLine + jsonBytes(l), 0),
+    (sum, s) => s.lines.reduce((n, l) => plus(n, lineCost(l)), plus(sum, headCost(s.heading))),
     empty,
   );
-  if (estimate <= CARD_BUDGET_BYTES + 1024 && fits(build([...sections], 1, 1))) return [[...sections]];
+  if (within(minus(estimate, [1024, 2048])) && fits(build([...sections], 1, 1))) return [[...sections]];
   const pages: Section[][] = [];
   let page: Section[] = [];
   let size = empty;
-  const add = (section: Section, cost: number): void => {
-    if (page.length > 0 && size + cost > CARD_BUDGET_BYTES) {
+  const add = (section: Section, cost: Size): void => {
+    if (page.length > 0 && !within(plus(size, cost))) {
       pages.push(page);
       page = [];
       size = empty;
     }
     page.push(section);
-    size += cost;
+    size = plus(size, cost);
   };
   for (const section of sections) {
     let current: Section | undefined;
     for (const line of section.lines) {
-      const lineCost = perLine + jsonBytes(line);
-      if (current && size + lineCost <= CARD_BUDGET_BYTES) {
+      if (current && within(plus(size, lineCost(line)))) {
         current.lines.push(line);
-        size += lineCost;
+        size = plus(size, lineCost(line));
         continue;
       }
       const heading = current ? continued(section.heading) : section.heading;
       current = { heading, lines: [line] };
-      add(current, perSection + jsonBytes(heading) + lineCost);
+      add(current, plus(headCost(heading), lineCost(line)));
     }
-    if (!current) add({ heading: section.heading, lines: [] }, perSection + jsonBytes(section.heading));
+    if (!current) add({ heading: section.heading, lines: [] }, headCost(section.heading));
   }
   if (page.length > 0) pages.push(page);
   return pages;

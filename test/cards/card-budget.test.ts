@@ -5,6 +5,7 @@ import { acrossCard } from '../../src/cards/across-card';
 import { myDataCard } from '../../src/cards/data-rights-cards';
 import {
   CARD_BUDGET_BYTES,
+  CARD_BUDGET_UTF16_BYTES,
   cardBytes,
   clipParagraphs,
   ellipsis,
@@ -218,5 +219,20 @@ describe('fitting', () => {
       sections.flatMap((s) => s.lines.map((l) => l.split(' ')[0])),
     );
     expect(lines).toContain('H2 (fortsat)');
+  });
+
+  it('also keeps mostly-ASCII cards within 38 KB counted in UTF-16 (the other documented rule)', () => {
+    const sections: Section[] = [
+      { heading: 'H', lines: Array.from({ length: 40 }, (_, i) => `${i} ${'a'.repeat(600)}`) },
+    ];
+    const build = (parts: Section[]): AdaptiveCard => ({
+      type: 'AdaptiveCard',
+      body: parts.flatMap((p) => p.lines.map((l) => ({ text: l }))),
+    });
+    expect(cardBytes(build(sections))).toBeLessThan(CARD_BUDGET_BYTES);
+    const cards = paged(sections, build, (h) => h);
+    expect(cards).toHaveLength(2);
+    for (const card of cards)
+      expect(JSON.stringify(card).length * 2).toBeLessThanOrEqual(CARD_BUDGET_UTF16_BYTES);
   });
 });
