@@ -36,6 +36,16 @@ export function meetingStatusCard(
   meeting: Meeting,
   facts: StatusFacts,
 ): RenderedCard {
+  return fitting((limit) => statusCardWithin(lang, group, meeting, facts, limit));
+}
+
+function statusCardWithin(
+  lang: Language,
+  group: Group,
+  meeting: Meeting,
+  facts: StatusFacts,
+  limit: number,
+): RenderedCard {
   const n = meeting.number;
   const theme = themeTitle(lang, n);
   const voting = meeting.status === 'voting';
@@ -48,39 +58,36 @@ export function meetingStatusCard(
   if (unposted ? unposted === 'startVoting' : meeting.status === 'revealed')
     buttons.push({ title: t(lang, 'meeting.button.startVoting'), verb: 'startVoting', meeting: n });
   const canClose = unposted ? unposted === 'close' : meeting.status === 'revealed' || voting;
-  const agreements = facts.previous?.conclusion?.agreements ?? '';
-  return fitting((limit) => {
-    const model = {
-      title: t(lang, 'meeting.title', { n, theme }),
-      groupName: escapeMarkdown(group.name),
-      intro: t(lang, `theme.${n}.intro`),
-      previousTitle: t(lang, 'meeting.previousAgreements'),
-      previous: paragraphsOf(clipParagraphs(agreements, limit * 4)),
-      progress: t(lang, voting ? 'meeting.progress.votes' : 'meeting.progress.answers', {
-        count: by.length,
-        total: facts.memberCount,
-      }),
-      who: by.length
-        ? t(lang, voting ? 'meeting.votedBy' : 'meeting.answeredBy', {
-            names: by.map(escapeMarkdown).join(', '),
-          })
-        : '',
-      stepText: t(
-        lang,
-        `meeting.step.${meeting.status === 'planned' || meeting.status === 'invited' ? 'running' : meeting.status}`,
-        { max: MAX_CHOICES },
-      ),
-      coordinatorOnly: t(lang, 'meeting.coordinatorOnly'),
-      answerLabel: meeting.status === 'running' ? t(lang, 'meeting.button.answer') : '',
-      coordinatorButtons: buttons,
-      closeLabel: canClose ? t(lang, 'meeting.button.close') : '',
-      agreementsLabel: t(lang, 'meeting.agreementsLabel'),
-      agreementsPlaceholder: t(lang, 'meeting.agreementsPlaceholder'),
-      required: t(lang, 'error.required'),
-      meeting: n,
-    };
-    return { card: render(statusTemplate, model), summary: t(lang, 'meeting.summary.started', { n, theme }) };
-  });
+  const model = {
+    title: t(lang, 'meeting.title', { n, theme }),
+    groupName: escapeMarkdown(group.name),
+    intro: t(lang, `theme.${n}.intro`),
+    previousTitle: t(lang, 'meeting.previousAgreements'),
+    previous: paragraphsOf(clipParagraphs(facts.previous?.conclusion?.agreements ?? '', limit * 4)),
+    progress: t(lang, voting ? 'meeting.progress.votes' : 'meeting.progress.answers', {
+      count: by.length,
+      total: facts.memberCount,
+    }),
+    who: by.length
+      ? t(lang, voting ? 'meeting.votedBy' : 'meeting.answeredBy', {
+          names: by.map(escapeMarkdown).join(', '),
+        })
+      : '',
+    stepText: t(
+      lang,
+      `meeting.step.${meeting.status === 'planned' || meeting.status === 'invited' ? 'running' : meeting.status}`,
+      { max: MAX_CHOICES },
+    ),
+    coordinatorOnly: t(lang, 'meeting.coordinatorOnly'),
+    answerLabel: meeting.status === 'running' ? t(lang, 'meeting.button.answer') : '',
+    coordinatorButtons: buttons,
+    closeLabel: canClose ? t(lang, 'meeting.button.close') : '',
+    agreementsLabel: t(lang, 'meeting.agreementsLabel'),
+    agreementsPlaceholder: t(lang, 'meeting.agreementsPlaceholder'),
+    required: t(lang, 'error.required'),
+    meeting: n,
+  };
+  return { card: render(statusTemplate, model), summary: t(lang, 'meeting.summary.started', { n, theme }) };
 }
 
 /** The answer card everyone sees: the prompts and a button that opens each person's own form. */

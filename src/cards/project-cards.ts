@@ -9,7 +9,10 @@ import { ellipsis, fitting, isCut, paged } from './fit';
 import { partNote, proposalLine } from './result-cards';
 import { render, type RenderedCard } from './render';
 
-/** The project vote card: the proposals, progress, one choice (`choice`) and the coordinator's decision form. */
+/**
+ * The project vote card: the proposals, progress, one choice (`choice`) and the coordinator's
+ * decision form; long proposals are shortened as far as the card budget needs.
+ */
 export function projectVoteCard(
   lang: Language,
   group: Group,
@@ -18,32 +21,42 @@ export function projectVoteCard(
   mine?: string,
   notice = '',
 ): RenderedCard {
+  return fitting((limit) => voteCardWithin(lang, group, proposals, votes, mine ?? '', notice, limit));
+}
+
+function voteCardWithin(
+  lang: Language,
+  group: Group,
+  proposals: readonly Proposal[],
+  votes: readonly ProjectVote[],
+  mine: string,
+  notice: string,
+  limit: number,
+): RenderedCard {
   const progress = t(lang, 'project.voteProgress', { count: votes.length, total: group.members.length });
-  return fitting((limit) => {
-    const cut = proposals.some((p) => isCut(p.title, limit) || isCut(p.description, limit));
-    const model = {
-      title: t(lang, 'project.voteTitle'),
-      notice,
-      proposals: proposals.map((p) => {
-        const count = votes.filter((v) => v.choice === p.id).length;
-        return `${proposalLine(lang, p, limit)} (${t(lang, 'project.votes', { votes: count, total: group.members.length })})`;
-      }),
-      progress: cut ? `${progress} ${t(lang, 'project.shortened')}` : progress,
-      voteLabel: t(lang, 'project.voteLabel'),
-      mine: mine ?? '',
-      options: proposals.map((p) => ({ title: ellipsis(p.title, limit), value: p.id })),
-      voteSubmit: t(lang, 'project.voteSubmit'),
-      chooseLabel: t(lang, 'project.chooseButton'),
-      projectLabel: t(lang, 'project.chooseLabel'),
-      ownerLabel: t(lang, 'project.ownerLabel'),
-      owners: group.members.map((m) => ({ title: m.name, value: m.userId })),
-      firstStepLabel: t(lang, 'project.firstStepLabel'),
-      dueDateLabel: t(lang, 'project.dueDateLabel'),
-      chooseSubmit: t(lang, 'project.chooseSubmit'),
-      required: t(lang, 'error.required'),
-    };
-    return { card: render(voteTemplate, model), summary: t(lang, 'project.voteSummary') };
-  });
+  const cut = proposals.some((p) => isCut(p.title, limit) || isCut(p.description, limit));
+  const model = {
+    title: t(lang, 'project.voteTitle'),
+    notice,
+    proposals: proposals.map((p) => {
+      const count = votes.filter((v) => v.choice === p.id).length;
+      return `${proposalLine(lang, p, limit)} (${t(lang, 'project.votes', { votes: count, total: group.members.length })})`;
+    }),
+    progress: cut ? `${progress} ${t(lang, 'project.shortened')}` : progress,
+    voteLabel: t(lang, 'project.voteLabel'),
+    mine,
+    options: proposals.map((p) => ({ title: ellipsis(p.title, limit), value: p.id })),
+    voteSubmit: t(lang, 'project.voteSubmit'),
+    chooseLabel: t(lang, 'project.chooseButton'),
+    projectLabel: t(lang, 'project.chooseLabel'),
+    ownerLabel: t(lang, 'project.ownerLabel'),
+    owners: group.members.map((m) => ({ title: m.name, value: m.userId })),
+    firstStepLabel: t(lang, 'project.firstStepLabel'),
+    dueDateLabel: t(lang, 'project.dueDateLabel'),
+    chooseSubmit: t(lang, 'project.chooseSubmit'),
+    required: t(lang, 'error.required'),
+  };
+  return { card: render(voteTemplate, model), summary: t(lang, 'project.voteSummary') };
 }
 
 /** Every proposal in full, posted when the vote starts: one card, or several when they are more than one holds. */

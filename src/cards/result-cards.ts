@@ -9,9 +9,9 @@ import { clipParagraphs, ellipsis, fitting, isCut, paged } from './fit';
 import { fieldLabel, themeTitle } from './meeting-cards';
 import { render, type RenderedCard } from './render';
 
-/** One pooled item as a line: its text (cut to `limit` characters), and its author in a named group. */
-export function itemLine(lang: Language, group: Group, item: Item, limit = Infinity): string {
-  const text = escapeMarkdown(ellipsis(item.text, limit)).replace(/\n/g, ' ');
+/** One pooled item as a line: its text, and its author in a named group. */
+export function itemLine(lang: Language, group: Group, item: Item): string {
+  const text = escapeMarkdown(item.text).replace(/\n/g, ' ');
   return group.revealMode === 'named'
     ? t(lang, 'reveal.item', { text, name: escapeMarkdown(item.author.name) })
     : text;
@@ -28,13 +28,11 @@ export function itemSections(
   group: Group,
   n: number,
   items: readonly Item[],
-  limit = Infinity,
 ): { heading: string; items: string[] }[] {
-  const line = (i: Item): string => itemLine(lang, group, i, limit);
-  if (n === 1) return [{ heading: themeTitle(lang, 1), items: items.map(line) }];
+  if (n === 1) return [{ heading: themeTitle(lang, 1), items: items.map((i) => itemLine(lang, group, i)) }];
   return [1, 2].map((field) => ({
     heading: fieldLabel(lang, n, field),
-    items: items.filter((i) => i.field === field).map(line),
+    items: items.filter((i) => i.field === field).map((i) => itemLine(lang, group, i)),
   }));
 }
 
@@ -64,7 +62,10 @@ export function revealCards(lang: Language, group: Group, n: number, items: read
   return cards.map((card) => ({ card, summary: t(lang, 'reveal.summary', { n }) }));
 }
 
-/** The prioritising card: every pooled item as a choice (id `choices`); `mine` pre-selects the caller's. */
+/**
+ * The prioritising card: every pooled item as a choice (id `choices`); `mine` pre-selects the
+ * caller's. Long answers are shortened with an ellipsis as far as the card budget needs.
+ */
 export function votingCard(
   lang: Language,
   group: Group,
@@ -73,24 +74,35 @@ export function votingCard(
   mine: readonly string[] = [],
   notice = '',
 ): RenderedCard {
+  return fitting((limit) => votingCardWithin(lang, group, n, items, mine, notice, limit));
+}
+
+function votingCardWithin(
+  lang: Language,
+  group: Group,
+  n: number,
+  items: readonly Item[],
+  mine: readonly string[],
+  notice: string,
+  limit: number,
+): RenderedCard {
   const intro = t(lang, 'voting.intro', { max: MAX_CHOICES });
-  return fitting((limit) => {
-    const cut = items.some((i) => isCut(i.text, limit));
-    const model = {
-      title: t(lang, 'voting.title', { n, theme: themeTitle(lang, n) }),
-      intro: cut ? `${intro} ${t(lang, 'voting.shortened')}` : intro,
-      notice,
-      label: t(lang, 'voting.label', { max: MAX_CHOICES }),
-      value: mine.join(','),
-      choices: items.map((i) => {
-        const text = ellipsis(i.text, limit);
-        return { title: group.revealMode === 'named' ? `${text} – ${i.author.name}` : text, value: i.id };
-      }),
-      submit: t(lang, 'voting.submit'),
-      meeting: n,
-    };
-    return { card: render(votingTemplate, model), summary: t(lang, 'voting.summary', { n }) };
-  });
+  const cut = items.some((i) => isCut(i.text, limit));
+  const text = (i: Item): string => ellipsis(i.text, limit);
+  const model = {
+    title: t(lang, 'voting.title', { n, theme: themeTitle(lang, n) }),
+    intro: cut ? `${intro} ${t(lang, 'voting.shortened')}` : intro,
+    notice,
+    label: t(lang, 'voting.label', { max: MAX_CHOICES }),
+    value: mine.join(','),
+    choices: items.map((i) => ({
+      title: group.revealMode === 'named' ? `${text(i)} – ${i.author.name}` : text(i),
+      value: i.id,
+    })),
+    submit: t(lang, 'voting.submit'),
+    meeting: n,
+  };
+  return { card: render(votingTemplate, model), summary: t(lang, 'voting.summary', { n }) };
 }
 
 /** Vote count as words: "1 stemme" / "3 stemmer". */
@@ -105,43 +117,51 @@ export function conclusionCard(
   proposals: readonly Proposal[] = [],
   notice = '',
 ): RenderedCard {
+  return fitting((limit) => conclusionCardWithin(lang, meeting, proposals, notice, limit));
+}
+
+function conclusionCardWithin(
+  lang: Language,
+  meeting: Meeting,
+  proposals: readonly Proposal[],
+  notice: string,
+  limit: number,
+): RenderedCard {
   const n = meeting.number;
   const conclusion = meeting.conclusion;
   const top = conclusion?.top ?? [];
   const anyVotes = top.some((i) => i.votes > 0);
   const last = n === 4;
-  return fitting((limit) => {
-    const cut =
-      top.some((i) => isCut(i.text, limit)) ||
-      proposals.some((p) => isCut(p.description, limit) || isCut(p.title, limit));
-    const tieRule = t(lang, anyVotes ? 'conclusion.tieRule' : 'conclusion.noVotes');
-    const model = {
-      title: t(lang, 'conclusion.title', { n, theme: themeTitle(lang, n) }),
-      notice,
-      topTitle: t(lang, n === 1 ? 'conclusion.top.1' : 'conclusion.top.other'),
-      top: top.map(
-        (i, k) =>
-          `${k + 1}. ${escapeMarkdown(ellipsis(i.text, limit)).replace(/\n/g, ' ')} (${votesText(lang, i.votes)})`,
-      ),
-      tieRule: cut ? `${tieRule} ${t(lang, 'conclusion.shortened')}` : tieRule,
-      agreementsTitle: t(lang, 'conclusion.agreements'),
-      agreements: paragraphsOf(clipParagraphs(conclusion?.agreements ?? '', limit * 4)),
-      next: last
-        ? t(lang, 'conclusion.projectNext')
-        : t(lang, 'conclusion.next', { theme: themeTitle(lang, n + 1) }),
-      proposalsTitle: t(lang, 'project.proposalsTitle'),
-      proposals: proposals.map((p) => proposalLine(lang, p, limit)),
-      inviteLabel: last ? '' : t(lang, 'meeting.button.nextInvite', { n: n + 1 }),
-      nextMeeting: n + 1,
-      proposeLabel: last ? t(lang, 'project.proposeButton') : '',
-      titleLabel: t(lang, 'project.titleLabel'),
-      descriptionLabel: t(lang, 'project.descriptionLabel'),
-      submitProposal: t(lang, 'project.submitProposal'),
-      startVoteLabel: last ? t(lang, 'project.startVoteButton') : '',
-      required: t(lang, 'error.required'),
-    };
-    return { card: render(conclusionTemplate, model), summary: t(lang, 'conclusion.summary', { n }) };
-  });
+  const cut =
+    top.some((i) => isCut(i.text, limit)) ||
+    proposals.some((p) => isCut(p.description, limit) || isCut(p.title, limit));
+  const tieRule = t(lang, anyVotes ? 'conclusion.tieRule' : 'conclusion.noVotes');
+  const model = {
+    title: t(lang, 'conclusion.title', { n, theme: themeTitle(lang, n) }),
+    notice,
+    topTitle: t(lang, n === 1 ? 'conclusion.top.1' : 'conclusion.top.other'),
+    top: top.map(
+      (i, k) =>
+        `${k + 1}. ${escapeMarkdown(ellipsis(i.text, limit)).replace(/\n/g, ' ')} (${votesText(lang, i.votes)})`,
+    ),
+    tieRule: cut ? `${tieRule} ${t(lang, 'conclusion.shortened')}` : tieRule,
+    agreementsTitle: t(lang, 'conclusion.agreements'),
+    agreements: paragraphsOf(clipParagraphs(conclusion?.agreements ?? '', limit * 4)),
+    next: last
+      ? t(lang, 'conclusion.projectNext')
+      : t(lang, 'conclusion.next', { theme: themeTitle(lang, n + 1) }),
+    proposalsTitle: t(lang, 'project.proposalsTitle'),
+    proposals: proposals.map((p) => proposalLine(lang, p, limit)),
+    inviteLabel: last ? '' : t(lang, 'meeting.button.nextInvite', { n: n + 1 }),
+    nextMeeting: n + 1,
+    proposeLabel: last ? t(lang, 'project.proposeButton') : '',
+    titleLabel: t(lang, 'project.titleLabel'),
+    descriptionLabel: t(lang, 'project.descriptionLabel'),
+    submitProposal: t(lang, 'project.submitProposal'),
+    startVoteLabel: last ? t(lang, 'project.startVoteButton') : '',
+    required: t(lang, 'error.required'),
+  };
+  return { card: render(conclusionTemplate, model), summary: t(lang, 'conclusion.summary', { n }) };
 }
 
 /** A proposal as a line: title, who proposed it, description (title and description cut to `limit`). */
