@@ -7,6 +7,7 @@ import type { GroupSnapshot, Versioned } from '../store/group-store';
 import type { Actor, AppDeps } from './context';
 import { loadAs, memberName, type Role } from './access';
 import { readMeetingNumber } from './invitation';
+import { pendingRefusal, type PostingStep } from './posting';
 import { invalidForm, ok, refuse, transact, type Outcome } from './result';
 
 /** A meeting with everything its cards show, from one partition query. */
@@ -63,12 +64,9 @@ export function view(snapshot: GroupSnapshot, meeting: Meeting): MeetingView {
   return { group: snapshot.group.value, meeting, snapshot, items: itemsOf(snapshot, meeting.number) };
 }
 
-/** The coordinator steps that post a card, and so can be taken again when Teams did not accept it. */
-export type PostingStep = NonNullable<Meeting['unposted']>;
-
 /**
- * Moves meeting n one step on (ETag-guarded: two coordinators clicking at once make one change).
- * A step whose card Teams did not accept may be taken again, and nothing else until it is.
+ * Moves meeting n one step on (ETag-guarded: two coordinators clicking at once make one change) and
+ * marks its card as on its way; a step whose card Teams did not accept may be taken again.
  */
 async function step(
   deps: AppDeps,
@@ -79,10 +77,13 @@ async function step(
 ): Promise<Outcome<MeetingView>> {
   const { meeting, n, snapshot } = loaded;
   if (!meeting) return refuse('meetingNotOpen', { n });
-  const unposted = meeting.value.unposted;
-  if (unposted && unposted !== name) return refuse('cardNotPosted', { n });
-  if (!unposted && !canTake(name, meeting.value)) return refuse('wrongStep', { n });
-  const next = { ...change(meeting.value), unposted: undefined, updatedAt: deps.now().toISOString() };
+  const now = deps.now();
+  const pending = pendingRefusal(meeting.value, name, now);
+  if (pending) return refuse(pending, { n });
+  if (!meeting.value.unposted && !canTake(name, meeting.value)) return refuse('wrongStep', { n });
+  const at = now.toISOString();
+  const unposted = { step: name, since: at, failed: false };
+  const next = { ...change(meeting.value), unposted, updatedAt: at };
   await deps.store.saveMeeting(actor.groupKey, next, meeting.etag);
   return ok(view(snapshot, next));
 }
@@ -135,22 +136,6 @@ export function recordMeetingCard(
     const saved = await deps.store.loadMeeting(actor.groupKey, n);
     if (!saved) return refuse('meetingNotOpen', { n });
     const meeting = { ...saved.value, [card]: activityId };
-    await deps.store.saveMeeting(actor.groupKey, meeting, saved.etag);
-    return ok(meeting);
-  });
-}
-
-/** Teams did not accept the card of a step: the coordinator may take the step again to post it. */
-export function markUnposted(
-  deps: AppDeps,
-  actor: Actor,
-  n: number,
-  name: PostingStep,
-): Promise<Outcome<Meeting>> {
-  return transact(async () => {
-    const saved = await deps.store.loadMeeting(actor.groupKey, n);
-    if (!saved) return refuse('meetingNotOpen', { n });
-    const meeting = { ...saved.value, unposted: name };
     await deps.store.saveMeeting(actor.groupKey, meeting, saved.etag);
     return ok(meeting);
   });

@@ -52,7 +52,7 @@ function statusCardWithin(
   const by = voting ? facts.votedBy : facts.answeredBy;
   const buttons: { title: string; verb: string; meeting: number }[] = [];
   // A step whose card Teams did not accept is offered again, and nothing else until it is posted.
-  const unposted = meeting.unposted;
+  const unposted = meeting.unposted?.step;
   if (unposted ? unposted === 'reveal' : meeting.status === 'running')
     buttons.push({ title: t(lang, 'meeting.button.reveal'), verb: 'reveal', meeting: n });
   if (unposted ? unposted === 'startVoting' : meeting.status === 'revealed')

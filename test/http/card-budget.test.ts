@@ -17,7 +17,7 @@ import {
 import { MAX_AGREEMENTS_LENGTH } from '../../src/app/meeting';
 import { groupKeyOf } from '../../src/store/keys';
 import { groupChat, invoke, mention, user, type TestChat, type TestUser } from '../support/activities';
-import { startTestBot, type TestBot } from '../support/bot-harness';
+import { startTestBot, TEST_NOW, type TestBot } from '../support/bot-harness';
 import { attachedCard, cardText, findInput } from '../support/cards';
 import { TEAMS_MAX_ACTIVITY_BYTES } from '../support/fake-connector';
 import { maxSnapshot, maxText } from '../support/max-inputs';
@@ -98,6 +98,7 @@ describe('six members at maximum length, reveal to conclusion, against a connect
     const meeting = (await bot.running.store.loadMeeting(key(), n))!.value;
     expect(meeting.status).toBe('closed');
     expect(meeting.conclusionCardId).toBeDefined();
+    expect(meeting.unposted).toBeUndefined();
   }
 
   it('a 413 at reveal leaves the meeting where the coordinator can post the answers again, and everyone sees them', async () => {
@@ -107,7 +108,10 @@ describe('six members at maximum length, reveal to conclusion, against a connect
     const refused = await click(chat, coordinator, 'reveal', { meeting: 1 });
     expect(refused).toContain('Teams tog ikke imod kortet');
     expect(bot.connector.attempts.filter((a) => a.status === 413)).toHaveLength(1);
-    expect((await bot.running.store.loadMeeting(key(), 1))!.value.unposted).toBe('reveal');
+    expect((await bot.running.store.loadMeeting(key(), 1))!.value.unposted).toMatchObject({
+      step: 'reveal',
+      failed: true,
+    });
     const status = cardsOf(bot.connector.updates().filter((u) => u.activityId === statusId)).at(-1)!;
     expect(cardText(status)).toContain('Vis svarene');
 
@@ -125,9 +129,31 @@ describe('six members at maximum length, reveal to conclusion, against a connect
     expect(again).toContain('måske har en anden allerede klikket');
   });
 
-  it('runs meetings 1–4 to their conclusions', async () => {
+  it('a reveal the bot never finished (it stopped before Teams answered) can be posted again once surely lost', async () => {
     await voteAndClose(1);
-    for (const n of [2, 3, 4]) {
+    await startAndAnswer(2);
+    const stopped = async (since: Date): Promise<void> => {
+      const saved = (await bot.running.store.loadMeeting(key(), 2))!;
+      const unposted = { step: 'reveal' as const, since: since.toISOString(), failed: false };
+      await bot.running.store.saveMeeting(
+        key(),
+        { ...saved.value, status: 'revealed', unposted },
+        saved.etag,
+      );
+    };
+    await stopped(TEST_NOW);
+    expect(await click(chat, coordinator, 'reveal', { meeting: 2 })).toContain('måske har en anden');
+    await stopped(new Date(TEST_NOW.getTime() - 10 * 60_000));
+    const posts = bot.connector.posts().length;
+    await click(chat, coordinator, 'reveal', { meeting: 2 });
+    const shown = cardsOf(bot.connector.posts().slice(posts)).map(cardText).join('\n');
+    for (const i of members.keys()) expect(shown).toContain(escapeMarkdown(answer(2, i, 1)));
+    expect((await bot.running.store.loadMeeting(key(), 2))!.value.unposted).toBeUndefined();
+  });
+
+  it('runs meetings 1–4 to their conclusions', async () => {
+    await voteAndClose(2);
+    for (const n of [3, 4]) {
       await startAndAnswer(n);
       await click(chat, coordinator, 'reveal', { meeting: n });
       await voteAndClose(n);

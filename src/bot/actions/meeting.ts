@@ -1,15 +1,14 @@
 import {
   closeMeeting,
   currentMeeting,
-  markUnposted,
   recordMeetingCard,
   reveal,
   startMeeting,
   startVoting,
   vote,
   type MeetingView,
-  type PostingStep,
 } from '../../app/meeting';
+import { markPosted, markUnposted, type PostingStep } from '../../app/posting';
 import { answerForm, submitAnswer } from '../../app/answers';
 import { groupCard } from '../../cards/group-card';
 import { answerFormCard, answerPromptCard, meetingStatusCard } from '../../cards/meeting-cards';
@@ -110,6 +109,19 @@ async function postStep(
   }
 }
 
+/** Teams accepted a step's cards: the step is done; the status card shows it to everyone and to the clicker. */
+async function stepDone(
+  turn: Turn,
+  view: MeetingView,
+  name: PostingStep,
+  cards: { conclusionCardId?: string } = {},
+): Promise<Reply> {
+  const posted = await markPosted(turn.deps.app, turn.actor, view.meeting.number, name, cards);
+  const shown = posted.ok ? { ...view, meeting: posted.value } : view;
+  await refreshStatus(turn, shown);
+  return cardReply(statusCardOf(shown));
+}
+
 /** A coordinator's step that posts cards: change the meeting, post what it brings, refresh the status card. */
 function postingStep(
   name: PostingStep,
@@ -126,8 +138,7 @@ function postingStep(
     const view = outcome.value;
     if (!(await postStep(turn, view, name, cards(view))))
       return messageReply(t(view.group.language, 'meeting.notPosted'));
-    await refreshStatus(turn, view);
-    return cardReply(statusCardOf(view));
+    return stepDone(turn, view, name);
   };
 }
 
@@ -158,13 +169,10 @@ const doClose: ActionHandler = async (turn, data) => {
     return refusalReply(turn, outcome);
   }
   const view = outcome.value;
-  const n = view.meeting.number;
   const card = conclusionCard(view.group.language, view.meeting, view.snapshot.proposals);
-  const [id] = (await postStep(turn, view, 'close', [card])) ?? [];
-  if (id === undefined) return messageReply(t(view.group.language, 'meeting.notPosted'));
-  if (id) await recordMeetingCard(turn.deps.app, turn.actor, n, 'conclusionCardId', id);
-  await refreshStatus(turn, view);
-  return cardReply(statusCardOf(view));
+  const ids = await postStep(turn, view, 'close', [card]);
+  if (!ids) return messageReply(t(view.group.language, 'meeting.notPosted'));
+  return stepDone(turn, view, 'close', ids[0] ? { conclusionCardId: ids[0] } : {});
 };
 
 /** Universal Actions refresh: the current status card of a meeting, or the group card. */
