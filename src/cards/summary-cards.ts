@@ -7,7 +7,7 @@ import { t } from '../i18n';
 import { formatDate, formatWhen } from '../i18n/format';
 import type { GroupSnapshot } from '../store/group-store';
 import { escapeMarkdown, paragraphsOf } from './escape';
-import { clipParagraphs, ellipsisMarkdown, fitting, type Section } from './fit';
+import { clipParagraphs, ellipsis, ellipsisMarkdown, fitting, fits, LINE_LIMITS, type Section } from './fit';
 import { themeTitle } from './meeting-cards';
 import { overviewAction } from './overview-action';
 import { render, type AdaptiveCard, type RenderedCard } from './render';
@@ -192,10 +192,22 @@ export function chooseGroupCard(
   groups: { key: string; name: string }[],
   meeting: number | undefined,
 ): RenderedCard {
-  const model = {
-    title: t(lang, 'chooseGroup.title'),
-    body: t(lang, 'chooseGroup.body'),
-    groups: groups.map((g) => ({ title: g.name, key: g.key, meeting: meeting ?? 0 })),
+  const title = t(lang, 'chooseGroup.title');
+  // Names are shortened first; groups that still do not fit are left out, and the card says how many.
+  const build = (limit: number, shown = groups.length): { card: AdaptiveCard } => {
+    const more = groups.length - shown;
+    const body = t(lang, 'chooseGroup.body');
+    const model = {
+      title,
+      body: more > 0 ? `${body} ${t(lang, 'chooseGroup.more', { count: more })}` : body,
+      groups: groups
+        .slice(0, shown)
+        .map((g) => ({ title: ellipsis(g.name, limit), key: g.key, meeting: meeting ?? 0 })),
+    };
+    return { card: render(chooseTemplate, model) };
   };
-  return { card: render(chooseTemplate, model), summary: model.title };
+  let fitted = fitting((limit) => build(limit));
+  for (let shown = groups.length - 1; shown > 0 && !fits(fitted.card); shown--)
+    fitted = build(LINE_LIMITS[LINE_LIMITS.length - 1], shown);
+  return { card: fitted.card, summary: title };
 }

@@ -20,7 +20,7 @@ import { projectFinalCard, projectVoteCard, proposalCards } from '../../src/card
 import type { AdaptiveCard, RenderedCard } from '../../src/cards/render';
 import { conclusionCard, revealCards, votingCard } from '../../src/cards/result-cards';
 import { statusCard } from '../../src/cards/status-card';
-import { programmeSummaryCard, themeSummaryCard } from '../../src/cards/summary-cards';
+import { chooseGroupCard, programmeSummaryCard, themeSummaryCard } from '../../src/cards/summary-cards';
 import { MAX_ANSWER_LENGTH } from '../../src/domain/answer-input';
 import { MAX_NAME_LENGTH } from '../../src/domain/group-input';
 import type { RevealMode } from '../../src/domain/types';
@@ -97,6 +97,11 @@ function maxGallery(mode: RevealMode, lang: 'da' | 'en'): [string, RenderedCard]
     })),
   };
   cards.push(['across groups', acrossCard(lang, across)]);
+  const coordinated = Array.from({ length: 100 }, (_, k) => ({
+    key: `g-${String(k).padStart(32, 'x')}`,
+    name: maxText(MAX_NAME_LENGTH, `G${k}`),
+  }));
+  cards.push(['choose group', chooseGroupCard(lang, coordinated, 1)]);
   return cards;
 }
 
@@ -129,6 +134,18 @@ describe('the longest programme', () => {
     expect(choices).toHaveLength(18);
     expect(choices.every((c) => c.includes('…'))).toBe(true);
     expect(cardText(card)).toContain('hele teksten står på kortet med alle svar');
+  });
+
+  it('offers as many of 100 groups as fit when a coordinator asks for a summary, and says how many are left out', () => {
+    const groups = Array.from({ length: 100 }, (_, k) => ({
+      key: `g-${String(k).padStart(32, 'x')}`,
+      name: maxText(MAX_NAME_LENGTH),
+    }));
+    const card = chooseGroupCard('da', groups, 1).card;
+    const shown = (card.actions as unknown[]).length;
+    expect(shown).toBeGreaterThan(10);
+    expect(cardText(card)).toContain(`${100 - shown} mangler`);
+    expect(cardText(chooseGroupCard('da', groups.slice(0, 3), 1).card)).not.toContain('mangler');
   });
 
   it('keeps short texts whole and says nothing about shortening', () => {
