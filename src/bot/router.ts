@@ -39,6 +39,7 @@ const IDEMPOTENT_VERBS = new Set([
   'leaveGroup',
   'refresh',
   'summary',
+  'myData',
 ]);
 
 /** True for a verb whose re-delivery needs no de-duplication. */

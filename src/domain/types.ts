@@ -72,6 +72,11 @@ export interface Meeting {
   statusCardId?: string;
   /** The conclusion card (after meeting 4 it gathers the project proposals and is updated in place). */
   conclusionCardId?: string;
+  /**
+   * A coordinator step whose card Teams has not accepted yet (`failed`: it refused it). Cleared once
+   * accepted; until then the coordinator can post it again, and no other step is taken.
+   */
+  unposted?: { step: 'reveal' | 'startVoting' | 'close'; since: string; failed: boolean };
   conclusion?: Conclusion;
   updatedAt: string;
 }

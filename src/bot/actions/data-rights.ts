@@ -5,13 +5,13 @@ import { cardReply, messageReply, refusalReply, type Reply } from '../reply';
 import type { Turn } from '../turn';
 import type { ActionHandler } from './handler';
 
-/** `mine data`: the person's data as a card, only in a personal chat (others would see it). */
-export async function showMyData(turn: Turn): Promise<Reply> {
+/** `mine data`: the person's data as a card (page `page` when it has several), only in a personal chat. */
+export async function showMyData(turn: Turn, page = 1): Promise<Reply> {
   const lang = await turn.language();
   if (turn.actor.chat !== 'personal') return messageReply(t(lang, 'myData.privateOnly'));
   const outcome = await collectMyData(turn.deps.app, turn.actor);
   if (!outcome.ok) return refusalReply(turn, outcome);
-  return cardReply(myDataCard(lang, outcome.value));
+  return cardReply(myDataCard(lang, outcome.value, page));
 }
 
 /** `slet mine data`: asks first, with the number of groups it touches. */
@@ -47,8 +47,9 @@ export async function askDeleteGroup(turn: Turn): Promise<Reply> {
   );
 }
 
-/** The confirmation buttons: delete, then show what happened in place of the button. */
+/** The page buttons of `mine data`, and the confirmation buttons: delete, then show what happened in place of the button. */
 export const dataRightsActions: Record<string, ActionHandler> = {
+  myData: (turn, data) => showMyData(turn, Number(data.page) || 1),
   confirmDeleteMyData: async (turn) => {
     const lang = await turn.language();
     const outcome = await deleteMyData(turn.deps.app, turn.actor);
