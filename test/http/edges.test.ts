@@ -75,7 +75,7 @@ describe('the group and invitations, off the happy path', () => {
     const res = await bot.send(
       invoke(chat, members[1], 'joinGroup', { roleCategory: 'boligsocial', roleTitle: '  ' }),
     );
-    expect(cardText(res.body?.value)).toContain('Du er ikke meldt ind endnu. Ret venligst det markerede.');
+    expect(cardText(res.body?.value)).toContain('Du er ikke meldt ind endnu. Ret de markerede felter.');
     expect((await bot.running.store.loadGroup(key()))?.value.members).toHaveLength(0);
   });
 

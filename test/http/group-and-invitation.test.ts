@@ -55,7 +55,7 @@ describe('a group is formed and invited to meeting 1 (Danish, over HTTP)', () =>
     const card = cardOf(
       await bot.send(invoke(chat, coordinator, 'setupGroup', { ...sampleSettings, name: '   ' }, welcomeId)),
     );
-    expect(cardText(card)).toContain('Ret venligst det markerede');
+    expect(cardText(card)).toContain('Ret de markerede felter');
     expect(cardText(card)).toContain('Skal udfyldes.');
     expect(findInput(card, 'association')?.value).toBe(sampleSettings.association);
     expect(await bot.running.store.loadGroup(groupKeyOfChat())).toBeUndefined();
@@ -112,7 +112,7 @@ describe('a group is formed and invited to meeting 1 (Danish, over HTTP)', () =>
       invoke(chat, seventh, 'joinGroup', { roleCategory: 'andet', roleTitle: 'Driftschef' }),
     );
     expect(res.status).toBe(200);
-    expect(res.body?.value).toContain('Gruppen er fuld');
+    expect(res.body?.value).toContain('Gruppen er fyldt op');
     expect(res.body?.value).toContain('højst 6 medlemmer');
     const stored = await bot.running.store.loadGroup(groupKeyOfChat());
     expect(stored?.value.members.map((m) => m.name)).not.toContain('Bente Kjær');
