@@ -46,6 +46,8 @@ describe('Teams app manifest', () => {
     const config = parseConfig({
       MicrosoftAppId: '3f9a1c2e-5b7d-4e8f-9a0b-1c2d3e4f5a6b',
       MicrosoftAppPassword: 'secret',
+      MicrosoftAppType: 'MultiTenant',
+      LINK_SIGNING_KEY: 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=',
       TEAMS_APP_ID: '7d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6',
       BOT_DOMAIN: 'erfaringsgruppe.azurewebsites.net',
       AZURE_STORAGE_ACCOUNT_URL: 'https://acct.table.core.windows.net',
@@ -62,6 +64,8 @@ describe('Teams app manifest', () => {
     const config = parseConfig({
       MicrosoftAppId: '3f9a1c2e-5b7d-4e8f-9a0b-1c2d3e4f5a6b',
       MicrosoftAppPassword: 'secret',
+      MicrosoftAppType: 'MultiTenant',
+      LINK_SIGNING_KEY: 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=',
       BOT_DOMAIN: 'erfaringsgruppe.azurewebsites.net',
       AZURE_STORAGE_ACCOUNT_URL: 'https://acct.table.core.windows.net',
     });
