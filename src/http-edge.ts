@@ -21,10 +21,26 @@ export function genericError(status: number): { error: string } {
   return { error: GENERIC[status] ?? (status >= 500 ? 'internal error' : 'bad request') };
 }
 
-/** Answers with a generic error and logs the reason as one structured line (no stack for a client's mistake). */
-export function refuse(log: Logger, req: Request, res: Response, status: number, reason: string): void {
+/** How long a refused client whose body is still coming has to read the answer before it is cut off. */
+const GRACE_MS = 1000;
+
+/**
+ * Answers with a generic error and logs the reason as one structured line (no stack for a client's
+ * mistake). A body still on its way is not read any further (Node would read it to the end to keep
+ * the connection): the answer says `Connection: close`, and the socket, no longer read, is closed
+ * a moment after the answer is out, so the client can read it before the connection goes.
+ */
+function refuse(log: Logger, req: Request, res: Response, [status, reason]: [number, string]): void {
   log.info('http.refused', { status, reason, method: req.method, path: req.getPath() });
-  if (status === 413) res.setHeader('Connection', 'close');
+  const socket = req.socket;
+  req.pause();
+  req._read = () => undefined;
+  socket.pause();
+  socket.destroySoon = () => {
+    socket.end();
+    setTimeout(() => socket.destroy(), GRACE_MS).unref();
+  };
+  res.setHeader('Connection', 'close');
   res.json(status, genericError(status));
 }
 
@@ -48,7 +64,7 @@ export function activityGate(log: Logger, requireAuthorization: boolean): Reques
               ? [413, `content-length ${length}`]
               : undefined;
     if (!problem) return next();
-    refuse(log, req, res, problem[0], problem[1]);
+    refuse(log, req, res, problem);
     return next(false);
   };
 }
@@ -71,9 +87,7 @@ export function limitedBodyReader(log: Logger, limit: number): RequestHandler {
         next();
         return;
       }
-      req.pause();
-      refuse(log, req, res, failure[0], failure[1]);
-      res.once('finish', () => req.destroy());
+      refuse(log, req, res, failure);
       next(false);
     };
     const onData = (chunk: Buffer): void => {
