@@ -66,7 +66,15 @@ const schema = z
     ),
     PLAYGROUND_PORT: z.coerce.number().int().min(1).max(65535).default(56150),
     TEAMS_APP_ID: optionalText.pipe(z.string().uuid().optional()),
-    BOT_DOMAIN: optionalText,
+    BOT_DOMAIN: optionalText.pipe(
+      z
+        .string()
+        .regex(
+          /^[A-Za-z0-9.-]+$/,
+          'is a host name without https:// or a path, e.g. erfaringsgruppe.azurewebsites.net',
+        )
+        .optional(),
+    ),
   })
   .superRefine((env, ctx) => {
     if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== 'UserAssignedMSI') {
@@ -211,6 +219,37 @@ export function parseConfig(given: Record<string, string | undefined>): Config {
     reminders: e.REMINDERS,
     projectLeads: e.PROJECT_LEADS,
   };
+}
+
+/** What `npm run package` needs: the ids and the domain that go into the Teams app package, nothing secret. */
+export interface PackageSettings {
+  auth?: { appId: string };
+  teamsAppId?: string;
+  botDomain?: string;
+}
+
+const packageSchema = schema.innerType().pick({ MicrosoftAppId: true, TEAMS_APP_ID: true, BOT_DOMAIN: true });
+
+/** Validates the package settings (MicrosoftAppId, TEAMS_APP_ID, BOT_DOMAIN); throws ConfigError naming the variable. */
+export function parsePackageSettings(given: Record<string, string | undefined>): PackageSettings {
+  const result = packageSchema.safeParse(withoutEmpty(given));
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const name = String(issue.path[0] ?? 'configuration');
+    throw new ConfigError(`Configuration error: ${name} (got "${given[name]}") ${issue.message}`);
+  }
+  const e = result.data;
+  return {
+    auth: e.MicrosoftAppId ? { appId: e.MicrosoftAppId } : undefined,
+    teamsAppId: e.TEAMS_APP_ID,
+    botDomain: e.BOT_DOMAIN,
+  };
+}
+
+/** Loads `.env` (if present), then reads only the package settings. */
+export function loadPackageSettings(): PackageSettings {
+  loadDotenv({ quiet: true });
+  return parsePackageSettings(process.env);
 }
 
 /** Loads `.env` (if present) into the environment, then validates it. The only reader of process.env. */
