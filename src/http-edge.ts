@@ -103,10 +103,7 @@ export function limitedBodyReader(log: Logger, limit: number): RequestHandler {
 
 /** The JSON parsing step of restify's jsonBodyParser, fed by limitedBodyReader (no multipart, no files). */
 export function jsonParser(): RequestHandler[] {
-  return restify.plugins.jsonBodyParser({
-    bodyReader: true,
-    mapParams: false,
-  }) as unknown as RequestHandler[];
+  return restify.plugins.jsonBodyParser({ bodyReader: true, mapParams: false });
 }
 
 /**
