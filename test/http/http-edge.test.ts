@@ -259,6 +259,13 @@ describe('the HTTP edge of the bot process', () => {
       await expect(fetch(`http://${address}:${port}/healthz`)).rejects.toThrow();
     }
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    const hexPort = port.toString(16).toUpperCase().padStart(4, '0');
+    const listening = ['/proc/net/tcp', '/proc/net/tcp6']
+      .flatMap((f) => readFileSync(f, 'utf8').split('\n').slice(1))
+      .map((line) => line.trim().split(/\s+/))
+      .filter((cols) => cols[1]?.endsWith(`:${hexPort}`) && cols[3] === '0A')
+      .map((cols) => cols[1].split(':')[0]);
+    expect(listening).toEqual(['0100007F']);
   });
 });
 
