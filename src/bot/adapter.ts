@@ -1,5 +1,4 @@
 import {
-  CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
 } from 'botbuilder';
@@ -7,11 +6,12 @@ import type { AppDeps } from '../app/context';
 import { setInactive } from '../app/group';
 import type { Config } from '../config';
 import { groupKeyOf } from '../store/keys';
+import { EdgeAdapter } from './http-turn';
 import { Outbox } from './send';
 import type { Logger } from '../log';
 
 /** The Bot Framework adapter: authenticated with the app's credentials, or open in local mode. */
-export function createAdapter(config: Config, log: Logger): CloudAdapter {
+export function createAdapter(config: Config, log: Logger): EdgeAdapter {
   const options: Partial<ConfigurationBotFrameworkAuthenticationOptions> = config.auth
     ? {
         MicrosoftAppId: config.auth.appId,
@@ -20,7 +20,7 @@ export function createAdapter(config: Config, log: Logger): CloudAdapter {
         MicrosoftAppTenantId: config.auth.tenantId,
       }
     : {};
-  const adapter = new CloudAdapter(
+  const adapter = new EdgeAdapter(
     new ConfigurationBotFrameworkAuthentication(options as ConfigurationBotFrameworkAuthenticationOptions),
   );
   adapter.onTurnError = async (context, error) => {
@@ -34,7 +34,7 @@ export function createAdapter(config: Config, log: Logger): CloudAdapter {
 }
 
 /** The outbox of a running bot: background card updates go through the adapter; a 403/404 marks the group inactive. */
-export function createOutbox(adapter: CloudAdapter, config: Config, app: AppDeps, log: Logger): Outbox {
+export function createOutbox(adapter: EdgeAdapter, config: Config, app: AppDeps, log: Logger): Outbox {
   return new Outbox(log, {
     continueConversation: (reference, logic) =>
       adapter.continueConversationAsync(config.auth?.appId ?? '', reference, logic),

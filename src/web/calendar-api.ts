@@ -6,6 +6,7 @@ import { t } from '../i18n';
 import { meetingIcs } from '../report/calendar';
 import { StorageUnavailableError } from '../store/group-store';
 import { meetingInstants, readCalendarToken } from './meeting-links';
+import type { VerifyKeys } from './signed-token';
 import type { TabResponse } from './tab-api';
 
 /** The calendar entry's title: "Erfaringsgruppe: møde 1 – Tre gode råd". */
@@ -29,7 +30,7 @@ const problem = (status: number, key: string): TabResponse => ({
 /** GET /api/calendar/meeting.ics?token=…: the meeting as an .ics file, for a signed, unexpired link. */
 export async function calendarFile(
   deps: AppDeps,
-  key: Uint8Array,
+  key: VerifyKeys,
   token: string | undefined,
 ): Promise<TabResponse> {
   const claim = token ? readCalendarToken(key, token, deps.now()) : undefined;

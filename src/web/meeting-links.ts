@@ -1,7 +1,6 @@
-import { createHmac, randomBytes } from 'node:crypto';
 import { zonedInstant } from '../domain/reminders';
 import type { Group, Meeting } from '../domain/types';
-import { readToken, signToken } from './signed-token';
+import { readToken, signToken, type VerifyKeys } from './signed-token';
 
 /** The invitation card's "Opret Teams-møde" and "Tilføj til kalender" links (empty: no button). */
 export interface MeetingLinks {
@@ -17,16 +16,6 @@ export interface CalendarClaim {
 
 const PURPOSE = 'calendar';
 const DAY_MS = 24 * 3600 * 1000;
-
-/**
- * The key that signs calendar links. Derived from the bot's secret in production so every instance
- * accepts every other's links; random (per process) in local mode.
- */
-export function calendarKey(appPassword: string | undefined): Uint8Array {
-  return appPassword
-    ? new Uint8Array(createHmac('sha256', appPassword).update('erfaringsgruppe calendar links').digest())
-    : new Uint8Array(randomBytes(32));
-}
 
 /** The meeting's start and end as instants (the group's wall-clock times in `timeZone`). */
 export function meetingInstants(m: Meeting, timeZone: string): { start: Date; end: Date } {
@@ -64,7 +53,7 @@ export function meetingLinker(options: {
 }
 
 /** Reads a calendar link's token; undefined when it is forged, altered or expired. */
-export function readCalendarToken(key: Uint8Array, token: string, now: Date): CalendarClaim | undefined {
+export function readCalendarToken(key: VerifyKeys, token: string, now: Date): CalendarClaim | undefined {
   const claims = readToken(token, key, now);
   if (claims?.use !== PURPOSE || typeof claims.grp !== 'string' || typeof claims.m !== 'number')
     return undefined;

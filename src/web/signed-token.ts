@@ -13,13 +13,21 @@ export function signToken(claims: Record<string, string | number>, key: Uint8Arr
   return `${body}.${createHmac('sha256', key).update(body).digest('base64url')}`;
 }
 
-/** The claims of a token this key signed and that has not expired at `now`; undefined otherwise. */
-export function readToken(token: string, key: Uint8Array, now: Date): Record<string, unknown> | undefined {
+/** The key that signs, or the keys that verify (during a rotation: the new one and the previous one). */
+export type VerifyKeys = Uint8Array | readonly Uint8Array[];
+
+function signedBy(body: string, given: Buffer, key: Uint8Array): boolean {
+  const expected = createHmac('sha256', key).update(body).digest();
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** The claims of a token one of `keys` signed and that has not expired at `now`; undefined otherwise. */
+export function readToken(token: string, keys: VerifyKeys, now: Date): Record<string, unknown> | undefined {
   const [body, signature, extra] = token.split('.');
   if (!body || !signature || extra !== undefined) return undefined;
-  const expected = createHmac('sha256', key).update(body).digest();
   const given = Buffer.from(signature, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
+  const candidates = keys instanceof Uint8Array ? [keys] : keys;
+  if (!candidates.some((key) => signedBy(body, given, key))) return undefined;
   try {
     const claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as Record<string, unknown>;
     return typeof claims.exp === 'number' && claims.exp * 1000 > now.getTime() ? claims : undefined;

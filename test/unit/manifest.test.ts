@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildManifest, LOCAL_BOT_ID, writeAppPackage } from '../../scripts/app-package';
-import { parseConfig } from '../../src/config';
+import { parseConfig, parsePackageSettings } from '../../src/config';
 import { localizationValidator, manifestValidator, problems } from '../support/schemas';
 
 const root = path.join(__dirname, '..', '..');
@@ -18,7 +18,9 @@ function pngSize(file: string): { width: number; height: number } {
 describe('Teams app manifest', () => {
   it('validates against the 1.22 schema, with the bot in group chats, teams and personal chats', () => {
     const validate = manifestValidator();
-    const ok = validate(manifest);
+    const ok = validate(
+      buildManifest(manifest, parsePackageSettings({ BOT_DOMAIN: 'erfaringsgruppe.azurewebsites.net' })),
+    );
     expect(problems(validate)).toEqual([]);
     expect(ok).toBe(true);
     expect(manifest.bots[0].scopes.sort()).toEqual(['groupChat', 'personal', 'team']);
@@ -46,6 +48,8 @@ describe('Teams app manifest', () => {
     const config = parseConfig({
       MicrosoftAppId: '3f9a1c2e-5b7d-4e8f-9a0b-1c2d3e4f5a6b',
       MicrosoftAppPassword: 'secret',
+      MicrosoftAppType: 'MultiTenant',
+      LINK_SIGNING_KEY: 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=',
       TEAMS_APP_ID: '7d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6',
       BOT_DOMAIN: 'erfaringsgruppe.azurewebsites.net',
       AZURE_STORAGE_ACCOUNT_URL: 'https://acct.table.core.windows.net',
@@ -62,6 +66,8 @@ describe('Teams app manifest', () => {
     const config = parseConfig({
       MicrosoftAppId: '3f9a1c2e-5b7d-4e8f-9a0b-1c2d3e4f5a6b',
       MicrosoftAppPassword: 'secret',
+      MicrosoftAppType: 'MultiTenant',
+      LINK_SIGNING_KEY: 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=',
       BOT_DOMAIN: 'erfaringsgruppe.azurewebsites.net',
       AZURE_STORAGE_ACCOUNT_URL: 'https://acct.table.core.windows.net',
     });
@@ -97,5 +103,23 @@ describe('Teams app manifest', () => {
     ).toEqual(['color.png', 'en.json', 'manifest.json', 'outline.png']);
     const packaged = JSON.parse(zip.readAsText('manifest.json'));
     expect(packaged.bots[0].botId).toBe(LOCAL_BOT_ID);
+  });
+
+  it('packages with only the app id and the domain: no secret, no storage settings', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pkg-'));
+    cpSync(path.join(root, 'manifest'), path.join(dir, 'manifest'), { recursive: true });
+    const settings = parsePackageSettings({
+      MicrosoftAppId: '3f9a1c2e-5b7d-4e8f-9a0b-1c2d3e4f5a6b',
+      BOT_DOMAIN: 'erfaringsgruppe.azurewebsites.net',
+      MicrosoftAppPassword: '',
+    });
+    const packaged = JSON.parse(new AdmZip(writeAppPackage(dir, settings)).readAsText('manifest.json'));
+    expect(packaged.id).toBe('3f9a1c2e-5b7d-4e8f-9a0b-1c2d3e4f5a6b');
+    expect(packaged.validDomains).toEqual(['erfaringsgruppe.azurewebsites.net']);
+    expect(JSON.stringify(packaged)).not.toContain('${{');
+    expect(manifestValidator()(packaged)).toBe(true);
+    expect(() => parsePackageSettings({ BOT_DOMAIN: 'https://x.example/' })).toThrow(
+      /^Configuration error: BOT_DOMAIN/,
+    );
   });
 });
