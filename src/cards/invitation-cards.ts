@@ -102,7 +102,7 @@ export interface InvitationCardModel {
   paragraphs: string[];
   tally: string;
   answered: string[];
-  buttons: { title: string; meeting: number; response: RsvpResponse; style: string }[];
+  buttons: { title: string; meeting: number; response: RsvpResponse }[];
   links: { teamsMeeting: string; teamsMeetingLabel: string; calendar: string; calendarLabel: string };
 }
 
@@ -154,7 +154,6 @@ export function invitationCard(
       title: t(lang, `rsvp.${r}`),
       meeting: n,
       response: r,
-      style: r === 'yes' ? 'positive' : 'default',
     })),
   };
   return { card: render(invitationTemplate, model), summary: t(lang, 'invite.summary', { n, theme }) };

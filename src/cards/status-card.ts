@@ -51,5 +51,5 @@ export function statusCard(lang: Language, snapshot: GroupSnapshot, overviewUrl 
     next: nextStep(lang, snapshot),
     overview: overviewAction(lang, overviewUrl),
   };
-  return { card: render(template, model), summary: model.title };
+  return { card: render(template, model), summary: t(lang, 'status.title', { name: group.name }) };
 }

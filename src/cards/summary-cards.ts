@@ -191,16 +191,29 @@ export function programmeSummaryCard(
   return { card, summary: t(lang, 'programme.summary', { name: group.name }) };
 }
 
-/** Asks a coordinator of several groups (in a personal chat) which group they mean. */
+/** At most this many groups are offered as buttons (Teams shows a limited number of actions). */
+export const MAX_GROUP_BUTTONS = 5;
+
+/**
+ * Asks a coordinator of several groups (in a personal chat) which group they mean: a button per
+ * group, or past MAX_GROUP_BUTTONS a list to pick from and one button.
+ */
 export function chooseGroupCard(
   lang: Language,
   groups: { key: string; name: string }[],
   meeting: number | undefined,
 ): RenderedCard {
+  const options = groups.map((g) => ({ title: g.name, key: g.key, meeting: meeting ?? 0 }));
+  const asList = options.length > MAX_GROUP_BUTTONS;
   const model = {
     title: t(lang, 'chooseGroup.title'),
     body: t(lang, 'chooseGroup.body'),
-    groups: groups.map((g) => ({ title: g.name, key: g.key, meeting: meeting ?? 0 })),
+    buttons: asList ? [] : options,
+    choices: asList ? options : [],
+    choiceLabel: t(lang, 'chooseGroup.label'),
+    required: t(lang, 'error.required'),
+    showLabel: t(lang, 'chooseGroup.show'),
+    meeting: meeting ?? 0,
   };
   return { card: render(chooseTemplate, model), summary: model.title };
 }

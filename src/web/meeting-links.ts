@@ -3,7 +3,7 @@ import { zonedInstant } from '../domain/reminders';
 import type { Group, Meeting } from '../domain/types';
 import { readToken, signToken } from './signed-token';
 
-/** The invitation card's "Opret Teams-møde" and "Tilføj til kalender" links (empty: no button). */
+/** The invitation card's "Opret Teams-møde" and "Gem i kalender" links (empty: no button). */
 export interface MeetingLinks {
   teamsMeeting: string;
   calendar: string;

@@ -1,5 +1,5 @@
 /**
- * The invitation's "Opret Teams-møde" deep link and "Tilføj til kalender" .ics link, through the
+ * The invitation's "Opret Teams-møde" deep link and "Gem i kalender" .ics link, through the
  * real entry point: correct times in Copenhagen, a UID that stays when the invitation is updated,
  * and a link that cannot be altered.
  */
@@ -46,7 +46,7 @@ type Action = { type: string; title: string; url?: string };
 /** The invitation card as everyone sees it (posted, or updated in place). */
 function invitationActions(): Action[] {
   const calls = [...bot.connector.calls].reverse();
-  const last = calls.find((c) => JSON.stringify(c.activity).includes('Tilføj til kalender'));
+  const last = calls.find((c) => JSON.stringify(c.activity).includes('Gem i kalender'));
   return (attachedCard(last!.activity) as { actions: Action[] }).actions;
 }
 
@@ -64,9 +64,9 @@ describe('the invitation in a calendar', () => {
     expect(url.searchParams.get('attendees')).toBe('karen@kilden.example,jens@kilden.example');
   });
 
-  it('"Tilføj til kalender" serves an .ics with the right times; an update keeps its UID', async () => {
+  it('"Gem i kalender" serves an .ics with the right times; an update keeps its UID', async () => {
     await bot.send(invoke(chat, karen, 'saveInvitation', INVITATION));
-    const first = await fetch(link('Tilføj til kalender'));
+    const first = await fetch(link('Gem i kalender'));
     expect(first.status).toBe(200);
     expect(first.headers.get('content-type')).toMatch(/^text\/calendar/);
     expect(first.headers.get('content-disposition')).toContain('erfaringsgruppe-moede-1.ics');
@@ -80,7 +80,7 @@ describe('the invitation in a calendar', () => {
     const sequence = Number(/SEQUENCE:(\d+)/.exec(ics)![1]);
 
     await bot.send(invoke(chat, karen, 'saveInvitation', { ...INVITATION, start: '14:00', end: '16:00' }));
-    const updated = await (await fetch(link('Tilføj til kalender'))).text();
+    const updated = await (await fetch(link('Gem i kalender'))).text();
     expect(/UID:(.+)\r\n/.exec(updated)![1]).toBe(uid);
     expect(Number(/SEQUENCE:(\d+)/.exec(updated)![1])).toBeGreaterThan(sequence);
     expect(updated).toContain('DTSTART:20270114T130000Z\r\n');
@@ -90,7 +90,7 @@ describe('the invitation in a calendar', () => {
   });
 
   it('refuses an altered or missing link', async () => {
-    const url = link('Tilføj til kalender');
+    const url = link('Gem i kalender');
     const altered = await fetch(`${url.slice(0, -4)}AAAA`);
     expect(altered.status).toBe(401);
     expect(await altered.text()).toContain('Kalenderlinket er ikke gyldigt eller er udløbet');

@@ -160,6 +160,11 @@ export function cardGallery(lang: Language, longest: boolean): Record<string, Re
         ],
         1,
       ),
+      chooseGroupCard(
+        lang,
+        Array.from({ length: 12 }, (_, i) => ({ key: `g-${i}`, name: longest ? MAX : `Gruppe ${i}` })),
+        undefined,
+      ),
     ],
     sections: [
       myDataCard(lang, [myGroupData(programme, longest)]),

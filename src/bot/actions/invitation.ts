@@ -32,7 +32,7 @@ export async function openInvitationEditor(turn: Turn, rawMeeting: unknown): Pro
 }
 
 /**
- * The invitation's "Opret Teams-møde" and "Tilføj til kalender" links, when the bot can make them,
+ * The invitation's "Opret Teams-møde" and "Gem i kalender" links, when the bot can make them,
  * with the members' sign-in names as the meeting's attendees when Teams gives the roster. In a turn
  * it may ask Teams; after the turn (`afterTurnIn`: the chat's id) only a recently read roster is used,
  * because the turn's context is gone by then.
