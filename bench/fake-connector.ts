@@ -36,10 +36,30 @@ export interface FakeConnector {
   posts(): ConnectorCall[];
   /** Calls that updated a message in place. */
   updates(): ConnectorCall[];
-  /** Makes the next `count` calls fail with `status` (429 gets `Retry-After: 1`). */
-  failNext(status: number, count?: number): void;
+  /**
+   * Makes the next `count` calls fail with `status` (429 gets `Retry-After: 1`) and, as the real
+   * connector does, an error code in the body (`code`, or the usual one for the status).
+   */
+  failNext(status: number, count?: number, code?: string): void;
+  /** The message was deleted (or removed by a retention policy): updates of it get 404 ActivityNotFoundInConversation. */
+  deleteMessage(activityId: string): void;
+  /** Every call into the conversation gets 403 with `code` from now on (the bot was removed); undefined: normal again. */
+  refuseConversation(conversationId: string, code?: string): void;
+  /** Every call gets 429 with Retry-After: 1 while on. */
+  throttleAll(on: boolean): void;
   close(): Promise<void>;
 }
+
+/** The code the real connector puts in the body of an error with this status, unless a test says otherwise. */
+const USUAL_CODES: Record<number, string> = {
+  403: 'BotNotInConversationRoster',
+  404: 'ConversationNotFound',
+  412: 'PreconditionFailed',
+  429: 'TooManyRequests',
+  502: 'BadGateway',
+  503: 'ServiceUnavailable',
+  504: 'GatewayTimeout',
+};
 
 const ROUTE = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/;
 const LIMITS = [
@@ -51,7 +71,10 @@ const LIMITS = [
 /** Starts the fake connector on a free loopback port. */
 export async function startFakeConnector(options: FakeConnectorOptions = {}): Promise<FakeConnector> {
   const attempts: ConnectorCall[] = [];
-  const failures: number[] = [];
+  const failures: { status: number; code?: string }[] = [];
+  const deleted = new Set<string>();
+  const refused = new Map<string, string>();
+  let throttled = false;
   let next = 1;
   const overLimit = (conversationId: string, now: number): boolean =>
     LIMITS.some(({ windowMs, count }) => {
@@ -80,8 +103,18 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
 
       const conversationId = decodeURIComponent(m[1]);
       const activityId = m[2] ? decodeURIComponent(m[2]) : undefined;
-      const injected = failures.shift();
-      const status = injected ?? (options.enforceLimits && overLimit(conversationId, now) ? 429 : 200);
+      const refusedCode = refused.get(conversationId.split(';messageid=')[0]);
+      const injected: { status: number; code?: string } | undefined =
+        refusedCode !== undefined
+          ? { status: 403, code: refusedCode }
+          : req.method === 'PUT' && activityId && deleted.has(activityId)
+            ? { status: 404, code: 'ActivityNotFoundInConversation' }
+            : throttled
+              ? { status: 429 }
+              : failures.shift();
+      const status =
+        injected?.status ?? (options.enforceLimits && overLimit(conversationId, now) ? 429 : 200);
+      const code = injected?.code ?? USUAL_CODES[status] ?? 'ServiceError';
       const id = req.method === 'PUT' && activityId ? activityId : `activity-${next++}`;
       const activity = options.dropBodies ? {} : (JSON.parse(body || '{}') as Record<string, unknown>);
       attempts.push({ method: req.method, conversationId, activityId, activity, id, status, at: now });
@@ -89,9 +122,7 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
       res.statusCode = status;
       res.setHeader('content-type', 'application/json');
       if (status === 429) res.setHeader('retry-after', '1');
-      res.end(
-        JSON.stringify(status === 200 ? { id } : { error: { code: String(status), message: 'injected' } }),
-      );
+      res.end(JSON.stringify(status === 200 ? { id } : { error: { code, message: `injected ${status}` } }));
     };
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -105,7 +136,12 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
     },
     posts: () => calls().filter((c) => c.method === 'POST'),
     updates: () => calls().filter((c) => c.method === 'PUT'),
-    failNext: (status, count = 1) => failures.push(...Array.from({ length: count }, () => status)),
+    failNext: (status, count = 1, code) =>
+      failures.push(...Array.from({ length: count }, () => ({ status, code }))),
+    deleteMessage: (activityId) => void deleted.add(activityId),
+    refuseConversation: (conversationId, code) =>
+      void (code === undefined ? refused.delete(conversationId) : refused.set(conversationId, code)),
+    throttleAll: (on) => void (throttled = on),
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve());

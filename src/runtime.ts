@@ -4,6 +4,7 @@ import type { AppDeps } from './app/context';
 import { activityProblem } from './bot/activity-shape';
 import { createAdapter, createOutbox } from './bot/adapter';
 import { ErfaringsgruppeBot } from './bot/bot';
+import { ConversationWatch } from './bot/conversation-watch';
 import { ReminderScheduler } from './bot/reminder-scheduler';
 import { RosterDirectory } from './bot/roster';
 import type { Config } from './config';
@@ -112,7 +113,8 @@ export async function startBot(config: Config, log: Logger, options: StartOption
       projectLeads: config.projectLeads,
     };
     const adapter = createAdapter(config, log);
-    const outbox = createOutbox(adapter, config, app, log);
+    const watch = new ConversationWatch(app, log);
+    const outbox = createOutbox(adapter, config, app, log, watch);
     let localBaseUrl = '';
     const tab = overviewTab(config, app, () => localBaseUrl);
     const calendar = calendarLinks(config, app, () => localBaseUrl);
@@ -123,6 +125,7 @@ export async function startBot(config: Config, log: Logger, options: StartOption
       overviewLink: tab.link,
       meetingLinks: calendar.links,
       roster: new RosterDirectory(),
+      watch,
     };
     const reminders = config.reminders ? new ReminderScheduler(botDeps) : undefined;
     const bot = new ErfaringsgruppeBot(botDeps, {

@@ -4,6 +4,7 @@ import type { ConversationRef, Group, Language, Meeting } from '../domain/types'
 import { languageOf } from '../i18n';
 import type { Logger } from '../log';
 import { groupKeyOf } from '../store/keys';
+import type { ConversationWatch } from './conversation-watch';
 import type { RosterDirectory } from './roster';
 import type { Outbox } from './send';
 
@@ -22,6 +23,8 @@ export interface BotDeps {
   ) => Promise<{ teamsMeeting: string; calendar: string }>;
   /** The chats' rosters (sign-in names), read from Teams and cached briefly. */
   roster?: RosterDirectory;
+  /** Keeps each group's stored conversation reference current from its chat's activities. */
+  watch?: ConversationWatch;
 }
 
 /** One incoming activity, with the actor derived from it. */
@@ -58,6 +61,7 @@ export function actorOf(context: TurnContext, defaultLanguage: Language): Actor 
     tenantId,
     groupKey: groupKeyOf(tenantId, groupConversationId(context)),
     userId,
+    ...(a.from.id && a.from.id !== userId ? { chatId: a.from.id } : {}),
     name: a.from.name?.trim() || userId,
     language: chat === 'personal' ? languageOf(a.locale, defaultLanguage) : defaultLanguage,
     chat,

@@ -55,19 +55,25 @@ async function showInvitation(turn: Turn, view: InvitationView): Promise<void> {
   const id = view.meeting.invitationCardId;
   if (id) {
     const chatId = turn.context.activity.conversation.id;
-    turn.deps.outbox.refreshCard(turn.context, id, async () => {
-      const current = await currentInvitation(turn.deps.app, turn.actor, view.meeting.number);
-      if (!current) return undefined;
-      const links = await linksOf(turn, current.group, current.meeting, chatId);
-      return invitationCard(
-        current.group.language,
-        current.group,
-        current.meeting,
-        current.rsvps,
-        undefined,
-        links,
-      );
-    });
+    const n = view.meeting.number;
+    turn.deps.outbox.refreshCard(
+      turn.context,
+      id,
+      async () => {
+        const current = await currentInvitation(turn.deps.app, turn.actor, n);
+        if (!current) return undefined;
+        const links = await linksOf(turn, current.group, current.meeting, chatId);
+        return invitationCard(
+          current.group.language,
+          current.group,
+          current.meeting,
+          current.rsvps,
+          undefined,
+          links,
+        );
+      },
+      (newId) => recordInvitationCard(turn.deps.app, turn.actor, n, newId),
+    );
     return;
   }
   const links = await linksOf(turn, view.group, view.meeting);

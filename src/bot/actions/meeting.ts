@@ -37,10 +37,16 @@ export function statusCardOf(view: MeetingView): RenderedCard {
 async function refreshStatus(turn: Turn, view: MeetingView): Promise<void> {
   const id = view.meeting.statusCardId;
   if (!id) return;
-  turn.deps.outbox.refreshCard(turn.context, id, async () => {
-    const current = await currentMeeting(turn.deps.app, turn.actor, view.meeting.number);
-    return current && statusCardOf(current);
-  });
+  const n = view.meeting.number;
+  turn.deps.outbox.refreshCard(
+    turn.context,
+    id,
+    async () => {
+      const current = await currentMeeting(turn.deps.app, turn.actor, n);
+      return current && statusCardOf(current);
+    },
+    (newId) => recordMeetingCard(turn.deps.app, turn.actor, n, 'statusCardId', newId),
+  );
 }
 
 /** Starts meeting n: posts the shared status card and the answer card. */
@@ -124,6 +130,7 @@ const doClose: ActionHandler = async (turn, data) => {
     return refusalReply(turn, outcome);
   }
   const view = outcome.value;
+  if (view.repeated) return cardReply(statusCardOf(view));
   const n = view.meeting.number;
   const id = await turn.deps.outbox.postCard(
     turn.context,
