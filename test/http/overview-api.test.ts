@@ -152,7 +152,12 @@ describe('GET /api/tab/overview', () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<script src="tab.js"');
     expect(page.headers.get('content-security-policy')).toContain('frame-ancestors');
-    expect(page.headers.get('content-security-policy')).toContain('https://teams.microsoft.com');
+    const csp = page.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain('https://teams.microsoft.com');
+    // tab-requirements.md: Outlook and Microsoft 365 hosts too; teams-js 2.x fetches its valid origins from the CDN.
+    expect(csp).toContain('https://outlook.office365.com');
+    expect(csp).toContain('https://*.cloud.microsoft');
+    expect(csp).toMatch(/connect-src [^;]*https:\/\/res\.cdn\.office\.net/);
     expect((await fetch(`${bot.running.url}/tab/tab.js`)).status).toBe(200);
   });
 });
