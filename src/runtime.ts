@@ -12,7 +12,7 @@ import type { Logger } from './log';
 import { projectRoot } from './paths';
 import { createServer } from './server';
 import { localOverviewLinks, teamsOverviewLinks, type OverviewLinker } from './web/overview-links';
-import { calendarFile, calendarSubject, invitationPlainText } from './web/calendar-api';
+import { calendarFile, calendarSubject, invitationPlainText, meetingPlaceLine } from './web/calendar-api';
 import { calendarKey, meetingLinker } from './web/meeting-links';
 import { TabApi } from './web/tab-api';
 import { entraTokenVerifier, localLinks } from './web/tab-tokens';
@@ -96,6 +96,7 @@ function calendarLinks(config: Config, app: AppDeps, localBaseUrl: () => string)
     timeZone: app.timeZone,
     invitationText: invitationPlainText,
     subject: calendarSubject,
+    place: meetingPlaceLine,
   });
   return { key, links };
 }

@@ -33,7 +33,12 @@ export interface InvitationEditorModel {
   meeting: number;
   today: string;
   values: EditorValues;
-  labels: Record<'date' | 'start' | 'end' | 'location' | 'locationPlaceholder' | 'text' | 'save', string>;
+  /** The coordinator's "Opret Teams-møde" link (their own view only: whoever clicks becomes the organizer). */
+  teamsMeeting: string;
+  labels: Record<
+    'date' | 'start' | 'end' | 'location' | 'locationPlaceholder' | 'text' | 'save' | 'teamsMeeting',
+    string
+  >;
   errors: Record<'required' | 'date' | 'start' | 'end' | 'location' | 'text', string>;
 }
 
@@ -62,6 +67,7 @@ export function invitationEditorCard(
   today: string,
   errors: FieldErrors = {},
   notice = '',
+  teamsMeeting = '',
 ): RenderedCard {
   const err = (id: string): string => (errors[id] ? t(lang, errors[id].key, errors[id].vars) : '');
   const model: InvitationEditorModel = {
@@ -72,6 +78,7 @@ export function invitationEditorCard(
     meeting: n,
     today,
     values,
+    teamsMeeting,
     labels: {
       date: t(lang, 'invite.date'),
       start: t(lang, 'invite.start'),
@@ -80,6 +87,7 @@ export function invitationEditorCard(
       locationPlaceholder: t(lang, 'invite.locationPlaceholder'),
       text: t(lang, 'invite.text'),
       save: t(lang, 'invite.save'),
+      teamsMeeting: t(lang, 'invite.teamsMeeting'),
     },
     errors: {
       required: t(lang, 'error.required'),

@@ -112,6 +112,15 @@ export function cardGallery(lang: Language, longest: boolean): Record<string, Re
     'invitation-editor': [
       invitationEditorCard(lang, 1, editorValues, '2026-11-26'),
       invitationEditorCard(lang, 4, editorValues, '2026-11-26', { date: { key: 'error.datePast' } }, 'sent'),
+      invitationEditorCard(
+        lang,
+        1,
+        editorValues,
+        '2026-11-26',
+        {},
+        'sent',
+        'https://teams.microsoft.com/l/meeting/new?subject=x',
+      ),
     ],
     invitation: [
       invitationCard(lang, group, invitation, []),

@@ -12,6 +12,7 @@ import {
   invitationTemplateText,
   type InvitationLinks,
 } from '../../cards/invitation-cards';
+import { isCoordinator } from '../../app/group';
 import type { Group, Meeting } from '../../domain/types';
 import { todayIn } from '../../domain/schedule';
 import type { MeetingNumber } from '../../domain/themes';
@@ -50,6 +51,14 @@ async function linksOf(
   return meetingLinks(group, meeting, attendees);
 }
 
+/**
+ * The shared card has no "Opret Teams-møde": whoever clicks it becomes the meeting's organizer,
+ * so only the coordinator's own view offers it; the .ics link is for everyone.
+ */
+function withoutTeamsMeeting(links: InvitationLinks | undefined): InvitationLinks | undefined {
+  return links && { ...links, teamsMeeting: '' };
+}
+
 /** Shows a meeting's invitation to everyone: in place when it was posted before, else as a new message. */
 async function showInvitation(turn: Turn, view: InvitationView): Promise<void> {
   const id = view.meeting.invitationCardId;
@@ -62,7 +71,7 @@ async function showInvitation(turn: Turn, view: InvitationView): Promise<void> {
       async () => {
         const current = await currentInvitation(turn.deps.app, turn.actor, n);
         if (!current) return undefined;
-        const links = await linksOf(turn, current.group, current.meeting, chatId);
+        const links = withoutTeamsMeeting(await linksOf(turn, current.group, current.meeting, chatId));
         return invitationCard(
           current.group.language,
           current.group,
@@ -76,7 +85,7 @@ async function showInvitation(turn: Turn, view: InvitationView): Promise<void> {
     );
     return;
   }
-  const links = await linksOf(turn, view.group, view.meeting);
+  const links = withoutTeamsMeeting(await linksOf(turn, view.group, view.meeting));
   const rendered = invitationCard(
     view.group.language,
     view.group,
@@ -116,7 +125,9 @@ const save: ActionHandler = async (turn, data) => {
   const n = view.meeting.number;
   const notice = t(lang, wasPosted ? 'invite.updated' : 'invite.sent', { n });
   const today = todayIn(turn.deps.app.timeZone, turn.deps.app.now());
-  return cardReply(invitationEditorCard(lang, n as MeetingNumber, editorValues(data), today, {}, notice));
+  const teamsMeeting = (await linksOf(turn, view.group, view.meeting))?.teamsMeeting ?? '';
+  const values = editorValues(data);
+  return cardReply(invitationEditorCard(lang, n as MeetingNumber, values, today, {}, notice, teamsMeeting));
 };
 
 const answer: ActionHandler = async (turn, data) => {
@@ -124,7 +135,8 @@ const answer: ActionHandler = async (turn, data) => {
   if (!outcome.ok) return refusalReply(turn, outcome);
   const view = outcome.value;
   await showInvitation(turn, view);
-  const links = await linksOf(turn, view.group, view.meeting);
+  const all = await linksOf(turn, view.group, view.meeting);
+  const links = isCoordinator(view.group, turn.actor.userId) ? all : withoutTeamsMeeting(all);
   return cardReply(
     invitationCard(view.group.language, view.group, view.meeting, view.rsvps, view.response, links),
   );
