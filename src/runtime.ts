@@ -14,7 +14,7 @@ import { createServer } from './server';
 import { localOverviewLinks, teamsOverviewLinks, type OverviewLinker } from './web/overview-links';
 import { calendarFile, calendarSubject, invitationPlainText, meetingPlaceLine } from './web/calendar-api';
 import { calendarKey, meetingLinker } from './web/meeting-links';
-import { TabApi } from './web/tab-api';
+import { downloadKey, TabApi } from './web/tab-api';
 import { entraTokenVerifier, localLinks } from './web/tab-tokens';
 import { startAzurite, type EmbeddedAzurite } from './store/azurite';
 import { azuriteConnectionString, openTableStore, type StorageTarget } from './store/connect';
@@ -80,7 +80,13 @@ function overviewTab(
       domain: config.botDomain,
       allowedTenants: config.allowedTenants,
     });
-    return { api: new TabApi(app, verify), link: teamsOverviewLinks(config.teamsAppId ?? config.auth.appId) };
+    return {
+      api: new TabApi(app, verify, downloadKey(config.auth.appPassword)),
+      link: teamsOverviewLinks(
+        config.teamsAppCatalogId ?? config.teamsAppId ?? config.auth.appId,
+        config.botDomain && `https://${config.botDomain}/tab/overview.html`,
+      ),
+    };
   }
   const links = localLinks(app.now);
   const link: OverviewLinker = (group) => localOverviewLinks(localBaseUrl(), links)(group);

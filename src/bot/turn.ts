@@ -6,6 +6,7 @@ import type { Logger } from '../log';
 import { groupKeyOf } from '../store/keys';
 import type { ConversationWatch } from './conversation-watch';
 import type { RosterDirectory } from './roster';
+import type { OverviewLink } from '../cards/overview-action';
 import type { Outbox } from './send';
 
 /** What every handler gets besides the card data. */
@@ -14,7 +15,7 @@ export interface BotDeps {
   outbox: Outbox;
   log: Logger;
   /** The "Åbn overblik" link of a group (a Teams deep link, or a signed local link). */
-  overviewLink?: (group: Group) => Promise<string | undefined>;
+  overviewLink?: (group: Group) => Promise<OverviewLink | undefined>;
   /** The invitation's Teams-meeting (with attendees' sign-in names) and calendar links. */
   meetingLinks?: (
     group: Group,

@@ -8,7 +8,7 @@ import { formatDate, formatWhen } from '../i18n/format';
 import type { GroupSnapshot } from '../store/group-store';
 import { escapeMarkdown, paragraphsOf } from './escape';
 import { themeTitle } from './meeting-cards';
-import { overviewAction } from './overview-action';
+import { overviewAction, type OverviewLink } from './overview-action';
 import { render, type AdaptiveCard, type RenderedCard } from './render';
 import { itemSections, proposalLine, votesText } from './result-cards';
 
@@ -59,7 +59,7 @@ export function themeSummaryCard(
   lang: Language,
   snapshot: GroupSnapshot,
   n: number,
-  overviewUrl = '',
+  overviewUrl: OverviewLink | string = '',
 ): RenderedCard {
   const group = snapshot.group.value;
   const meeting = snapshot.meetings.find((m) => m.value.number === n)!.value;
@@ -138,7 +138,7 @@ export function themeSummaryCard(
 export function programmeSummaryCard(
   lang: Language,
   snapshot: GroupSnapshot,
-  overviewUrl = '',
+  overviewUrl: OverviewLink | string = '',
 ): RenderedCard {
   const group = snapshot.group.value;
   const meetings: Section[] = MEETING_NUMBERS.map((n) => {

@@ -58,6 +58,8 @@ export interface Group extends GroupSettings {
    * BotNotInConversationRoster, or the bot was uninstalled); cleared by any activity from the chat.
    */
   inactive?: { since: string; status: number; code?: string };
+  /** Set when someone saved the Overblik tab in the chat (its config page says so); deep links need the tab. */
+  overviewTab?: { savedAt: string };
   /** Set when the coordinator opens the vote on the common project. */
   projectVote?: { startedAt: string; cardId?: string };
   createdAt: string;

@@ -55,3 +55,13 @@ describe.each(['da', 'en'] as const)('cards as Teams shows them (%s)', (lang) =>
     expect(choices.map((c) => c.title)).toContain('Gruppe 11');
   });
 });
+
+describe('"Åbn overblik" before the Overblik tab is in the chat', () => {
+  it('says how to add the tab instead of offering a link that leads nowhere', () => {
+    const [withLink, , withHint] = cardGallery('da', false).status;
+    const actions = (c: unknown): unknown[] => nodes(c, isAction);
+    expect(actions(withLink.card)).toHaveLength(1);
+    expect(actions(withHint.card)).toHaveLength(0);
+    expect(JSON.stringify(withHint.card)).toContain('gem fanen Overblik');
+  });
+});

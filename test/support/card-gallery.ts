@@ -132,6 +132,7 @@ export function cardGallery(lang: Language, longest: boolean): Record<string, Re
     status: [
       statusCard(lang, snapshot, OVERVIEW_LINK),
       statusCard(lang, { ...snapshot, meetings: [], rsvps: [] }),
+      statusCard(lang, snapshot, { addTab: true }),
     ],
     help: [helpCard(lang)],
     'meeting-status': (['running', 'revealed', 'voting', 'closed'] as const).map((status) =>
