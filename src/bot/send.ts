@@ -7,6 +7,9 @@ import { Pacer, realTimer, targetOf, type Timer } from './pacer';
 export { ConversationGoneError, MessageGoneError, SendGaveUpError } from './connector-errors';
 export { MAX_ATTEMPTS, type Timer } from './pacer';
 
+/** How many reposted cards' old ids the outbox keeps mapping to their new ones (the store has the rest). */
+const MAX_REMEMBERED_REPOSTS = 1_000;
+
 /** The message activity that carries a card. */
 export function cardActivity(rendered: RenderedCard): Partial<Activity> {
   return {
@@ -159,7 +162,9 @@ export class Outbox {
       const card = rendered;
       const newId = await this.pacer.run(target, () => send(cardActivity(card)));
       if (!newId) return;
-      this.reposted.set(key, newId);
+      for (const old of new Set([activityId, id])) this.reposted.set(`${target.conversation}|${old}`, newId);
+      while (this.reposted.size > MAX_REMEMBERED_REPOSTS)
+        this.reposted.delete(this.reposted.keys().next().value!);
       await onReposted?.(newId);
     };
     const refresh: Promise<void> = this.pacer
