@@ -8,8 +8,9 @@ const RECHECK_MS = 10 * 60_000;
 /**
  * Keeps each group's stored conversation reference current from the activities of its chat (the
  * serviceUrl Teams uses now; the "inactive" mark cleared, since Teams only sends from a chat the
- * bot is in). Checks a chat once per RECHECK_MS per process, or at once when its serviceUrl
- * changes or the outbox has just found the bot out of it, so a turn rarely costs an extra read.
+ * bot is in; a member's chat id kept). Checks each person in a chat once per RECHECK_MS per
+ * process, or at once when the serviceUrl changes or the outbox has just found the bot out of the
+ * chat, so a turn rarely costs an extra read.
  */
 export class ConversationWatch {
   private readonly checked = new Map<string, { serviceUrl: string; at: number }>();
@@ -24,12 +25,13 @@ export class ConversationWatch {
     if (actor.chat === 'personal') return;
     const serviceUrl = String(actor.conversation.serviceUrl ?? '');
     const now = this.app.now().getTime();
-    const last = this.checked.get(actor.groupKey);
+    const key = `${actor.groupKey}|${actor.userId}`;
+    const last = this.checked.get(key);
     if (last && last.serviceUrl === serviceUrl && now - last.at < RECHECK_MS) return;
     try {
       const outcome = await noteActivity(this.app, actor);
       if (outcome.ok && outcome.value) this.log.info('conversation.refreshed', { group: actor.groupKey });
-      this.checked.set(actor.groupKey, { serviceUrl, at: now });
+      this.checked.set(key, { serviceUrl, at: now });
     } catch (err) {
       this.log.warn('conversation.refresh.failed', { error: err });
     }
@@ -37,6 +39,6 @@ export class ConversationWatch {
 
   /** The group was just marked inactive: the next activity from its chat clears the mark. */
   forget(groupKey: string): void {
-    this.checked.delete(groupKey);
+    for (const key of this.checked.keys()) if (key.startsWith(`${groupKey}|`)) this.checked.delete(key);
   }
 }
