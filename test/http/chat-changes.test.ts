@@ -126,11 +126,12 @@ describe('a person leaves the chat', () => {
 
 describe('a member who joined before chat ids were kept', () => {
   it('gets their chat id from their next activity, and leaves the group when they leave the chat', async () => {
-    const { chat, people } = await formed();
+    const { chat, karen, people } = await formed();
     const stored = (await bot.running.store.loadGroup(key(chat)))!;
     const members = stored.value.members.map(({ chatId: _, ...m }) => m);
     await bot.running.store.saveGroup({ ...stored, value: { ...stored.value, members } });
     await bot.restart();
+    await bot.send(mention(chat, karen, 'status'));
     await bot.send(mention(chat, people[2], 'hjælp'));
     await bot.send(membersRemoved(chat, [people[2]]));
     const after = (await bot.running.store.loadGroup(key(chat)))!.value.members.map((m) => m.name);
