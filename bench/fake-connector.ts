@@ -10,8 +10,10 @@ export interface ConnectorCall {
   activity: Record<string, unknown>;
   /** The id the connector gave a posted activity. */
   id: string;
-  /** The status the connector answered with (200 unless throttled or an error was injected). */
+  /** The status the connector answered with (200 unless throttled, too large or an error was injected). */
   status: number;
+  /** The UTF-8 size of the request body (the whole activity). */
+  bytes: number;
   at: number;
 }
 
@@ -23,7 +25,14 @@ export interface FakeConnectorOptions {
   latencyMs?: number;
   /** Keep only the calls' metadata, not the activities (the benchmark's memory stays the bot's). */
   dropBodies?: boolean;
+  /** Teams refuses a message larger than this (UTF-8 bytes of the activity) with 413; default 28 KB. */
+  maxActivityBytes?: number;
 }
+
+/** Teams' message size limit: a larger activity is answered 413 MessageSizeTooBig. */
+export const TEAMS_MAX_ACTIVITY_BYTES = 28 * 1024;
+
+/** The error body Teams answers with, by status. */
 
 /** A loopback stand-in for the Bot Connector service that records every send and update. */
 export interface FakeConnector {
@@ -37,7 +46,7 @@ export interface FakeConnector {
   /** Calls that updated a message in place. */
   updates(): ConnectorCall[];
   /**
-   * Makes the next `count` calls fail with `status` (429 gets `Retry-After: 1`) and, as the real
+   * Makes the next `count` calls fail with `status` (429 gets `Retry-After: 1`, 413 Teams' size error) and, as the real
    * connector does, an error code in the body (`code`, or the usual one for the status).
    */
   failNext(status: number, count?: number, code?: string): void;
@@ -60,6 +69,13 @@ const USUAL_CODES: Record<number, string> = {
   503: 'ServiceUnavailable',
   504: 'GatewayTimeout',
 };
+
+/** The error body the real connector sends: a code (`code`, or the usual one for the status) and a message. */
+function errorBody(status: number, code?: string): { error: { code: string; message: string } } {
+  if (status === 413 && !code)
+    return { error: { code: 'MessageSizeTooBig', message: 'Message size too large.' } };
+  return { error: { code: code ?? USUAL_CODES[status] ?? 'ServiceError', message: `injected ${status}` } };
+}
 
 const ROUTE = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/;
 const LIMITS = [
@@ -84,8 +100,8 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
       return recent.length >= count;
     });
   const server = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString()));
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => setTimeout(answer, options.latencyMs ?? 0));
     const answer = (): void => {
       if (options.roster && req.method === 'GET' && /\/pagedmembers$/.test((req.url ?? '').split('?')[0])) {
@@ -103,6 +119,9 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
 
       const conversationId = decodeURIComponent(m[1]);
       const activityId = m[2] ? decodeURIComponent(m[2]) : undefined;
+      const raw = Buffer.concat(chunks);
+      const body = raw.toString('utf8');
+      const tooBig = raw.length > (options.maxActivityBytes ?? TEAMS_MAX_ACTIVITY_BYTES);
       const refusedCode = refused.get(conversationId.split(';messageid=')[0]);
       const injected: { status: number; code?: string } | undefined =
         refusedCode !== undefined
@@ -113,16 +132,26 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
               ? { status: 429 }
               : failures.shift();
       const status =
-        injected?.status ?? (options.enforceLimits && overLimit(conversationId, now) ? 429 : 200);
-      const code = injected?.code ?? USUAL_CODES[status] ?? 'ServiceError';
+        injected?.status ??
+        (tooBig ? 413 : options.enforceLimits && overLimit(conversationId, now) ? 429 : 200);
+      const code = injected?.code;
       const id = req.method === 'PUT' && activityId ? activityId : `activity-${next++}`;
       const activity = options.dropBodies ? {} : (JSON.parse(body || '{}') as Record<string, unknown>);
-      attempts.push({ method: req.method, conversationId, activityId, activity, id, status, at: now });
+      attempts.push({
+        method: req.method,
+        conversationId,
+        activityId,
+        activity,
+        id,
+        status,
+        bytes: raw.length,
+        at: now,
+      });
       // restify patches ServerResponse.writeHead (it does not return `res`), so set fields one by one.
       res.statusCode = status;
       res.setHeader('content-type', 'application/json');
       if (status === 429) res.setHeader('retry-after', '1');
-      res.end(JSON.stringify(status === 200 ? { id } : { error: { code, message: `injected ${status}` } }));
+      res.end(JSON.stringify(status === 200 ? { id } : errorBody(status, code)));
     };
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

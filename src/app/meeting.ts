@@ -1,12 +1,13 @@
 import { readText, type FieldErrors } from '../domain/input';
 import { MAX_CHOICES, poolItems, rankItems, topItems } from '../domain/items';
-import { canTake, whyNotStart, type Step } from '../domain/meeting';
+import { canTake, whyNotStart } from '../domain/meeting';
 import type { MeetingNumber } from '../domain/themes';
 import type { Group, Item, Meeting } from '../domain/types';
 import type { GroupSnapshot, Versioned } from '../store/group-store';
 import type { Actor, AppDeps } from './context';
 import { loadAs, memberName, type Role } from './access';
 import { readMeetingNumber } from './invitation';
+import { pendingRefusal, type PostingStep } from './posting';
 import { invalidForm, ok, refuse, transact, type Outcome } from './result';
 
 /** A meeting with everything its cards show, from one partition query. */
@@ -65,18 +66,26 @@ export function view(snapshot: GroupSnapshot, meeting: Meeting): MeetingView {
   return { group: snapshot.group.value, meeting, snapshot, items: itemsOf(snapshot, meeting.number) };
 }
 
-/** Moves meeting n one step on (ETag-guarded: two coordinators clicking at once make one change). */
+/**
+ * Moves meeting n one step on (ETag-guarded: two coordinators clicking at once make one change) and
+ * marks its card as on its way; a step whose card Teams did not accept may be taken again.
+ */
 async function step(
   deps: AppDeps,
   actor: Actor,
   loaded: Loaded,
-  name: Step,
+  name: PostingStep,
   change: (m: Meeting) => Meeting,
 ): Promise<Outcome<MeetingView>> {
   const { meeting, n, snapshot } = loaded;
-  if (!meeting || !canTake(name, meeting.value))
-    return refuse(meeting ? 'wrongStep' : 'meetingNotOpen', { n });
-  const next = { ...change(meeting.value), updatedAt: deps.now().toISOString() };
+  if (!meeting) return refuse('meetingNotOpen', { n });
+  const now = deps.now();
+  const pending = pendingRefusal(meeting.value, name, now);
+  if (pending) return refuse(pending, { n });
+  if (!meeting.value.unposted && !canTake(name, meeting.value)) return refuse('wrongStep', { n });
+  const at = now.toISOString();
+  const unposted = { step: name, since: at, failed: false };
+  const next = { ...change(meeting.value), unposted, updatedAt: at };
   await deps.store.saveMeeting(actor.groupKey, next, meeting.etag);
   return ok(view(snapshot, next));
 }
@@ -207,8 +216,9 @@ export function closeMeeting(
     if (Object.keys(errors).length) return invalidForm(errors);
     const { snapshot, n, meeting } = loaded.value;
     // Teams re-sends a click it thinks unanswered, sometimes with a new activity id: the same
-    // agreements for a meeting already closed are that click again, not a second close.
-    if (meeting?.value.status === 'closed' && meeting.value.conclusion?.agreements === agreements)
+    // agreements for a meeting already closed (its card accepted) are that click again.
+    const closed = meeting?.value.status === 'closed' && !meeting.value.unposted;
+    if (closed && meeting?.value.conclusion?.agreements === agreements)
       return ok({ ...view(snapshot, meeting.value), repeated: true });
     const votes = snapshot.votes.filter((v) => v.meeting === n);
     const top = topItems(rankItems(itemsOf(snapshot, n), votes));

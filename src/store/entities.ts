@@ -81,6 +81,7 @@ export function meetingToRow(groupKey: string, m: Meeting): Row {
     invitationCardId: m.invitationCardId ?? '',
     statusCardId: m.statusCardId ?? '',
     conclusionCardId: m.conclusionCardId ?? '',
+    unposted: m.unposted ? JSON.stringify(m.unposted) : '',
     conclusion: m.conclusion ? JSON.stringify(m.conclusion) : '',
     updatedAt: m.updatedAt,
   };
@@ -99,6 +100,7 @@ export function rowToMeeting(row: Row): Meeting {
     invitationCardId: str(row, 'invitationCardId') || undefined,
     statusCardId: str(row, 'statusCardId') || undefined,
     conclusionCardId: str(row, 'conclusionCardId') || undefined,
+    unposted: json<Meeting['unposted']>(row, 'unposted', undefined),
     conclusion: json<Meeting['conclusion']>(row, 'conclusion', undefined),
     updatedAt: str(row, 'updatedAt'),
   };

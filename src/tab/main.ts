@@ -21,19 +21,27 @@ interface Session {
 
 const query = new URLSearchParams(location.search);
 const show = (node: HTMLElement): void => document.body.replaceChildren(node);
+/** The page's language as soon as it is known, so screen readers and spelling use the right one. */
+const speak = (lang: Language): void => {
+  document.documentElement.lang = lang;
+};
 
 async function teamsSession(): Promise<Session> {
   await app.initialize();
   const context = await app.getContext();
   const lang = languageOf(context.app.locale, 'da');
+  speak(lang);
   const token = await authentication.getAuthToken();
   return { token, lang, local: false, chat: context.chat?.id ?? context.channel?.id };
 }
 
 async function session(): Promise<Session> {
   const local = new URLSearchParams(location.hash.slice(1)).get('token');
-  if (local)
-    return { token: local, lang: languageOf(query.get('lang') ?? navigator.language, 'da'), local: true };
+  if (local) {
+    const lang = languageOf(query.get('lang') ?? navigator.language, 'da');
+    speak(lang);
+    return { token: local, lang, local: true };
+  }
   return teamsSession();
 }
 
@@ -96,8 +104,8 @@ async function overviewPage(): Promise<void> {
     return;
   }
   const overview = (await res.json()) as OverviewPayload;
-  document.documentElement.lang = overview.language;
-  document.title = `${overview.name} — ${t(overview.language, 'overview.title')}`;
+  speak(overview.language);
+  document.title = `${overview.name} – ${t(overview.language, 'overview.title')}`;
   show(renderOverview(overview, (format) => download(s, where, format)));
 }
 
@@ -119,6 +127,7 @@ async function configPage(): Promise<void> {
   await app.initialize();
   const context = await app.getContext();
   const lang = languageOf(context.app.locale, 'da');
+  speak(lang);
   show(renderNotice(t(lang, 'overview.config.body')));
   pages.config.registerOnSaveHandler((save) => {
     pages.config

@@ -59,9 +59,9 @@ describe.each(['da', 'en'] as const)('cards as Teams shows them (%s)', (lang) =>
 describe('"Åbn overblik" before the Overblik tab is in the chat', () => {
   it('says how to add the tab instead of offering a link that leads nowhere', () => {
     const [withLink, , withHint] = cardGallery('da', false).status;
-    const actions = (c: unknown): unknown[] => nodes(c, isAction);
-    expect(actions(withLink.card)).toHaveLength(1);
-    expect(actions(withHint.card)).toHaveLength(0);
+    const links = (c: unknown): unknown[] => nodes(c, (n) => n.type === 'Action.OpenUrl');
+    expect(links(withLink.card)).toHaveLength(1);
+    expect(links(withHint.card)).toHaveLength(0);
     expect(JSON.stringify(withHint.card)).toContain('gem fanen Overblik');
   });
 });

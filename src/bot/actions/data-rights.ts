@@ -1,17 +1,17 @@
 import { collectMyData, deleteMyData, deleteWholeGroup, groupToDelete } from '../../app/data-rights';
 import { confirmCard, myDataCard } from '../../cards/data-rights-cards';
-import { t } from '../../i18n';
+import { t, tp } from '../../i18n';
 import { cardReply, messageReply, refusalReply, type Reply } from '../reply';
 import type { Turn } from '../turn';
 import type { ActionHandler } from './handler';
 
-/** `mine data`: the person's data as a card, only in a personal chat (others would see it). */
-export async function showMyData(turn: Turn): Promise<Reply> {
+/** `mine data`: the person's data as a card (page `page` when it has several), only in a personal chat. */
+export async function showMyData(turn: Turn, page = 1): Promise<Reply> {
   const lang = await turn.language();
   if (turn.actor.chat !== 'personal') return messageReply(t(lang, 'myData.privateOnly'));
   const outcome = await collectMyData(turn.deps.app, turn.actor);
   if (!outcome.ok) return refusalReply(turn, outcome);
-  return cardReply(myDataCard(lang, outcome.value));
+  return cardReply(myDataCard(lang, outcome.value, page));
 }
 
 /** `slet mine data`: asks first, with the number of groups it touches. */
@@ -23,7 +23,7 @@ export async function askDeleteMyData(turn: Turn): Promise<Reply> {
   return cardReply(
     confirmCard({
       title: t(lang, 'deleteMine.title'),
-      body: t(lang, 'deleteMine.body', { count: outcome.value.length }),
+      body: tp(lang, 'deleteMine.body', outcome.value.length),
       notice: '',
       button: t(lang, 'deleteMine.button'),
       verb: 'confirmDeleteMyData',
@@ -47,13 +47,15 @@ export async function askDeleteGroup(turn: Turn): Promise<Reply> {
   );
 }
 
-/** The confirmation buttons: delete, then show what happened in place of the button. */
+/** The page buttons of `mine data`, and the confirmation buttons: delete, then show what happened in place of the button. */
 export const dataRightsActions: Record<string, ActionHandler> = {
+  myData: (turn, data) => showMyData(turn, Number(data.page) || 1),
   confirmDeleteMyData: async (turn) => {
     const lang = await turn.language();
     const outcome = await deleteMyData(turn.deps.app, turn.actor);
     if (!outcome.ok) return refusalReply(turn, outcome);
-    const done = t(lang, 'deleteMine.done', { ...outcome.value });
+    const { groups, rows } = outcome.value;
+    const done = tp(lang, 'deleteMine.done', groups, { rows: tp(lang, 'deleteMine.rows', rows) });
     return cardReply(
       confirmCard({ title: t(lang, 'deleteMine.title'), body: '', notice: done, button: '', verb: '' }),
     );

@@ -46,13 +46,17 @@ const setup: ActionHandler = async (turn, data) => {
   const outcome = await setupGroup(turn.deps.app, turn.actor, data);
   if (!outcome.ok) {
     if (outcome.refusal !== 'invalidForm') return refusalReply(turn, outcome);
-    return cardReply(setupCard(await turn.language(), stringsOf(data), outcome.errors));
+    const values = stringsOf(data);
+    return cardReply(setupCard(await turn.language(), values, outcome.errors, values.precondition));
   }
   const { group, created } = outcome.value;
   await showGroupCard(turn, group, created ? turn.context.activity.replyToId : undefined);
+  const lang = group.language;
+  // The seed's precondition is advice: a group without both efforts running is still created.
+  const advice = data.precondition === 'no' ? ` ${t(lang, 'setup.preconditionAdvice')}` : '';
   const notice = created
-    ? t(group.language, 'setup.done', { name: escapeMarkdown(group.name) })
-    : t(group.language, 'setup.updated');
+    ? t(lang, 'setup.done', { name: escapeMarkdown(group.name) }) + advice
+    : t(lang, 'setup.updated');
   return cardReply(groupCard(group.language, group, { notice }));
 };
 
