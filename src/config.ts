@@ -66,6 +66,7 @@ const schema = z
     ),
     PLAYGROUND_PORT: z.coerce.number().int().min(1).max(65535).default(56150),
     TEAMS_APP_ID: optionalText.pipe(z.string().uuid().optional()),
+    TEAMS_APP_CATALOG_ID: optionalText.pipe(z.string().uuid().optional()),
     BOT_DOMAIN: optionalText.pipe(
       z
         .string()
@@ -157,6 +158,8 @@ export interface Config {
   /** Start the Agents Playground (local mode only). */
   playground: { enabled: boolean; port: number };
   teamsAppId?: string;
+  /** The app's id in the org catalog (Teams admin center), once published there: deep links use it. */
+  teamsAppCatalogId?: string;
   botDomain?: string;
   /** Post meeting reminders from this process (REMINDERS=off leaves them out). */
   reminders: boolean;
@@ -215,6 +218,7 @@ export function parseConfig(given: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     playground: { enabled: !e.MicrosoftAppId && e.PLAYGROUND, port: e.PLAYGROUND_PORT },
     teamsAppId: e.TEAMS_APP_ID,
+    teamsAppCatalogId: e.TEAMS_APP_CATALOG_ID,
     botDomain: e.BOT_DOMAIN,
     reminders: e.REMINDERS,
     projectLeads: e.PROJECT_LEADS,

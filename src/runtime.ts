@@ -4,6 +4,7 @@ import type { AppDeps } from './app/context';
 import { activityProblem } from './bot/activity-shape';
 import { createAdapter, createOutbox } from './bot/adapter';
 import { ErfaringsgruppeBot } from './bot/bot';
+import { ConversationWatch } from './bot/conversation-watch';
 import { ReminderScheduler } from './bot/reminder-scheduler';
 import { RosterDirectory } from './bot/roster';
 import type { Config } from './config';
@@ -12,7 +13,7 @@ import { projectRoot } from './paths';
 import { genericError } from './http-edge';
 import { createServer } from './server';
 import { localOverviewLinks, teamsOverviewLinks, type OverviewLinker } from './web/overview-links';
-import { calendarFile, calendarSubject, invitationPlainText } from './web/calendar-api';
+import { calendarFile, calendarSubject, invitationPlainText, meetingPlaceLine } from './web/calendar-api';
 import { linkKeys, type LinkKeys } from './web/link-keys';
 import { meetingLinker } from './web/meeting-links';
 import { TabApi } from './web/tab-api';
@@ -82,11 +83,17 @@ function overviewTab(
       domain: config.botDomain,
       allowedTenants: config.allowedTenants,
     });
-    return { api: new TabApi(app, verify), link: teamsOverviewLinks(config.teamsAppId ?? config.auth.appId) };
+    return {
+      api: new TabApi(app, verify, keys),
+      link: teamsOverviewLinks(
+        config.teamsAppCatalogId ?? config.teamsAppId ?? config.auth.appId,
+        config.botDomain && `https://${config.botDomain}/tab/overview.html`,
+      ),
+    };
   }
   const links = localLinks(app.now, keys.sign, keys.verify);
   const link: OverviewLinker = (group) => localOverviewLinks(localBaseUrl(), links)(group);
-  return { api: new TabApi(app, (token) => links.verify(token)), link };
+  return { api: new TabApi(app, (token) => links.verify(token), keys), link };
 }
 
 /** The invitation's Teams-meeting deep link and its signed .ics link (on BOT_DOMAIN in production). */
@@ -97,6 +104,7 @@ function calendarLinks(config: Config, app: AppDeps, keys: LinkKeys, localBaseUr
     timeZone: app.timeZone,
     invitationText: invitationPlainText,
     subject: calendarSubject,
+    place: meetingPlaceLine,
   });
   return { key: keys.verify, links };
 }
@@ -114,7 +122,8 @@ export async function startBot(config: Config, log: Logger, options: StartOption
       projectLeads: config.projectLeads,
     };
     const adapter = createAdapter(config, log);
-    const outbox = createOutbox(adapter, config, app, log);
+    const watch = new ConversationWatch(app, log);
+    const outbox = createOutbox(adapter, config, app, log, watch);
     let localBaseUrl = '';
     const keys = await linkKeys(config);
     const tab = overviewTab(config, app, keys, () => localBaseUrl);
@@ -126,6 +135,7 @@ export async function startBot(config: Config, log: Logger, options: StartOption
       overviewLink: tab.link,
       meetingLinks: calendar.links,
       roster: new RosterDirectory(),
+      watch,
     };
     const reminders = config.reminders ? new ReminderScheduler(botDeps) : undefined;
     const bot = new ErfaringsgruppeBot(botDeps, {

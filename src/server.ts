@@ -32,8 +32,11 @@ export interface ServerRoutes {
 
 /** Teams (web, desktop, mobile) and Outlook/Microsoft 365 may frame the tab; nobody else. */
 const TAB_CSP =
-  "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; " +
-  "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft https://*.office.com https://*.microsoft365.com";
+  "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; " +
+  "connect-src 'self' https://res.cdn.office.net; " +
+  "frame-ancestors 'self' https://*.cloud.microsoft https://teams.microsoft.com https://*.teams.microsoft.com " +
+  'https://*.microsoft365.com https://*.office.com https://outlook.office.com https://outlook.office365.com ' +
+  'https://outlook-sdf.office.com https://outlook-sdf.office365.com';
 
 function tabRequest(req: Request): TabRequest {
   const query = Object.fromEntries(

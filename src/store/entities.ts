@@ -38,6 +38,7 @@ export function groupToRow(g: Group): Row {
     conversation: JSON.stringify(g.conversation),
     groupCardId: g.groupCardId ?? '',
     projectVote: g.projectVote ? JSON.stringify(g.projectVote) : '',
+    overviewTab: g.overviewTab ? JSON.stringify(g.overviewTab) : '',
     inactive: g.inactive ? JSON.stringify(g.inactive) : '',
     createdAt: g.createdAt,
   };
@@ -59,6 +60,7 @@ export function rowToGroup(row: Row): Group {
     conversation: json(row, 'conversation', {}),
     groupCardId: str(row, 'groupCardId') || undefined,
     projectVote: json<Group['projectVote']>(row, 'projectVote', undefined),
+    overviewTab: json<Group['overviewTab']>(row, 'overviewTab', undefined),
     inactive: json<Group['inactive']>(row, 'inactive', undefined),
     createdAt: str(row, 'createdAt'),
   };

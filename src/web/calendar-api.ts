@@ -15,6 +15,11 @@ export function calendarSubject(group: Group, meeting: Meeting): string {
   return t(group.language, 'calendar.summary', { n: meeting.number, theme });
 }
 
+/** "Sted: Beboerhuset" for the Teams meeting's text, or nothing when no place was given. */
+export function meetingPlaceLine(group: Group, meeting: Meeting): string {
+  return meeting.location.trim() ? `${t(group.language, 'invite.where')}: ${meeting.location.trim()}` : '';
+}
+
 /** The invitation text as plain text, with [dato], [start] and [slut] filled in. */
 export function invitationPlainText(group: Group, meeting: Meeting): string {
   return fillPlaceholders(group.language, meeting.text, meeting);

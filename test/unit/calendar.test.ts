@@ -1,5 +1,11 @@
 import { meetingIcs } from '../../src/report/calendar';
-import { meetingInstants, meetingLinker, readCalendarToken } from '../../src/web/meeting-links';
+import {
+  MAX_TEAMS_LINK,
+  meetingInstants,
+  meetingLinker,
+  readCalendarToken,
+  teamsMeetingLink,
+} from '../../src/web/meeting-links';
 import { sampleGroup } from '../support/card-gallery';
 
 const meeting = {
@@ -55,6 +61,7 @@ describe('calendar links', () => {
       timeZone: 'Europe/Copenhagen',
       invitationText: () => '',
       subject: () => 'Møde',
+      place: () => '',
     });
     const url = new URL((await links(sampleGroup(), meeting)).calendar);
     const token = url.searchParams.get('token')!;
@@ -68,5 +75,29 @@ describe('calendar links', () => {
       groupKey: 'g-test',
       meeting: 2,
     });
+  });
+});
+
+describe('the "Opret Teams-møde" link', () => {
+  const fields = {
+    subject: 'Erfaringsgruppe: møde 1 – Tre gode råd',
+    startTime: '2027-01-14T12:00:00.000Z',
+    endTime: '2027-01-14T14:00:00.000Z',
+    attendees: ['karen@kilden.example', 'jens@kilden.example'],
+  };
+
+  it('stays within 1,800 characters with the longest invitation, shortening only the text', () => {
+    const text = `Sted: Beboerhuset\n\n${'Æ'.repeat(1000)}`;
+    const link = new URL(teamsMeetingLink(fields, text));
+    expect(link.href.length).toBeLessThanOrEqual(MAX_TEAMS_LINK);
+    expect(link.href.length).toBeGreaterThan(MAX_TEAMS_LINK - 20);
+    expect(link.searchParams.get('content')).toMatch(/^Sted: Beboerhuset\n\nÆ+…$/);
+    expect(link.searchParams.get('attendees')).toBe('karen@kilden.example,jens@kilden.example');
+    expect(link.searchParams.get('startTime')).toBe(fields.startTime);
+  });
+
+  it('keeps a short text whole', () => {
+    const link = new URL(teamsMeetingLink(fields, 'Hej alle'));
+    expect(link.searchParams.get('content')).toBe('Hej alle');
   });
 });

@@ -148,6 +148,7 @@ describe('.env.example', () => {
       'PLAYGROUND',
       'PLAYGROUND_PORT',
       'TEAMS_APP_ID',
+      'TEAMS_APP_CATALOG_ID',
       'BOT_DOMAIN',
     ];
     expect(documented.sort()).toEqual(read.sort());

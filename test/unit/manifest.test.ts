@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildManifest, LOCAL_BOT_ID, writeAppPackage } from '../../scripts/app-package';
+import { parseCommand } from '../../src/bot/commands';
 import { parseConfig, parsePackageSettings } from '../../src/config';
 import { localizationValidator, manifestValidator, problems } from '../support/schemas';
 
@@ -25,6 +26,19 @@ describe('Teams app manifest', () => {
     expect(ok).toBe(true);
     expect(manifest.bots[0].scopes.sort()).toEqual(['groupChat', 'personal', 'team']);
     expect(manifest.localizationInfo.defaultLanguageTag).toBe('da');
+  });
+
+  it('installs into a group chat with the bot by default, and lists the commands that work in each scope', () => {
+    expect(manifest.defaultInstallScope).toBe('groupChat');
+    expect(manifest.defaultGroupCapability.groupchat).toBe('bot');
+    const list = (scope: string): string[] =>
+      manifest.bots[0].commandLists
+        .find((l: { scopes: string[] }) => l.scopes.includes(scope))
+        .commands.map((c: { title: string }) => c.title);
+    expect(list('groupChat')).toEqual(expect.arrayContaining(['påmind', 'slet gruppe', 'inviter 1']));
+    expect(list('personal')).toEqual(expect.arrayContaining(['mine data', 'slet mine data']));
+    for (const scope of ['groupChat', 'personal'])
+      for (const title of list(scope)) expect(parseCommand(title)).toBeDefined();
   });
 
   it('has an English localization file that validates against the 1.22 localization schema', () => {

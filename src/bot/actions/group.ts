@@ -1,6 +1,7 @@
 import { joinGroup, leaveGroup, recordGroupCard, setupGroup } from '../../app/group';
 import type { Group } from '../../domain/types';
 import { groupCard } from '../../cards/group-card';
+import { escapeMarkdown } from '../../cards/escape';
 import { setupCard } from '../../cards/setup-card';
 import { t } from '../../i18n';
 import { cardReply, refusalReply, type Reply } from '../reply';
@@ -14,10 +15,15 @@ import type { ActionHandler } from './handler';
 export async function showGroupCard(turn: Turn, group: Group, adopt?: string): Promise<void> {
   const existing = group.groupCardId ?? adopt;
   if (existing) {
-    turn.deps.outbox.refreshCard(turn.context, existing, async () => {
-      const current = await turn.deps.app.store.loadGroup(group.key);
-      return current && groupCard(current.value.language, current.value);
-    });
+    turn.deps.outbox.refreshCard(
+      turn.context,
+      existing,
+      async () => {
+        const current = await turn.deps.app.store.loadGroup(group.key);
+        return current && groupCard(current.value.language, current.value);
+      },
+      (newId) => recordGroupCard(turn.deps.app, turn.actor, newId),
+    );
   }
   const id = existing ?? (await turn.deps.outbox.postCard(turn.context, groupCard(group.language, group)));
   if (id && id !== group.groupCardId) await recordGroupCard(turn.deps.app, turn.actor, id);
@@ -48,7 +54,9 @@ const setup: ActionHandler = async (turn, data) => {
   const lang = group.language;
   // The seed's precondition is advice: a group without both efforts running is still created.
   const advice = data.precondition === 'no' ? ` ${t(lang, 'setup.preconditionAdvice')}` : '';
-  const notice = created ? t(lang, 'setup.done', { name: group.name }) + advice : t(lang, 'setup.updated');
+  const notice = created
+    ? t(lang, 'setup.done', { name: escapeMarkdown(group.name) }) + advice
+    : t(lang, 'setup.updated');
   return cardReply(groupCard(group.language, group, { notice }));
 };
 
@@ -64,8 +72,8 @@ const join: ActionHandler = async (turn, data) => {
   await showGroupCard(turn, group);
   const role = member ? member.roleTitle : '';
   const notice = t(group.language, changed === 'joined' ? 'join.done' : 'join.updated', {
-    name: turn.actor.name,
-    role,
+    name: escapeMarkdown(turn.actor.name),
+    role: escapeMarkdown(role),
   });
   return cardReply(groupCard(group.language, group, { notice, me: member }));
 };
