@@ -21,7 +21,8 @@ import { RecentResults } from './recent';
 import type { Reply } from './reply';
 import { parseCommand } from './commands';
 import { mentionMessage } from './mentions';
-import { isIdempotent, routeAction, routeCommand } from './router';
+import { routeAction, routeCommand } from './router';
+import { isIdempotent } from './verbs';
 import type { Actor } from '../app/context';
 import { actorOf, makeTurn, type BotDeps, type Turn } from './turn';
 

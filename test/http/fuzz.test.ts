@@ -1,33 +1,11 @@
 import fc from 'fast-check';
+import { VERBS } from '../../src/bot/verbs';
 import { BOT, groupChat, invoke, mention, user } from '../support/activities';
 import { startTestBot, type TestBot } from '../support/bot-harness';
 import { cardText } from '../support/cards';
 import { sampleSettings } from '../support/sample-group';
 
 jest.setTimeout(300_000);
-
-const VERBS = [
-  'setupGroup',
-  'joinGroup',
-  'leaveGroup',
-  'saveInvitation',
-  'rsvp',
-  'startMeeting',
-  'openAnswerForm',
-  'submitAnswer',
-  'reveal',
-  'startVoting',
-  'vote',
-  'closeMeeting',
-  'proposeProject',
-  'startProjectVote',
-  'voteProject',
-  'chooseProject',
-  'refresh',
-  'summary',
-  'openSetup',
-  'openInvitation',
-];
 
 /** 1,000 generated activities and card payloads through the HTTP entry point: no 5xx, no crash, and it still works. */
 describe('fuzzed input', () => {

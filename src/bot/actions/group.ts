@@ -42,7 +42,8 @@ export async function openSetup(turn: Turn): Promise<Reply> {
   return cardReply(setupCard(lang, group?.value ?? {}));
 }
 
-const setup: ActionHandler = async (turn, data) => {
+/** Saves the setup card: creates the group or updates its settings. */
+export const setup: ActionHandler = async (turn, data) => {
   const outcome = await setupGroup(turn.deps.app, turn.actor, data);
   if (!outcome.ok) {
     if (outcome.refusal !== 'invalidForm') return refusalReply(turn, outcome);
@@ -60,7 +61,8 @@ const setup: ActionHandler = async (turn, data) => {
   return cardReply(groupCard(group.language, group, { notice }));
 };
 
-const join: ActionHandler = async (turn, data) => {
+/** Joins the clicker to the group (or updates their role). */
+export const join: ActionHandler = async (turn, data) => {
   const outcome = await joinGroup(turn.deps.app, turn.actor, data);
   if (!outcome.ok) {
     if (outcome.refusal !== 'invalidForm') return refusalReply(turn, outcome);
@@ -78,18 +80,11 @@ const join: ActionHandler = async (turn, data) => {
   return cardReply(groupCard(group.language, group, { notice, me: member }));
 };
 
-const leave: ActionHandler = async (turn) => {
+/** Takes the clicker out of the group. */
+export const leave: ActionHandler = async (turn) => {
   const outcome = await leaveGroup(turn.deps.app, turn.actor);
   if (!outcome.ok) return refusalReply(turn, outcome);
   const { group } = outcome.value;
   await showGroupCard(turn, group);
   return cardReply(groupCard(group.language, group, { notice: t(group.language, 'leave.done') }));
-};
-
-/** Card verbs about the group itself. */
-export const groupActions: Record<string, ActionHandler> = {
-  openSetup: (turn) => openSetup(turn),
-  setupGroup: setup,
-  joinGroup: join,
-  leaveGroup: leave,
 };

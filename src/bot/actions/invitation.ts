@@ -109,7 +109,8 @@ function editorValues(data: Record<string, unknown>): {
   return { date: s('date'), start: s('start'), end: s('end'), location: s('location'), text: s('text') };
 }
 
-const save: ActionHandler = async (turn, data) => {
+/** Saves and posts (or updates) the invitation to a meeting. */
+export const save: ActionHandler = async (turn, data) => {
   const outcome = await saveInvitation(turn.deps.app, turn.actor, data);
   if (!outcome.ok) {
     if (outcome.refusal !== 'invalidForm') return refusalReply(turn, outcome);
@@ -130,7 +131,8 @@ const save: ActionHandler = async (turn, data) => {
   return cardReply(invitationEditorCard(lang, n as MeetingNumber, values, today, {}, notice, teamsMeeting));
 };
 
-const answer: ActionHandler = async (turn, data) => {
+/** Records the clicker's RSVP to an invitation. */
+export const answer: ActionHandler = async (turn, data) => {
   const outcome = await rsvp(turn.deps.app, turn.actor, data);
   if (!outcome.ok) return refusalReply(turn, outcome);
   const view = outcome.value;
@@ -140,10 +142,4 @@ const answer: ActionHandler = async (turn, data) => {
   return cardReply(
     invitationCard(view.group.language, view.group, view.meeting, view.rsvps, view.response, links),
   );
-};
-
-/** Card verbs about invitations and RSVPs. */
-export const invitationActions: Record<string, ActionHandler> = {
-  saveInvitation: save,
-  rsvp: answer,
 };

@@ -21,7 +21,6 @@ import { cardReply, doneReply, messageReply, refusalReply, type Reply } from '..
 import { ConversationGoneError } from '../send';
 import type { Turn } from '../turn';
 import type { ActionHandler } from './handler';
-import { openInvitationEditor } from './invitation';
 
 /** The shared status card of a meeting view, with names of who answered or prioritised. */
 export function statusCardOf(view: MeetingView): RenderedCard {
@@ -65,14 +64,16 @@ export async function start(turn: Turn, rawMeeting: unknown): Promise<Reply> {
   return doneReply(t(lang, 'meeting.started', { n }));
 }
 
-const openForm: ActionHandler = async (turn, data) => {
+/** Opens the clicker's answer form for a meeting. */
+export const openForm: ActionHandler = async (turn, data) => {
   const outcome = await answerForm(turn.deps.app, turn.actor, data.meeting);
   if (!outcome.ok) return refusalReply(turn, outcome);
   const { group, meeting, mine } = outcome.value;
   return cardReply(answerFormCard(group.language, meeting.number, { values: mine?.fields }));
 };
 
-const submit: ActionHandler = async (turn, data) => {
+/** Saves the clicker's answers to a meeting. */
+export const submit: ActionHandler = async (turn, data) => {
   const outcome = await submitAnswer(turn.deps.app, turn.actor, data);
   if (!outcome.ok) {
     if (outcome.refusal !== 'invalidForm') return refusalReply(turn, outcome);
@@ -148,14 +149,17 @@ function postingStep(
   };
 }
 
-const doReveal = postingStep('reveal', reveal, (v) =>
+/** Posts the answers of a meeting. */
+export const doReveal = postingStep('reveal', reveal, (v) =>
   revealCards(v.group.language, v.group, v.meeting.number, v.items),
 );
-const doStartVoting = postingStep('startVoting', startVoting, (v) => [
+/** Posts the voting card of a meeting. */
+export const doStartVoting = postingStep('startVoting', startVoting, (v) => [
   votingCard(v.group.language, v.group, v.meeting.number, v.items),
 ]);
 
-const doVote: ActionHandler = async (turn, data) => {
+/** Records the clicker's priorities. */
+export const doVote: ActionHandler = async (turn, data) => {
   const outcome = await vote(turn.deps.app, turn.actor, data);
   if (!outcome.ok) return refusalReply(turn, outcome);
   const view = outcome.value;
@@ -168,7 +172,8 @@ const doVote: ActionHandler = async (turn, data) => {
   return cardReply(votingCard(lang, view.group, view.meeting.number, view.items, mine, notice));
 };
 
-const doClose: ActionHandler = async (turn, data) => {
+/** Closes a meeting with its agreements and posts the conclusion. */
+export const doClose: ActionHandler = async (turn, data) => {
   const outcome = await closeMeeting(turn.deps.app, turn.actor, data);
   if (!outcome.ok) {
     if (outcome.refusal === 'invalidForm') return refusalReply(turn, { ok: false, refusal: 'invalidInput' });
@@ -183,24 +188,11 @@ const doClose: ActionHandler = async (turn, data) => {
 };
 
 /** Universal Actions refresh: the current status card of a meeting, or the group card. */
-const refreshView: ActionHandler = async (turn, data) => {
+export const refreshView: ActionHandler = async (turn, data) => {
   if (data.meeting !== undefined) {
     const view = await currentMeeting(turn.deps.app, turn.actor, Number(data.meeting));
     if (view) return cardReply(statusCardOf(view));
   }
   const group = await turn.deps.app.store.loadGroup(turn.actor.groupKey);
   return cardReply(groupCard(group?.value.language ?? (await turn.language()), group?.value));
-};
-
-/** Card verbs of a meeting. */
-export const meetingActions: Record<string, ActionHandler> = {
-  startMeeting: (turn, data) => start(turn, data.meeting),
-  openAnswerForm: openForm,
-  submitAnswer: submit,
-  reveal: doReveal,
-  startVoting: doStartVoting,
-  vote: doVote,
-  closeMeeting: doClose,
-  openInvitation: (turn, data) => openInvitationEditor(turn, data.meeting),
-  refresh: refreshView,
 };

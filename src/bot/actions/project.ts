@@ -56,7 +56,8 @@ const voteCardOf = (view: ProjectView, mine?: string, notice = ''): RenderedCard
     notice,
   );
 
-const propose: ActionHandler = async (turn, data) => {
+/** Saves a proposal for the common project. */
+export const propose: ActionHandler = async (turn, data) => {
   const outcome = await proposeProject(turn.deps.app, turn.actor, data);
   if (!outcome.ok)
     return refusalReply(
@@ -78,7 +79,8 @@ const propose: ActionHandler = async (turn, data) => {
   return card ? cardReply(card) : doneReply(notice);
 };
 
-const startVote: ActionHandler = async (turn) => {
+/** Posts the proposals and the project vote card. */
+export const startVote: ActionHandler = async (turn) => {
   const outcome = await startProjectVote(turn.deps.app, turn.actor);
   if (!outcome.ok) return refusalReply(turn, outcome);
   const view = outcome.value;
@@ -103,7 +105,8 @@ const startVote: ActionHandler = async (turn) => {
   return doneReply(t(view.group.language, 'project.voteSummary'));
 };
 
-const castVote: ActionHandler = async (turn, data) => {
+/** Records the clicker's vote for a project. */
+export const castVote: ActionHandler = async (turn, data) => {
   const outcome = await voteProject(turn.deps.app, turn.actor, data);
   if (!outcome.ok) return refusalReply(turn, outcome);
   const view = outcome.value;
@@ -112,7 +115,8 @@ const castVote: ActionHandler = async (turn, data) => {
   return cardReply(voteCardOf(view, view.chosen.id, notice));
 };
 
-const choose: ActionHandler = async (turn, data) => {
+/** Records the chosen project and posts it. */
+export const choose: ActionHandler = async (turn, data) => {
   const outcome = await chooseProject(turn.deps.app, turn.actor, data);
   if (!outcome.ok)
     return refusalReply(
@@ -123,12 +127,4 @@ const choose: ActionHandler = async (turn, data) => {
   const final = projectFinalCard(group.language, group, project);
   await turn.deps.outbox.postCard(turn.context, final);
   return cardReply(final);
-};
-
-/** Card verbs of the common project. */
-export const projectActions: Record<string, ActionHandler> = {
-  proposeProject: propose,
-  startProjectVote: startVote,
-  voteProject: castVote,
-  chooseProject: choose,
 };

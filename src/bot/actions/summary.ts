@@ -3,7 +3,6 @@ import { chooseGroupCard, programmeSummaryCard, themeSummaryCard } from '../../c
 import { t } from '../../i18n';
 import { cardReply, refusalReply, type Reply } from '../reply';
 import type { Turn } from '../turn';
-import type { ActionHandler } from './handler';
 
 /** A theme summary (meeting given) or the whole programme, for a coordinator; others are told politely. */
 export async function summary(turn: Turn, rawMeeting: unknown, requestedGroup?: unknown): Promise<Reply> {
@@ -29,8 +28,3 @@ export async function summary(turn: Turn, rawMeeting: unknown, requestedGroup?: 
     meeting ? themeSummaryCard(lang, snapshot, meeting, link) : programmeSummaryCard(lang, snapshot, link),
   );
 }
-
-/** The summary verb (from the choose-group card in a personal chat). */
-export const summaryActions: Record<string, ActionHandler> = {
-  summary: (turn, data) => summary(turn, data.meeting, data.group),
-};
