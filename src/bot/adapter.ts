@@ -8,7 +8,7 @@ import type { Config } from '../config';
 import { groupKeyOf } from '../store/keys';
 import { EdgeAdapter } from './http-turn';
 import type { ConversationWatch } from './conversation-watch';
-import { Outbox } from './send';
+import { Outbox } from './outbox';
 import type { Logger } from '../log';
 
 type ClaimsIdentity = Parameters<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>[0];

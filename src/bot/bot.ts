@@ -16,7 +16,7 @@ import { claimActivity } from '../app/dedupe';
 import { setInactive } from '../app/group';
 import { botUninstalled, chatMembersRemoved, isRemoval } from './chat-members';
 import { cardData } from './card-data';
-import { ConversationGoneError, SendGaveUpError } from './send';
+import { ConversationGoneError, SendGaveUpError } from './connector-errors';
 import { RecentResults } from './recent';
 import type { Reply } from './reply';
 import { parseCommand } from './commands';

@@ -7,7 +7,7 @@ import { groupKeyOf } from '../store/keys';
 import type { ConversationWatch } from './conversation-watch';
 import type { RosterDirectory } from './roster';
 import type { OverviewLink } from '../cards/overview-action';
-import type { Outbox } from './send';
+import type { Outbox } from './outbox';
 
 /** What every handler gets besides the card data. */
 export interface BotDeps {

@@ -1,6 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import { delayBeforeNextSend } from '../../src/bot/rate-limit';
-import { ConversationGoneError, Outbox, type Timer } from '../../src/bot/send';
+import { ConversationGoneError } from '../../src/bot/connector-errors';
+import { Outbox } from '../../src/bot/outbox';
+import type { Timer } from '../../src/bot/pacer';
 import { createLogger } from '../../src/log';
 
 describe("Teams' per-conversation limits", () => {

@@ -18,7 +18,7 @@ import type { RenderedCard } from '../../cards/render';
 import type { Outcome } from '../../app/result';
 import { t } from '../../i18n';
 import { cardReply, doneReply, messageReply, refusalReply, type Reply } from '../reply';
-import { ConversationGoneError } from '../send';
+import { ConversationGoneError } from '../connector-errors';
 import type { Turn } from '../turn';
 import type { ActionHandler } from './handler';
 

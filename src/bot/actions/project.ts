@@ -13,7 +13,7 @@ import { conclusionCard } from '../../cards/result-cards';
 import type { RenderedCard } from '../../cards/render';
 import { t } from '../../i18n';
 import { cardReply, doneReply, messageReply, refusalReply } from '../reply';
-import { ConversationGoneError } from '../send';
+import { ConversationGoneError } from '../connector-errors';
 import type { Turn } from '../turn';
 import type { ActionHandler } from './handler';
 

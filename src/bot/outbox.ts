@@ -4,14 +4,11 @@ import type { Logger } from '../log';
 import { ConversationGoneError, MessageGoneError } from './connector-errors';
 import { Pacer, realTimer, targetOf, type Timer } from './pacer';
 
-export { ConversationGoneError, MessageGoneError, SendGaveUpError } from './connector-errors';
-export { MAX_ATTEMPTS, type Timer } from './pacer';
-
 /** How many reposted cards' old ids the outbox keeps mapping to their new ones (the store has the rest). */
 const MAX_REMEMBERED_REPOSTS = 1_000;
 
 /** The message activity that carries a card. */
-export function cardActivity(rendered: RenderedCard): Partial<Activity> {
+function cardActivity(rendered: RenderedCard): Partial<Activity> {
   return {
     type: 'message',
     summary: rendered.summary,
