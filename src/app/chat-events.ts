@@ -1,3 +1,4 @@
+import { groupConversationId } from '../domain/conversation';
 import type { ConversationRef, Group, Member } from '../domain/types';
 import type { Actor, AppDeps } from './context';
 import { ok, transact, type Outcome } from './result';
@@ -5,7 +6,7 @@ import { ok, transact, type Outcome } from './result';
 /** The group conversation's id without a channel thread's `;messageid=`. */
 function groupConversationOf(ref: ConversationRef): Record<string, unknown> {
   const conversation = (ref.conversation ?? {}) as Record<string, unknown>;
-  const id = typeof conversation.id === 'string' ? conversation.id.split(';messageid=')[0] : conversation.id;
+  const id = typeof conversation.id === 'string' ? groupConversationId(conversation.id) : conversation.id;
   return { ...conversation, id };
 }
 

@@ -92,8 +92,7 @@ export function createOutbox(
       adapter.continueConversationAsync(config.auth?.appId ?? '', reference, logic),
     onConversationGone: async (reference, status, code) => {
       const tenantId = reference.conversation?.tenantId ?? 'local';
-      const conversationId = (reference.conversation?.id ?? '').split(';messageid=')[0];
-      const groupKey = groupKeyOf(tenantId, conversationId);
+      const groupKey = groupKeyOf(tenantId, reference.conversation?.id ?? '');
       watch?.forget(groupKey);
       await setInactive(
         app,

@@ -1,4 +1,5 @@
 import type { Activity, ConversationReference } from 'botbuilder';
+import { groupConversationId } from '../domain/conversation';
 import type { Logger } from '../log';
 import { classify, retryAfterMs, SendGaveUpError, statusOf } from './connector-errors';
 import { delayBeforeNextSend, pruneSendTimes, TEAMS_TENANT_LIMITS } from './rate-limit';
@@ -30,7 +31,7 @@ export function targetOf(reference: Partial<ConversationReference> | Partial<Act
   const channelData = (reference as Partial<Activity>).channelData as
     { tenant?: { id?: string } } | undefined;
   return {
-    conversation: (conversation?.id ?? '').split(';messageid=')[0],
+    conversation: groupConversationId(conversation?.id ?? ''),
     tenant: conversation?.tenantId ?? channelData?.tenant?.id ?? '',
   };
 }

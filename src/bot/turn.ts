@@ -43,10 +43,9 @@ interface TeamsChannelData {
 }
 
 /** The conversation a group belongs to: a channel (not one of its threads) or the chat itself. */
-export function groupConversationId(context: TurnContext): string {
+function conversationOf(context: TurnContext): string {
   const channelData = (context.activity.channelData ?? {}) as TeamsChannelData;
-  const id = channelData.channel?.id ?? context.activity.conversation.id;
-  return id.split(';messageid=')[0];
+  return channelData.channel?.id ?? context.activity.conversation.id;
 }
 
 /** The acting user, or undefined when the activity carries no usable identity. */
@@ -60,7 +59,7 @@ export function actorOf(context: TurnContext, defaultLanguage: Language): Actor 
   const chat = type === 'personal' ? 'personal' : type === 'channel' ? 'channel' : 'group';
   return {
     tenantId,
-    groupKey: groupKeyOf(tenantId, groupConversationId(context)),
+    groupKey: groupKeyOf(tenantId, conversationOf(context)),
     userId,
     ...(a.from.id && a.from.id !== userId ? { chatId: a.from.id } : {}),
     name: a.from.name?.trim() || userId,
