@@ -1,7 +1,6 @@
-import type { Group } from '../domain/types';
 import type { GroupSnapshot } from '../store/group-store';
 import type { Actor, AppDeps } from './context';
-import { coordinatorNames, isCoordinator } from './group';
+import { coordinatorNames, isCoordinator } from '../domain/roles';
 import { ok, refuse, type Outcome } from './result';
 
 /** Who may take an action. */
@@ -18,9 +17,4 @@ export async function loadAs(deps: AppDeps, actor: Actor, role: Role): Promise<O
   }
   if (role === 'member' && !group.members.some((m) => m.userId === actor.userId)) return refuse('notMember');
   return ok(snapshot);
-}
-
-/** The actor's name as the roster has it (what the group knows them by). */
-export function memberName(group: Group, actor: Actor): string {
-  return group.members.find((m) => m.userId === actor.userId)?.name ?? actor.name;
 }

@@ -1,6 +1,6 @@
 import type { Group } from '../domain/types';
 import type { Actor, AppDeps } from './context';
-import { readMeetingNumber } from './invitation';
+import { readMeetingNumber } from '../domain/themes';
 import { ok, refuse, transact, type Outcome } from './result';
 
 /** An idea found in several groups: how it was put, and how widely. */

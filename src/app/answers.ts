@@ -1,7 +1,7 @@
 import { parseAnswer } from '../domain/answer-input';
 import { canTake } from '../domain/meeting';
 import type { Answer } from '../domain/types';
-import { memberName } from './access';
+import { memberName } from '../domain/roles';
 import type { Actor, AppDeps } from './context';
 import { load, view, type MeetingView } from './meeting';
 import { invalidForm, ok, refuse, transact, type Outcome } from './result';

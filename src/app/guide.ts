@@ -1,9 +1,9 @@
 import { guideSteps, meetingMinutes, type GuideStep } from '../domain/guide';
-import { isMeetingNumber, type MeetingNumber } from '../domain/themes';
+import { isMeetingNumber, readMeetingNumber, type MeetingNumber } from '../domain/themes';
 import type { Group, Meeting } from '../domain/types';
+import { isCoordinator } from '../domain/roles';
 import type { Actor, AppDeps } from './context';
-import { isCoordinator, requireGroup } from './group';
-import { readMeetingNumber } from './invitation';
+import { requireGroup } from './group';
 import { ok, refuse, transact, type Outcome } from './result';
 
 /**

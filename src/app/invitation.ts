@@ -1,6 +1,6 @@
 import { parseInvitation, type InvitationInput } from '../domain/invitation-input';
 import { addDays, addHours, DEFAULT_MEETING_HOURS, todayIn } from '../domain/schedule';
-import { isMeetingNumber } from '../domain/themes';
+import { readMeetingNumber } from '../domain/themes';
 import { RSVP_RESPONSES, type Group, type Meeting, type Rsvp, type RsvpResponse } from '../domain/types';
 import type { Versioned } from '../store/group-store';
 import type { Actor, AppDeps } from './context';
@@ -23,12 +23,6 @@ export interface InvitationDraft {
 
 /** Default start of a new meeting. */
 export const DEFAULT_START = '13:00';
-
-/** Reads a meeting number from card data or a command: a whole number 1–4, as number or digit string. */
-export function readMeetingNumber(raw: unknown): number | undefined {
-  const n = typeof raw === 'string' && /^\d$/.test(raw.trim()) ? Number(raw.trim()) : raw;
-  return isMeetingNumber(n) ? n : undefined;
-}
 
 const LOCKED: readonly Meeting['status'][] = ['running', 'revealed', 'voting', 'closed'];
 

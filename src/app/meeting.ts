@@ -5,8 +5,9 @@ import type { MeetingNumber } from '../domain/themes';
 import type { Group, Item, Meeting } from '../domain/types';
 import type { GroupSnapshot, Versioned } from '../store/group-store';
 import type { Actor, AppDeps } from './context';
-import { loadAs, memberName, type Role } from './access';
-import { readMeetingNumber } from './invitation';
+import { memberName } from '../domain/roles';
+import { readMeetingNumber } from '../domain/themes';
+import { loadAs, type Role } from './access';
 import { pendingRefusal, type PostingStep } from './posting';
 import { invalidForm, ok, refuse, transact, type Outcome } from './result';
 

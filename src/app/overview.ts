@@ -2,7 +2,7 @@ import type { Group } from '../domain/types';
 import type { GroupSnapshot } from '../store/group-store';
 import { groupKeyOf } from '../store/keys';
 import type { AppDeps } from './context';
-import { isCoordinator } from './group';
+import { belongsToGroup, isCoordinator } from '../domain/roles';
 import { ok, transact, type Outcome } from './result';
 
 /** Who asks for an overview (from a verified token); `onlyGroup` limits a local link to one group. */
@@ -20,7 +20,7 @@ export type OverviewAccess =
 function belongs(group: Group, reader: OverviewReader): boolean {
   if (group.tenantId !== reader.tenantId) return false;
   if (reader.onlyGroup !== undefined) return reader.onlyGroup === group.key;
-  return isCoordinator(group, reader.userId) || group.members.some((m) => m.userId === reader.userId);
+  return belongsToGroup(group, reader.userId);
 }
 
 /**

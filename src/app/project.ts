@@ -3,7 +3,8 @@ import { todayIn } from '../domain/schedule';
 import type { Group, Project, Proposal } from '../domain/types';
 import type { GroupSnapshot } from '../store/group-store';
 import type { Actor, AppDeps } from './context';
-import { loadAs, memberName, type Role } from './access';
+import { memberName } from '../domain/roles';
+import { loadAs, type Role } from './access';
 import { invalidForm, ok, refuse, transact, type Outcome } from './result';
 
 /** The common project's state, with everything its cards show. */

@@ -1,8 +1,8 @@
 import { hasStarted } from '../domain/meeting';
 import type { GroupSnapshot } from '../store/group-store';
 import type { Actor, AppDeps } from './context';
-import { coordinatorNames, isCoordinator } from './group';
-import { readMeetingNumber } from './invitation';
+import { coordinatorNames, isCoordinator } from '../domain/roles';
+import { readMeetingNumber } from '../domain/themes';
 import { ok, refuse, transact, type Outcome } from './result';
 
 /** What a summary shows: the group's partition (one query), and which meeting (none: the whole programme). */

@@ -9,6 +9,12 @@ export function isMeetingNumber(n: unknown): n is MeetingNumber {
   return typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= MEETING_NUMBERS.length;
 }
 
+/** Reads a meeting number from card data or a command: a whole number 1–4, as number or digit string. */
+export function readMeetingNumber(raw: unknown): number | undefined {
+  const n = typeof raw === 'string' && /^\d$/.test(raw.trim()) ? Number(raw.trim()) : raw;
+  return isMeetingNumber(n) ? n : undefined;
+}
+
 /** The i18n key of a theme's title, e.g. `theme.1.title`. */
 export function themeTitleKey(n: MeetingNumber): string {
   return `theme.${n}.title`;

@@ -12,7 +12,7 @@ import {
   invitationTemplateText,
   type InvitationLinks,
 } from '../../cards/invitation-cards';
-import { isCoordinator } from '../../app/group';
+import { isCoordinator } from '../../domain/roles';
 import type { Group, Meeting } from '../../domain/types';
 import { todayIn } from '../../domain/schedule';
 import type { MeetingNumber } from '../../domain/themes';
