@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { Server } from 'restify';
+import { confirmationKey } from './app/confirmation';
 import type { AppDeps } from './app/context';
+import { TurnTracker } from './app/turns';
 import { activityProblem } from './bot/activity-shape';
 import { createAdapter, createOutbox } from './bot/adapter';
 import { ErfaringsgruppeBot } from './bot/bot';
@@ -110,6 +112,8 @@ export async function startBot(config: Config, log: Logger, options: StartOption
       timeZone: config.timeZone,
       defaultLanguage: config.defaultLanguage,
       projectLeads: config.projectLeads,
+      confirmationKey: confirmationKey(config.auth?.appPassword),
+      turns: new TurnTracker(),
     };
     const adapter = createAdapter(config, log);
     const outbox = createOutbox(adapter, config, app, log);

@@ -13,6 +13,7 @@ export async function loadAs(deps: AppDeps, actor: Actor, role: Role): Promise<O
   const snapshot = await deps.store.loadPartition(actor.groupKey);
   if (!snapshot) return refuse('noGroup');
   const group = snapshot.group.value;
+  if (group.deletedAt) return refuse('groupDeleted', { name: group.name });
   if (role === 'coordinator' && !isCoordinator(group, actor.userId)) {
     return refuse('notCoordinator', { coordinators: coordinatorNames(group) });
   }

@@ -195,6 +195,8 @@ export class ErfaringsgruppeBot extends TeamsActivityHandler {
     actor: Actor,
     run: (turn: Turn) => Promise<Reply>,
   ): Promise<Reply> {
+    // Counted while it runs, so `slet gruppe` can sweep again once the group's turns are done.
+    const leave = this.deps.app.turns?.enter(actor.groupKey);
     try {
       return await run(makeTurn(context, actor, this.deps));
     } catch (err) {
@@ -213,6 +215,8 @@ export class ErfaringsgruppeBot extends TeamsActivityHandler {
       }
       this.deps.log.error('turn.failed', { error: err, type: context.activity.type });
       return { kind: 'message', text: t(lang, 'refusal.unexpected') };
+    } finally {
+      leave?.();
     }
   }
 }

@@ -60,9 +60,11 @@ export interface ConfirmModel {
   notice: string;
   button: string;
   verb: string;
+  /** Binds the button to the person who asked (see app/confirmation.ts). */
+  token?: string;
 }
 
 /** Asks before something that cannot be undone; `done` replaces the button with what happened. */
 export function confirmCard(model: ConfirmModel): RenderedCard {
-  return { card: render(confirmTemplate, model), summary: model.title };
+  return { card: render(confirmTemplate, { ...model, token: model.token ?? '' }), summary: model.title };
 }

@@ -30,6 +30,9 @@ export interface SetupCardModel {
   questions: string[];
   texts: TextField[];
   choices: ChoiceField[];
+  /** The reveal mode shown read-only once it is fixed, with one sentence why (else ''). */
+  fixedLabel: string;
+  fixed: string;
   submit: string;
 }
 
@@ -38,11 +41,15 @@ function fieldError(lang: Language, errors: FieldErrors, id: string): string {
   return e ? t(lang, e.key, e.vars) : '';
 }
 
-/** The setup card, pre-filled with `values`, with `errors` marked on their fields. */
+/**
+ * The setup card, pre-filled with `values`, with `errors` marked on their fields. `revealFixed`:
+ * the group answered anonymously, so the reveal mode is shown read-only instead of as a choice.
+ */
 export function setupCard(
   lang: Language,
   values: Partial<GroupSettings>,
   errors: FieldErrors = {},
+  revealFixed = false,
 ): RenderedCard {
   const text = (id: 'name' | 'association' | 'area'): TextField => ({
     id,
@@ -73,8 +80,12 @@ export function setupCard(
     choices: [
       choice('phase', PHASES, values.phase ?? 'undervejs'),
       choice('language', LANGUAGES, values.language ?? lang),
-      choice('revealMode', REVEAL_MODES, values.revealMode ?? 'named'),
+      ...(revealFixed ? [] : [choice('revealMode', REVEAL_MODES, values.revealMode ?? 'named')]),
     ],
+    fixedLabel: revealFixed ? t(lang, 'setup.revealMode') : '',
+    fixed: revealFixed
+      ? t(lang, 'setup.revealFixed', { mode: t(lang, 'revealMode.anonymous').toLowerCase() })
+      : '',
     submit: t(lang, 'setup.submit'),
   };
   return { card: render(template, model), summary: t(lang, 'setup.summary') };

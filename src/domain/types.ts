@@ -28,6 +28,8 @@ export interface Member extends Person {
   roleCategory: RoleCategory;
   roleTitle: string;
   joinedAt: string;
+  /** A random id for this group only, used on cards instead of the Entra object id (owner choices). */
+  ref?: string;
 }
 
 /** Opaque conversation reference kept for proactive messages (owned by the bot layer). */
@@ -55,6 +57,8 @@ export interface Group extends GroupSettings {
   inactive?: { since: string; status: number };
   /** Set when the coordinator opens the vote on the common project. */
   projectVote?: { startedAt: string; cardId?: string };
+  /** Set by `slet gruppe` before its rows are swept: every use case refuses a deleted group. */
+  deletedAt?: string;
   createdAt: string;
 }
 
@@ -73,6 +77,8 @@ export interface Meeting {
   /** The conclusion card (after meeting 4 it gathers the project proposals and is updated in place). */
   conclusionCardId?: string;
   conclusion?: Conclusion;
+  /** The group's reveal mode when the meeting started; fixed from then on (see docs/privacy.md). */
+  revealMode?: RevealMode;
   updatedAt: string;
 }
 
@@ -80,6 +86,8 @@ export interface Meeting {
 export interface Answer extends Person {
   meeting: number;
   fields: string[];
+  /** Random item ids, one per field, assigned when the answer is stored (older answers: at reveal). */
+  ids?: string[];
   updatedAt: string;
 }
 

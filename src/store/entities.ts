@@ -21,6 +21,14 @@ export function json<T>(row: Row, name: string, fallback: T): T {
   return typeof v === 'string' && v.length > 0 ? (JSON.parse(v) as T) : fallback;
 }
 
+/**
+ * The conversation reference without the person whose message it was taken from: proactive
+ * messages need only the chat, and a stored name would outlive `slet mine data`.
+ */
+function chatOnly(conversation: Group['conversation']): Group['conversation'] {
+  return Object.fromEntries(Object.entries(conversation).filter(([key]) => key !== 'user'));
+}
+
 /** The group entity: settings as columns, roster and coordinators as JSON (see docs/storage.md). */
 export function groupToRow(g: Group): Row {
   return {
@@ -35,10 +43,11 @@ export function groupToRow(g: Group): Row {
     revealMode: g.revealMode,
     coordinators: JSON.stringify(g.coordinators),
     members: JSON.stringify(g.members),
-    conversation: JSON.stringify(g.conversation),
+    conversation: JSON.stringify(chatOnly(g.conversation)),
     groupCardId: g.groupCardId ?? '',
     projectVote: g.projectVote ? JSON.stringify(g.projectVote) : '',
     inactive: g.inactive ? JSON.stringify(g.inactive) : '',
+    deletedAt: g.deletedAt ?? '',
     createdAt: g.createdAt,
   };
 }
@@ -60,6 +69,7 @@ export function rowToGroup(row: Row): Group {
     groupCardId: str(row, 'groupCardId') || undefined,
     projectVote: json<Group['projectVote']>(row, 'projectVote', undefined),
     inactive: json<Group['inactive']>(row, 'inactive', undefined),
+    deletedAt: str(row, 'deletedAt') || undefined,
     createdAt: str(row, 'createdAt'),
   };
 }
@@ -80,6 +90,7 @@ export function meetingToRow(groupKey: string, m: Meeting): Row {
     statusCardId: m.statusCardId ?? '',
     conclusionCardId: m.conclusionCardId ?? '',
     conclusion: m.conclusion ? JSON.stringify(m.conclusion) : '',
+    revealMode: m.revealMode ?? '',
     updatedAt: m.updatedAt,
   };
 }
@@ -98,6 +109,7 @@ export function rowToMeeting(row: Row): Meeting {
     statusCardId: str(row, 'statusCardId') || undefined,
     conclusionCardId: str(row, 'conclusionCardId') || undefined,
     conclusion: json<Meeting['conclusion']>(row, 'conclusion', undefined),
+    revealMode: (str(row, 'revealMode') || undefined) as Meeting['revealMode'],
     updatedAt: str(row, 'updatedAt'),
   };
 }

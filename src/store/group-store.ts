@@ -78,6 +78,8 @@ export interface GroupStore {
   listTenantGroups(tenantId: string): Promise<Versioned<Group>[]>;
   /** Deletes a person's RSVPs, answers, votes, proposals and project vote in a group; how many rows. */
   deletePersonRows(groupKey: string, userId: string): Promise<number>;
+  /** Deletes every row of a group except the group row (which then holds its tombstone). */
+  sweepGroup(group: Group): Promise<void>;
   /** Deletes a whole group: its partition, its re-delivery claims and its coordinators' index rows. */
   deleteGroup(group: Group): Promise<void>;
   /** Forgets that a person coordinates a group. */

@@ -11,6 +11,7 @@ export function answerToRow(groupKey: string, a: Answer): Row {
     userId: a.userId,
     name: a.name,
     fields: JSON.stringify(a.fields),
+    ids: a.ids ? JSON.stringify(a.ids) : '',
     updatedAt: a.updatedAt,
   };
 }
@@ -22,6 +23,7 @@ export function rowToAnswer(row: Row): Answer {
     userId: str(row, 'userId'),
     name: str(row, 'name'),
     fields: json(row, 'fields', []),
+    ids: json<string[] | undefined>(row, 'ids', undefined),
     updatedAt: str(row, 'updatedAt'),
   };
 }

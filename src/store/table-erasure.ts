@@ -30,8 +30,8 @@ export function unindexCoordinator(
   );
 }
 
-/** Deletes a whole group: its partition, its re-delivery claims and its coordinators' index rows. */
-export function deleteGroupRows(tables: Tables, group: Group): Promise<void> {
+/** Deletes every row of a group but the group row: its partition, its re-delivery claims, its coordinators' index rows. */
+export function sweepGroupRows(tables: Tables, group: Group): Promise<void> {
   return guarded('group', async () => {
     for (const table of [tables.groups, tables.activities]) {
       for (const rowKey of await partitionRowKeys(table, group.key)) {
@@ -39,7 +39,12 @@ export function deleteGroupRows(tables: Tables, group: Group): Promise<void> {
       }
     }
     for (const c of group.coordinators) await unindexCoordinator(tables, group.tenantId, c.userId, group.key);
-    // The group row last: until it is gone the group still exists, so an interrupted delete can be repeated.
-    await deleteIfPresent(tables.groups, group.key, GROUP_ROW);
   });
+}
+
+/** Deletes a whole group: every row (see sweepGroupRows), the group row last. */
+export async function deleteGroupRows(tables: Tables, group: Group): Promise<void> {
+  await sweepGroupRows(tables, group);
+  // The group row last: until it is gone the group still exists, so an interrupted delete can be repeated.
+  await guarded('group', () => deleteIfPresent(tables.groups, group.key, GROUP_ROW));
 }

@@ -10,7 +10,7 @@ import {
 } from './entities';
 import type { GroupSnapshot, GroupStore, Versioned } from './group-store';
 import { claim, escapeOData, getRow, guarded, type Tables } from './table-access';
-import { deleteGroupRows, deletePersonRows, unindexCoordinator } from './table-erasure';
+import { deleteGroupRows, deletePersonRows, sweepGroupRows, unindexCoordinator } from './table-erasure';
 import {
   activityRow,
   coordinatorKeyOf,
@@ -203,7 +203,8 @@ export class TableGroupStore implements GroupStore {
       const filter = `RowKey eq '${GROUP_ROW}' and tenantId eq '${escapeOData(tenantId)}'`;
       const groups: Versioned<Group>[] = [];
       for await (const row of this.tables.groups.listEntities<Row>({ queryOptions: { filter } })) {
-        groups.push({ value: rowToGroup(row as Row), etag: (row as Row).etag ?? '' });
+        const group = rowToGroup(row as Row);
+        if (!group.deletedAt) groups.push({ value: group, etag: (row as Row).etag ?? '' });
       }
       return groups;
     });
@@ -211,6 +212,10 @@ export class TableGroupStore implements GroupStore {
 
   deletePersonRows(groupKey: string, userId: string): Promise<number> {
     return deletePersonRows(this.tables, groupKey, userId);
+  }
+
+  sweepGroup(group: Group): Promise<void> {
+    return sweepGroupRows(this.tables, group);
   }
 
   deleteGroup(group: Group): Promise<void> {

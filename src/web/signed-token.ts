@@ -17,8 +17,10 @@ export function signToken(claims: Record<string, string | number>, key: Uint8Arr
 export function readToken(token: string, key: Uint8Array, now: Date): Record<string, unknown> | undefined {
   const [body, signature, extra] = token.split('.');
   if (!body || !signature || extra !== undefined) return undefined;
-  const expected = createHmac('sha256', key).update(body).digest();
-  const given = Buffer.from(signature, 'base64url');
+  // Compared as text: base64url decoding ignores stray characters and trailing bits, so comparing
+  // decoded bytes would accept several spellings of one signature. One token has one spelling.
+  const expected = Buffer.from(createHmac('sha256', key).update(body).digest('base64url'));
+  const given = Buffer.from(signature);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
   try {
     const claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as Record<string, unknown>;

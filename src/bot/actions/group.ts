@@ -1,4 +1,4 @@
-import { joinGroup, leaveGroup, recordGroupCard, setupGroup } from '../../app/group';
+import { hasAnswers, joinGroup, leaveGroup, recordGroupCard, setupGroup } from '../../app/group';
 import type { Group } from '../../domain/types';
 import { groupCard } from '../../cards/group-card';
 import { setupCard } from '../../cards/setup-card';
@@ -33,7 +33,8 @@ function stringsOf(data: Record<string, unknown>): Record<string, string> {
 export async function openSetup(turn: Turn): Promise<Reply> {
   const lang = await turn.language();
   const group = await turn.deps.app.store.loadGroup(turn.actor.groupKey).catch(() => undefined);
-  return cardReply(setupCard(lang, group?.value ?? {}));
+  const fixed = group?.value.revealMode === 'anonymous' && (await hasAnswers(turn.deps.app, turn.actor));
+  return cardReply(setupCard(lang, group?.value ?? {}, {}, fixed));
 }
 
 const setup: ActionHandler = async (turn, data) => {
