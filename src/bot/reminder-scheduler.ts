@@ -1,6 +1,7 @@
 import type { ConversationReference } from 'botbuilder';
 import { claimDueReminders, type ClaimedReminder } from '../app/reminders';
 import { themeTitleKey, type MeetingNumber } from '../domain/themes';
+import { escapeMarkdown } from '../cards/escape';
 import { t } from '../i18n';
 import { formatTime, formatWhen } from '../i18n/format';
 import { mentionList, mentionMessage } from './mentions';
@@ -17,7 +18,7 @@ function reminderText(r: ClaimedReminder): string {
     theme: t(lang, themeTitleKey(m.number as MeetingNumber)),
     when: formatWhen(lang, m.date, m.start, m.end),
     start: formatTime(lang, m.start),
-    location: m.location,
+    location: escapeMarkdown(m.location),
     names: mentionList(r.mention),
   };
   return t(lang, `reminder.${r.kind}`, vars);

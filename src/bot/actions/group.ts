@@ -1,5 +1,6 @@
 import { hasAnswers, joinGroup, leaveGroup, recordGroupCard, setupGroup } from '../../app/group';
 import type { Group } from '../../domain/types';
+import { escapeMarkdown } from '../../cards/escape';
 import { groupCard } from '../../cards/group-card';
 import { setupCard } from '../../cards/setup-card';
 import { t } from '../../i18n';
@@ -46,7 +47,7 @@ const setup: ActionHandler = async (turn, data) => {
   const { group, created } = outcome.value;
   await showGroupCard(turn, group, created ? turn.context.activity.replyToId : undefined);
   const notice = created
-    ? t(group.language, 'setup.done', { name: group.name })
+    ? t(group.language, 'setup.done', { name: escapeMarkdown(group.name) })
     : t(group.language, 'setup.updated');
   return cardReply(groupCard(group.language, group, { notice }));
 };
@@ -63,8 +64,8 @@ const join: ActionHandler = async (turn, data) => {
   await showGroupCard(turn, group);
   const role = member ? member.roleTitle : '';
   const notice = t(group.language, changed === 'joined' ? 'join.done' : 'join.updated', {
-    name: turn.actor.name,
-    role,
+    name: escapeMarkdown(turn.actor.name),
+    role: escapeMarkdown(role),
   });
   return cardReply(groupCard(group.language, group, { notice, me: member }));
 };

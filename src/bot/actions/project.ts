@@ -10,6 +10,7 @@ import { MAX_PROPOSALS } from '../../domain/project-input';
 import { projectFinalCard, projectVoteCard } from '../../cards/project-cards';
 import { conclusionCard } from '../../cards/result-cards';
 import type { RenderedCard } from '../../cards/render';
+import { escapeMarkdown } from '../../cards/escape';
 import { t } from '../../i18n';
 import { cardReply, doneReply, refusalReply } from '../reply';
 import type { Turn } from '../turn';
@@ -55,7 +56,7 @@ const propose: ActionHandler = async (turn, data) => {
     conclusionOf(v),
   );
   const notice = t(view.group.language, 'project.proposalSaved', {
-    title: view.proposal.title,
+    title: escapeMarkdown(view.proposal.title),
     max: MAX_PROPOSALS,
   });
   const card = conclusionOf(view, notice);
@@ -80,7 +81,7 @@ const castVote: ActionHandler = async (turn, data) => {
   if (!outcome.ok) return refusalReply(turn, outcome);
   const view = outcome.value;
   await refresh(turn, view.group.projectVote?.cardId, (v) => voteCardOf(v));
-  const notice = t(view.group.language, 'project.voteSaved', { title: view.chosen.title });
+  const notice = t(view.group.language, 'project.voteSaved', { title: escapeMarkdown(view.chosen.title) });
   return cardReply(voteCardOf(view, view.chosen.id, notice));
 };
 
