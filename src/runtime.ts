@@ -128,7 +128,9 @@ export async function startBot(config: Config, log: Logger, options: StartOption
       meetingLinks: calendar.links,
       roster: new RosterDirectory(),
     };
-    const reminders = config.reminders ? new ReminderScheduler(botDeps) : undefined;
+    const reminders = config.reminders
+      ? new ReminderScheduler(botDeps, { retention: config.retentionSweep })
+      : undefined;
     const bot = new ErfaringsgruppeBot(botDeps, {
       defaultLanguage: config.defaultLanguage,
       allowedTenants: config.allowedTenants,

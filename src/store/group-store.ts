@@ -74,6 +74,12 @@ export interface GroupStore {
   listMeetingsInStatus(status: Meeting['status']): Promise<{ groupKey: string; meeting: Meeting }[]>;
   /** Claims a reminder before it is sent (insert-only); false when another instance already has. */
   claimReminder(groupKey: string, reminder: string, at: string): Promise<boolean>;
+  /** Claims a daily job for one day (insert-only); false when another instance already has. */
+  claimDailyJob(job: string, day: string, at: string): Promise<boolean>;
+  /** Deletes re-delivery claims (and daily job claims) made before `before`; how many. */
+  deleteActivityClaimsBefore(before: string): Promise<number>;
+  /** Deletes reminder claims of meetings held on or before `lastDate` (YYYY-MM-DD); how many. */
+  deleteReminderClaimsUpTo(lastDate: string): Promise<number>;
   /** Every group of a tenant (a query across groups; for a person's own data). */
   listTenantGroups(tenantId: string): Promise<Versioned<Group>[]>;
   /** Deletes a person's RSVPs, answers, votes, proposals and project vote in a group; how many rows. */

@@ -10,6 +10,7 @@ import {
 } from './entities';
 import type { GroupSnapshot, GroupStore, Versioned } from './group-store';
 import { claim, escapeOData, getRow, guarded, type Tables } from './table-access';
+import { deleteClaimsBefore, deleteReminderClaimsUpTo } from './table-retention';
 import { deleteGroupRows, deletePersonRows, sweepGroupRows, unindexCoordinator } from './table-erasure';
 import {
   activityRow,
@@ -196,6 +197,18 @@ export class TableGroupStore implements GroupStore {
 
   claimReminder(groupKey: string, reminder: string, at: string): Promise<boolean> {
     return claim('reminder', this.tables.groups, groupKey, reminderRow(reminder), at);
+  }
+
+  claimDailyJob(job: string, day: string, at: string): Promise<boolean> {
+    return claim('daily job', this.tables.activities, `job|${job}`, day, at);
+  }
+
+  deleteActivityClaimsBefore(before: string): Promise<number> {
+    return deleteClaimsBefore(this.tables, before);
+  }
+
+  deleteReminderClaimsUpTo(lastDate: string): Promise<number> {
+    return deleteReminderClaimsUpTo(this.tables, lastDate);
   }
 
   listTenantGroups(tenantId: string): Promise<Versioned<Group>[]> {
