@@ -62,7 +62,7 @@ export interface GroupStore {
   createProject(groupKey: string, project: Project): Promise<void>;
   /** Replaces the chosen project (only when a person's data is deleted). */
   replaceProject(groupKey: string, project: Project): Promise<void>;
-  /** Everything about a group in one partition query, or undefined when there is no group. */
+  /** Everything about a group in one partition query, or undefined when there is no group (or it is being deleted). */
   loadPartition(groupKey: string): Promise<GroupSnapshot | undefined>;
   /** Remembers that a user coordinates a group (for finding their groups from a personal chat). */
   indexCoordinator(tenantId: string, userId: string, groupKey: string, groupName: string): Promise<void>;

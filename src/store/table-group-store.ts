@@ -155,7 +155,8 @@ export class TableGroupStore implements GroupStore {
       }
       rest.meetings.sort((a, b) => a.value.number - b.value.number);
       rest.proposals.sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
-      return group && { group, ...rest };
+      // A tombstoned group (being deleted by `slet gruppe`) reads as no group: nothing is shown or written.
+      return group && !group.value.deletedAt ? { group, ...rest } : undefined;
     });
   }
 
