@@ -20,6 +20,8 @@ export interface MyGroupData {
   proposals: { title: string; description: string }[];
   projectVote?: string;
   projectOwner?: string;
+  /** Meetings whose invitation text has the person's name (their signature as coordinator). */
+  signedInvitations?: number[];
 }
 
 const isIn = (g: Group, userId: string): boolean =>
@@ -85,6 +87,9 @@ export function collectMyData(deps: AppDeps, actor: Actor): Promise<Outcome<MyGr
         proposals: mine(snapshot.proposals).map((p) => ({ title: p.title, description: p.description })),
         projectVote: projectVote && (proposals.get(projectVote.choice) ?? projectVote.choice),
         projectOwner: snapshot.project?.owner.userId === actor.userId ? snapshot.project.title : undefined,
+        signedInvitations: snapshot.meetings
+          .filter((m) => namesOf(snapshot, actor).some((name) => m.value.text.includes(name)))
+          .map((m) => m.value.number),
       });
     }
     return ok(data);

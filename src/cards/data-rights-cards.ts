@@ -37,6 +37,7 @@ function groupLines(lang: Language, g: MyGroupData): string[] {
     ),
     ...(g.projectVote ? [t(lang, 'myData.projectVote', { title: e(g.projectVote) })] : []),
     ...(g.projectOwner ? [t(lang, 'myData.projectOwner', { title: e(g.projectOwner) })] : []),
+    ...(g.signedInvitations ?? []).map((n) => t(lang, 'myData.signature', { n })),
   ];
 }
 

@@ -202,6 +202,8 @@ describe('slet mine data', () => {
     );
 
     const where = personal(chat);
+    await bot.send(inPersonal(mention(where, karen, 'mine data')));
+    expect(lastText()).toContain('Dit navn står i invitationen til møde 1');
     await bot.send(inPersonal(mention(where, karen, 'slet mine data')));
     await bot.send(inPersonal(invoke(where, karen, 'confirmDeleteMyData', { token: lastToken() })));
 
