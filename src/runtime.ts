@@ -18,7 +18,12 @@ import { calendarKey, meetingLinker } from './web/meeting-links';
 import { TabApi } from './web/tab-api';
 import { entraTokenVerifier, localLinks } from './web/tab-tokens';
 import { startAzurite, type EmbeddedAzurite } from './store/azurite';
-import { azuriteConnectionString, openTableStore, type StorageTarget } from './store/connect';
+import {
+  azuriteConnectionString,
+  openTableStore,
+  type StorageTarget,
+  type StoreOptions,
+} from './store/connect';
 import type { GroupStore } from './store/group-store';
 
 /** A running bot: its HTTP address, its store, and how to stop everything it started. */
@@ -39,7 +44,7 @@ export interface RunningBot {
 export interface StartOptions {
   now?: () => Date;
   host?: string;
-  onStorageRequest?: () => void;
+  onStorageRequest?: StoreOptions['onRequest'];
   /** Wraps each request's handling (the benchmark attributes storage round trips to turns with it). */
   aroundTurn?: (activityId: string | undefined, handle: () => Promise<void>) => Promise<void>;
 }

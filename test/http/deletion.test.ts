@@ -145,7 +145,9 @@ describe('slet gruppe', () => {
       bot.send(invoke(chat, karen, 'confirmDeleteGroup', { token })),
       bot.send(invoke(chat, karen, 'confirmDeleteGroup', { token })),
       ...members.flatMap((m) => [
-        bot.send(invoke(chat, m, 'submitAnswer', { meeting: 1, a1: `Gammelt råd fra ${m.name}`, a2: 'x' })),
+        bot.send(
+          invoke(chat, m, 'submitAnswer', { meeting: 1, a1: `Gammelt råd fra ${m.name}`, a2: 'x', a3: 'y' }),
+        ),
         bot.send(invoke(chat, m, 'rsvp', { meeting: 1, response: 'yes' })),
         bot.send(invoke(chat, m, 'joinGroup', { roleCategory: 'fysisk', roleTitle: 'Ny titel' })),
       ]),
@@ -164,6 +166,54 @@ describe('slet gruppe', () => {
     expect(status).toContain('0 af 3 har svaret');
     await bot.send(invoke(chat, karen, 'reveal', { meeting: 1 }));
     expect(lastText()).not.toContain('Gammelt råd');
+  });
+});
+
+describe('slet gruppe, forced race', () => {
+  it('sweeps again what turns that read the group before the tombstone write after the first sweep', async () => {
+    // Answer writes are held until the deletion's first sweep has begun, then land a little later.
+    let holding = false;
+    let held = 0;
+    let release = (): void => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const racing = await startTestBot({}, {}, undefined, undefined, async (request) => {
+      if (!holding) return;
+      if (request.method === 'DELETE') release();
+      else if (request.method !== 'GET' && decodeURIComponent(request.url).includes("RowKey='answer|")) {
+        held++;
+        await gate;
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }
+    });
+    try {
+      const karen = person('Karen');
+      const members = ['Jens', 'Aisha', 'Søren'].map(person);
+      const chat = groupChat(racing.connector.serviceUrl);
+      const key = groupKeyOf(chat.tenantId, chat.conversationId);
+      await racing.send(invoke(chat, karen, 'setupGroup', { ...sampleSettings, name: 'Søbakken' }));
+      for (const m of members)
+        await racing.send(
+          invoke(chat, m, 'joinGroup', { roleCategory: 'imellem', roleTitle: 'Medarbejder' }),
+        );
+      await racing.send(mention(chat, karen, 'start 1'));
+      await racing.send(mention(chat, karen, 'slet gruppe'));
+      const card = attachedCard(racing.connector.posts().at(-1)!.activity);
+      const token = (card.actions as { data: { token: string } }[])[0].data.token;
+
+      holding = true;
+      const writes = members.map((m) =>
+        racing.send(
+          invoke(chat, m, 'submitAnswer', { meeting: 1, a1: `Sent råd fra ${m.name}`, a2: 'x', a3: 'y' }),
+        ),
+      );
+      while (held < members.length) await new Promise((resolve) => setTimeout(resolve, 10));
+      const deleted = await racing.send(invoke(chat, karen, 'confirmDeleteGroup', { token }));
+      await Promise.all(writes);
+      expect(JSON.stringify(deleted.body)).toContain('Gruppen Søbakken er slettet');
+      expect(await rowsOfGroup(key)).toEqual([]);
+    } finally {
+      await racing.stop();
+    }
   });
 });
 
