@@ -203,6 +203,14 @@ describe.each(['da', 'en'] as const)('a whole programme in %s', (language) => {
     expect(text).toContain(sample.project.choice);
   });
 
+  it('put no Entra object id on any card it posted or updated, from setup to the common project', () => {
+    const cards = JSON.stringify(
+      bot.connector.calls.map((c) => (c.activity as { attachments?: unknown }).attachments ?? null),
+    ).toLowerCase();
+    expect(cards).toContain(sample.project.choice.toLowerCase().slice(0, 20));
+    for (const p of [coordinator, ...members]) expect(cards).not.toContain(p.id.toLowerCase());
+  });
+
   it('never sent more than 7 messages in any second of the conversation', () => {
     const times = bot.connector.calls
       .filter((c) => c.conversationId === chat.conversationId)
