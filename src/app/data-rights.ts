@@ -46,11 +46,16 @@ function involves(snapshot: GroupSnapshot, userId: string): boolean {
   );
 }
 
-/** The tenant's groups (not being deleted) with anything about the person, each with its partition. */
+/**
+ * The tenant's groups (not being deleted) with anything about the person, each with its partition:
+ * those whose roster or stored chat names them, and those holding a row of theirs (one query).
+ */
 async function groupsAbout(deps: AppDeps, actor: Actor): Promise<GroupSnapshot[]> {
   const found: GroupSnapshot[] = [];
+  const withRows = await deps.store.listPersonGroups(actor.userId);
   for (const { value: g } of await deps.store.listTenantGroups(actor.tenantId)) {
-    if (g.deletedAt) continue;
+    const user = (g.conversation.user ?? {}) as { aadObjectId?: unknown };
+    if (!isIn(g, actor.userId) && !withRows.has(g.key) && user.aadObjectId !== actor.userId) continue;
     const snapshot = await deps.store.loadPartition(g.key);
     if (snapshot && involves(snapshot, actor.userId)) found.push(snapshot);
   }

@@ -82,6 +82,8 @@ export interface GroupStore {
   deleteReminderClaimsUpTo(lastDate: string): Promise<number>;
   /** Every group of a tenant (a query across groups; for a person's own data). */
   listTenantGroups(tenantId: string): Promise<Versioned<Group>[]>;
+  /** The groups (PartitionKeys) with a row of the person's own: RSVP, answer, vote, proposal, project vote. */
+  listPersonGroups(userId: string): Promise<Set<string>>;
   /** Deletes a person's RSVPs, answers, votes, proposals and project vote in a group; how many rows. */
   deletePersonRows(groupKey: string, userId: string): Promise<number>;
   /** Deletes every row of a group except the group row (which then holds its tombstone). */

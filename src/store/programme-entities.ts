@@ -92,9 +92,15 @@ export function rowToProjectVote(row: Row): ProjectVote {
   return { userId: str(row, 'userId'), name: str(row, 'name'), choice: str(row, 'choice') };
 }
 
-/** The chosen project entity. */
+/** The chosen project entity; `userId` is the owner's, so a person's rows are found by one query. */
 export function projectToRow(groupKey: string, p: Project): Row {
-  return { partitionKey: groupKey, rowKey: PROJECT_ROW, ...p, owner: JSON.stringify(p.owner) };
+  return {
+    partitionKey: groupKey,
+    rowKey: PROJECT_ROW,
+    ...p,
+    owner: JSON.stringify(p.owner),
+    userId: p.owner.userId,
+  };
 }
 
 /** Reads the chosen project entity. */

@@ -224,6 +224,18 @@ export class TableGroupStore implements GroupStore {
     });
   }
 
+  listPersonGroups(userId: string): Promise<Set<string>> {
+    return guarded('person', async () => {
+      const filter = `userId eq '${escapeOData(userId)}'`;
+      const keys = new Set<string>();
+      const rows = this.tables.groups.listEntities<Row>({
+        queryOptions: { filter, select: ['PartitionKey'] },
+      });
+      for await (const row of rows) keys.add((row as Row).partitionKey);
+      return keys;
+    });
+  }
+
   deletePersonRows(groupKey: string, userId: string): Promise<number> {
     return deletePersonRows(this.tables, groupKey, userId);
   }

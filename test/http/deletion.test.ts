@@ -270,6 +270,21 @@ describe('slet mine data', () => {
     expect(lastText()).toContain(`Råd fra ${aisha.name}`);
   });
 
+  it('finds and deletes what a person left behind in a group they already left', async () => {
+    const karen = person('Karen');
+    const [jens, aisha, soeren] = [person('Jens'), person('Aisha'), person('Søren')];
+    const chat = await runningGroup(karen, [jens, aisha, soeren]);
+    await bot.send(invoke(chat, aisha, 'leaveGroup'));
+    const where = personal(chat);
+    await bot.send(inPersonal(mention(where, aisha, 'mine data')));
+    expect(lastText()).toContain(`Råd fra ${aisha.name}`);
+    await bot.send(inPersonal(mention(where, aisha, 'slet mine data')));
+    await bot.send(inPersonal(invoke(where, aisha, 'confirmDeleteMyData', { token: lastToken() })));
+    const everything = JSON.stringify(await allRows()).toLowerCase();
+    expect(everything).not.toContain(aisha.id.toLowerCase());
+    expect(everything).not.toContain(aisha.name.toLowerCase());
+  });
+
   it('a coordinator with nobody left in the group takes the group with them', async () => {
     const karen = person('Karen');
     const chat = groupChat(bot.connector.serviceUrl);
