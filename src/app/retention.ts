@@ -23,10 +23,8 @@ export async function sweepRetention(deps: AppDeps): Promise<RetentionSweep | un
   const now = deps.now();
   const day = now.toISOString().slice(0, 10);
   if (!(await deps.store.claimDailyJob('retention', day, now.toISOString()))) return undefined;
-  const activities = await deps.store.deleteActivityClaimsBefore(
+  return deps.store.deleteOldClaims(
     new Date(now.getTime() - ACTIVITY_CLAIM_DAYS * DAY).toISOString(),
+    new Date(now.getTime() - REMINDER_CLAIM_DAYS * DAY).toISOString().slice(0, 10),
   );
-  const lastMeetingDate = new Date(now.getTime() - REMINDER_CLAIM_DAYS * DAY).toISOString().slice(0, 10);
-  const reminders = await deps.store.deleteReminderClaimsUpTo(lastMeetingDate);
-  return { activities, reminders };
 }

@@ -76,10 +76,14 @@ export interface GroupStore {
   claimReminder(groupKey: string, reminder: string, at: string): Promise<boolean>;
   /** Claims a daily job for one day (insert-only); false when another instance already has. */
   claimDailyJob(job: string, day: string, at: string): Promise<boolean>;
-  /** Deletes re-delivery claims (and daily job claims) made before `before`; how many. */
-  deleteActivityClaimsBefore(before: string): Promise<number>;
-  /** Deletes reminder claims of meetings held on or before `lastDate` (YYYY-MM-DD); how many. */
-  deleteReminderClaimsUpTo(lastDate: string): Promise<number>;
+  /**
+   * Deletes re-delivery (and daily job) claims made before `activitiesBefore` and the reminder claims
+   * of meetings held on or before `remindersUpTo` (YYYY-MM-DD); how many of each.
+   */
+  deleteOldClaims(
+    activitiesBefore: string,
+    remindersUpTo: string,
+  ): Promise<{ activities: number; reminders: number }>;
   /** Every group of a tenant (a query across groups; for a person's own data). */
   listTenantGroups(tenantId: string): Promise<Versioned<Group>[]>;
   /** The groups (PartitionKeys) with a row of the person's own: RSVP, answer, vote, proposal, project vote. */

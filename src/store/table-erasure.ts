@@ -1,6 +1,18 @@
 import type { Group } from '../domain/types';
 import { coordinatorKeyOf, GROUP_ROW, userKeyPart } from './keys';
-import { deleteIfPresent, guarded, partitionRowKeys, type Tables } from './table-access';
+import type { Row } from './entities';
+import { deleteIfPresent, escapeOData, guarded, partitionRowKeys, type Tables } from './table-access';
+
+/** The groups (PartitionKeys) holding a row with the person's `userId` (their own rows, a project they own). */
+export function personGroupKeys(tables: Tables, userId: string): Promise<Set<string>> {
+  return guarded('person', async () => {
+    const filter = `userId eq '${escapeOData(userId)}'`;
+    const keys = new Set<string>();
+    const rows = tables.groups.listEntities<Row>({ queryOptions: { filter, select: ['PartitionKey'] } });
+    for await (const row of rows) keys.add((row as Row).partitionKey);
+    return keys;
+  });
+}
 
 /** Deletes a person's RSVPs, answers, votes, proposals and project vote in a group; how many rows. */
 export function deletePersonRows(tables: Tables, groupKey: string, userId: string): Promise<number> {

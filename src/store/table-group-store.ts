@@ -10,8 +10,14 @@ import {
 } from './entities';
 import type { GroupSnapshot, GroupStore, Versioned } from './group-store';
 import { claim, escapeOData, getRow, guarded, type Tables } from './table-access';
-import { deleteClaimsBefore, deleteReminderClaimsUpTo } from './table-retention';
-import { deleteGroupRows, deletePersonRows, sweepGroupRows, unindexCoordinator } from './table-erasure';
+import { deleteOldClaims, type RetentionCounts } from './table-retention';
+import {
+  deleteGroupRows,
+  deletePersonRows,
+  personGroupKeys,
+  sweepGroupRows,
+  unindexCoordinator,
+} from './table-erasure';
 import {
   activityRow,
   coordinatorKeyOf,
@@ -204,12 +210,8 @@ export class TableGroupStore implements GroupStore {
     return claim('daily job', this.tables.activities, `job|${job}`, day, at);
   }
 
-  deleteActivityClaimsBefore(before: string): Promise<number> {
-    return deleteClaimsBefore(this.tables, before);
-  }
-
-  deleteReminderClaimsUpTo(lastDate: string): Promise<number> {
-    return deleteReminderClaimsUpTo(this.tables, lastDate);
+  deleteOldClaims(activitiesBefore: string, remindersUpTo: string): Promise<RetentionCounts> {
+    return deleteOldClaims(this.tables, activitiesBefore, remindersUpTo);
   }
 
   listTenantGroups(tenantId: string): Promise<Versioned<Group>[]> {
@@ -225,15 +227,7 @@ export class TableGroupStore implements GroupStore {
   }
 
   listPersonGroups(userId: string): Promise<Set<string>> {
-    return guarded('person', async () => {
-      const filter = `userId eq '${escapeOData(userId)}'`;
-      const keys = new Set<string>();
-      const rows = this.tables.groups.listEntities<Row>({
-        queryOptions: { filter, select: ['PartitionKey'] },
-      });
-      for await (const row of rows) keys.add((row as Row).partitionKey);
-      return keys;
-    });
+    return personGroupKeys(this.tables, userId);
   }
 
   deletePersonRows(groupKey: string, userId: string): Promise<number> {

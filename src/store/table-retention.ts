@@ -2,8 +2,26 @@ import type { Row } from './entities';
 import { reminderRow } from './keys';
 import { deleteIfPresent, escapeOData, guarded, type Tables } from './table-access';
 
+/** How many claims a sweep deleted. */
+export interface RetentionCounts {
+  activities: number;
+  reminders: number;
+}
+
+/** Deletes old re-delivery and daily job claims, and the reminder claims of meetings held long enough ago. */
+export async function deleteOldClaims(
+  tables: Tables,
+  activitiesBefore: string,
+  remindersUpTo: string,
+): Promise<RetentionCounts> {
+  return {
+    activities: await deleteClaimsBefore(tables, activitiesBefore),
+    reminders: await deleteReminderClaimsUpTo(tables, remindersUpTo),
+  };
+}
+
 /** Deletes every row of the activities table (re-delivery and daily job claims) claimed before `before`. */
-export function deleteClaimsBefore(tables: Tables, before: string): Promise<number> {
+function deleteClaimsBefore(tables: Tables, before: string): Promise<number> {
   return guarded('activities', async () => {
     const filter = `at lt '${escapeOData(before)}'`;
     let n = 0;
@@ -19,7 +37,7 @@ export function deleteClaimsBefore(tables: Tables, before: string): Promise<numb
  * Deletes the reminder claims of meetings held on or before `lastDate`. A claim's RowKey ends with
  * the meeting's date and time as it was when the reminder was due (`reminder|1|day24|2027-01-14T13:00`).
  */
-export function deleteReminderClaimsUpTo(tables: Tables, lastDate: string): Promise<number> {
+function deleteReminderClaimsUpTo(tables: Tables, lastDate: string): Promise<number> {
   return guarded('reminders', async () => {
     const prefix = reminderRow('');
     const filter = `RowKey ge '${escapeOData(prefix)}' and RowKey lt '${escapeOData(prefix.slice(0, -1))}}'`;
