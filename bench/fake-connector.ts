@@ -10,8 +10,10 @@ export interface ConnectorCall {
   activity: Record<string, unknown>;
   /** The id the connector gave a posted activity. */
   id: string;
-  /** The status the connector answered with (200 unless throttled or an error was injected). */
+  /** The status the connector answered with (200 unless throttled, too large or an error was injected). */
   status: number;
+  /** The UTF-8 size of the request body (the whole activity). */
+  bytes: number;
   at: number;
 }
 
@@ -23,6 +25,17 @@ export interface FakeConnectorOptions {
   latencyMs?: number;
   /** Keep only the calls' metadata, not the activities (the benchmark's memory stays the bot's). */
   dropBodies?: boolean;
+  /** Teams refuses a message larger than this (UTF-8 bytes of the activity) with 413; default 28 KB. */
+  maxActivityBytes?: number;
+}
+
+/** Teams' message size limit: a larger activity is answered 413 MessageSizeTooBig. */
+export const TEAMS_MAX_ACTIVITY_BYTES = 28 * 1024;
+
+/** The error body Teams answers with, by status. */
+function errorBody(status: number): { error: { code: string; message: string } } {
+  if (status === 413) return { error: { code: 'MessageSizeTooBig', message: 'Message size too large.' } };
+  return { error: { code: String(status), message: 'injected' } };
 }
 
 /** A loopback stand-in for the Bot Connector service that records every send and update. */
@@ -36,7 +49,7 @@ export interface FakeConnector {
   posts(): ConnectorCall[];
   /** Calls that updated a message in place. */
   updates(): ConnectorCall[];
-  /** Makes the next `count` calls fail with `status` (429 gets `Retry-After: 1`). */
+  /** Makes the next `count` calls fail with `status` (429 gets `Retry-After: 1`, 413 Teams' size error). */
   failNext(status: number, count?: number): void;
   close(): Promise<void>;
 }
@@ -61,8 +74,8 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
       return recent.length >= count;
     });
   const server = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString()));
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => setTimeout(answer, options.latencyMs ?? 0));
     const answer = (): void => {
       if (options.roster && req.method === 'GET' && /\/pagedmembers$/.test((req.url ?? '').split('?')[0])) {
@@ -80,18 +93,29 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
 
       const conversationId = decodeURIComponent(m[1]);
       const activityId = m[2] ? decodeURIComponent(m[2]) : undefined;
+      const raw = Buffer.concat(chunks);
+      const body = raw.toString('utf8');
+      const tooBig = raw.length > (options.maxActivityBytes ?? TEAMS_MAX_ACTIVITY_BYTES);
       const injected = failures.shift();
-      const status = injected ?? (options.enforceLimits && overLimit(conversationId, now) ? 429 : 200);
+      const status =
+        injected ?? (tooBig ? 413 : options.enforceLimits && overLimit(conversationId, now) ? 429 : 200);
       const id = req.method === 'PUT' && activityId ? activityId : `activity-${next++}`;
       const activity = options.dropBodies ? {} : (JSON.parse(body || '{}') as Record<string, unknown>);
-      attempts.push({ method: req.method, conversationId, activityId, activity, id, status, at: now });
+      attempts.push({
+        method: req.method,
+        conversationId,
+        activityId,
+        activity,
+        id,
+        status,
+        bytes: raw.length,
+        at: now,
+      });
       // restify patches ServerResponse.writeHead (it does not return `res`), so set fields one by one.
       res.statusCode = status;
       res.setHeader('content-type', 'application/json');
       if (status === 429) res.setHeader('retry-after', '1');
-      res.end(
-        JSON.stringify(status === 200 ? { id } : { error: { code: String(status), message: 'injected' } }),
-      );
+      res.end(JSON.stringify(status === 200 ? { id } : errorBody(status)));
     };
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -18,7 +18,7 @@ export async function findGroupChat(
   const group = newest && (await store.loadGroup(newest.key));
   if (!group) {
     throw new Error(
-      `${coordinator.name} has not set up a group yet: write "@Erfaringsgruppe opsæt" in the playground's group chat first.`,
+      `${coordinator.name} has not set up a group yet: write "@Erfaringsgruppe opret" in the playground's group chat first.`,
     );
   }
   return { groupKey: group.value.key, chat: group.value.conversation as unknown as ChatReference };

@@ -1,12 +1,13 @@
 import { readText, type FieldErrors } from '../domain/input';
 import { MAX_CHOICES, newItemIds, poolItems, rankItems, revealModeOf, topItems } from '../domain/items';
-import { canTake, whyNotStart, type Step } from '../domain/meeting';
+import { canTake, whyNotStart } from '../domain/meeting';
 import type { MeetingNumber } from '../domain/themes';
 import type { Group, Item, Meeting } from '../domain/types';
 import type { GroupSnapshot, Versioned } from '../store/group-store';
 import type { Actor, AppDeps } from './context';
 import { loadAs, memberName, type Role } from './access';
 import { readMeetingNumber } from './invitation';
+import { pendingRefusal, type PostingStep } from './posting';
 import { invalidForm, ok, refuse, transact, type Outcome } from './result';
 
 /** A meeting with everything its cards show, from one partition query. */
@@ -63,18 +64,26 @@ export function view(snapshot: GroupSnapshot, meeting: Meeting): MeetingView {
   return { group, meeting, snapshot, items: itemsOf({ ...snapshot, meetings }, meeting.number) };
 }
 
-/** Moves meeting n one step on (ETag-guarded: two coordinators clicking at once make one change). */
+/**
+ * Moves meeting n one step on (ETag-guarded: two coordinators clicking at once make one change) and
+ * marks its card as on its way; a step whose card Teams did not accept may be taken again.
+ */
 async function step(
   deps: AppDeps,
   actor: Actor,
   loaded: Loaded,
-  name: Step,
+  name: PostingStep,
   change: (m: Meeting) => Meeting,
 ): Promise<Outcome<MeetingView>> {
   const { meeting, n, snapshot } = loaded;
-  if (!meeting || !canTake(name, meeting.value))
-    return refuse(meeting ? 'wrongStep' : 'meetingNotOpen', { n });
-  const next = { ...change(meeting.value), updatedAt: deps.now().toISOString() };
+  if (!meeting) return refuse('meetingNotOpen', { n });
+  const now = deps.now();
+  const pending = pendingRefusal(meeting.value, name, now);
+  if (pending) return refuse(pending, { n });
+  if (!meeting.value.unposted && !canTake(name, meeting.value)) return refuse('wrongStep', { n });
+  const at = now.toISOString();
+  const unposted = { step: name, since: at, failed: false };
+  const next = { ...change(meeting.value), unposted, updatedAt: at };
   await deps.store.saveMeeting(actor.groupKey, next, meeting.etag);
   return ok(view(snapshot, next));
 }

@@ -19,6 +19,7 @@ export type Refusal =
   | 'meetingNotOpen'
   | 'answersLocked'
   | 'wrongStep'
+  | 'cardNotPosted'
   | 'tooManyChoices'
   | 'meetingNotHeld'
   | 'projectNotOpen'

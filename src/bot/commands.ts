@@ -1,16 +1,21 @@
 /** The chat commands the bot understands (DESIGN §4), Danish and English words alike. */
-export type CommandName =
-  | 'help'
-  | 'setup'
-  | 'status'
-  | 'invite'
-  | 'start'
-  | 'remind'
-  | 'summary'
-  | 'myData'
-  | 'deleteMyData'
-  | 'deleteGroup'
-  | 'across';
+export const COMMAND_NAMES = [
+  'help',
+  'setup',
+  'status',
+  'invite',
+  'guide',
+  'start',
+  'remind',
+  'summary',
+  'across',
+  'myData',
+  'deleteMyData',
+  'deleteGroup',
+] as const;
+
+/** The name of a chat command. */
+export type CommandName = (typeof COMMAND_NAMES)[number];
 
 /** A parsed command: its name and whatever followed (e.g. a meeting number). */
 export interface Command {
@@ -23,6 +28,7 @@ const WORDS: Record<string, CommandName> = {
   hjaelp: 'help',
   help: 'help',
   '?': 'help',
+  opret: 'setup',
   opsæt: 'setup',
   opsaet: 'setup',
   setup: 'setup',
@@ -30,6 +36,8 @@ const WORDS: Record<string, CommandName> = {
   inviter: 'invite',
   invitér: 'invite',
   invite: 'invite',
+  vejledning: 'guide',
+  guide: 'guide',
   start: 'start',
   påmind: 'remind',
   paamind: 'remind',

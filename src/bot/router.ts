@@ -3,6 +3,7 @@ import type { ActionHandler } from './actions/handler';
 import { commandHandlers } from './actions/commands';
 import { dataRightsActions } from './actions/data-rights';
 import { groupActions } from './actions/group';
+import { guideActions } from './actions/guide';
 import { invitationActions } from './actions/invitation';
 import { meetingActions } from './actions/meeting';
 import { projectActions } from './actions/project';
@@ -13,6 +14,7 @@ import type { Turn } from './turn';
 
 const verbs: Record<string, ActionHandler> = {
   ...groupActions,
+  ...guideActions,
   ...invitationActions,
   ...meetingActions,
   ...projectActions,
@@ -28,6 +30,7 @@ const IDEMPOTENT_VERBS = new Set([
   'openSetup',
   'openInvitation',
   'openAnswerForm',
+  'openGuide',
   'submitAnswer',
   'vote',
   'rsvp',
@@ -36,6 +39,7 @@ const IDEMPOTENT_VERBS = new Set([
   'leaveGroup',
   'refresh',
   'summary',
+  'myData',
 ]);
 
 /** True for a verb whose re-delivery needs no de-duplication. */

@@ -1,28 +1,42 @@
 import sectionsTemplate from '../../cards/sections.json';
 import type { AcrossView } from '../app/across';
 import type { Language } from '../domain/types';
-import { t } from '../i18n';
+import { t, tp } from '../i18n';
 import type { SectionsModel } from './data-rights-cards';
 import { escapeMarkdown } from './escape';
+import { ellipsis, fitting } from './fit';
 import { themeTitle } from './meeting-cards';
 import { render, type RenderedCard } from './render';
 
-/** Most ideas and unique answers a card lists (Teams' card size); the rest are counted. */
-const MAX_LINES = 40;
+/** Most ideas and unique answers a card lists at each line limit (Teams' card size); the rest are counted. */
+const MAX_LINES = new Map([
+  [Infinity, 40],
+  [400, 40],
+  [300, 30],
+  [200, 25],
+  [120, 20],
+  [80, 15],
+  [40, 10],
+]);
 
 /** `på tværs N`: what recurs across the groups (with how widely) and what is unique to one. */
 export function acrossCard(lang: Language, view: AcrossView): RenderedCard {
-  const e = escapeMarkdown;
+  return fitting((limit) => acrossCardWithin(lang, view, limit));
+}
+
+function acrossCardWithin(lang: Language, view: AcrossView, limit: number): RenderedCard {
+  const e = (text: string): string => escapeMarkdown(ellipsis(text, limit));
+  const lines = MAX_LINES.get(limit) ?? 10;
   const theme = themeTitle(lang, view.meeting);
-  const recurring = view.recurring.slice(0, MAX_LINES).map((r) =>
+  const recurring = view.recurring.slice(0, lines).map((r) =>
     t(lang, r.associations === 1 ? 'across.recurringLineOneAssociation' : 'across.recurringLine', {
       text: r.texts.slice(0, 3).map(e).join(' · '),
-      groups: r.groups,
-      associations: r.associations,
+      groups: tp(lang, 'across.groups', r.groups),
+      associations: tp(lang, 'across.associations', r.associations),
     }),
   );
   const unique = view.unique
-    .slice(0, MAX_LINES)
+    .slice(0, lines)
     .map((u) => t(lang, 'across.uniqueLine', { text: e(u.text), group: e(u.group) }));
   const silent = view.groups.filter((g) => g.answers === 0).length;
   const more = view.recurring.length + view.unique.length - recurring.length - unique.length;
@@ -41,8 +55,9 @@ export function acrossCard(lang: Language, view: AcrossView): RenderedCard {
       },
       { heading: t(lang, 'across.unique'), lines: unique.length ? unique : [t(lang, 'across.noneUnique')] },
       ...(more > 0 ? [{ heading: '', lines: [t(lang, 'across.more', { count: more })] }] : []),
-      ...(silent > 0 ? [{ heading: '', lines: [t(lang, 'across.silent', { count: silent })] }] : []),
+      ...(silent > 0 ? [{ heading: '', lines: [tp(lang, 'across.silent', silent)] }] : []),
     ],
+    pages: [],
   };
   return { card: render(sectionsTemplate, model), summary: model.title };
 }

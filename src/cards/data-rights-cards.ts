@@ -2,16 +2,18 @@ import confirmTemplate from '../../cards/confirm.json';
 import sectionsTemplate from '../../cards/sections.json';
 import type { MyGroupData } from '../app/data-rights';
 import type { Language } from '../domain/types';
-import { t } from '../i18n';
+import { t, tp } from '../i18n';
 import { formatDate } from '../i18n/format';
 import { escapeMarkdown } from './escape';
+import { pageSections, type Section } from './fit';
 import { render, type RenderedCard } from './render';
 
-/** Model of cards/sections.json: a title, an introduction and headed lists (my data, across groups). */
+/** Model of cards/sections.json: a title, an introduction, headed lists (my data, across groups) and page buttons. */
 export interface SectionsModel {
   title: string;
   intro: string;
-  groups: { heading: string; lines: string[] }[];
+  groups: Section[];
+  pages: { title: string; page: number }[];
 }
 
 function groupLines(lang: Language, g: MyGroupData): string[] {
@@ -41,17 +43,32 @@ function groupLines(lang: Language, g: MyGroupData): string[] {
   ];
 }
 
-/** `mine data`: everything stored about the person, group by group. */
-export function myDataCard(lang: Language, data: MyGroupData[]): RenderedCard {
-  const model: SectionsModel = {
-    title: t(lang, 'myData.title'),
-    intro: data.length ? t(lang, 'myData.intro', { count: data.length }) : t(lang, 'myData.none'),
-    groups: data.map((g) => ({
-      heading: `${escapeMarkdown(g.groupName)} – ${escapeMarkdown(g.association)}`,
-      lines: groupLines(lang, g),
-    })),
+/**
+ * `mine data`: everything stored about the person, group by group, in full. When it is more than
+ * one card holds, it comes in pages (1-based `page`) with buttons to the previous and next page.
+ */
+export function myDataCard(lang: Language, data: MyGroupData[], page = 1): RenderedCard {
+  const title = t(lang, 'myData.title');
+  const intro = data.length ? tp(lang, 'myData.intro', data.length) : t(lang, 'myData.none');
+  const build = (groups: Section[], part: number, total: number) => {
+    const model: SectionsModel = {
+      title,
+      intro: total > 1 ? `${intro} ${t(lang, 'myData.page', { part, total })}` : intro,
+      groups,
+      pages: [
+        ...(part > 1 ? [{ title: t(lang, 'myData.previous'), page: part - 1 }] : []),
+        ...(part < total ? [{ title: t(lang, 'myData.next'), page: part + 1 }] : []),
+      ],
+    };
+    return render(sectionsTemplate, model);
   };
-  return { card: render(sectionsTemplate, model), summary: model.title };
+  const sections = data.map((g) => ({
+    heading: `${escapeMarkdown(g.groupName)} – ${escapeMarkdown(g.association)}`,
+    lines: groupLines(lang, g),
+  }));
+  const pages = pageSections(sections, build, (heading) => t(lang, 'reveal.continued', { heading }));
+  const k = Math.min(Math.max(1, Math.floor(page) || 1), pages.length);
+  return { card: build(pages[k - 1], k, pages.length), summary: title };
 }
 
 /** Model of cards/confirm.json: a question, and a destructive button (none once it is done). */

@@ -11,7 +11,7 @@ export interface GroupCardModel {
   notice: string;
   problem: string;
   isSetUp: boolean;
-  welcome: { body: string; focus: string; steps: string };
+  welcome: { body: string; focus: string; purpose: string; steps: string };
   setupLabel: string;
   leaveLabel: string;
   facts: { title: string; value: string }[];
@@ -82,6 +82,7 @@ export function groupCard(lang: Language, group: Group | undefined, view: GroupC
     welcome: {
       body: t(lang, 'welcome.body'),
       focus: t(lang, 'welcome.focus'),
+      purpose: t(lang, 'welcome.purpose'),
       steps: t(lang, 'welcome.steps'),
     },
     setupLabel: t(lang, 'welcome.setup'),

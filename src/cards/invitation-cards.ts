@@ -1,6 +1,7 @@
 import editorTemplate from '../../cards/invitation-editor.json';
 import invitationTemplate from '../../cards/invitation.json';
 import type { FieldErrors } from '../domain/input';
+import { minutesOf } from '../domain/schedule';
 import { themeTitleKey, type MeetingNumber } from '../domain/themes';
 import {
   RSVP_RESPONSES,
@@ -11,7 +12,7 @@ import {
   type RsvpResponse,
 } from '../domain/types';
 import { t } from '../i18n';
-import { formatDate, formatTime, formatWhen } from '../i18n/format';
+import { formatDate, formatDuration, formatTime, formatWhen } from '../i18n/format';
 import { escapeMarkdown, paragraphsOf } from './escape';
 import { render, type RenderedCard } from './render';
 
@@ -37,12 +38,17 @@ export interface InvitationEditorModel {
   errors: Record<'required' | 'date' | 'start' | 'end' | 'location' | 'text', string>;
 }
 
-/** The seed's invitation, with the theme and the coordinator's name filled in; [dato]/[start]/[slut] stay. */
+/**
+ * The invitation's starting text: the seed's invitation for meeting 1, a follow-up ("Tak for sidst")
+ * for meetings 2–4; the theme and the coordinator's name filled in, [dato]/[start]/[slut]/[varighed] kept.
+ */
 export function invitationTemplateText(lang: Language, n: MeetingNumber, coordinatorName: string): string {
-  return t(lang, 'invite.template', { theme: t(lang, themeTitleKey(n)), name: coordinatorName });
+  const theme = t(lang, themeTitleKey(n));
+  if (n === 1) return t(lang, 'invite.template', { theme, name: coordinatorName });
+  return t(lang, 'invite.followUp', { n, theme, about: t(lang, `theme.${n}.about`), name: coordinatorName });
 }
 
-/** Replaces the seed's [dato]/[start]/[slut] (or [date]/[start]/[end]) with the meeting's own values. */
+/** Replaces [dato]/[start]/[slut]/[varighed] (or [date]/[start]/[end]/[length]) with the meeting's own values. */
 export function fillPlaceholders(
   lang: Language,
   text: string,
@@ -51,7 +57,8 @@ export function fillPlaceholders(
   return text
     .replace(/\[(dato|date)\]/gi, formatDate(lang, m.date))
     .replace(/\[start\]/gi, formatTime(lang, m.start))
-    .replace(/\[(slut|end)\]/gi, formatTime(lang, m.end));
+    .replace(/\[(slut|end)\]/gi, formatTime(lang, m.end))
+    .replace(/\[(varighed|length)\]/gi, formatDuration(lang, minutesOf(m.end) - minutesOf(m.start)));
 }
 
 /** The editor for meeting n's invitation, pre-filled, with problems marked (or a notice once sent). */
@@ -144,7 +151,7 @@ export function invitationCard(
       : t(lang, 'invite.noAnswers'),
     answered: RSVP_RESPONSES.filter((r) => by(r).length > 0).map((r) =>
       t(lang, 'invite.answered', {
-        response: t(lang, `rsvp.${r}`),
+        response: t(lang, `rsvpList.${r}`),
         names: by(r)
           .map((x) => escapeMarkdown(x.name))
           .join(', '),

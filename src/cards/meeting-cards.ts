@@ -8,6 +8,7 @@ import { fieldCount, isFieldRequired, themeTitleKey, type MeetingNumber } from '
 import type { Group, Language, Meeting } from '../domain/types';
 import { t } from '../i18n';
 import { escapeMarkdown, paragraphsOf } from './escape';
+import { clipParagraphs, fitting } from './fit';
 import { render, type RenderedCard } from './render';
 
 /** The theme's title, e.g. "Tre gode råd". */
@@ -35,22 +36,34 @@ export function meetingStatusCard(
   meeting: Meeting,
   facts: StatusFacts,
 ): RenderedCard {
+  return fitting((limit) => statusCardWithin(lang, group, meeting, facts, limit));
+}
+
+function statusCardWithin(
+  lang: Language,
+  group: Group,
+  meeting: Meeting,
+  facts: StatusFacts,
+  limit: number,
+): RenderedCard {
   const n = meeting.number;
   const theme = themeTitle(lang, n);
   const voting = meeting.status === 'voting';
   const by = voting ? facts.votedBy : facts.answeredBy;
   const buttons: { title: string; verb: string; meeting: number }[] = [];
-  if (meeting.status === 'running')
+  // A step whose card Teams did not accept is offered again, and nothing else until it is posted.
+  const unposted = meeting.unposted?.step;
+  if (unposted ? unposted === 'reveal' : meeting.status === 'running')
     buttons.push({ title: t(lang, 'meeting.button.reveal'), verb: 'reveal', meeting: n });
-  if (meeting.status === 'revealed')
+  if (unposted ? unposted === 'startVoting' : meeting.status === 'revealed')
     buttons.push({ title: t(lang, 'meeting.button.startVoting'), verb: 'startVoting', meeting: n });
-  const canClose = meeting.status === 'revealed' || voting;
+  const canClose = unposted ? unposted === 'close' : meeting.status === 'revealed' || voting;
   const model = {
     title: t(lang, 'meeting.title', { n, theme }),
     groupName: escapeMarkdown(group.name),
     intro: t(lang, `theme.${n}.intro`),
     previousTitle: t(lang, 'meeting.previousAgreements'),
-    previous: facts.previous?.conclusion ? paragraphsOf(facts.previous.conclusion.agreements) : [],
+    previous: paragraphsOf(clipParagraphs(facts.previous?.conclusion?.agreements ?? '', limit * 4)),
     progress: t(lang, voting ? 'meeting.progress.votes' : 'meeting.progress.answers', {
       count: by.length,
       total: facts.memberCount,

@@ -2,9 +2,11 @@ import conclusionTemplate from '../../cards/conclusion.json';
 import revealTemplate from '../../cards/reveal.json';
 import votingTemplate from '../../cards/voting.json';
 import { MAX_CHOICES } from '../domain/items';
-import type { Group, Item, Language, Meeting, Proposal } from '../domain/types';
+import type { Group, Item, Language, Meeting, Proposal, RankedItem } from '../domain/types';
 import { t } from '../i18n';
+import { votesNote } from '../i18n/format';
 import { escapeMarkdown, paragraphsOf } from './escape';
+import { clipParagraphs, ellipsis, fitting, isCut, paged } from './fit';
 import { fieldLabel, themeTitle } from './meeting-cards';
 import { render, type RenderedCard } from './render';
 
@@ -14,6 +16,11 @@ export function itemLine(lang: Language, group: Group, item: Item): string {
   return group.revealMode === 'named'
     ? t(lang, 'reveal.item', { text, name: escapeMarkdown(item.author.name) })
     : text;
+}
+
+/** A note that a card was split in parts, or '' for a card in one part. */
+export function partNote(lang: Language, key: string, part: number, total: number): string {
+  return total > 1 ? t(lang, key, { part, total }) : '';
 }
 
 /** Sections of pooled items: theme 1 as one list of advice, themes 2–4 one list per question. */
@@ -30,23 +37,41 @@ export function itemSections(
   }));
 }
 
-/** Every answer of a meeting, posted at reveal (named or anonymous as the group chose). */
-export function revealCard(lang: Language, group: Group, n: number, items: readonly Item[]): RenderedCard {
+/**
+ * Every answer of a meeting in full, posted at reveal (named or anonymous as the group chose): one
+ * card, or several in order when the answers are more than one card holds.
+ */
+export function revealCards(lang: Language, group: Group, n: number, items: readonly Item[]): RenderedCard[] {
   const note =
     items.length === 0
       ? t(lang, 'reveal.none')
       : group.revealMode === 'anonymous'
         ? t(lang, 'reveal.anonymous')
         : '';
-  const model = {
-    title: t(lang, 'reveal.title', { n, theme: themeTitle(lang, n) }),
-    note,
-    sections: itemSections(lang, group, n, items),
-  };
-  return { card: render(revealTemplate, model), summary: t(lang, 'reveal.summary', { n }) };
+  const title = t(lang, 'reveal.title', { n, theme: themeTitle(lang, n) });
+  const sections = itemSections(lang, group, n, items).map((s) => ({ heading: s.heading, lines: s.items }));
+  const cards = paged(
+    sections,
+    (part, k, total) =>
+      render(revealTemplate, {
+        title,
+        note: [note, partNote(lang, 'reveal.part', k, total)].filter(Boolean).join(' '),
+        sections: part.map((s) => ({ heading: s.heading, items: s.lines })),
+      }),
+    (heading) => t(lang, 'reveal.continued', { heading }),
+  );
+  return cards.map((card) => ({ card, summary: t(lang, 'reveal.summary', { n }) }));
 }
 
-/** The prioritising card: every pooled item as a choice (id `choices`); `mine` pre-selects the caller's. */
+/** A choice's title, with the number of the question it answers when the theme asks two. */
+function numbered(lang: Language, n: number, item: Item, text: string): string {
+  return n === 1 ? text : t(lang, 'voting.choice', { i: item.field, text });
+}
+
+/**
+ * The prioritising card: every pooled item as a choice (id `choices`); `mine` pre-selects the
+ * caller's. Long answers are shortened with an ellipsis as far as the card budget needs.
+ */
 export function votingCard(
   lang: Language,
   group: Group,
@@ -55,25 +80,44 @@ export function votingCard(
   mine: readonly string[] = [],
   notice = '',
 ): RenderedCard {
+  return fitting((limit) => votingCardWithin(lang, group, n, items, mine, notice, limit));
+}
+
+function votingCardWithin(
+  lang: Language,
+  group: Group,
+  n: number,
+  items: readonly Item[],
+  mine: readonly string[],
+  notice: string,
+  limit: number,
+): RenderedCard {
+  const intro = t(lang, 'voting.intro', { max: MAX_CHOICES });
+  const cut = items.some((i) => isCut(i.text, limit));
+  const text = (i: Item): string => ellipsis(i.text, limit);
   const model = {
     title: t(lang, 'voting.title', { n, theme: themeTitle(lang, n) }),
-    intro: t(lang, 'voting.intro', { max: MAX_CHOICES }),
+    intro: cut ? `${intro} ${t(lang, 'voting.shortened')}` : intro,
     notice,
     label: t(lang, 'voting.label', { max: MAX_CHOICES }),
     value: mine.join(','),
-    choices: items.map((i) => ({
-      title: group.revealMode === 'named' ? `${i.text} – ${i.author.name}` : i.text,
-      value: i.id,
-    })),
+    questions:
+      n === 1 ? [] : [1, 2].map((i) => t(lang, 'voting.question', { i, question: fieldLabel(lang, n, i) })),
+    choices: [...items]
+      .sort((x, y) => (n === 1 ? 0 : x.field - y.field))
+      .map((i) => ({
+        title: numbered(lang, n, i, group.revealMode === 'named' ? `${text(i)} – ${i.author.name}` : text(i)),
+        value: i.id,
+      })),
     submit: t(lang, 'voting.submit'),
     meeting: n,
   };
   return { card: render(votingTemplate, model), summary: t(lang, 'voting.summary', { n }) };
 }
 
-/** Vote count as words: "1 stemme" / "3 stemmer". */
-export function votesText(lang: Language, votes: number): string {
-  return votes === 1 ? t(lang, 'conclusion.vote') : t(lang, 'conclusion.votes', { votes });
+/** A ranked item's votes, with the question it answers when the theme asks two: "spørgsmål 2 · 3 stemmer". */
+export function rankedNote(lang: Language, n: number, item: Pick<RankedItem, 'votes' | 'field'>): string {
+  return votesNote(lang, item.votes, n > 1 ? item.field : undefined);
 }
 
 /** The conclusion of a closed meeting; after meeting 4 it gathers the project proposals too. */
@@ -83,26 +127,41 @@ export function conclusionCard(
   proposals: readonly Proposal[] = [],
   notice = '',
 ): RenderedCard {
+  return fitting((limit) => conclusionCardWithin(lang, meeting, proposals, notice, limit));
+}
+
+function conclusionCardWithin(
+  lang: Language,
+  meeting: Meeting,
+  proposals: readonly Proposal[],
+  notice: string,
+  limit: number,
+): RenderedCard {
   const n = meeting.number;
   const conclusion = meeting.conclusion;
   const top = conclusion?.top ?? [];
   const anyVotes = top.some((i) => i.votes > 0);
   const last = n === 4;
+  const cut =
+    top.some((i) => isCut(i.text, limit)) ||
+    proposals.some((p) => isCut(p.description, limit) || isCut(p.title, limit));
+  const tieRule = t(lang, anyVotes ? 'conclusion.tieRule' : 'conclusion.noVotes');
   const model = {
     title: t(lang, 'conclusion.title', { n, theme: themeTitle(lang, n) }),
     notice,
     topTitle: t(lang, n === 1 ? 'conclusion.top.1' : 'conclusion.top.other'),
     top: top.map(
-      (i, k) => `${k + 1}. ${escapeMarkdown(i.text).replace(/\n/g, ' ')} (${votesText(lang, i.votes)})`,
+      (i, k) =>
+        `${k + 1}. ${escapeMarkdown(ellipsis(i.text, limit)).replace(/\n/g, ' ')} (${rankedNote(lang, n, i)})`,
     ),
-    tieRule: t(lang, anyVotes ? 'conclusion.tieRule' : 'conclusion.noVotes'),
+    tieRule: cut ? `${tieRule} ${t(lang, 'conclusion.shortened')}` : tieRule,
     agreementsTitle: t(lang, 'conclusion.agreements'),
-    agreements: paragraphsOf(conclusion?.agreements ?? ''),
+    agreements: paragraphsOf(clipParagraphs(conclusion?.agreements ?? '', limit * 4)),
     next: last
       ? t(lang, 'conclusion.projectNext')
       : t(lang, 'conclusion.next', { theme: themeTitle(lang, n + 1) }),
     proposalsTitle: t(lang, 'project.proposalsTitle'),
-    proposals: proposals.map((p) => proposalLine(lang, p)),
+    proposals: proposals.map((p) => proposalLine(lang, p, limit)),
     inviteLabel: last ? '' : t(lang, 'meeting.button.nextInvite', { n: n + 1 }),
     nextMeeting: n + 1,
     proposeLabel: last ? t(lang, 'project.proposeButton') : '',
@@ -115,11 +174,11 @@ export function conclusionCard(
   return { card: render(conclusionTemplate, model), summary: t(lang, 'conclusion.summary', { n }) };
 }
 
-/** A proposal as a line: title, who proposed it, description. */
-export function proposalLine(lang: Language, p: Proposal): string {
+/** A proposal as a line: title, who proposed it, description (title and description cut to `limit`). */
+export function proposalLine(lang: Language, p: Proposal, limit = Infinity): string {
   return t(lang, 'project.proposal', {
-    title: escapeMarkdown(p.title),
+    title: escapeMarkdown(ellipsis(p.title, limit)),
     name: escapeMarkdown(p.name),
-    description: escapeMarkdown(p.description).replace(/\n/g, ' '),
+    description: escapeMarkdown(ellipsis(p.description, limit)).replace(/\n/g, ' '),
   });
 }

@@ -28,6 +28,8 @@ export interface SetupCardModel {
   problem: string;
   questionsTitle: string;
   questions: string[];
+  /** The seed's precondition, asked as advice (never required). */
+  precondition: { label: string; value: string; options: { title: string; value: string }[] };
   texts: TextField[];
   choices: ChoiceField[];
   /** The reveal mode shown read-only once it is fixed, with one sentence why (else ''). */
@@ -49,6 +51,7 @@ export function setupCard(
   lang: Language,
   values: Partial<GroupSettings>,
   errors: FieldErrors = {},
+  precondition = '',
   revealFixed = false,
 ): RenderedCard {
   const text = (id: 'name' | 'association' | 'area'): TextField => ({
@@ -76,6 +79,11 @@ export function setupCard(
     problem: Object.keys(errors).length ? t(lang, 'setup.problems') : '',
     questionsTitle: t(lang, 'setup.questionsTitle'),
     questions: [1, 2, 3, 4, 5, 6, 7, 8].map((i) => t(lang, `setup.question.${i}`)),
+    precondition: {
+      label: t(lang, 'setup.precondition'),
+      value: precondition,
+      options: ['yes', 'no'].map((o) => ({ title: t(lang, `setup.precondition.${o}`), value: o })),
+    },
     texts: [text('name'), text('association'), text('area')],
     choices: [
       choice('phase', PHASES, values.phase ?? 'undervejs'),

@@ -23,11 +23,16 @@ function meetingLine(lang: Language, m: Meeting | undefined, rsvps: readonly Rsv
   });
 }
 
+/** The first meeting that is not closed yet (4 once all are). */
+function nextMeeting(snapshot: GroupSnapshot): number {
+  const meetings = snapshot.meetings.map((m) => m.value);
+  return MEETING_NUMBERS.find((n) => meetings.find((m) => m.number === n)?.status !== 'closed') ?? 4;
+}
+
 function nextStep(lang: Language, snapshot: GroupSnapshot): string {
   if (snapshot.group.value.members.length < MIN_MEMBERS) return t(lang, 'status.next.members');
-  const meetings = snapshot.meetings.map((m) => m.value);
-  const next = MEETING_NUMBERS.find((n) => meetings.find((m) => m.number === n)?.status !== 'closed') ?? 4;
-  const m = meetings.find((x) => x.number === next);
+  const next = nextMeeting(snapshot);
+  const m = snapshot.meetings.find((x) => x.value.number === next)?.value;
   return m ? t(lang, 'status.next.meet', { n: next }) : t(lang, 'status.next.invite', { n: next });
 }
 
@@ -50,6 +55,7 @@ export function statusCard(lang: Language, snapshot: GroupSnapshot, overviewUrl 
     nextTitle: t(lang, 'status.next'),
     next: nextStep(lang, snapshot),
     overview: overviewAction(lang, overviewUrl),
+    guide: { label: t(lang, 'guide.button', { n: nextMeeting(snapshot) }), meeting: nextMeeting(snapshot) },
   };
   return { card: render(template, model), summary: model.title };
 }

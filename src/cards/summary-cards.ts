@@ -3,42 +3,36 @@ import summaryTemplate from '../../cards/summary.json';
 import { poolItems, rankItems, revealModeOf } from '../domain/items';
 import { MEETING_NUMBERS } from '../domain/themes';
 import type { Language } from '../domain/types';
-import { t } from '../i18n';
+import { t, tp } from '../i18n';
 import { formatDate, formatWhen } from '../i18n/format';
 import type { GroupSnapshot } from '../store/group-store';
 import { escapeMarkdown, paragraphsOf } from './escape';
+import { clipParagraphs, ellipsis, ellipsisMarkdown, fitting, fits, LINE_LIMITS, type Section } from './fit';
 import { themeTitle } from './meeting-cards';
 import { overviewAction } from './overview-action';
 import { render, type AdaptiveCard, type RenderedCard } from './render';
-import { itemSections, proposalLine, votesText } from './result-cards';
+import { itemSections, proposalLine, rankedNote } from './result-cards';
 
-/** Cards stay under this many bytes (Teams' practical limit is about 28 KB). */
-export const MAX_CARD_BYTES = 27 * 1024;
-
-interface Section {
-  heading: string;
-  lines: string[];
-}
-
-const cut = (line: string, max: number): string =>
-  [...line].length > max ? `${[...line].slice(0, max - 1).join('')}…` : line;
-
-/** Renders, shortening the answer sections' lines step by step until the card fits; says how much was cut. */
+/**
+ * Renders, shortening the lines of the `shortenable` sections step by step until the card fits
+ * the budget; says how many lines of the `counted` sections (the answers) were cut.
+ */
 function renderFitting(
   lang: Language,
   base: Record<string, unknown>,
   sections: Section[],
   shortenable: Set<Section>,
+  counted: Set<Section> = shortenable,
 ): AdaptiveCard {
-  for (const max of [Infinity, 300, 160, 80, 40]) {
+  return fitting((limit) => {
     let shortened = 0;
     const fitted = sections.map((s) =>
       shortenable.has(s)
         ? {
             ...s,
             lines: s.lines.map((l) => {
-              const c = cut(l, max);
-              if (c !== l) shortened++;
+              const c = ellipsisMarkdown(l, limit);
+              if (c !== l && counted.has(s)) shortened++;
               return c;
             }),
           }
@@ -47,11 +41,10 @@ function renderFitting(
     const card = render(summaryTemplate, {
       ...base,
       sections: fitted,
-      shortened: shortened ? t(lang, 'summary.shortened', { count: shortened }) : '',
+      shortened: shortened ? tp(lang, 'summary.shortened', shortened) : '',
     });
-    if (Buffer.byteLength(JSON.stringify(card)) <= MAX_CARD_BYTES || max === 40) return card;
-  }
-  throw new Error('unreachable');
+    return { card };
+  }).card;
 }
 
 /** The theme summary of meeting n: when, attendance, every answer as last edited, priorities, agreements. */
@@ -100,14 +93,14 @@ export function themeSummaryCard(
     lines: ranked.length
       ? ranked.map(
           (i, k) =>
-            `${k + 1}. ${t(lang, 'summary.priority', { text: escapeMarkdown(i.text), votes: votesText(lang, i.votes) })}`,
+            `${k + 1}. ${t(lang, 'summary.priority', { text: escapeMarkdown(i.text), votes: rankedNote(lang, n, i) })}`,
         )
       : [t(lang, 'summary.noPriorities')],
   };
   const agreements: Section = {
     heading: t(lang, 'summary.agreements'),
     lines: meeting.conclusion
-      ? paragraphsOf(meeting.conclusion.agreements)
+      ? paragraphsOf(clipParagraphs(meeting.conclusion.agreements, Infinity))
       : [t(lang, 'summary.noAgreements')],
   };
   const facts = [
@@ -130,6 +123,7 @@ export function themeSummaryCard(
     lang,
     { title, groupName: escapeMarkdown(group.name), facts, overview: overviewAction(lang, overviewUrl) },
     sections,
+    new Set([...answers, attendance, priorities, agreements]),
     new Set(answers),
   );
   return { card, summary: t(lang, 'summary.summary', { n, theme }) };
@@ -155,7 +149,7 @@ export function programmeSummaryCard(
         ],
       };
     const top = m.conclusion.top.map(
-      (i, k) => `${k + 1}. ${escapeMarkdown(i.text).replace(/\n/g, ' ')} (${votesText(lang, i.votes)})`,
+      (i, k) => `${k + 1}. ${escapeMarkdown(i.text).replace(/\n/g, ' ')} (${rankedNote(lang, n, i)})`,
     );
     return {
       heading,
@@ -187,6 +181,7 @@ export function programmeSummaryCard(
       overview: overviewAction(lang, overviewUrl),
     },
     [...meetings, project],
+    new Set([...meetings, project]),
     new Set(meetings),
   );
   return { card, summary: t(lang, 'programme.summary', { name: group.name }) };
@@ -198,10 +193,22 @@ export function chooseGroupCard(
   groups: { key: string; name: string }[],
   meeting: number | undefined,
 ): RenderedCard {
-  const model = {
-    title: t(lang, 'chooseGroup.title'),
-    body: t(lang, 'chooseGroup.body'),
-    groups: groups.map((g) => ({ title: g.name, key: g.key, meeting: meeting ?? 0 })),
+  const title = t(lang, 'chooseGroup.title');
+  // Names are shortened first; groups that still do not fit are left out, and the card says how many.
+  const build = (limit: number, shown = groups.length): { card: AdaptiveCard } => {
+    const more = groups.length - shown;
+    const body = t(lang, 'chooseGroup.body');
+    const model = {
+      title,
+      body: more > 0 ? `${body} ${tp(lang, 'chooseGroup.more', more)}` : body,
+      groups: groups
+        .slice(0, shown)
+        .map((g) => ({ title: ellipsis(g.name, limit), key: g.key, meeting: meeting ?? 0 })),
+    };
+    return { card: render(chooseTemplate, model) };
   };
-  return { card: render(chooseTemplate, model), summary: model.title };
+  let fitted = fitting((limit) => build(limit));
+  for (let shown = groups.length - 1; shown > 0 && !fits(fitted.card); shown--)
+    fitted = build(LINE_LIMITS[LINE_LIMITS.length - 1], shown);
+  return { card: fitted.card, summary: title };
 }

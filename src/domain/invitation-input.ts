@@ -14,13 +14,19 @@ export interface InvitationInput {
   text: string;
 }
 
+/** A clock time as people type it ("13.00", "9:30") in the HH:MM form the card's time input uses. */
+function normaliseTime(s: string): string {
+  const m = /^(\d{1,2})[.:](\d{2})$/.exec(s);
+  return m ? `${m[1].padStart(2, '0')}:${m[2]}` : s;
+}
+
 /** Reads the invitation editor; `today` (YYYY-MM-DD in the group's time zone) rules out past dates. */
 export function parseInvitation(data: Record<string, unknown>, today: string): Parsed<InvitationInput> {
   const errors: FieldErrors = {};
   const value: InvitationInput = {
     date: readText(data, 'date', { required: true, max: 10 }, errors),
-    start: readText(data, 'start', { required: true, max: 5 }, errors),
-    end: readText(data, 'end', { required: true, max: 5 }, errors),
+    start: normaliseTime(readText(data, 'start', { required: true, max: 5 }, errors)),
+    end: normaliseTime(readText(data, 'end', { required: true, max: 5 }, errors)),
     location: readText(data, 'location', { required: true, max: MAX_LOCATION_LENGTH }, errors),
     text: readText(data, 'text', { required: true, max: MAX_INVITATION_LENGTH, multiline: true }, errors),
   };

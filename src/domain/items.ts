@@ -68,9 +68,15 @@ export function rankItems(items: readonly Item[], votes: readonly Vote[]): Ranke
   const counts = new Map<string, number>();
   for (const v of votes) for (const id of new Set(v.choices)) counts.set(id, (counts.get(id) ?? 0) + 1);
   return items
-    .map((item, order) => ({ id: item.id, text: item.text, votes: counts.get(item.id) ?? 0, order }))
+    .map((item, order) => ({
+      id: item.id,
+      text: item.text,
+      votes: counts.get(item.id) ?? 0,
+      field: item.field,
+      order,
+    }))
     .sort((a, b) => b.votes - a.votes || a.order - b.order)
-    .map(({ id, text, votes: n }) => ({ id, text, votes: n }));
+    .map(({ id, text, votes: n, field }) => ({ id, text, votes: n, field }));
 }
 
 /** How many items a member may pick when prioritising, and how many the conclusion keeps. */

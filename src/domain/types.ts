@@ -76,6 +76,11 @@ export interface Meeting {
   statusCardId?: string;
   /** The conclusion card (after meeting 4 it gathers the project proposals and is updated in place). */
   conclusionCardId?: string;
+  /**
+   * A coordinator step whose card Teams has not accepted yet (`failed`: it refused it). Cleared once
+   * accepted; until then the coordinator can post it again, and no other step is taken.
+   */
+  unposted?: { step: 'reveal' | 'startVoting' | 'close'; since: string; failed: boolean };
   conclusion?: Conclusion;
   /** The group's reveal mode when the meeting started; fixed from then on (see docs/privacy.md). */
   revealMode?: RevealMode;
@@ -112,6 +117,8 @@ export interface RankedItem {
   id: string;
   text: string;
   votes: number;
+  /** Which answer field (question) it came from; absent in conclusions stored before it was kept. */
+  field?: number;
 }
 
 /** What a meeting ended with: the top-voted items and the coordinator's agreements. */

@@ -30,3 +30,19 @@ export function formatWhen(lang: Language, date: string, start: string, end: str
   const span = t(lang, 'date.time', { start: formatTime(lang, start), end: formatTime(lang, end) });
   return lang === 'da' ? `${formatDate(lang, date)} ${span}` : `${formatDate(lang, date)}, ${span}`;
 }
+
+/** A meeting's length in words: "2 timer", "1 time og 30 minutter" / "2 hours", "45 minutes". */
+export function formatDuration(lang: Language, minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  const hours = t(lang, 'duration.hours', { count: h });
+  const mins = t(lang, 'duration.minutes', { count: m });
+  if (h === 0) return mins;
+  return m === 0 ? hours : t(lang, 'duration.both', { hours, minutes: mins });
+}
+
+/** A ranked answer's votes, with its question's number when the theme asks two: "spørgsmål 2 · 3 stemmer". */
+export function votesNote(lang: Language, votes: number, field?: number): string {
+  const count = t(lang, 'conclusion.votes', { count: votes });
+  return field ? t(lang, 'conclusion.question', { i: field, votes: count }) : count;
+}

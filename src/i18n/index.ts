@@ -10,12 +10,32 @@ export type Vars = Record<string, string | number>;
 
 const catalogs: Record<Language, Record<string, string>> = { da, en };
 
+const pluralRules: Record<Language, Intl.PluralRules> = {
+  da: new Intl.PluralRules('da-DK'),
+  en: new Intl.PluralRules('en-GB'),
+};
+
+/** The `_one`/`_other` form of a plural key for `count` (Intl.PluralRules), when the key has plural forms. */
+function pluralForm(lang: Language, key: string, count: Vars[string] | undefined): string | undefined {
+  if (typeof count !== 'number') return undefined;
+  const forms = catalogs[lang][`${key}_other`] !== undefined ? catalogs[lang] : catalogs.da;
+  return forms[`${key}_${pluralRules[lang].select(count)}`] ?? forms[`${key}_other`];
+}
+
 /** The message `key` in `lang` with `{var}` placeholders filled; falls back to Danish. */
 export function t(lang: Language, key: MessageKey | string, vars: Vars = {}): string {
-  const template = catalogs[lang][key] ?? catalogs.da[key] ?? key;
+  const template = catalogs[lang][key] ?? catalogs.da[key] ?? pluralForm(lang, key, vars.count) ?? key;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     Object.prototype.hasOwnProperty.call(vars, name) ? String(vars[name]) : whole,
   );
+}
+
+/**
+ * A message about a number of things, e.g. "1 stemme" / "2 stemmer": the key's `_one` or `_other`
+ * form, chosen by `Intl.PluralRules` for `count` in `lang`, with `{count}` and `vars` filled in.
+ */
+export function tp(lang: Language, key: string, count: number, vars: Vars = {}): string {
+  return t(lang, key, { ...vars, count });
 }
 
 /** The keys of each catalog (for the completeness test). */

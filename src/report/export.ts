@@ -1,6 +1,8 @@
 import type { Language } from '../domain/types';
 import { t } from '../i18n';
+import { votesNote } from '../i18n/format';
 import type { Overview } from './overview';
+import { answersByQuestion } from './questions';
 
 /** A spreadsheet cannot take a cell that starts like a formula as text: prefix it (CSV injection). */
 function cell(value: string | number): string {
@@ -16,19 +18,29 @@ function cell(value: string | number): string {
 export function overviewCsv(o: Overview): string {
   const lang: Language = o.language;
   const sep = lang === 'da' ? ';' : ',';
-  const header = ['meeting', 'theme', 'type', 'name', 'text', 'votes'].map((k) =>
+  const header = ['meeting', 'theme', 'question', 'type', 'name', 'text', 'votes'].map((k) =>
     t(lang, `overview.csv.${k}`),
   );
   const rows: (string | number)[][] = [];
   for (const m of o.meetings) {
     for (const a of m.answers)
-      rows.push([m.number, m.theme, t(lang, 'overview.csv.answer'), a.author ?? '', a.text, '']);
+      rows.push([m.number, m.theme, a.question, t(lang, 'overview.csv.answer'), a.author ?? '', a.text, '']);
     for (const p of m.priorities)
-      rows.push([m.number, m.theme, t(lang, 'overview.csv.priority'), '', p.text, p.votes]);
-    if (m.agreements) rows.push([m.number, m.theme, t(lang, 'overview.csv.agreement'), '', m.agreements, '']);
+      rows.push([
+        m.number,
+        m.theme,
+        p.field ? t(lang, `theme.${m.number}.field.${p.field}`) : '',
+        t(lang, 'overview.csv.priority'),
+        '',
+        p.text,
+        p.votes,
+      ]);
+    if (m.agreements)
+      rows.push([m.number, m.theme, '', t(lang, 'overview.csv.agreement'), '', m.agreements, '']);
   }
   if (o.project) {
     rows.push([
+      '',
       '',
       '',
       t(lang, 'overview.csv.project'),
@@ -63,13 +75,14 @@ export function overviewMarkdown(o: Overview): string {
     out.push(`${m.statusText}${m.when ? ` · ${m.when}` : ''}${m.location ? ` · ${md(m.location)}` : ''}`, '');
     if (m.answersShown) {
       out.push(`### ${t(lang, 'overview.answers')}`, '');
-      out.push(...m.answers.map((a) => `- ${md(a.text)}${a.author ? ` – *${md(a.author)}*` : ''}`), '');
+      for (const q of answersByQuestion(m.answers)) {
+        out.push(`**${md(q.question)}**`, '');
+        out.push(...q.answers.map((a) => `- ${md(a.text)}${a.author ? ` – *${md(a.author)}*` : ''}`), '');
+      }
       if (m.priorities.length) {
         out.push(`### ${t(lang, 'overview.priorities')}`, '');
         out.push(
-          ...m.priorities.map(
-            (p, i) => `${i + 1}. ${md(p.text)} (${t(lang, 'overview.votes', { n: p.votes })})`,
-          ),
+          ...m.priorities.map((p, i) => `${i + 1}. ${md(p.text)} (${votesNote(lang, p.votes, p.field)})`),
           '',
         );
       }

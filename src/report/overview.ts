@@ -6,11 +6,13 @@ import { ROLE_CATEGORIES, type Language, type Meeting, type MeetingStatus } from
 import { t } from '../i18n';
 import { formatDate, formatWhen } from '../i18n/format';
 import type { GroupSnapshot } from '../store/group-store';
+import type { OverviewAnswer } from './questions';
 
-/** One answer field as the group may see it: with its author only when the group shows names. */
-export interface OverviewAnswer {
-  author?: string;
-  text: string;
+export type { OverviewAnswer } from './questions';
+
+/** The question an answer field answers: theme 1's one prompt (three pieces of advice), or the field's own. */
+function questionOf(lang: Language, n: number, field: number): string {
+  return t(lang, n === 1 ? 'theme.1.prompt' : `theme.${n}.field.${field}`);
 }
 
 /** A meeting in the overview. Answers appear only once the coordinator has shown them to the group. */
@@ -25,7 +27,8 @@ export interface OverviewMeeting {
   answeredCount: number;
   answersShown: boolean;
   answers: OverviewAnswer[];
-  priorities: { text: string; votes: number }[];
+  /** The top-voted answers; `field` is the question (1 or 2) when the theme asks two. */
+  priorities: { text: string; votes: number; field?: number }[];
   agreements?: string;
 }
 
@@ -91,11 +94,14 @@ function meetingOf(
     rsvps: { yes: who('yes'), maybe: who('maybe'), no: who('no') },
     answeredCount: hasStarted(m) ? answered.length : 0,
     answersShown: shown,
-    answers: items.map((i) => ({
-      author: mode === 'named' ? i.author.name : undefined,
-      text: i.text,
-    })),
-    priorities: ranked.map((r) => ({ text: r.text, votes: r.votes })),
+    answers: [...items]
+      .sort((a, b) => (n === 1 ? 0 : a.field - b.field))
+      .map((i) => ({
+        question: questionOf(lang, n, i.field),
+        author: mode === 'named' ? i.author.name : undefined,
+        text: i.text,
+      })),
+    priorities: ranked.map((r) => ({ text: r.text, votes: r.votes, ...(n > 1 ? { field: r.field } : {}) })),
     agreements: m?.conclusion?.agreements,
   };
 }

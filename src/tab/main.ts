@@ -21,19 +21,27 @@ interface Session {
 
 const query = new URLSearchParams(location.search);
 const show = (node: HTMLElement): void => document.body.replaceChildren(node);
+/** The page's language as soon as it is known, so screen readers and spelling use the right one. */
+const speak = (lang: Language): void => {
+  document.documentElement.lang = lang;
+};
 
 async function teamsSession(): Promise<Session> {
   await app.initialize();
   const context = await app.getContext();
   const lang = languageOf(context.app.locale, 'da');
+  speak(lang);
   const token = await authentication.getAuthToken();
   return { token, lang, local: false, chat: context.chat?.id ?? context.channel?.id };
 }
 
 async function session(): Promise<Session> {
   const local = new URLSearchParams(location.hash.slice(1)).get('token');
-  if (local)
-    return { token: local, lang: languageOf(query.get('lang') ?? navigator.language, 'da'), local: true };
+  if (local) {
+    const lang = languageOf(query.get('lang') ?? navigator.language, 'da');
+    speak(lang);
+    return { token: local, lang, local: true };
+  }
   return teamsSession();
 }
 
@@ -64,7 +72,7 @@ async function download(s: Session, where: Record<string, string>, format: 'csv'
   const utf8 = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
   const name = utf8
     ? decodeURIComponent(utf8)
-    : (/filename="([^"]+)"/.exec(disposition)?.[1] ?? `overblik.${format}`);
+    : (/filename="([^"]+)"/.exec(disposition)?.[1] ?? `${t(s.lang, 'overview.fileName')}.${format}`);
   const link = document.createElement('a');
   link.href = URL.createObjectURL(await res.blob());
   link.download = name;
@@ -88,8 +96,8 @@ async function overviewPage(): Promise<void> {
     return;
   }
   const overview = (await res.json()) as OverviewPayload;
-  document.documentElement.lang = overview.language;
-  document.title = `${overview.name} — ${t(overview.language, 'overview.title')}`;
+  speak(overview.language);
+  document.title = `${overview.name} – ${t(overview.language, 'overview.title')}`;
   show(renderOverview(overview, (format) => void download(s, where, format)));
 }
 
@@ -111,6 +119,7 @@ async function configPage(): Promise<void> {
   await app.initialize();
   const context = await app.getContext();
   const lang = languageOf(context.app.locale, 'da');
+  speak(lang);
   show(renderNotice(t(lang, 'overview.config.body')));
   pages.config.registerOnSaveHandler((save) => {
     pages.config

@@ -1,7 +1,16 @@
 import type { Language } from '../domain/types';
 import { t } from '../i18n';
+import { votesNote } from '../i18n/format';
 import type { OverviewMeeting, OverviewPayload } from '../report/overview';
+import type { OverviewAnswer } from '../report/questions';
 import { el, list, svg } from './dom';
+
+/** A meeting's answers under their questions, in the order the questions are asked. */
+function byQuestion(answers: readonly OverviewAnswer[]): [string, OverviewAnswer[]][] {
+  const groups = new Map<string, OverviewAnswer[]>();
+  for (const a of answers) groups.set(a.question, [...(groups.get(a.question) ?? []), a]);
+  return [...groups];
+}
 
 function meetingSection(
   lang: Language,
@@ -29,18 +38,25 @@ function meetingSection(
   } else {
     section.append(el('h4', undefined, t(lang, 'overview.answers')));
     if (anonymous) section.append(el('p', 'hint', t(lang, 'overview.anonymous')));
-    const answers = el('ul', 'answers');
-    for (const a of m.answers) {
-      answers.append(
-        el('li', undefined, el('span', 'answer', a.text), a.author && el('span', 'author', ` – ${a.author}`)),
-      );
+    for (const [question, list] of byQuestion(m.answers)) {
+      const answers = el('ul', 'answers');
+      for (const a of list) {
+        answers.append(
+          el(
+            'li',
+            undefined,
+            el('span', 'answer', a.text),
+            a.author && el('span', 'author', ` – ${a.author}`),
+          ),
+        );
+      }
+      section.append(el('p', 'question', question), answers);
     }
-    section.append(answers);
     if (m.priorities.length) {
       section.append(
         el('h4', undefined, t(lang, 'overview.priorities')),
         list(
-          m.priorities.map((p) => `${p.text} (${t(lang, 'overview.votes', { n: p.votes })})`),
+          m.priorities.map((p) => `${p.text} (${votesNote(lang, p.votes, p.field)})`),
           true,
         ),
       );

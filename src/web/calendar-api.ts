@@ -57,11 +57,10 @@ export async function calendarFile(
       status: 200,
       contentType: 'text/calendar; charset=utf-8',
       body,
-      filename: `erfaringsgruppe-moede-${meeting.number}.ics`,
+      filename: `${t(group.language, 'calendar.fileName', { n: meeting.number })}.ics`,
     };
   } catch (err) {
-    if (err instanceof StorageUnavailableError)
-      return problem(503, 'Storage is unavailable; please try again.');
+    if (err instanceof StorageUnavailableError) return problem(503, 'calendar.storageUnavailable');
     throw err;
   }
 }

@@ -61,8 +61,8 @@ test('1. @Erfaringsgruppe hjælp shows the help', async () => {
   await chat.screenshot('help');
 });
 
-test('2. @Erfaringsgruppe opsæt: the setup card is filled in and the coordinator joins', async () => {
-  await chat.say('opsæt');
+test('2. @Erfaringsgruppe opret: the setup card is filled in and the coordinator joins', async () => {
+  await chat.say('opret');
   await chat.field('Gruppens navn').fill('Erfaringsgruppe Søbakken');
   await chat.field('Boligforening').fill('Boligforeningen Kilden');
   await chat.field('Afdeling eller område').fill('Afdeling 7, Søbakken');
@@ -106,11 +106,11 @@ test('4. @Erfaringsgruppe inviter 1: the invitation is saved, posted and answere
   await chat.sees(new RegExp(date.danish));
   await chat.sees(PLACE);
 
-  await chat.button('Deltager').click();
-  await chat.sees('Deltager: Karen Holm');
+  await chat.button('Jeg kommer').click();
+  await chat.sees('Kommer: Karen Holm');
   expect(await chat.actAs(JENS, 'rsvp', { meeting: 1, response: 'yes' })).toBe(200);
-  await chat.sees('Deltager: Jens Madsen, Karen Holm');
-  await chat.sees(/Svar: 2 deltager/);
+  await chat.sees('Kommer: Jens Madsen, Karen Holm');
+  await chat.sees(/Svar på invitationen: 2 kommer/);
   await chat.screenshot('invitation');
 });
 

@@ -69,7 +69,9 @@ describe('the invitation in a calendar', () => {
     const first = await fetch(link('Tilføj til kalender'));
     expect(first.status).toBe(200);
     expect(first.headers.get('content-type')).toMatch(/^text\/calendar/);
-    expect(first.headers.get('content-disposition')).toContain('erfaringsgruppe-moede-1.ics');
+    expect(first.headers.get('content-disposition')).toContain(
+      encodeURIComponent('erfaringsgruppe-møde-1.ics'),
+    );
     const ics = await first.text();
     expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
     expect(ics).toContain('DTSTART:20270114T120000Z\r\n');

@@ -109,7 +109,7 @@ describe('mine data', () => {
     expect(text).toContain('Søbakken');
     expect(text).toContain('Nørremarken');
     for (const advice of JENS_ADVICE) expect(text).toContain(advice);
-    expect(text).toContain('Invitation til møde 1: Deltager');
+    expect(text).toContain('Invitation til møde 1: Jeg kommer');
     expect(text).not.toContain(AISHA_ADVICE[0]);
   });
 });
@@ -169,6 +169,6 @@ describe('slet gruppe', () => {
       (await bot.running.store.listCoordinatedGroups(chat.tenantId, karen.id)).map((g) => g.key),
     ).not.toContain(key);
     await bot.send(mention(chat, karen, 'status'));
-    expect(lastText()).toMatch(/opsæt/i);
+    expect(lastText()).toMatch(/opret/i);
   });
 });

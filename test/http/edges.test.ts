@@ -24,7 +24,7 @@ describe('the group and invitations, off the happy path', () => {
     );
     expect(res.body?.value).toContain('Der er endnu ingen erfaringsgruppe i denne chat');
     await bot.send(mention(chat, members[0], 'status'));
-    expect(bot.connector.posts().at(-1)?.activity.text).toContain('@Erfaringsgruppe opsæt');
+    expect(bot.connector.posts().at(-1)?.activity.text).toContain('@Erfaringsgruppe opret');
   });
 
   it('answers help with the commands, and anything else with a pointer to help', async () => {
@@ -75,7 +75,7 @@ describe('the group and invitations, off the happy path', () => {
     const res = await bot.send(
       invoke(chat, members[1], 'joinGroup', { roleCategory: 'boligsocial', roleTitle: '  ' }),
     );
-    expect(cardText(res.body?.value)).toContain('Du er ikke meldt ind endnu. Ret venligst det markerede.');
+    expect(cardText(res.body?.value)).toContain('Du er ikke meldt ind endnu. Ret de markerede felter.');
     expect((await bot.running.store.loadGroup(key()))?.value.members).toHaveLength(0);
   });
 
@@ -86,7 +86,7 @@ describe('the group and invitations, off the happy path', () => {
     const text = cardText(res.body?.value);
     expect(text).toContain('Invitationen er ikke sendt endnu');
     expect(text).toContain('Datoen er allerede passeret.');
-    expect(text).toContain('Mødet skal slutte efter, det begynder.');
+    expect(text).toContain('Sluttidspunktet skal ligge efter starttidspunktet.');
     expect(findInput(res.body?.value, 'location')?.value).toBe(sampleInvitation.location);
     expect(bot.connector.posts()).toHaveLength(posts);
     expect(await bot.running.store.loadMeeting(key(), 2)).toBeUndefined();
@@ -117,7 +117,7 @@ describe('the group and invitations, off the happy path', () => {
     expect(update.activityId).toBe(card.id);
     const text = cardText(attachedCard(update.activity));
     expect(text).toContain('kl. 14.00–16.00');
-    expect(text).toContain('Deltager: Søren Østergaard');
+    expect(text).toContain('Kommer: Søren Østergaard');
   });
 
   it.each([

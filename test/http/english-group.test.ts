@@ -60,7 +60,7 @@ describe('a group that chose English', () => {
     );
     expect(cardText(rsvp.body?.value)).toContain('Your answer is recorded: **Maybe**.');
     const updated = cardText(attachedCard(bot.connector.updates().at(-1)!.activity));
-    expect(updated).toContain("Answers: 0 attending · 1 maybe · 0 can't come");
+    expect(updated).toContain("Replies: 0 coming · 1 maybe · 0 can't come");
     expect(updated).toContain('Maybe: Aisha Yilmaz');
   });
 });

@@ -26,6 +26,7 @@ describe('a group is formed and invited to meeting 1 (Danish, over HTTP)', () =>
 
   let welcomeId = '';
   let invitationId = '';
+  let template = '';
 
   it('welcomes the chat with a card that explains the group and offers setup and joining', async () => {
     const res = await bot.send(botAdded(chat, coordinator));
@@ -35,7 +36,8 @@ describe('a group is formed and invited to meeting 1 (Danish, over HTTP)', () =>
     const text = cardText(attachedCard(posts[0].activity));
     expect(text).toContain('Velkommen til erfaringsgruppen');
     expect(text).toContain('3–6 kolleger');
-    expect(text).toContain('Opsæt gruppen');
+    expect(text).toContain('Opret gruppen');
+    expect(text).toContain('løst forpligtende');
     expect(text).toContain('Jeg er med');
     welcomeId = posts[0].id;
   });
@@ -53,7 +55,7 @@ describe('a group is formed and invited to meeting 1 (Danish, over HTTP)', () =>
     const card = cardOf(
       await bot.send(invoke(chat, coordinator, 'setupGroup', { ...sampleSettings, name: '   ' }, welcomeId)),
     );
-    expect(cardText(card)).toContain('Ret venligst det markerede');
+    expect(cardText(card)).toContain('Ret de markerede felter');
     expect(cardText(card)).toContain('Skal udfyldes.');
     expect(findInput(card, 'association')?.value).toBe(sampleSettings.association);
     expect(await bot.running.store.loadGroup(groupKeyOfChat())).toBeUndefined();
@@ -110,7 +112,7 @@ describe('a group is formed and invited to meeting 1 (Danish, over HTTP)', () =>
       invoke(chat, seventh, 'joinGroup', { roleCategory: 'andet', roleTitle: 'Driftschef' }),
     );
     expect(res.status).toBe(200);
-    expect(res.body?.value).toContain('Gruppen er fuld');
+    expect(res.body?.value).toContain('Gruppen er fyldt op');
     expect(res.body?.value).toContain('højst 6 medlemmer');
     const stored = await bot.running.store.loadGroup(groupKeyOfChat());
     expect(stored?.value.members.map((m) => m.name)).not.toContain('Bente Kjær');
@@ -135,7 +137,8 @@ describe('a group is formed and invited to meeting 1 (Danish, over HTTP)', () =>
     expect(cardText(card)).toContain('Invitation til møde 1: Tre gode råd');
     const text = String(findInput(card, 'text')?.value);
     expect(text).toContain('Jeg deltager i et projekt');
-    expect(text).toContain('Mødet vil vare 2 timer.');
+    expect(text).toContain('invitere jer til et møde [dato] kl. [start]–[slut]. Mødet varer [varighed]');
+    template = text;
     expect(text).toContain('Med venlig hilsen\nKaren Holm');
     expect(findInput(card, 'start')?.value).toBe('13:00');
     expect(findInput(card, 'end')?.value).toBe('15:00');
@@ -143,11 +146,7 @@ describe('a group is formed and invited to meeting 1 (Danish, over HTTP)', () =>
 
   it('posts the invitation with Danish date and time, place and a notification summary', async () => {
     const before = bot.connector.posts().length;
-    const data = {
-      meeting: 1,
-      ...sampleInvitation,
-      text: 'Hej alle\n\nVi ses d. [dato] kl. [start] til kl. [slut].\n\nKaren Holm',
-    };
+    const data = { meeting: 1, ...sampleInvitation, text: template };
     const card = cardOf(await bot.send(invoke(chat, coordinator, 'saveInvitation', data)));
     expect(cardText(card)).toContain('Invitationen til møde 1 er sendt til gruppen.');
     const [post] = bot.connector.posts().slice(before);
@@ -155,9 +154,12 @@ describe('a group is formed and invited to meeting 1 (Danish, over HTTP)', () =>
     const text = cardText(attachedCard(post.activity));
     expect(text).toContain('torsdag den 14. januar 2027 kl. 13.00–15.00');
     expect(text).toContain('Beboerhuset, Søbakken 2');
-    expect(text).toContain('Vi ses d. torsdag den 14. januar 2027 kl. 13.00 til kl. 15.00.');
-    expect(text).toContain('Deltager');
-    expect(text).toContain('Kan ikke');
+    expect(text).toContain(
+      'invitere jer til et møde torsdag den 14. januar 2027 kl. 13.00–15.00. Mødet varer 2 timer, og temaet er »Tre gode råd«.',
+    );
+    expect(text).not.toContain('d. torsdag');
+    expect(text).toContain('Jeg kommer');
+    expect(text).toContain('Jeg kan ikke');
     invitationId = post.id;
   });
 
@@ -171,15 +173,15 @@ describe('a group is formed and invited to meeting 1 (Danish, over HTTP)', () =>
     for (const [m, response] of answers) {
       const before = bot.connector.calls.length;
       const card = cardOf(await bot.send(invoke(chat, m, 'rsvp', { meeting: 1, response }, invitationId)));
-      expect(cardText(card)).toMatch(/Dit svar er registreret: \*\*(Deltager|Måske|Kan ikke)\*\*/);
+      expect(cardText(card)).toMatch(/Dit svar er registreret: \*\*(Jeg kommer|Måske|Jeg kan ikke)\*\*/);
       const calls = bot.connector.calls.slice(before);
       expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
       expect(calls.filter((c) => c.method === 'PUT').map((c) => c.activityId)).toEqual([invitationId]);
     }
     const updates = bot.connector.updates().filter((u) => u.activityId === invitationId);
     const last = cardText(attachedCard(updates[updates.length - 1].activity));
-    expect(last).toContain('Svar: 2 deltager · 1 måske · 1 kan ikke');
-    expect(last).toContain('Deltager: Aisha Yilmaz, Jens Madsen');
+    expect(last).toContain('Svar på invitationen: 2 kommer · 1 måske · 1 kan ikke');
+    expect(last).toContain('Kommer: Aisha Yilmaz, Jens Madsen');
     expect(last).toContain('Måske: Søren Østergaard');
     expect(last).toContain('Kan ikke: Mette Bæk');
   });
@@ -201,7 +203,7 @@ describe('a group is formed and invited to meeting 1 (Danish, over HTTP)', () =>
     for (const m of members) expect(text).toContain(m.name);
     expect(text).toContain('Karen Holm');
     expect(text).toContain(
-      'inviteret til torsdag den 14. januar 2027 kl. 13.00–15.00 · 2 deltager, 1 måske, 1 kan ikke',
+      'invitation sendt: torsdag den 14. januar 2027 kl. 13.00–15.00 · 2 kommer, 1 måske, 1 kan ikke',
     );
   });
 

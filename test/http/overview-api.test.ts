@@ -127,11 +127,23 @@ describe('GET /api/tab/overview', () => {
     );
 
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await csv.arrayBuffer());
-    expect(text.startsWith('\uFEFF"Møde";"Tema";"Type";"Navn";"Tekst";"Stemmer"\r\n')).toBe(true);
+    expect(text.startsWith('\uFEFF"Møde";"Tema";"Spørgsmål";"Type";"Navn";"Tekst";"Stemmer"\r\n')).toBe(true);
     expect(text).toContain(`"${sample.meetings[0].answers.jens[0]}"`);
     const md = await (await api(`group=${key}&format=md`, token)).text();
     expect(md).toMatch(/^# Erfaringsgruppe Søbakken\n/);
     expect(md).toContain('## Møde 4: Forventninger til organisationen');
+    // Meeting 4's two questions keep their answers apart, in the CSV and the Markdown.
+    const [q1, q2] = [
+      'Hvad forventer du af organisationen, for at samarbejdet kan lykkes?',
+      'Hvad kan organisationen forvente af dig og de andre i gruppen?',
+    ];
+    const [first, second] = Object.values(sample.meetings[3].answers)[0];
+    expect(text).toContain(`"4";"Forventninger til organisationen";"${q1}";"Svar";`);
+    const re = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    expect(text).toMatch(new RegExp(`"${re(q1)}";"Svar";"[^"]*";"${re(first.slice(0, 30))}`));
+    expect(text).toMatch(new RegExp(`"${re(q2)}";"Svar";"[^"]*";"${re(second.slice(0, 30))}`));
+    const m4 = md.slice(md.indexOf('## Møde 4'));
+    expect(m4.indexOf(`**${q1}**`)).toBeLessThan(m4.indexOf(`**${q2}**`));
   });
 
   it('downloads for a group whose name has letters outside Latin-1', async () => {

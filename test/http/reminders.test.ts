@@ -87,7 +87,7 @@ describe('meeting reminders', () => {
 
     const rsvp = await tickBoth(new Date(START.getTime() - 47 * H), g.chat);
     expect(rsvp).toHaveLength(1);
-    expect(rsvp[0].text).toContain('Møde 1 om Tre gode råd er om to dage');
+    expect(rsvp[0].text).toContain('Møde 1 (»Tre gode råd«) er om to dage');
     expect(rsvp[0].text).toContain('<at>Aisha Yilmaz</at>');
     expect(rsvp[0].text).toContain('<at>Søren Østergaard</at>');
     expect(rsvp[0].text).not.toContain('Jens Madsen');
@@ -96,7 +96,7 @@ describe('meeting reminders', () => {
 
     const day = await tickBoth(new Date(START.getTime() - 23 * H), g.chat);
     expect(day.map((p) => p.text)).toEqual([
-      expect.stringContaining('I morgen holder vi møde 1 om Tre gode råd'),
+      expect.stringContaining('I morgen holder vi møde 1 (»Tre gode råd«)'),
     ]);
     expect(day[0].text).toContain('Beboerhuset');
 
@@ -141,7 +141,7 @@ describe('påmind', () => {
       text: string;
       entities: { mentioned: { id: string } }[];
     };
-    expect(reminder.text).toContain('vi mangler jeres svar til møde 1');
+    expect(reminder.text).toContain('Har I lyst til at dele jeres svar til møde 1');
     expect(reminder.entities.map((e) => e.mentioned.id).sort()).toEqual([g.aisha.id, g.soeren.id].sort());
     expect(reminder.text).not.toContain('Jens');
   });

@@ -61,7 +61,7 @@ describe('when storage goes away and comes back', () => {
       invoke(chat, user('Jens Madsen'), 'joinGroup', { roleCategory: 'fysisk', roleTitle: 'Projektleder' }),
     );
     expect(refused.status).toBe(200);
-    expect(refused.value).toContain('Jeg kan ikke nå mine data lige nu. Prøv igen om et øjeblik');
+    expect(refused.value).toContain('Jeg kan ikke få adgang til mine data lige nu. Prøv igen om et øjeblik');
     expect(Date.now() - started).toBeLessThan(10_000);
 
     azurite = await startAzurite({ location, preferredPort: port });

@@ -1,4 +1,6 @@
 import { groupCard } from '../../src/cards/group-card';
+import { guideCard } from '../../src/cards/guide-card';
+import { guideSteps } from '../../src/domain/guide';
 import { helpCard } from '../../src/cards/help-card';
 import {
   invitationCard,
@@ -13,8 +15,8 @@ import { acrossCard } from '../../src/cards/across-card';
 import { confirmCard, myDataCard } from '../../src/cards/data-rights-cards';
 import { statusCard } from '../../src/cards/status-card';
 import { answerFormCard, answerPromptCard, meetingStatusCard } from '../../src/cards/meeting-cards';
-import { conclusionCard, revealCard, votingCard } from '../../src/cards/result-cards';
-import { projectFinalCard, projectVoteCard } from '../../src/cards/project-cards';
+import { conclusionCard, revealCards, votingCard } from '../../src/cards/result-cards';
+import { projectFinalCard, projectVoteCard, proposalCards } from '../../src/cards/project-cards';
 import { chooseGroupCard, programmeSummaryCard, themeSummaryCard } from '../../src/cards/summary-cards';
 import { itemsOf } from '../../src/app/meeting';
 import { sampleSnapshot } from './sample-programme';
@@ -125,6 +127,18 @@ export function cardGallery(lang: Language, longest: boolean): Record<string, Re
       statusCard(lang, { ...snapshot, meetings: [], rsvps: [] }),
     ],
     help: [helpCard(lang)],
+    guide: [
+      guideCard(lang, {
+        group,
+        meeting: 1,
+        coordinator: true,
+        invited: invitation,
+        minutes: 90,
+        steps: guideSteps(1, 90),
+      }),
+      guideCard(lang, { group, meeting: 2, coordinator: true, minutes: 120, steps: guideSteps(2, 120) }),
+      guideCard(lang, { group, meeting: 3, coordinator: false, minutes: 0, steps: [] }),
+    ],
     'meeting-status': (['running', 'revealed', 'voting', 'closed'] as const).map((status) =>
       meetingStatusCard(lang, pg, { ...m4, status }, { ...facts, previous: programme.meetings[2].value }),
     ),
@@ -134,9 +148,10 @@ export function cardGallery(lang: Language, longest: boolean): Record<string, Re
       answerFormCard(lang, 3, { values: ['', ''], errors: { a1: { key: 'error.required' } } }),
     ],
     reveal: [
-      revealCard(lang, pg, 1, items(programme, 1)),
-      revealCard(lang, anonymous.group.value, 2, items(anonymous, 2)),
-      revealCard(lang, pg, 3, []),
+      ...revealCards(lang, pg, 1, items(programme, 1)),
+      ...revealCards(lang, anonymous.group.value, 2, items(anonymous, 2)),
+      ...revealCards(lang, pg, 3, []),
+      ...proposalCards(lang, programme.proposals),
     ],
     voting: [
       votingCard(lang, pg, 1, items(programme, 1)),

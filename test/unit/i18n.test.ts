@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LANGUAGES, PHASES, REVEAL_MODES, ROLE_CATEGORIES, RSVP_RESPONSES } from '../../src/domain/types';
-import { catalogKeys, languageOf, t } from '../../src/i18n';
-import { formatWhen } from '../../src/i18n/format';
+import { fillPlaceholders } from '../../src/cards/invitation-cards';
+import { catalogKeys, languageOf, t, tp } from '../../src/i18n';
+import { formatDuration, formatWhen, votesNote } from '../../src/i18n/format';
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -21,11 +22,72 @@ describe('i18n', () => {
   it('has every literal key the source code asks for', () => {
     const src = path.join(__dirname, '..', '..', 'src');
     const used = sourceFiles(src).flatMap((f) =>
-      [...readFileSync(f, 'utf8').matchAll(/\bt\(\s*[\w.]+\s*,\s*'([\w.]+)'/g)].map((m) => m[1]),
+      [...readFileSync(f, 'utf8').matchAll(/\btp?\(\s*[\w.]+\s*,\s*'([\w.]+)'/g)].map((m) => m[1]),
     );
     expect(used.length).toBeGreaterThan(40);
     const known = new Set(catalogKeys('da'));
-    expect(used.filter((k) => !known.has(k))).toEqual([]);
+    const plural = (k: string): boolean => known.has(`${k}_one`) && known.has(`${k}_other`);
+    expect(used.filter((k) => !known.has(k) && !plural(k))).toEqual([]);
+  });
+
+  /** Placeholders that hold a number of things; `min`/`max` are fixed limits (all ≥ 2), not counts. */
+  const COUNTS = ['count', 'total', 'votes', 'yes', 'maybe', 'no', 'minutes'];
+  /** Words that may follow a count without agreeing with it: prepositions, verbs, "mere", the abbreviation "min". */
+  const NOT_NOUNS = new Set([
+    'af',
+    'of',
+    'har',
+    'have',
+    'kommer',
+    'coming',
+    'måske',
+    'maybe',
+    'kan',
+    "can't",
+    'min',
+    'mere',
+    'more',
+  ]);
+
+  it('sends every count that meets a noun through the plural rules, in both languages', () => {
+    const offenders: string[] = [];
+    for (const lang of LANGUAGES)
+      for (const key of catalogKeys(lang)) {
+        const text = t(lang, key);
+        for (const m of text.matchAll(/\{(\w+)\} ([\p{L}']+)/gu)) {
+          if (!COUNTS.includes(m[1]) || NOT_NOUNS.has(m[2].toLowerCase())) continue;
+          if (!/_(one|other)$/.test(key)) offenders.push(`${lang} ${key}: {${m[1]}} ${m[2]}`);
+        }
+      }
+    expect(offenders).toEqual([]);
+    const pluralKeys = catalogKeys('da').filter((k) => /_(one|other)$/.test(k));
+    expect(pluralKeys.length).toBeGreaterThan(10);
+    for (const key of pluralKeys) {
+      const base = key.replace(/_(one|other)$/, '');
+      for (const lang of LANGUAGES)
+        for (const form of ['one', 'other']) expect(t(lang, `${base}_${form}`)).not.toBe(`${base}_${form}`);
+    }
+  });
+
+  it('chooses the singular for one and the plural otherwise (Intl.PluralRules)', () => {
+    expect(tp('da', 'conclusion.votes', 1)).toBe('1 stemme');
+    expect(tp('da', 'conclusion.votes', 0)).toBe('0 stemmer');
+    expect(tp('en', 'conclusion.votes', 1)).toBe('1 vote');
+    expect(tp('en', 'conclusion.votes', 2)).toBe('2 votes');
+    expect(votesNote('da', 1, 2)).toBe('spørgsmål 2 · 1 stemme');
+    expect(t('da', 'refusal.tooFewMembers', { count: 1, min: 3 })).toContain('Gruppen har 1 medlem.');
+    expect(t('en', 'refusal.tooFewMembers', { count: 2, min: 3 })).toContain('The group has 2 members.');
+    expect(tp('da', 'myData.intro', 1)).toContain('fra 1 gruppe.');
+    expect(formatDuration('da', 90)).toBe('1 time og 30 minutter');
+    expect(formatDuration('da', 120)).toBe('2 timer');
+    expect(formatDuration('en', 61)).toBe('1 hour and 1 minute');
+    const m = { date: '2027-01-14', start: '13:00', end: '14:30' };
+    expect(fillPlaceholders('en', '[date], [start]–[end], [length].', m)).toBe(
+      'Thursday 14 January 2027, 13:00–14:30, 1 hour and 30 minutes.',
+    );
+    expect(fillPlaceholders('da', 'et møde [dato] kl. [start]–[slut]. Mødet varer [varighed].', m)).toBe(
+      'et møde torsdag den 14. januar 2027 kl. 13.00–14.30. Mødet varer 1 time og 30 minutter.',
+    );
   });
 
   it('has every key built from a domain value', () => {
@@ -35,8 +97,8 @@ describe('i18n', () => {
       ...REVEAL_MODES.map((r) => `revealMode.${r}`),
       ...LANGUAGES.map((l) => `language.${l}`),
       ...ROLE_CATEGORIES.flatMap((c) => [`role.${c}`, `roleShort.${c}`]),
-      ...RSVP_RESPONSES.map((r) => `rsvp.${r}`),
-      ...[1, 2, 3, 4].map((n) => `theme.${n}.title`),
+      ...RSVP_RESPONSES.flatMap((r) => [`rsvp.${r}`, `rsvpList.${r}`]),
+      ...[1, 2, 3, 4].flatMap((n) => [`theme.${n}.title`, `theme.${n}.about`, `guide.story.${n}`]),
       ...[1, 2, 3, 4, 5, 6, 7, 8].map((n) => `setup.question.${n}`),
       ...['tooFew', 'noPhysical', 'noSocial', 'noBetween'].map((w) => `composition.${w}`),
     ];

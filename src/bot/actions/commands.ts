@@ -7,6 +7,7 @@ import type { CommandName } from '../commands';
 import { cardReply, refusalReply } from '../reply';
 import type { CommandHandler } from './handler';
 import { openSetup } from './group';
+import { openGuide } from './guide';
 import { openInvitationEditor } from './invitation';
 import { start } from './meeting';
 import { askDeleteGroup, askDeleteMyData, showMyData } from './data-rights';
@@ -25,6 +26,7 @@ export const commandHandlers: Record<CommandName, CommandHandler> = {
     return cardReply(statusCard(group.language, outcome.value, link));
   },
   invite: (turn, arg) => openInvitationEditor(turn, arg),
+  guide: (turn, arg) => openGuide(turn, arg),
   start: (turn, arg) => start(turn, arg),
   remind: (turn) => remindUnanswered(turn),
   myData: (turn) => showMyData(turn),

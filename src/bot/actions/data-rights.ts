@@ -3,18 +3,18 @@ import { collectMyData, deleteMyData } from '../../app/data-rights';
 import { deleteWholeGroup, groupScope, groupToDelete } from '../../app/group-deletion';
 import { confirmCard, myDataCard } from '../../cards/data-rights-cards';
 import { escapeMarkdown } from '../../cards/escape';
-import { t } from '../../i18n';
+import { t, tp } from '../../i18n';
 import { cardReply, messageReply, refusalReply, type Reply } from '../reply';
 import type { Turn } from '../turn';
 import type { ActionHandler } from './handler';
 
-/** `mine data`: the person's data as a card, only in a personal chat (others would see it). */
-export async function showMyData(turn: Turn): Promise<Reply> {
+/** `mine data`: the person's data as a card (page `page` when it has several), only in a personal chat. */
+export async function showMyData(turn: Turn, page = 1): Promise<Reply> {
   const lang = await turn.language();
   if (turn.actor.chat !== 'personal') return messageReply(t(lang, 'myData.privateOnly'));
   const outcome = await collectMyData(turn.deps.app, turn.actor);
   if (!outcome.ok) return refusalReply(turn, outcome);
-  return cardReply(myDataCard(lang, outcome.value));
+  return cardReply(myDataCard(lang, outcome.value, page));
 }
 
 /**
@@ -30,7 +30,7 @@ export async function askDeleteMyData(turn: Turn): Promise<Reply> {
   return cardReply(
     confirmCard({
       title: t(lang, 'deleteMine.title'),
-      body: t(lang, 'deleteMine.body', { count: outcome.value.length }),
+      body: tp(lang, 'deleteMine.body', outcome.value.length),
       notice: '',
       button: t(lang, 'deleteMine.button'),
       verb: 'confirmDeleteMyData',
@@ -57,14 +57,16 @@ export async function askDeleteGroup(turn: Turn): Promise<Reply> {
   );
 }
 
-/** The confirmation buttons: delete, then show what happened in place of the button. */
+/** The page buttons of `mine data`, and the confirmation buttons: delete, then show what happened in place of the button. */
 export const dataRightsActions: Record<string, ActionHandler> = {
+  myData: (turn, data) => showMyData(turn, Number(data.page) || 1),
   confirmDeleteMyData: async (turn, data) => {
     const lang = await turn.language();
     if (turn.actor.chat !== 'personal') return messageReply(t(lang, 'deleteMine.personalOnly'));
     const outcome = await deleteMyData(turn.deps.app, turn.actor, data.token);
     if (!outcome.ok) return refusalReply(turn, outcome);
-    const done = t(lang, 'deleteMine.done', { ...outcome.value });
+    const { groups, rows } = outcome.value;
+    const done = tp(lang, 'deleteMine.done', groups, { rows: tp(lang, 'deleteMine.rows', rows) });
     return cardReply(
       confirmCard({ title: t(lang, 'deleteMine.title'), body: '', notice: done, button: '', verb: '' }),
     );

@@ -34,21 +34,31 @@ function stringsOf(data: Record<string, unknown>): Record<string, string> {
 export async function openSetup(turn: Turn): Promise<Reply> {
   const lang = await turn.language();
   const group = await turn.deps.app.store.loadGroup(turn.actor.groupKey).catch(() => undefined);
-  const fixed = group?.value.revealMode === 'anonymous' && (await hasAnswers(turn.deps.app, turn.actor));
-  return cardReply(setupCard(lang, group?.value ?? {}, {}, fixed));
+  return cardReply(setupCard(lang, group?.value ?? {}, {}, '', await revealFixed(turn, group?.value)));
+}
+
+/** True when the group answered anonymously: the setup card then shows the reveal mode read-only. */
+async function revealFixed(turn: Turn, group: Group | undefined): Promise<boolean> {
+  return group?.revealMode === 'anonymous' && (await hasAnswers(turn.deps.app, turn.actor));
 }
 
 const setup: ActionHandler = async (turn, data) => {
   const outcome = await setupGroup(turn.deps.app, turn.actor, data);
   if (!outcome.ok) {
     if (outcome.refusal !== 'invalidForm') return refusalReply(turn, outcome);
-    return cardReply(setupCard(await turn.language(), stringsOf(data), outcome.errors));
+    const values = stringsOf(data);
+    const group = (await turn.deps.app.store.loadGroup(turn.actor.groupKey))?.value;
+    const fixed = await revealFixed(turn, group);
+    return cardReply(setupCard(await turn.language(), values, outcome.errors, values.precondition, fixed));
   }
   const { group, created } = outcome.value;
   await showGroupCard(turn, group, created ? turn.context.activity.replyToId : undefined);
+  const lang = group.language;
+  // The seed's precondition is advice: a group without both efforts running is still created.
+  const advice = data.precondition === 'no' ? ` ${t(lang, 'setup.preconditionAdvice')}` : '';
   const notice = created
-    ? t(group.language, 'setup.done', { name: escapeMarkdown(group.name) })
-    : t(group.language, 'setup.updated');
+    ? t(lang, 'setup.done', { name: escapeMarkdown(group.name) }) + advice
+    : t(lang, 'setup.updated');
   return cardReply(groupCard(group.language, group, { notice }));
 };
 

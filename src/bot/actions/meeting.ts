@@ -8,14 +8,17 @@ import {
   vote,
   type MeetingView,
 } from '../../app/meeting';
+import { markPosted, markUnposted, type PostingStep } from '../../app/posting';
 import { answerForm, submitAnswer } from '../../app/answers';
 import { groupCard } from '../../cards/group-card';
 import { answerFormCard, answerPromptCard, meetingStatusCard } from '../../cards/meeting-cards';
-import { conclusionCard, revealCard, votingCard } from '../../cards/result-cards';
+import { conclusionCard, revealCards, votingCard } from '../../cards/result-cards';
+import { ellipsis } from '../../cards/fit';
 import type { RenderedCard } from '../../cards/render';
 import type { Outcome } from '../../app/result';
 import { t } from '../../i18n';
-import { cardReply, doneReply, refusalReply, type Reply } from '../reply';
+import { cardReply, doneReply, messageReply, refusalReply, type Reply } from '../reply';
+import { ConversationGoneError } from '../send';
 import type { Turn } from '../turn';
 import type { ActionHandler } from './handler';
 import { openInvitationEditor } from './invitation';
@@ -80,29 +83,71 @@ const submit: ActionHandler = async (turn, data) => {
   );
 };
 
-/** A coordinator's step that posts a card: change the meeting, post what it brings, refresh the status card. */
+/**
+ * Posts a step's cards in order; the activity ids, or undefined when Teams did not accept one
+ * (e.g. 413): then the step is marked so the coordinator can post it again.
+ */
+async function postStep(
+  turn: Turn,
+  view: MeetingView,
+  name: PostingStep,
+  cards: RenderedCard[],
+): Promise<string[] | undefined> {
+  const ids: string[] = [];
+  try {
+    for (const card of cards) ids.push(await turn.deps.outbox.postCard(turn.context, card));
+    return ids;
+  } catch (err) {
+    if (err instanceof ConversationGoneError) throw err;
+    turn.deps.log.warn('card.post.failed', {
+      step: name,
+      error: err instanceof Error ? err.message : String(err),
+    });
+    await markUnposted(turn.deps.app, turn.actor, view.meeting.number, name);
+    await refreshStatus(turn, view);
+    return undefined;
+  }
+}
+
+/** Teams accepted a step's cards: the step is done; the status card shows it to everyone and to the clicker. */
+async function stepDone(
+  turn: Turn,
+  view: MeetingView,
+  name: PostingStep,
+  cards: { conclusionCardId?: string } = {},
+): Promise<Reply> {
+  const posted = await markPosted(turn.deps.app, turn.actor, view.meeting.number, name, cards);
+  const shown = posted.ok ? { ...view, meeting: posted.value } : view;
+  await refreshStatus(turn, shown);
+  return cardReply(statusCardOf(shown));
+}
+
+/** A coordinator's step that posts cards: change the meeting, post what it brings, refresh the status card. */
 function postingStep(
+  name: PostingStep,
   step: (
     deps: Turn['deps']['app'],
     actor: Turn['actor'],
     rawMeeting: unknown,
   ) => Promise<Outcome<MeetingView>>,
-  card: (view: MeetingView) => RenderedCard,
+  cards: (view: MeetingView) => RenderedCard[],
 ): ActionHandler {
   return async (turn, data) => {
     const outcome = await step(turn.deps.app, turn.actor, data.meeting);
     if (!outcome.ok) return refusalReply(turn, outcome);
     const view = outcome.value;
-    await turn.deps.outbox.postCard(turn.context, card(view));
-    await refreshStatus(turn, view);
-    return cardReply(statusCardOf(view));
+    if (!(await postStep(turn, view, name, cards(view))))
+      return messageReply(t(view.group.language, 'meeting.notPosted'));
+    return stepDone(turn, view, name);
   };
 }
 
-const doReveal = postingStep(reveal, (v) => revealCard(v.group.language, v.group, v.meeting.number, v.items));
-const doStartVoting = postingStep(startVoting, (v) =>
-  votingCard(v.group.language, v.group, v.meeting.number, v.items),
+const doReveal = postingStep('reveal', reveal, (v) =>
+  revealCards(v.group.language, v.group, v.meeting.number, v.items),
 );
+const doStartVoting = postingStep('startVoting', startVoting, (v) => [
+  votingCard(v.group.language, v.group, v.meeting.number, v.items),
+]);
 
 const doVote: ActionHandler = async (turn, data) => {
   const outcome = await vote(turn.deps.app, turn.actor, data);
@@ -111,7 +156,7 @@ const doVote: ActionHandler = async (turn, data) => {
   await refreshStatus(turn, view);
   const lang = view.group.language;
   const notice = t(lang, 'voting.saved', {
-    choices: view.chosen.map((i) => `»${i.text}«`).join(', ') || '–',
+    choices: view.chosen.map((i) => `»${ellipsis(i.text, 80)}«`).join(', ') || '–',
   });
   const mine = view.chosen.map((i) => i.id);
   return cardReply(votingCard(lang, view.group, view.meeting.number, view.items, mine, notice));
@@ -124,14 +169,10 @@ const doClose: ActionHandler = async (turn, data) => {
     return refusalReply(turn, outcome);
   }
   const view = outcome.value;
-  const n = view.meeting.number;
-  const id = await turn.deps.outbox.postCard(
-    turn.context,
-    conclusionCard(view.group.language, view.meeting, view.snapshot.proposals),
-  );
-  if (id) await recordMeetingCard(turn.deps.app, turn.actor, n, 'conclusionCardId', id);
-  await refreshStatus(turn, view);
-  return cardReply(statusCardOf(view));
+  const card = conclusionCard(view.group.language, view.meeting, view.snapshot.proposals);
+  const ids = await postStep(turn, view, 'close', [card]);
+  if (!ids) return messageReply(t(view.group.language, 'meeting.notPosted'));
+  return stepDone(turn, view, 'close', ids[0] ? { conclusionCardId: ids[0] } : {});
 };
 
 /** Universal Actions refresh: the current status card of a meeting, or the group card. */

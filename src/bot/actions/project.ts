@@ -7,12 +7,13 @@ import {
   type ProjectView,
 } from '../../app/project';
 import { MAX_PROPOSALS } from '../../domain/project-input';
-import { projectFinalCard, projectVoteCard } from '../../cards/project-cards';
+import { projectFinalCard, projectVoteCard, proposalCards } from '../../cards/project-cards';
 import { conclusionCard } from '../../cards/result-cards';
 import type { RenderedCard } from '../../cards/render';
 import { escapeMarkdown } from '../../cards/escape';
 import { t } from '../../i18n';
-import { cardReply, doneReply, refusalReply } from '../reply';
+import { cardReply, doneReply, messageReply, refusalReply } from '../reply';
+import { ConversationGoneError } from '../send';
 import type { Turn } from '../turn';
 import type { ActionHandler } from './handler';
 
@@ -70,7 +71,19 @@ const startVote: ActionHandler = async (turn) => {
   if (view.group.projectVote?.cardId) {
     await refresh(turn, view.group.projectVote.cardId, (v) => voteCardOf(v));
   } else {
-    const id = await turn.deps.outbox.postCard(turn.context, voteCardOf(view));
+    // The proposals in full, then the vote card (which may shorten them). Until Teams has accepted
+    // the vote card its id is not recorded, so the coordinator's next click posts them again.
+    const lang = view.group.language;
+    let id = '';
+    try {
+      for (const card of proposalCards(lang, view.snapshot.proposals))
+        await turn.deps.outbox.postCard(turn.context, card);
+      id = await turn.deps.outbox.postCard(turn.context, voteCardOf(view));
+    } catch (err) {
+      if (err instanceof ConversationGoneError) throw err;
+      turn.deps.log.warn('card.post.failed', { step: 'startProjectVote', error: String(err) });
+      return messageReply(t(lang, 'meeting.notPosted'));
+    }
     if (id) await recordProjectVoteCard(turn.deps.app, turn.actor, id);
   }
   return doneReply(t(view.group.language, 'project.voteSummary'));

@@ -1,0 +1,67 @@
+import type { Meeting } from '../domain/types';
+import type { Actor, AppDeps } from './context';
+import { ok, refuse, transact, type Outcome, type Refusal } from './result';
+
+/** The coordinator steps that post a card, and so can be taken again when Teams did not accept it. */
+export type PostingStep = NonNullable<Meeting['unposted']>['step'];
+
+/**
+ * A step's card not confirmed this long after the step is taken as lost (the bot stopped between
+ * the step and Teams' answer): the coordinator may take the step again.
+ */
+export const REPOST_AFTER_MS = 2 * 60_000;
+
+/**
+ * Why step `name` cannot be taken while a card is on its way: another step waits for its card
+ * (`cardNotPosted`), or this one is being posted right now (`wrongStep`). Undefined when it can.
+ */
+export function pendingRefusal(m: Meeting, name: PostingStep, now: Date): Refusal | undefined {
+  const pending = m.unposted;
+  if (!pending) return undefined;
+  if (pending.step !== name) return 'cardNotPosted';
+  const lost = now.getTime() - Date.parse(pending.since) >= REPOST_AFTER_MS;
+  return pending.failed || lost ? undefined : 'wrongStep';
+}
+
+async function changeMeeting(
+  deps: AppDeps,
+  actor: Actor,
+  n: number,
+  change: (m: Meeting) => Meeting,
+): Promise<Outcome<Meeting>> {
+  return transact(async () => {
+    const saved = await deps.store.loadMeeting(actor.groupKey, n);
+    if (!saved) return refuse('meetingNotOpen', { n });
+    const meeting = change(saved.value);
+    await deps.store.saveMeeting(actor.groupKey, meeting, saved.etag);
+    return ok(meeting);
+  });
+}
+
+/** Teams did not accept the card of a step: the coordinator may take the step again to post it. */
+export function markUnposted(
+  deps: AppDeps,
+  actor: Actor,
+  n: number,
+  name: PostingStep,
+): Promise<Outcome<Meeting>> {
+  return changeMeeting(deps, actor, n, (m) => ({
+    ...m,
+    unposted: { step: name, since: deps.now().toISOString(), failed: true },
+  }));
+}
+
+/** Teams accepted the cards of a step: it is done (and the conclusion card's id is kept). */
+export function markPosted(
+  deps: AppDeps,
+  actor: Actor,
+  n: number,
+  name: PostingStep,
+  cards: Pick<Meeting, 'conclusionCardId'> = {},
+): Promise<Outcome<Meeting>> {
+  return changeMeeting(deps, actor, n, (m) => ({
+    ...m,
+    ...cards,
+    unposted: m.unposted?.step === name ? undefined : m.unposted,
+  }));
+}

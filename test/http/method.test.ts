@@ -1,0 +1,173 @@
+import { COMMAND_NAMES, parseCommand } from '../../src/bot/commands';
+import { groupChat, invoke, mention, user, type TestChat, type TestUser } from '../support/activities';
+import { startTestBot, type TestBot } from '../support/bot-harness';
+import { attachedCard, cardText, findInput } from '../support/cards';
+import { samplePeople, sampleSettings } from '../support/sample-group';
+import { sampleSnapshot } from '../support/sample-programme';
+import { seedSnapshot } from '../support/seed';
+import sample from '../fixtures/sample-group.da.json';
+
+/** The minutes of a guide's steps ("15 min"), as the coordinator reads them. */
+const minutesIn = (text: string): number[] => [...text.matchAll(/(\d+) min\b/g)].map((m) => Number(m[1]));
+
+/**
+ * The method in the words, over HTTP as Teams sends activities: the invitation states the real
+ * times and length, later meetings start from a follow-up, the coordinator gets a timed guide,
+ * counts agree with their nouns, and help names every command and the purpose.
+ */
+describe('the method in the words (Danish, over HTTP)', () => {
+  let bot: TestBot;
+  let chat: TestChat;
+  const { coordinator, members } = samplePeople();
+  const three = members.slice(0, 3);
+
+  beforeAll(async () => {
+    bot = await startTestBot();
+    chat = groupChat(bot.connector.serviceUrl);
+  });
+  afterAll(() => bot.stop());
+
+  const lastCard = (): string => cardText(attachedCard(bot.connector.posts().at(-1)!.activity));
+  const say = async (who: TestUser, text: string): Promise<string> => {
+    await bot.send(mention(chat, who, text));
+    return lastCard();
+  };
+
+  it('asks the seed’s precondition at setup and answers "no" with advice, never a block', async () => {
+    await bot.send(mention(chat, coordinator, 'opret'));
+    const setup = attachedCard(bot.connector.posts().at(-1)!.activity);
+    expect(cardText(setup)).toContain('Pågår der både en fysisk renovering og en boligsocial indsats');
+    expect(findInput(setup, 'precondition')?.isRequired).toBeUndefined();
+    const res = await bot.send(
+      invoke(chat, coordinator, 'setupGroup', { ...sampleSettings, precondition: 'no' }),
+    );
+    const text = cardText(res.body?.value);
+    expect(text).toContain('du er koordinator');
+    expect(text).toContain('Metoden er tænkt til afdelinger, hvor en fysisk og en boligsocial indsats pågår');
+    for (const m of three)
+      await bot.send(invoke(chat, m, 'joinGroup', { roleCategory: m.roleCategory, roleTitle: m.roleTitle }));
+  });
+
+  it('gives the coordinator the method’s two hours as a guide when nothing is invited yet', async () => {
+    const text = await say(coordinator, 'guide 2');
+    expect(text).toContain('Vejledning til møde 2: Bidrag til samarbejde');
+    expect(text).toContain('metodens 2 timer');
+    expect(text).toContain('undersøger');
+    expect(text).toContain('Hvad har du lært af de andres faglighed');
+    const minutes = minutesIn(text);
+    expect(minutes.length).toBeGreaterThanOrEqual(4);
+    expect(minutes.reduce((a, b) => a + b, 0)).toBe(120);
+  });
+
+  it('sends an invitation that states the real times and length, never "d. torsdag den"', async () => {
+    await bot.send(mention(chat, coordinator, 'inviter 1'));
+    const editor = attachedCard(bot.connector.posts().at(-1)!.activity);
+    const template = String(findInput(editor, 'text')?.value);
+    const before = bot.connector.posts().length;
+    await bot.send(
+      invoke(chat, coordinator, 'saveInvitation', {
+        meeting: 1,
+        date: '2027-01-14',
+        start: '13.00',
+        end: '14:30',
+        location: 'Beboerhuset',
+        text: template,
+      }),
+    );
+    const text = cardText(attachedCard(bot.connector.posts()[before].activity));
+    expect(text).toContain('torsdag den 14. januar 2027 kl. 13.00–14.30');
+    expect(text).toContain('invitere jer til et møde torsdag den 14. januar 2027 kl. 13.00–14.30.');
+    expect(text).toContain('Mødet varer 1 time og 30 minutter');
+    expect(text).not.toMatch(/d\. torsdag den|Mødet vil vare 2 timer/);
+  });
+
+  it('turns the invited 13.00–14.30 into a guide of timed steps that add up to 90 minutes', async () => {
+    const text = await say(coordinator, 'vejledning 1');
+    const minutes = minutesIn(text);
+    expect(minutes.length).toBeGreaterThanOrEqual(4);
+    expect(minutes.reduce((a, b) => a + b, 0)).toBe(90);
+    expect(text).toContain('kl. 13.00–13.15');
+    expect(text).toContain('Hvem har gode historier at fortælle?');
+    expect(text).toContain('løst forpligtende');
+  });
+
+  it('gives a member a short description of the meeting instead of the running order', async () => {
+    const text = await say(three[0], 'vejledning 1');
+    expect(text).toContain('Møde 1 handler om »Tre gode råd«');
+    expect(minutesIn(text)).toEqual([]);
+  });
+
+  it('offers the guide on the status card', async () => {
+    await bot.send(mention(chat, coordinator, 'status'));
+    const card = attachedCard(bot.connector.posts().at(-1)!.activity);
+    const actions = card.actions as { title: string; data?: { verb?: string; meeting?: unknown } }[];
+    const guide = actions.find((a) => a.data?.verb === 'openGuide');
+    expect(guide?.title).toBe('Vejledning til møde 1');
+    const res = await bot.send(invoke(chat, coordinator, 'openGuide', { meeting: guide?.data?.meeting }));
+    expect(minutesIn(cardText(res.body?.value)).reduce((a, b) => a + b, 0)).toBe(90);
+  });
+
+  it('starts meeting 2’s invitation from a follow-up, not from first contact', async () => {
+    await bot.send(mention(chat, coordinator, 'inviter 2'));
+    const text = String(findInput(attachedCard(bot.connector.posts().at(-1)!.activity), 'text')?.value);
+    expect(text).toMatch(/^Hej alle\n\nTak for sidst\. Næste gang ser vi på »Bidrag til samarbejde«/);
+    expect(text).not.toContain('Jeg deltager i et projekt');
+    expect(text).toContain('[dato] kl. [start]–[slut]');
+  });
+
+  it('writes one vote as "1 stemme"', async () => {
+    await bot.send(mention(chat, coordinator, 'start 1'));
+    for (const [i, m] of three.entries())
+      await bot.send(
+        invoke(chat, m, 'submitAnswer', { meeting: 1, a1: `Råd ${i}a`, a2: `Råd ${i}b`, a3: `Råd ${i}c` }),
+      );
+    await bot.send(invoke(chat, coordinator, 'reveal', { meeting: 1 }));
+    await bot.send(invoke(chat, coordinator, 'startVoting', { meeting: 1 }));
+    const voting = attachedCard(bot.connector.posts().at(-1)!.activity);
+    const choices = findInput(voting, 'choices')?.choices as { title: string; value: string }[];
+    const chosen = choices.find((c) => c.title.startsWith('Råd 1b'))!;
+    await bot.send(invoke(chat, three[0], 'vote', { meeting: 1, choices: chosen.value }));
+    await bot.send(invoke(chat, coordinator, 'closeMeeting', { meeting: 1, agreements: 'Vi mødes igen.' }));
+    expect(lastCard()).toContain('1. Råd 1b (1 stemme)');
+  });
+
+  it('names every command, the purpose and why "på tværs" exists in help', async () => {
+    const text = await say(members[5], 'hjælp');
+    const named = [...text.matchAll(/\*\*([^*]+)\*\*/g)].map((m) => parseCommand(m[1])?.name);
+    for (const c of COMMAND_NAMES) expect(named).toContain(c);
+    expect(text).toContain('løst forpligtende');
+    expect(text).toContain('på tværs af boligorganisationer');
+    expect(text).toContain('kan generaliseres');
+  });
+});
+
+describe("meeting 2's summary (over HTTP)", () => {
+  let bot: TestBot;
+  beforeAll(async () => {
+    bot = await startTestBot();
+  });
+  afterAll(() => bot.stop());
+
+  it('lists the answers under each of the two questions', async () => {
+    const chat = groupChat(bot.connector.serviceUrl);
+    await seedSnapshot(bot.running.store, chat, sampleSnapshot());
+    const karen = { ...user(sample.coordinator.name), id: 'c' };
+    await bot.send(mention(chat, karen, 'opsummering 2'));
+    const text = cardText(attachedCard(bot.connector.posts().at(-1)!.activity));
+    const meeting2 = sample.meetings[1].answers as Record<string, string[]>;
+    const q1 = text.indexOf(
+      'Hvad bidrager du med til samarbejdet – hvad gør du særligt godt, og hvordan gør du det?',
+    );
+    const q2 = text.indexOf('Hvad bidrager de andre med, som gør en forskel for dit arbejde?');
+    expect(q1).toBeGreaterThan(-1);
+    expect(q2).toBeGreaterThan(q1);
+    for (const [first, second] of Object.values(meeting2)) {
+      const a1 = text.indexOf(first.slice(0, 40));
+      expect(a1).toBeGreaterThan(q1);
+      expect(a1).toBeLessThan(q2);
+      if (second) expect(text.indexOf(second.slice(0, 40))).toBeGreaterThan(q2);
+    }
+    // The priorities, drawn from both questions, say which question each answers.
+    expect(text).toMatch(/\(spørgsmål [12] · \d+ stemmer?\)/);
+  });
+});
