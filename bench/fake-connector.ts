@@ -33,10 +33,6 @@ export interface FakeConnectorOptions {
 export const TEAMS_MAX_ACTIVITY_BYTES = 28 * 1024;
 
 /** The error body Teams answers with, by status. */
-function errorBody(status: number): { error: { code: string; message: string } } {
-  if (status === 413) return { error: { code: 'MessageSizeTooBig', message: 'Message size too large.' } };
-  return { error: { code: String(status), message: 'injected' } };
-}
 
 /** A loopback stand-in for the Bot Connector service that records every send and update. */
 export interface FakeConnector {
@@ -49,9 +45,36 @@ export interface FakeConnector {
   posts(): ConnectorCall[];
   /** Calls that updated a message in place. */
   updates(): ConnectorCall[];
-  /** Makes the next `count` calls fail with `status` (429 gets `Retry-After: 1`, 413 Teams' size error). */
-  failNext(status: number, count?: number): void;
+  /**
+   * Makes the next `count` calls fail with `status` (429 gets `Retry-After: 1`, 413 Teams' size error) and, as the real
+   * connector does, an error code in the body (`code`, or the usual one for the status).
+   */
+  failNext(status: number, count?: number, code?: string): void;
+  /** The message was deleted (or removed by a retention policy): updates of it get 404 ActivityNotFoundInConversation. */
+  deleteMessage(activityId: string): void;
+  /** Every call into the conversation gets 403 with `code` from now on (the bot was removed); undefined: normal again. */
+  refuseConversation(conversationId: string, code?: string): void;
+  /** Every call gets 429 with Retry-After: 1 while on. */
+  throttleAll(on: boolean): void;
   close(): Promise<void>;
+}
+
+/** The code the real connector puts in the body of an error with this status, unless a test says otherwise. */
+const USUAL_CODES: Record<number, string> = {
+  403: 'BotNotInConversationRoster',
+  404: 'ConversationNotFound',
+  412: 'PreconditionFailed',
+  429: 'TooManyRequests',
+  502: 'BadGateway',
+  503: 'ServiceUnavailable',
+  504: 'GatewayTimeout',
+};
+
+/** The error body the real connector sends: a code (`code`, or the usual one for the status) and a message. */
+function errorBody(status: number, code?: string): { error: { code: string; message: string } } {
+  if (status === 413 && !code)
+    return { error: { code: 'MessageSizeTooBig', message: 'Message size too large.' } };
+  return { error: { code: code ?? USUAL_CODES[status] ?? 'ServiceError', message: `injected ${status}` } };
 }
 
 const ROUTE = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/;
@@ -64,7 +87,10 @@ const LIMITS = [
 /** Starts the fake connector on a free loopback port. */
 export async function startFakeConnector(options: FakeConnectorOptions = {}): Promise<FakeConnector> {
   const attempts: ConnectorCall[] = [];
-  const failures: number[] = [];
+  const failures: { status: number; code?: string }[] = [];
+  const deleted = new Set<string>();
+  const refused = new Map<string, string>();
+  let throttled = false;
   let next = 1;
   const overLimit = (conversationId: string, now: number): boolean =>
     LIMITS.some(({ windowMs, count }) => {
@@ -96,9 +122,19 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
       const raw = Buffer.concat(chunks);
       const body = raw.toString('utf8');
       const tooBig = raw.length > (options.maxActivityBytes ?? TEAMS_MAX_ACTIVITY_BYTES);
-      const injected = failures.shift();
+      const refusedCode = refused.get(conversationId.split(';messageid=')[0]);
+      const injected: { status: number; code?: string } | undefined =
+        refusedCode !== undefined
+          ? { status: 403, code: refusedCode }
+          : req.method === 'PUT' && activityId && deleted.has(activityId)
+            ? { status: 404, code: 'ActivityNotFoundInConversation' }
+            : throttled
+              ? { status: 429 }
+              : failures.shift();
       const status =
-        injected ?? (tooBig ? 413 : options.enforceLimits && overLimit(conversationId, now) ? 429 : 200);
+        injected?.status ??
+        (tooBig ? 413 : options.enforceLimits && overLimit(conversationId, now) ? 429 : 200);
+      const code = injected?.code;
       const id = req.method === 'PUT' && activityId ? activityId : `activity-${next++}`;
       const activity = options.dropBodies ? {} : (JSON.parse(body || '{}') as Record<string, unknown>);
       attempts.push({
@@ -115,7 +151,7 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
       res.statusCode = status;
       res.setHeader('content-type', 'application/json');
       if (status === 429) res.setHeader('retry-after', '1');
-      res.end(JSON.stringify(status === 200 ? { id } : errorBody(status)));
+      res.end(JSON.stringify(status === 200 ? { id } : errorBody(status, code)));
     };
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -129,7 +165,12 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
     },
     posts: () => calls().filter((c) => c.method === 'POST'),
     updates: () => calls().filter((c) => c.method === 'PUT'),
-    failNext: (status, count = 1) => failures.push(...Array.from({ length: count }, () => status)),
+    failNext: (status, count = 1, code) =>
+      failures.push(...Array.from({ length: count }, () => ({ status, code }))),
+    deleteMessage: (activityId) => void deleted.add(activityId),
+    refuseConversation: (conversationId, code) =>
+      void (code === undefined ? refused.delete(conversationId) : refused.set(conversationId, code)),
+    throttleAll: (on) => void (throttled = on),
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve());

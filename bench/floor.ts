@@ -40,7 +40,7 @@ export async function startFloor(
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
   const bot = new FloorBot();
   const server = restify.createServer();
-  server.use(restify.plugins.bodyParser({ mapParams: false }));
+  server.use(restify.plugins.jsonBodyParser({ mapParams: false }));
   server.post('/api/messages', async (req, res) => {
     await adapter.process(req, res, (context) => bot.run(context));
   });

@@ -1,6 +1,6 @@
 // Erfaringsgruppe in Azure: Table Storage reached with a managed identity (no keys), a Linux web app
-// on Node 20, an Azure Bot (single-tenant) with the Teams channel, and optional Application Insights.
-// Deploy: see docs/deploy.md (az deployment group create … or the Agents Toolkit's teamsapp.yml).
+// on Node 24 LTS, an Azure Bot (single-tenant) with the Teams channel, and optional Application Insights.
+// Deploy: see docs/deploy.md (az deployment group create … or the Agents Toolkit's m365agents.yml).
 
 @description('Short name used in every resource name (lowercase letters and digits).')
 @minLength(3)
@@ -19,6 +19,14 @@ param botTenantId string = tenant().tenantId
 @secure()
 @description('Client secret of the app registration.')
 param botAppPassword string
+
+@secure()
+@description('Key that signs calendar and overview links: base64 of at least 32 random bytes (openssl rand -base64 32). Pass the same value on every deployment (the toolkit keeps it in env/.env.<env>.user); the generated default changes with each deployment.')
+param linkSigningKey string = base64('${newGuid()}${newGuid()}${newGuid()}')
+
+@secure()
+@description('The previous link-signing key during a rotation: links signed with it keep working. Empty otherwise.')
+param linkSigningKeyPrevious string = ''
 
 @description('Teams app id (manifest "id"); leave empty to use the bot\'s app id.')
 param teamsAppId string = ''
@@ -98,6 +106,8 @@ var baseSettings = [
   { name: 'ALLOWED_TENANTS', value: botTenantId }
   { name: 'AZURE_STORAGE_ACCOUNT_URL', value: storage.properties.primaryEndpoints.table }
   { name: 'BOT_DOMAIN', value: botDomain }
+  { name: 'LINK_SIGNING_KEY', value: linkSigningKey }
+  { name: 'LINK_SIGNING_KEY_PREVIOUS', value: linkSigningKeyPrevious }
   { name: 'TEAMS_APP_ID', value: empty(teamsAppId) ? botAppId : teamsAppId }
   { name: 'DEFAULT_LANGUAGE', value: 'da' }
   { name: 'TIME_ZONE', value: 'Europe/Copenhagen' }
@@ -120,7 +130,7 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
     serverFarmId: plan.id
     httpsOnly: true
     siteConfig: {
-      linuxFxVersion: 'NODE|20-lts'
+      linuxFxVersion: 'NODE|24-lts'
       appCommandLine: 'node --max-old-space-size=160 dist/src/index.js'
       alwaysOn: true
       http20Enabled: true

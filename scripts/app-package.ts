@@ -1,7 +1,7 @@
 import AdmZip from 'adm-zip';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Config } from '../src/config';
+import type { PackageSettings } from '../src/config';
 
 /** The bot id the playground's mock chat uses (playground/.m365agentsplayground.yml). */
 export const LOCAL_BOT_ID = '00000000-0000-4000-8000-000000000011';
@@ -11,47 +11,46 @@ export const PACKAGE_FILES = ['en.json', 'color.png', 'outline.png'] as const;
 
 type Manifest = Record<string, unknown> & { bots: Record<string, unknown>[] };
 
-/** The host the template's tab URLs use; replaced by BOT_DOMAIN. */
-const TEMPLATE_DOMAIN = 'erfaringsgruppe.example';
+/** The Agents Toolkit's placeholders, `${{NAME}}`, as the manifest template uses them. */
+export const PLACEHOLDER = /\$\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g;
 
-/** The tabs need the bot's public host: with it, their URLs and SSO; without it (local), no tabs. */
-function withTabs(manifest: Manifest, appId: string, domain: string | undefined): Manifest {
-  const { configurableTabs, staticTabs, webApplicationInfo, ...rest } = manifest;
-  if (!domain) return rest as Manifest;
-  const onDomain = <T>(value: T): T =>
-    JSON.parse(JSON.stringify(value).replaceAll(`https://${TEMPLATE_DOMAIN}/`, `https://${domain}/`)) as T;
-  void webApplicationInfo;
-  return {
-    ...rest,
-    configurableTabs: onDomain(configurableTabs),
-    staticTabs: onDomain(staticTabs),
-    webApplicationInfo: { id: appId, resource: `api://${domain}/${appId}` },
-  };
+/** Fills every `${{NAME}}` the way the toolkit's teamsApp/zipAppPackage does; a name without a value is an error. */
+export function fillPlaceholders<T>(template: T, values: Record<string, string>): T {
+  const missing = new Set<string>();
+  const text = JSON.stringify(template).replace(PLACEHOLDER, (_all, name: string) => {
+    if (values[name] === undefined) missing.add(name);
+    return JSON.stringify(values[name] ?? '').slice(1, -1);
+  });
+  if (missing.size) throw new Error(`No value for ${[...missing].join(', ')} in the Teams app manifest`);
+  return JSON.parse(text) as T;
 }
 
-/** The manifest with the ids and domain filled in from the configuration. */
-export function buildManifest(
-  template: Manifest,
-  config: Pick<Config, 'auth' | 'teamsAppId' | 'botDomain'>,
-): Manifest {
-  const botId = config.auth?.appId ?? LOCAL_BOT_ID;
-  return {
-    ...withTabs(template, botId, config.botDomain),
-    id: config.teamsAppId ?? botId,
-    bots: template.bots.map((b, i) => (i === 0 ? { ...b, botId } : b)),
-    validDomains: config.botDomain ? [config.botDomain] : [],
-  };
+/** Without the bot's public host (local), the package has no tabs, no SSO and no valid domains. */
+function withoutTabs(manifest: Manifest): Manifest {
+  const { configurableTabs, staticTabs, webApplicationInfo, ...rest } = manifest;
+  void configurableTabs;
+  void staticTabs;
+  void webApplicationInfo;
+  return { ...rest, validDomains: [] } as Manifest;
+}
+
+/**
+ * The manifest with its placeholders filled: BOT_ID (the bot's app id, or the playground's bot),
+ * TEAMS_APP_ID (defaults to the bot id) and BOT_DOMAIN (the tabs' host; none: no tabs).
+ */
+export function buildManifest(template: Manifest, settings: PackageSettings): Manifest {
+  const botId = settings.auth?.appId ?? LOCAL_BOT_ID;
+  const values: Record<string, string> = { BOT_ID: botId, TEAMS_APP_ID: settings.teamsAppId ?? botId };
+  if (settings.botDomain) values.BOT_DOMAIN = settings.botDomain;
+  return fillPlaceholders(settings.botDomain ? template : withoutTabs(template), values);
 }
 
 /** Writes `build/appPackage.zip`: the filled-in manifest, its localization file and the icons. */
-export function writeAppPackage(
-  root: string,
-  config: Pick<Config, 'auth' | 'teamsAppId' | 'botDomain'>,
-): string {
+export function writeAppPackage(root: string, settings: PackageSettings): string {
   const dir = path.join(root, 'manifest');
   const template = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as Manifest;
   const zip = new AdmZip();
-  zip.addFile('manifest.json', Buffer.from(JSON.stringify(buildManifest(template, config), null, 2)));
+  zip.addFile('manifest.json', Buffer.from(JSON.stringify(buildManifest(template, settings), null, 2)));
   for (const file of PACKAGE_FILES) zip.addFile(file, readFileSync(path.join(dir, file)));
   mkdirSync(path.join(root, 'build'), { recursive: true });
   const out = path.join(root, 'build', 'appPackage.zip');

@@ -12,6 +12,16 @@ const optionalText = z
   .optional()
   .transform((v) => (v ? v : undefined));
 
+/** A signing key: base64 of at least 32 random bytes. */
+const signingKey = optionalText.pipe(
+  z
+    .string()
+    .regex(/^[A-Za-z0-9+/_-]+={0,2}$/, 'is not base64')
+    .transform((v) => Buffer.from(v, 'base64'))
+    .refine((b) => b.length >= 32, 'must be at least 32 random bytes, base64 (openssl rand -base64 32)')
+    .optional(),
+);
+
 const onOff = z
   .enum(['on', 'off', 'true', 'false', '1', '0'])
   .optional()
@@ -20,13 +30,16 @@ const onOff = z
 const schema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    HOST: optionalText,
     MicrosoftAppId: optionalText,
     MicrosoftAppPassword: optionalText,
-    MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+    MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
     MicrosoftAppTenantId: optionalText,
     AZURE_STORAGE_CONNECTION_STRING: optionalText,
     AZURE_STORAGE_ACCOUNT_URL: optionalText.pipe(z.string().url().startsWith('https://').optional()),
     DATA_DIR: z.string().trim().min(1).default('.data'),
+    LINK_SIGNING_KEY: signingKey,
+    LINK_SIGNING_KEY_PREVIOUS: signingKey,
     DEFAULT_LANGUAGE: z.enum(['da', 'en']).default('da'),
     TIME_ZONE: z
       .string()
@@ -54,7 +67,16 @@ const schema = z
     ),
     PLAYGROUND_PORT: z.coerce.number().int().min(1).max(65535).default(56150),
     TEAMS_APP_ID: optionalText.pipe(z.string().uuid().optional()),
-    BOT_DOMAIN: optionalText,
+    TEAMS_APP_CATALOG_ID: optionalText.pipe(z.string().uuid().optional()),
+    BOT_DOMAIN: optionalText.pipe(
+      z
+        .string()
+        .regex(
+          /^[A-Za-z0-9.-]+$/,
+          'is a host name without https:// or a path, e.g. erfaringsgruppe.azurewebsites.net',
+        )
+        .optional(),
+    ),
   })
   .superRefine((env, ctx) => {
     if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== 'UserAssignedMSI') {
@@ -64,7 +86,7 @@ const schema = z
         message: 'is required when MicrosoftAppId is set',
       });
     }
-    if (env.MicrosoftAppType === 'SingleTenant' && !env.MicrosoftAppTenantId) {
+    if (env.MicrosoftAppId && env.MicrosoftAppType === 'SingleTenant' && !env.MicrosoftAppTenantId) {
       ctx.addIssue({
         code: 'custom',
         path: ['MicrosoftAppTenantId'],
@@ -79,6 +101,14 @@ const schema = z
           'or AZURE_STORAGE_CONNECTION_STRING is required when MicrosoftAppId is set (production never uses embedded storage)',
       });
     }
+    if (env.MicrosoftAppId && !env.LINK_SIGNING_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['LINK_SIGNING_KEY'],
+        message:
+          'is required when MicrosoftAppId is set (links must work on every instance and after a restart)',
+      });
+    }
     if (env.AZURE_STORAGE_CONNECTION_STRING && env.AZURE_STORAGE_ACCOUNT_URL) {
       ctx.addIssue({
         code: 'custom',
@@ -87,6 +117,13 @@ const schema = z
       });
     }
   });
+
+/** An empty (or blank) variable means unset, as in a copied `.env` with nothing after the `=`. */
+function withoutEmpty(env: Record<string, string | undefined>): Record<string, string | undefined> {
+  return Object.fromEntries(
+    Object.entries(env).map(([k, v]) => [k, v === undefined || v.trim() === '' ? undefined : v]),
+  );
+}
 
 function isTimeZone(tz: string): boolean {
   try {
@@ -106,9 +143,15 @@ export type StorageConfig =
 /** The bot's whole configuration, validated. */
 export interface Config {
   port: number;
+  /** Interface to listen on: 127.0.0.1 in local mode (nothing is authenticated), all in production. */
+  host: string;
   /** Bot Framework auth; undefined in local mode (no MicrosoftAppId). */
   auth?: { appId: string; appPassword?: string; appType: string; tenantId?: string };
   storage: StorageConfig;
+  /** Where local mode keeps its files (embedded storage, the generated link-signing key). */
+  dataDir: string;
+  /** Keys for the bot's own signed links; local mode generates `current` under dataDir when unset. */
+  linkSigning: { current?: Uint8Array; previous?: Uint8Array };
   defaultLanguage: 'da' | 'en';
   timeZone: string;
   allowedTenants: string[];
@@ -116,6 +159,8 @@ export interface Config {
   /** Start the Agents Playground (local mode only). */
   playground: { enabled: boolean; port: number };
   teamsAppId?: string;
+  /** The app's id in the org catalog (Teams admin center), once published there: deep links use it. */
+  teamsAppCatalogId?: string;
   botDomain?: string;
   /** Post meeting reminders from this process (REMINDERS=off leaves them out). */
   reminders: boolean;
@@ -134,13 +179,15 @@ export class ConfigError extends Error {
 }
 
 /** Validates an environment into a Config; throws ConfigError naming the first bad variable. */
-export function parseConfig(env: Record<string, string | undefined>): Config {
+export function parseConfig(given: Record<string, string | undefined>): Config {
+  const env = withoutEmpty(given);
   const result = schema.safeParse(env);
   if (!result.success) {
     const issue = result.error.issues[0];
     const name = String(issue.path[0] ?? 'configuration');
     const value = env[name];
-    const shown = value === undefined || /Password|CONNECTION_STRING/i.test(name) ? '' : ` (got "${value}")`;
+    const shown =
+      value === undefined || /Password|CONNECTION_STRING|KEY/i.test(name) ? '' : ` (got "${value}")`;
     throw new ConfigError(
       `Configuration error: ${name}${shown} ${issue.message.replace(/^Invalid/, 'is invalid:')}`,
     );
@@ -153,6 +200,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       : { kind: 'embedded', location: path.resolve(e.DATA_DIR, 'azurite') };
   return {
     port: e.PORT,
+    host: e.HOST ?? (e.MicrosoftAppId ? '0.0.0.0' : '127.0.0.1'),
     auth: e.MicrosoftAppId
       ? {
           appId: e.MicrosoftAppId,
@@ -162,17 +210,54 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
         }
       : undefined,
     storage,
+    dataDir: path.resolve(e.DATA_DIR),
+    linkSigning: {
+      current: e.LINK_SIGNING_KEY && new Uint8Array(e.LINK_SIGNING_KEY),
+      previous: e.LINK_SIGNING_KEY_PREVIOUS && new Uint8Array(e.LINK_SIGNING_KEY_PREVIOUS),
+    },
     defaultLanguage: e.DEFAULT_LANGUAGE,
     timeZone: e.TIME_ZONE,
     allowedTenants: e.ALLOWED_TENANTS,
     logLevel: e.LOG_LEVEL,
     playground: { enabled: !e.MicrosoftAppId && e.PLAYGROUND, port: e.PLAYGROUND_PORT },
     teamsAppId: e.TEAMS_APP_ID,
+    teamsAppCatalogId: e.TEAMS_APP_CATALOG_ID,
     botDomain: e.BOT_DOMAIN,
     reminders: e.REMINDERS,
     retentionSweep: e.RETENTION_SWEEP,
     projectLeads: e.PROJECT_LEADS,
   };
+}
+
+/** What `npm run package` needs: the ids and the domain that go into the Teams app package, nothing secret. */
+export interface PackageSettings {
+  auth?: { appId: string };
+  teamsAppId?: string;
+  botDomain?: string;
+}
+
+const packageSchema = schema.innerType().pick({ MicrosoftAppId: true, TEAMS_APP_ID: true, BOT_DOMAIN: true });
+
+/** Validates the package settings (MicrosoftAppId, TEAMS_APP_ID, BOT_DOMAIN); throws ConfigError naming the variable. */
+export function parsePackageSettings(given: Record<string, string | undefined>): PackageSettings {
+  const result = packageSchema.safeParse(withoutEmpty(given));
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const name = String(issue.path[0] ?? 'configuration');
+    throw new ConfigError(`Configuration error: ${name} (got "${given[name]}") ${issue.message}`);
+  }
+  const e = result.data;
+  return {
+    auth: e.MicrosoftAppId ? { appId: e.MicrosoftAppId } : undefined,
+    teamsAppId: e.TEAMS_APP_ID,
+    botDomain: e.BOT_DOMAIN,
+  };
+}
+
+/** Loads `.env` (if present), then reads only the package settings. */
+export function loadPackageSettings(): PackageSettings {
+  loadDotenv({ quiet: true });
+  return parsePackageSettings(process.env);
 }
 
 /** Loads `.env` (if present) into the environment, then validates it. The only reader of process.env. */

@@ -31,12 +31,7 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel);
   const bot = await startBot(config, log);
   const playground = config.playground.enabled
-    ? startPlayground(
-        `http://localhost:${bot.port}/api/messages`,
-        config.playground.port,
-        PLAYGROUND_DIR,
-        log,
-      )
+    ? startPlayground(`${bot.url}/api/messages`, config.playground.port, PLAYGROUND_DIR, log)
     : undefined;
   log.info('bot.started', {
     url: bot.url,

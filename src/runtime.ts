@@ -6,15 +6,18 @@ import { TurnTracker } from './app/turns';
 import { activityProblem } from './bot/activity-shape';
 import { createAdapter, createOutbox } from './bot/adapter';
 import { ErfaringsgruppeBot } from './bot/bot';
+import { ConversationWatch } from './bot/conversation-watch';
 import { ReminderScheduler } from './bot/reminder-scheduler';
 import { RosterDirectory } from './bot/roster';
 import type { Config } from './config';
 import type { Logger } from './log';
 import { projectRoot } from './paths';
+import { genericError } from './http-edge';
 import { createServer } from './server';
 import { localOverviewLinks, teamsOverviewLinks, type OverviewLinker } from './web/overview-links';
-import { calendarFile, calendarSubject, invitationPlainText } from './web/calendar-api';
-import { calendarKey, meetingLinker } from './web/meeting-links';
+import { calendarFile, calendarSubject, invitationPlainText, meetingPlaceLine } from './web/calendar-api';
+import { linkKeys, type LinkKeys } from './web/link-keys';
+import { meetingLinker } from './web/meeting-links';
 import { TabApi } from './web/tab-api';
 import { entraTokenVerifier, localLinks } from './web/tab-tokens';
 import { startAzurite, type EmbeddedAzurite } from './store/azurite';
@@ -78,6 +81,7 @@ function listen(server: Server, port: number, host: string): Promise<number> {
 function overviewTab(
   config: Config,
   app: AppDeps,
+  keys: LinkKeys,
   localBaseUrl: () => string,
 ): { api: TabApi; link: OverviewLinker } {
   if (config.auth) {
@@ -86,24 +90,30 @@ function overviewTab(
       domain: config.botDomain,
       allowedTenants: config.allowedTenants,
     });
-    return { api: new TabApi(app, verify), link: teamsOverviewLinks(config.teamsAppId ?? config.auth.appId) };
+    return {
+      api: new TabApi(app, verify, keys),
+      link: teamsOverviewLinks(
+        config.teamsAppCatalogId ?? config.teamsAppId ?? config.auth.appId,
+        config.botDomain && `https://${config.botDomain}/tab/overview.html`,
+      ),
+    };
   }
-  const links = localLinks(app.now);
+  const links = localLinks(app.now, keys.sign, keys.verify);
   const link: OverviewLinker = (group) => localOverviewLinks(localBaseUrl(), links)(group);
-  return { api: new TabApi(app, (token) => links.verify(token)), link };
+  return { api: new TabApi(app, (token) => links.verify(token), keys), link };
 }
 
 /** The invitation's Teams-meeting deep link and its signed .ics link (on BOT_DOMAIN in production). */
-function calendarLinks(config: Config, app: AppDeps, localBaseUrl: () => string) {
-  const key = calendarKey(config.auth?.appPassword);
+function calendarLinks(config: Config, app: AppDeps, keys: LinkKeys, localBaseUrl: () => string) {
   const links = meetingLinker({
     baseUrl: () => (config.auth ? config.botDomain && `https://${config.botDomain}` : localBaseUrl()),
-    key,
+    key: keys.sign,
     timeZone: app.timeZone,
     invitationText: invitationPlainText,
     subject: calendarSubject,
+    place: meetingPlaceLine,
   });
-  return { key, links };
+  return { key: keys.verify, links };
 }
 
 /** Starts storage (embedded Azurite when none is configured), the store, the adapter and the HTTP server. */
@@ -111,20 +121,22 @@ export async function startBot(config: Config, log: Logger, options: StartOption
   const { target, azurite } = await storageTarget(config, log);
   try {
     const store = await openTableStore(target, { onRequest: options.onStorageRequest });
+    const keys = await linkKeys(config);
     const app: AppDeps = {
       store,
       now: options.now ?? (() => new Date()),
       timeZone: config.timeZone,
       defaultLanguage: config.defaultLanguage,
       projectLeads: config.projectLeads,
-      confirmationKey: confirmationKey(config.auth?.appPassword),
+      confirmationKey: confirmationKey(keys.sign),
       turns: new TurnTracker(),
     };
     const adapter = createAdapter(config, log);
-    const outbox = createOutbox(adapter, config, app, log);
+    const watch = new ConversationWatch(app, log);
+    const outbox = createOutbox(adapter, config, app, log, watch);
     let localBaseUrl = '';
-    const tab = overviewTab(config, app, () => localBaseUrl);
-    const calendar = calendarLinks(config, app, () => localBaseUrl);
+    const tab = overviewTab(config, app, keys, () => localBaseUrl);
+    const calendar = calendarLinks(config, app, keys, () => localBaseUrl);
     const botDeps = {
       app,
       outbox,
@@ -132,6 +144,7 @@ export async function startBot(config: Config, log: Logger, options: StartOption
       overviewLink: tab.link,
       meetingLinks: calendar.links,
       roster: new RosterDirectory(),
+      watch,
     };
     const reminders = config.reminders
       ? new ReminderScheduler(botDeps, { retention: config.retentionSweep })
@@ -142,18 +155,33 @@ export async function startBot(config: Config, log: Logger, options: StartOption
     });
     const server = createServer({
       messages: async (req, res) => {
-        const problem = config.auth && !req.headers.authorization ? undefined : activityProblem(req.body);
+        const body: unknown = req.body;
+        const problem = activityProblem(body);
         if (problem) {
           log.info('activity.malformed', { problem });
-          res.send(400, { error: `malformed activity: ${problem}` });
+          res.json(400, genericError(400));
           return;
         }
-        const handle = (): Promise<void> => adapter.process(req, res, (context) => bot.run(context));
-        const id = (req.body as { id?: unknown }).id;
+        const activity = body as Record<string, unknown>;
+        const handle = async (): Promise<void> => {
+          const answer = await adapter.runHttpTurn(req.headers.authorization ?? '', activity, (context) =>
+            bot.run(context),
+          );
+          if (answer.error !== undefined) {
+            if (answer.status < 500)
+              log.info('activity.refused', { status: answer.status, reason: String(answer.error) });
+            else log.error('activity.failed', { status: answer.status, error: answer.error });
+            res.json(answer.status, genericError(answer.status));
+          } else if (answer.body !== undefined) res.json(answer.status, answer.body);
+          else res.send(answer.status);
+        };
+        const id = activity.id;
         await (options.aroundTurn
           ? options.aroundTurn(typeof id === 'string' ? id : undefined, handle)
           : handle());
       },
+      requireAuthorization: config.auth !== undefined,
+      log,
       health: () => store.ping(),
       calendar: (token) => calendarFile(app, calendar.key, token),
       tab: {
@@ -162,7 +190,7 @@ export async function startBot(config: Config, log: Logger, options: StartOption
         directory: path.join(projectRoot(), 'dist', 'tab'),
       },
     });
-    const host = options.host ?? '0.0.0.0';
+    const host = options.host ?? config.host;
     const port = await listen(server, config.port, host);
     reminders?.start();
     const stop = async (): Promise<void> => {
@@ -174,7 +202,8 @@ export async function startBot(config: Config, log: Logger, options: StartOption
       });
       await azurite?.stop();
     };
-    const shownHost = host === '0.0.0.0' ? 'localhost' : host;
+    const shownHost =
+      host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
     localBaseUrl = `http://${shownHost}:${port}`;
     return { url: localBaseUrl, port, store, azurite, reminders, idle: () => outbox.idle(), stop };
   } catch (err) {

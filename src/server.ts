@@ -1,10 +1,23 @@
 import restify, { type Request, type Response, type Server } from 'restify';
+import {
+  activityGate,
+  genericError,
+  genericErrors,
+  jsonParser,
+  limitedBodyReader,
+  MAX_ACTIVITY_BYTES,
+} from './http-edge';
+import type { Logger } from './log';
 import type { TabRequest, TabResponse } from './web/tab-api';
 
 /** What the HTTP server serves. */
 export interface ServerRoutes {
-  /** POST /api/messages: hands the request to the Bot Framework adapter. */
+  /** POST /api/messages: hands the request (its body parsed) to the Bot Framework adapter. */
   messages(req: Request, res: Response): Promise<void>;
+  /** Production: refuse /api/messages without an Authorization header before reading its body. */
+  requireAuthorization: boolean;
+  /** Where refused requests and server errors are logged, one line each. */
+  log: Logger;
   /** GET /healthz: resolves when storage answers. */
   health(): Promise<void>;
   /** GET /api/calendar/meeting.ics?token=…: a meeting's .ics file behind a signed link. */
@@ -19,8 +32,11 @@ export interface ServerRoutes {
 
 /** Teams (web, desktop, mobile) and Outlook/Microsoft 365 may frame the tab; nobody else. */
 const TAB_CSP =
-  "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; " +
-  "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft https://*.office.com https://*.microsoft365.com";
+  "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; " +
+  "connect-src 'self' https://res.cdn.office.net; " +
+  "frame-ancestors 'self' https://*.cloud.microsoft https://teams.microsoft.com https://*.teams.microsoft.com " +
+  'https://*.microsoft365.com https://*.office.com https://outlook.office.com https://outlook.office365.com ' +
+  'https://outlook-sdf.office.com https://outlook-sdf.office365.com';
 
 function tabRequest(req: Request): TabRequest {
   const query = Object.fromEntries(
@@ -64,19 +80,27 @@ function withTimeout(p: Promise<void>, ms: number): Promise<void> {
   });
 }
 
-/** The bot's HTTP server (restify). */
+/** The bot's HTTP server (restify): requests are refused before they are parsed, errors say little. */
 export function createServer(routes: ServerRoutes): Server {
+  const { log } = routes;
   const server = restify.createServer({ name: 'erfaringsgruppe-bot' });
-  server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }));
-  server.post('/api/messages', async (req: Request, res: Response) => {
-    await routes.messages(req, res);
-  });
+  genericErrors(server, log);
+  server.post(
+    '/api/messages',
+    activityGate(log, routes.requireAuthorization),
+    limitedBodyReader(log, MAX_ACTIVITY_BYTES),
+    ...jsonParser(),
+    async (req: Request, res: Response) => {
+      await routes.messages(req, res);
+    },
+  );
   server.get('/healthz', async (_req: Request, res: Response) => {
     try {
       await withTimeout(routes.health(), HEALTH_TIMEOUT_MS);
-      res.json(200, { status: 'ok', storage: 'ok' });
+      res.json(200, { status: 'ok' });
     } catch (err) {
-      res.json(503, { status: 'unavailable', storage: err instanceof Error ? err.message : String(err) });
+      log.warn('health.unavailable', { error: err instanceof Error ? err.message : String(err) });
+      res.json(503, { status: genericError(503).error });
     }
   });
   server.use(restify.plugins.queryParser({ mapParams: false }));

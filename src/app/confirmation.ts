@@ -9,11 +9,11 @@ export const CONFIRMATION_MINUTES = 10;
 /** What a confirmation is for: the person's own data, or one group as it is now. */
 export type ConfirmationScope = { kind: 'myData' } | { kind: 'group'; groupKey: string; createdAt: string };
 
-/** The key confirmation buttons are signed with (random per process when the bot has no app password). */
-export function confirmationKey(appPassword: string | undefined): Uint8Array {
-  return appPassword
-    ? new Uint8Array(createHmac('sha256', appPassword).update('erfaringsgruppe confirmations').digest())
-    : new Uint8Array(randomBytes(32));
+/** The key confirmation buttons are signed with, derived from the link-signing key (one purpose per key). */
+export function confirmationKey(linkSigningKey: Uint8Array): Uint8Array {
+  return new Uint8Array(
+    createHmac('sha256', linkSigningKey).update('erfaringsgruppe confirmations').digest(),
+  );
 }
 
 const processKey = new Uint8Array(randomBytes(32));

@@ -8,6 +8,8 @@ export interface Actor {
   /** The group's PartitionKey, from tenant + conversation. */
   groupKey: string;
   userId: string;
+  /** The user's id in the chat (`29:…`), when Teams gave one. */
+  chatId?: string;
   name: string;
   /** The language of the user's Teams client, used until the group has chosen one. */
   language: Language;

@@ -121,6 +121,7 @@ export function joinGroup(
     }
     const member: Member = {
       userId: actor.userId,
+      ...(actor.chatId ? { chatId: actor.chatId } : {}),
       name: actor.name,
       ...input.value,
       joinedAt: current?.joinedAt ?? deps.now().toISOString(),
@@ -167,12 +168,16 @@ export function setInactive(
   deps: AppDeps,
   actor: Actor,
   status: number | undefined,
+  code?: string,
 ): Promise<Outcome<Group | undefined>> {
   return transact(async () => {
     const found = await deps.store.loadGroup(actor.groupKey);
     if (!found || found.value.deletedAt || (status === undefined && !found.value.inactive))
       return ok(found?.value);
-    const inactive = status === undefined ? undefined : { since: deps.now().toISOString(), status };
+    const inactive =
+      status === undefined
+        ? undefined
+        : { since: deps.now().toISOString(), status, ...(code ? { code } : {}) };
     const saved = await deps.store.saveGroup({ ...found, value: { ...found.value, inactive } });
     return ok(saved.value);
   });

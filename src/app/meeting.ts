@@ -17,6 +17,8 @@ export interface MeetingView {
   snapshot: GroupSnapshot;
   /** The pooled answers (after reveal: what is voted on). */
   items: Item[];
+  /** True when this was a repeat of a step already taken (Teams re-sent the click): nothing changed. */
+  repeated?: boolean;
 }
 
 /** The longest agreements text. */
@@ -225,7 +227,12 @@ export function closeMeeting(
       errors,
     );
     if (Object.keys(errors).length) return invalidForm(errors);
-    const { snapshot, n } = loaded.value;
+    const { snapshot, n, meeting } = loaded.value;
+    // Teams re-sends a click it thinks unanswered, sometimes with a new activity id: the same
+    // agreements for a meeting already closed (its card accepted) are that click again.
+    const closed = meeting?.value.status === 'closed' && !meeting.value.unposted;
+    if (closed && meeting?.value.conclusion?.agreements === agreements)
+      return ok({ ...view(snapshot, meeting.value), repeated: true });
     const votes = snapshot.votes.filter((v) => v.meeting === n);
     const top = topItems(rankItems(itemsOf(snapshot, n), votes));
     const closedAt = deps.now().toISOString();

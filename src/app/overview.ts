@@ -3,6 +3,7 @@ import type { GroupSnapshot } from '../store/group-store';
 import { groupKeyOf } from '../store/keys';
 import type { AppDeps } from './context';
 import { isCoordinator } from './group';
+import { ok, transact, type Outcome } from './result';
 
 /** Who asks for an overview (from a verified token); `onlyGroup` limits a local link to one group. */
 export interface OverviewReader {
@@ -38,6 +39,17 @@ export async function readOverview(
   if (!belongs(group, reader)) return { ok: false, reason: 'forbidden' };
   const coordinator = reader.onlyGroup !== undefined || isCoordinator(group, reader.userId);
   return { ok: true, snapshot, coordinator };
+}
+
+/** Remembers that the Overblik tab is in the group's chat, so cards may deep-link to it. */
+export function recordOverviewTab(deps: AppDeps, groupKey: string): Promise<Outcome<boolean>> {
+  return transact(async () => {
+    const found = await deps.store.loadGroup(groupKey);
+    if (!found || found.value.overviewTab) return ok(false);
+    const overviewTab = { savedAt: deps.now().toISOString() };
+    await deps.store.saveGroup({ ...found, value: { ...found.value, overviewTab } });
+    return ok(true);
+  });
 }
 
 /** The group of a Teams chat or channel (the tab's context), as the bot keys it. */

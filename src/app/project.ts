@@ -44,6 +44,9 @@ export function proposeProject(
     const input = parseProposal(data);
     if (!input.ok) return invalidForm(input.errors);
     const mine = snapshot.proposals.filter((p) => p.userId === actor.userId);
+    // The same proposal again is a click Teams re-sent (perhaps with a new activity id): keep one.
+    const same = mine.find((p) => p.title === input.value.title && p.description === input.value.description);
+    if (same) return ok({ group: snapshot.group.value, snapshot, proposal: same });
     if (mine.length >= MAX_PROPOSALS) return refuse('tooManyProposals', { max: MAX_PROPOSALS });
     const k = mine.length + 1;
     const id = newProposalId();

@@ -1,5 +1,4 @@
 import {
-  CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
 } from 'botbuilder';
@@ -7,11 +6,58 @@ import type { AppDeps } from '../app/context';
 import { setInactive } from '../app/group';
 import type { Config } from '../config';
 import { groupKeyOf } from '../store/keys';
+import { EdgeAdapter } from './http-turn';
+import type { ConversationWatch } from './conversation-watch';
 import { Outbox } from './send';
 import type { Logger } from '../log';
 
+type ClaimsIdentity = Parameters<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>[0];
+type ConnectorFactory = ReturnType<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>;
+type ConnectorClient = Awaited<ReturnType<ConnectorFactory['create']>>;
+
+/** The name of the retry policy in the connector client's HTTP pipeline (@azure/core-rest-pipeline). */
+const CLIENT_RETRY_POLICY = 'defaultRetryPolicy';
+
+/**
+ * Turns off the connector client's own retries (4 attempts, honouring Retry-After): the Outbox is
+ * the one retry layer, so every HTTP attempt passes its pacer and the total stays bounded.
+ */
+export function withoutClientRetries(client: ConnectorClient): ConnectorClient {
+  const inner = client as unknown as {
+    client?: { pipeline?: { removePolicy(p: { name: string }): unknown } };
+  };
+  inner.client?.pipeline?.removePolicy({ name: CLIENT_RETRY_POLICY });
+  return client;
+}
+
+/** A connector factory whose clients do not retry on their own. */
+function singleRetryLayer(factory: ConnectorFactory): ConnectorFactory {
+  return {
+    create: async (serviceUrl: string, audience?: string) =>
+      withoutClientRetries(await factory.create(serviceUrl, audience)),
+  };
+}
+
+/**
+ * Bot Framework authentication whose connector clients do not retry on their own: the clients of
+ * a turn (made while authenticating the request) and those for proactive sends.
+ */
+class SingleRetryLayerAuthentication extends ConfigurationBotFrameworkAuthentication {
+  override async authenticateRequest(
+    ...args: Parameters<ConfigurationBotFrameworkAuthentication['authenticateRequest']>
+  ): ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']> {
+    const result = await super.authenticateRequest(...args);
+    const factory = result.connectorFactory;
+    return factory ? { ...result, connectorFactory: singleRetryLayer(factory) } : result;
+  }
+
+  override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
+    return singleRetryLayer(super.createConnectorFactory(claimsIdentity));
+  }
+}
+
 /** The Bot Framework adapter: authenticated with the app's credentials, or open in local mode. */
-export function createAdapter(config: Config, log: Logger): CloudAdapter {
+export function createAdapter(config: Config, log: Logger): EdgeAdapter {
   const options: Partial<ConfigurationBotFrameworkAuthenticationOptions> = config.auth
     ? {
         MicrosoftAppId: config.auth.appId,
@@ -20,8 +66,8 @@ export function createAdapter(config: Config, log: Logger): CloudAdapter {
         MicrosoftAppTenantId: config.auth.tenantId,
       }
     : {};
-  const adapter = new CloudAdapter(
-    new ConfigurationBotFrameworkAuthentication(options as ConfigurationBotFrameworkAuthenticationOptions),
+  const adapter = new EdgeAdapter(
+    new SingleRetryLayerAuthentication(options as ConfigurationBotFrameworkAuthenticationOptions),
   );
   adapter.onTurnError = async (context, error) => {
     log.error('turn.error', {
@@ -33,15 +79,22 @@ export function createAdapter(config: Config, log: Logger): CloudAdapter {
   return adapter;
 }
 
-/** The outbox of a running bot: background card updates go through the adapter; a 403/404 marks the group inactive. */
-export function createOutbox(adapter: CloudAdapter, config: Config, app: AppDeps, log: Logger): Outbox {
+/** The outbox of a running bot: background card updates go through the adapter; a bot out of the chat marks the group inactive. */
+export function createOutbox(
+  adapter: EdgeAdapter,
+  config: Config,
+  app: AppDeps,
+  log: Logger,
+  watch?: ConversationWatch,
+): Outbox {
   return new Outbox(log, {
     continueConversation: (reference, logic) =>
       adapter.continueConversationAsync(config.auth?.appId ?? '', reference, logic),
-    onConversationGone: async (reference, status) => {
+    onConversationGone: async (reference, status, code) => {
       const tenantId = reference.conversation?.tenantId ?? 'local';
       const conversationId = (reference.conversation?.id ?? '').split(';messageid=')[0];
       const groupKey = groupKeyOf(tenantId, conversationId);
+      watch?.forget(groupKey);
       await setInactive(
         app,
         {
@@ -54,6 +107,7 @@ export function createOutbox(adapter: CloudAdapter, config: Config, app: AppDeps
           conversation: {},
         },
         status,
+        code,
       );
     },
   });

@@ -14,8 +14,9 @@ import { t } from '../i18n';
 import { StorageUnavailableError } from '../store/group-store';
 import { claimActivity } from '../app/dedupe';
 import { setInactive } from '../app/group';
+import { botUninstalled, chatMembersRemoved, isRemoval } from './chat-members';
 import { cardData } from './card-data';
-import { ConversationGoneError } from './send';
+import { ConversationGoneError, SendGaveUpError } from './send';
 import { RecentResults } from './recent';
 import type { Reply } from './reply';
 import { parseCommand } from './commands';
@@ -48,6 +49,17 @@ export class ErfaringsgruppeBot extends TeamsActivityHandler {
       await this.welcome(context, context.activity.membersAdded ?? []);
       await next();
     });
+    this.onMembersRemoved(async (context, next) => {
+      const removed = context.activity.membersRemoved ?? [];
+      await chatMembersRemoved(this.deps, context, removed, this.settings.defaultLanguage);
+      await next();
+    });
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await botUninstalled(this.deps, context, this.settings.defaultLanguage).catch((err: unknown) =>
+        this.deps.log.warn('bot.removed.failed', { error: err }),
+      );
+      await next();
+    });
     this.onMessage(async (context, next) => {
       await this.message(context);
       await next();
@@ -62,6 +74,8 @@ export class ErfaringsgruppeBot extends TeamsActivityHandler {
       this.deps.log.warn('tenant.refused', { tenant: tenant ?? null, type: context.activity.type });
       return;
     }
+    const actor = actorOf(context, this.settings.defaultLanguage);
+    if (actor && !isRemoval(context)) await this.deps.watch?.seen(actor);
     await super.run(context);
   }
 
@@ -101,9 +115,17 @@ export class ErfaringsgruppeBot extends TeamsActivityHandler {
     );
     if (reply.kind === 'card') return { statusCode: 200, type: CARD, value: reply.card.card };
     if (reply.kind === 'message' || reply.kind === 'done') {
-      return { statusCode: 200, type: MESSAGE, value: reply.text as unknown as Record<string, unknown> };
+      // Teams shows "Unable to reach app" for an empty answer, and sends the click again.
+      const text = reply.text || t(await this.languageOf(context), 'action.done');
+      return { statusCode: 200, type: MESSAGE, value: text as unknown as Record<string, unknown> };
     }
     return { statusCode: 400, type: ERROR, value: { code: 'BadRequest', message: reply.text } };
+  }
+
+  /** The language to answer in: the group's, or the person's in a personal chat. */
+  private async languageOf(context: TurnContext): Promise<Language> {
+    const actor = actorOf(context, this.settings.defaultLanguage);
+    return actor ? makeTurn(context, actor, this.deps).language() : this.settings.defaultLanguage;
   }
 
   /** The bot was added: a group chat gets the welcome card (or, re-added, its group's card); a personal chat gets help. */
@@ -205,9 +227,16 @@ export class ErfaringsgruppeBot extends TeamsActivityHandler {
         this.deps.log.warn('conversation.gone', {
           conversation: context.activity.conversation?.id,
           status: err.status,
+          code: err.code,
         });
-        await setInactive(this.deps.app, actor, err.status).catch(() => undefined);
-        return DONE;
+        await setInactive(this.deps.app, actor, err.status, err.code).catch(() => undefined);
+        this.deps.watch?.forget(actor.groupKey);
+        return { kind: 'done', text: t(lang, 'refusal.conversationGone') };
+      }
+      if (err instanceof SendGaveUpError) {
+        // Teams keeps refusing sends into this chat: a failure message would only be refused too.
+        this.deps.log.warn('turn.sendGaveUp', { status: err.status, attempts: err.attempts });
+        return { kind: 'done', text: t(lang, 'refusal.teamsBusy') };
       }
       if (err instanceof StorageUnavailableError) {
         this.deps.log.warn('storage.unavailable', { error: err.message });

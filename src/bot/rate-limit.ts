@@ -35,3 +35,11 @@ export function delayBeforeNextSend(
 export function pruneSendTimes(sentAt: number[], now: number, longestWindowMs = 3_600_000): number[] {
   return sentAt.filter((t) => t > now - longestWindowMs);
 }
+
+/**
+ * Teams' limit per app per tenant: 30 requests/s in some revisions of rate-limit.md, 50 in others.
+ * The bot stays well under the lower one, whatever sends (replies, card updates, reminders, fan-out).
+ */
+export const TEAMS_TENANT_LIMITS: readonly { windowMs: number; count: number }[] = [
+  { windowMs: 1_000, count: 25 },
+];

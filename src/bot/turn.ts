@@ -5,7 +5,9 @@ import { cleanName } from '../domain/input';
 import { languageOf } from '../i18n';
 import type { Logger } from '../log';
 import { groupKeyOf } from '../store/keys';
+import type { ConversationWatch } from './conversation-watch';
 import type { RosterDirectory } from './roster';
+import type { OverviewLink } from '../cards/overview-action';
 import type { Outbox } from './send';
 
 /** What every handler gets besides the card data. */
@@ -14,7 +16,7 @@ export interface BotDeps {
   outbox: Outbox;
   log: Logger;
   /** The "Åbn overblik" link of a group (a Teams deep link, or a signed local link). */
-  overviewLink?: (group: Group) => Promise<string | undefined>;
+  overviewLink?: (group: Group) => Promise<OverviewLink | undefined>;
   /** The invitation's Teams-meeting (with attendees' sign-in names) and calendar links. */
   meetingLinks?: (
     group: Group,
@@ -23,6 +25,8 @@ export interface BotDeps {
   ) => Promise<{ teamsMeeting: string; calendar: string }>;
   /** The chats' rosters (sign-in names), read from Teams and cached briefly. */
   roster?: RosterDirectory;
+  /** Keeps each group's stored conversation reference current from its chat's activities. */
+  watch?: ConversationWatch;
 }
 
 /** One incoming activity, with the actor derived from it. */
@@ -59,6 +63,7 @@ export function actorOf(context: TurnContext, defaultLanguage: Language): Actor 
     tenantId,
     groupKey: groupKeyOf(tenantId, groupConversationId(context)),
     userId,
+    ...(a.from.id && a.from.id !== userId ? { chatId: a.from.id } : {}),
     name: cleanName(a.from.name ?? '') || userId,
     language: chat === 'personal' ? languageOf(a.locale, defaultLanguage) : defaultLanguage,
     chat,

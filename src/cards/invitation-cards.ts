@@ -34,7 +34,12 @@ export interface InvitationEditorModel {
   meeting: number;
   today: string;
   values: EditorValues;
-  labels: Record<'date' | 'start' | 'end' | 'location' | 'locationPlaceholder' | 'text' | 'save', string>;
+  /** The coordinator's "Opret Teams-møde" link (their own view only: whoever clicks becomes the organizer). */
+  teamsMeeting: string;
+  labels: Record<
+    'date' | 'start' | 'end' | 'location' | 'locationPlaceholder' | 'text' | 'save' | 'teamsMeeting',
+    string
+  >;
   errors: Record<'required' | 'date' | 'start' | 'end' | 'location' | 'text', string>;
 }
 
@@ -69,6 +74,7 @@ export function invitationEditorCard(
   today: string,
   errors: FieldErrors = {},
   notice = '',
+  teamsMeeting = '',
 ): RenderedCard {
   const err = (id: string): string => (errors[id] ? t(lang, errors[id].key, errors[id].vars) : '');
   const model: InvitationEditorModel = {
@@ -79,6 +85,7 @@ export function invitationEditorCard(
     meeting: n,
     today,
     values,
+    teamsMeeting,
     labels: {
       date: t(lang, 'invite.date'),
       start: t(lang, 'invite.start'),
@@ -87,6 +94,7 @@ export function invitationEditorCard(
       locationPlaceholder: t(lang, 'invite.locationPlaceholder'),
       text: t(lang, 'invite.text'),
       save: t(lang, 'invite.save'),
+      teamsMeeting: t(lang, 'invite.teamsMeeting'),
     },
     errors: {
       required: t(lang, 'error.required'),
@@ -109,7 +117,7 @@ export interface InvitationCardModel {
   paragraphs: string[];
   tally: string;
   answered: string[];
-  buttons: { title: string; meeting: number; response: RsvpResponse; style: string }[];
+  buttons: { title: string; meeting: number; response: RsvpResponse }[];
   links: { teamsMeeting: string; teamsMeetingLabel: string; calendar: string; calendarLabel: string };
 }
 
@@ -161,7 +169,6 @@ export function invitationCard(
       title: t(lang, `rsvp.${r}`),
       meeting: n,
       response: r,
-      style: r === 'yes' ? 'positive' : 'default',
     })),
   };
   return { card: render(invitationTemplate, model), summary: t(lang, 'invite.summary', { n, theme }) };

@@ -7,7 +7,7 @@ import { formatWhen } from '../i18n/format';
 import type { GroupSnapshot } from '../store/group-store';
 import { escapeMarkdown } from './escape';
 import { adviceLines, groupFacts, memberLine } from './group-card';
-import { overviewAction } from './overview-action';
+import { overviewAction, type OverviewLink } from './overview-action';
 import { render, type RenderedCard } from './render';
 
 function meetingLine(lang: Language, m: Meeting | undefined, rsvps: readonly Rsvp[]): string {
@@ -37,7 +37,11 @@ function nextStep(lang: Language, snapshot: GroupSnapshot): string {
 }
 
 /** Where the programme stands: the group, its members and roles, the four meetings, the next step. */
-export function statusCard(lang: Language, snapshot: GroupSnapshot, overviewUrl = ''): RenderedCard {
+export function statusCard(
+  lang: Language,
+  snapshot: GroupSnapshot,
+  overviewUrl: OverviewLink | string = '',
+): RenderedCard {
   const group = snapshot.group.value;
   const model = {
     title: t(lang, 'status.title', { name: escapeMarkdown(group.name) }),
@@ -57,5 +61,5 @@ export function statusCard(lang: Language, snapshot: GroupSnapshot, overviewUrl 
     overview: overviewAction(lang, overviewUrl),
     guide: { label: t(lang, 'guide.button', { n: nextMeeting(snapshot) }), meeting: nextMeeting(snapshot) },
   };
-  return { card: render(template, model), summary: model.title };
+  return { card: render(template, model), summary: t(lang, 'status.title', { name: group.name }) };
 }

@@ -9,7 +9,7 @@ import type { GroupSnapshot } from '../store/group-store';
 import { escapeMarkdown, paragraphsOf } from './escape';
 import { clipParagraphs, ellipsis, ellipsisMarkdown, fitting, fits, LINE_LIMITS, type Section } from './fit';
 import { themeTitle } from './meeting-cards';
-import { overviewAction } from './overview-action';
+import { overviewAction, type OverviewLink } from './overview-action';
 import { render, type AdaptiveCard, type RenderedCard } from './render';
 import { itemSections, proposalLine, rankedNote } from './result-cards';
 
@@ -52,7 +52,7 @@ export function themeSummaryCard(
   lang: Language,
   snapshot: GroupSnapshot,
   n: number,
-  overviewUrl = '',
+  overviewUrl: OverviewLink | string = '',
 ): RenderedCard {
   const group = snapshot.group.value;
   const meeting = snapshot.meetings.find((m) => m.value.number === n)!.value;
@@ -133,7 +133,7 @@ export function themeSummaryCard(
 export function programmeSummaryCard(
   lang: Language,
   snapshot: GroupSnapshot,
-  overviewUrl = '',
+  overviewUrl: OverviewLink | string = '',
 ): RenderedCard {
   const group = snapshot.group.value;
   const meetings: Section[] = MEETING_NUMBERS.map((n) => {
@@ -187,23 +187,38 @@ export function programmeSummaryCard(
   return { card, summary: t(lang, 'programme.summary', { name: group.name }) };
 }
 
-/** Asks a coordinator of several groups (in a personal chat) which group they mean. */
+/** At most this many groups are offered as buttons (Teams shows a limited number of actions). */
+export const MAX_GROUP_BUTTONS = 5;
+
+/**
+ * Asks a coordinator of several groups (in a personal chat) which group they mean: a button per
+ * group, or past MAX_GROUP_BUTTONS a list to pick from and one button.
+ */
 export function chooseGroupCard(
   lang: Language,
   groups: { key: string; name: string }[],
   meeting: number | undefined,
 ): RenderedCard {
   const title = t(lang, 'chooseGroup.title');
-  // Names are shortened first; groups that still do not fit are left out, and the card says how many.
+  // Up to MAX_GROUP_BUTTONS groups are buttons, more a list and one button (Teams shows a limited
+  // number of actions). Names are shortened first; groups that still do not fit are left out, and
+  // the card says how many.
   const build = (limit: number, shown = groups.length): { card: AdaptiveCard } => {
     const more = groups.length - shown;
     const body = t(lang, 'chooseGroup.body');
+    const options = groups
+      .slice(0, shown)
+      .map((g) => ({ title: ellipsis(g.name, limit), key: g.key, meeting: meeting ?? 0 }));
+    const asList = groups.length > MAX_GROUP_BUTTONS;
     const model = {
       title,
       body: more > 0 ? `${body} ${tp(lang, 'chooseGroup.more', more)}` : body,
-      groups: groups
-        .slice(0, shown)
-        .map((g) => ({ title: ellipsis(g.name, limit), key: g.key, meeting: meeting ?? 0 })),
+      buttons: asList ? [] : options,
+      choices: asList ? options : [],
+      choiceLabel: t(lang, 'chooseGroup.label'),
+      required: t(lang, 'error.required'),
+      showLabel: t(lang, 'chooseGroup.show'),
+      meeting: meeting ?? 0,
     };
     return { card: render(chooseTemplate, model) };
   };

@@ -25,6 +25,8 @@ export interface Person {
 
 /** A participant who clicked "Jeg er med". */
 export interface Member extends Person {
+  /** The person's id in the chat (`29:…`): Teams names people who leave a chat by it alone. */
+  chatId?: string;
   roleCategory: RoleCategory;
   roleTitle: string;
   joinedAt: string;
@@ -53,8 +55,13 @@ export interface Group extends GroupSettings {
   members: Member[];
   conversation: ConversationRef;
   groupCardId?: string;
-  /** Set when Teams answered 403/404 for the chat (the bot was removed); cleared when it is added again. */
-  inactive?: { since: string; status: number };
+  /**
+   * Set when Teams says the bot is out of the chat (403/404 with a code such as
+   * BotNotInConversationRoster, or the bot was uninstalled); cleared by any activity from the chat.
+   */
+  inactive?: { since: string; status: number; code?: string };
+  /** Set when someone saved the Overblik tab in the chat (its config page says so); deep links need the tab. */
+  overviewTab?: { savedAt: string };
   /** Set when the coordinator opens the vote on the common project. */
   projectVote?: { startedAt: string; cardId?: string };
   /** Set by `slet gruppe` before its rows are swept: every use case refuses a deleted group. */

@@ -62,22 +62,28 @@ async function api(
   });
 }
 
-async function download(s: Session, where: Record<string, string>, format: 'csv' | 'md'): Promise<void> {
-  const res = await api(s, 'overview', { ...where, format });
-  if (!res.ok) {
-    window.alert(problemText(s.lang, res.status, s.local));
-    return;
+/**
+ * Downloads a report through a short-lived signed link, opened with teams-js `app.openLink` in
+ * Teams (a blob link with `download` works once per session in new Teams and never on mobile) or
+ * followed directly outside Teams. Resolves to a problem to show in the page (no window.alert in
+ * new Teams), or undefined.
+ */
+async function download(
+  s: Session,
+  where: Record<string, string>,
+  format: 'csv' | 'md',
+): Promise<string | undefined> {
+  try {
+    const res = await api(s, 'overview', { ...where, format });
+    if (!res.ok) return problemText(s.lang, res.status, s.local);
+    const { url } = (await res.json()) as { url: string };
+    const absolute = new URL(url, location.origin).href;
+    if (s.local) location.assign(absolute);
+    else await app.openLink(absolute);
+    return undefined;
+  } catch {
+    return t(s.lang, 'overview.failed');
   }
-  const disposition = res.headers.get('content-disposition') ?? '';
-  const utf8 = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
-  const name = utf8
-    ? decodeURIComponent(utf8)
-    : (/filename="([^"]+)"/.exec(disposition)?.[1] ?? `${t(s.lang, 'overview.fileName')}.${format}`);
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(await res.blob());
-  link.download = name;
-  link.click();
-  URL.revokeObjectURL(link.href);
 }
 
 async function overviewPage(): Promise<void> {
@@ -90,7 +96,9 @@ async function overviewPage(): Promise<void> {
     return;
   }
   const lang = query.get('lang');
-  const res = await api(s, 'overview', { ...where, ...(lang ? { lang } : {}) });
+  // Shown in Teams with a chat's context, the tab is in that chat: "Åbn overblik" may link to it.
+  const saved: Record<string, string> = !s.local && where.chat ? { tab: 'saved' } : {};
+  const res = await api(s, 'overview', { ...where, ...saved, ...(lang ? { lang } : {}) });
   if (!res.ok) {
     show(renderNotice(problemText(s.lang, res.status, s.local)));
     return;
@@ -98,7 +106,7 @@ async function overviewPage(): Promise<void> {
   const overview = (await res.json()) as OverviewPayload;
   speak(overview.language);
   document.title = `${overview.name} – ${t(overview.language, 'overview.title')}`;
-  show(renderOverview(overview, (format) => void download(s, where, format)));
+  show(renderOverview(overview, (format) => download(s, where, format)));
 }
 
 async function minePage(): Promise<void> {
@@ -129,7 +137,16 @@ async function configPage(): Promise<void> {
         websiteUrl: `${location.origin}/tab/overview.html`,
         suggestedDisplayName: t(lang, 'overview.tabName'),
       })
-      .then(() => save.notifySuccess())
+      .then(async () => {
+        // Records that the tab is in the chat, so the bot's cards may deep-link to it (best effort).
+        const chat = context.chat?.id ?? context.channel?.id;
+        const token = chat ? await authentication.getAuthToken().catch(() => '') : '';
+        if (chat && token)
+          await fetch(`/api/tab/overview?${new URLSearchParams({ chat, tab: 'saved' })}`, {
+            headers: { Authorization: `Bearer ${token}` },
+          }).catch(() => undefined);
+        save.notifySuccess();
+      })
       .catch((err: unknown) => save.notifyFailure(String(err)));
   });
   pages.config.setValidityState(true);

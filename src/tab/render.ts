@@ -68,7 +68,10 @@ function meetingSection(
 }
 
 /** The whole overview page for one group. `onDownload` is wired to the coordinator's buttons. */
-export function renderOverview(o: OverviewPayload, onDownload: (format: 'csv' | 'md') => void): HTMLElement {
+export function renderOverview(
+  o: OverviewPayload,
+  onDownload: (format: 'csv' | 'md') => Promise<string | undefined>,
+): HTMLElement {
   const lang = o.language;
   const main = el('main', 'overview');
   const tools = el('div', 'tools no-print', el('span', 'tools-title', t(lang, 'overview.coordinatorTools')));
@@ -78,10 +81,15 @@ export function renderOverview(o: OverviewPayload, onDownload: (format: 'csv' | 
     b.addEventListener('click', action);
     return b;
   };
+  const message = el('p', 'tools-message');
+  message.setAttribute('role', 'status');
+  const fetchFile = (format: 'csv' | 'md') => (): void =>
+    void onDownload(format).then((problem) => (message.textContent = problem ?? ''));
   tools.append(
     button(t(lang, 'overview.print'), () => window.print()),
-    button(t(lang, 'overview.downloadCsv'), () => onDownload('csv')),
-    button(t(lang, 'overview.downloadMarkdown'), () => onDownload('md')),
+    button(t(lang, 'overview.downloadCsv'), fetchFile('csv')),
+    button(t(lang, 'overview.downloadMarkdown'), fetchFile('md')),
+    message,
   );
   main.append(
     el(

@@ -6,12 +6,18 @@ import { t } from '../i18n';
 import { meetingIcs } from '../report/calendar';
 import { StorageUnavailableError } from '../store/group-store';
 import { meetingInstants, readCalendarToken } from './meeting-links';
+import type { VerifyKeys } from './signed-token';
 import type { TabResponse } from './tab-api';
 
 /** The calendar entry's title: "Erfaringsgruppe: møde 1 – Tre gode råd". */
 export function calendarSubject(group: Group, meeting: Meeting): string {
   const theme = t(group.language, themeTitleKey(meeting.number as MeetingNumber));
   return t(group.language, 'calendar.summary', { n: meeting.number, theme });
+}
+
+/** "Sted: Beboerhuset" for the Teams meeting's text, or nothing when no place was given. */
+export function meetingPlaceLine(group: Group, meeting: Meeting): string {
+  return meeting.location.trim() ? `${t(group.language, 'invite.where')}: ${meeting.location.trim()}` : '';
 }
 
 /** The invitation text as plain text, with [dato], [start] and [slut] filled in. */
@@ -29,7 +35,7 @@ const problem = (status: number, key: string): TabResponse => ({
 /** GET /api/calendar/meeting.ics?token=…: the meeting as an .ics file, for a signed, unexpired link. */
 export async function calendarFile(
   deps: AppDeps,
-  key: Uint8Array,
+  key: VerifyKeys,
   token: string | undefined,
 ): Promise<TabResponse> {
   const claim = token ? readCalendarToken(key, token, deps.now()) : undefined;

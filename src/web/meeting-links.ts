@@ -1,9 +1,8 @@
-import { createHmac, randomBytes } from 'node:crypto';
 import { zonedInstant } from '../domain/reminders';
 import type { Group, Meeting } from '../domain/types';
-import { readToken, signToken } from './signed-token';
+import { readToken, signToken, type VerifyKeys } from './signed-token';
 
-/** The invitation card's "Opret Teams-møde" and "Tilføj til kalender" links (empty: no button). */
+/** The invitation card's "Opret Teams-møde" and "Gem i kalender" links (empty: no button). */
 export interface MeetingLinks {
   teamsMeeting: string;
   calendar: string;
@@ -16,17 +15,42 @@ export interface CalendarClaim {
 }
 
 const PURPOSE = 'calendar';
-const DAY_MS = 24 * 3600 * 1000;
 
 /**
- * The key that signs calendar links. Derived from the bot's secret in production so every instance
- * accepts every other's links; random (per process) in local mode.
+ * The longest "Opret Teams-møde" link: Teams on Windows cannot open a deep link over 1,900
+ * characters (deep-link-application.md); some room is left for what the client adds.
  */
-export function calendarKey(appPassword: string | undefined): Uint8Array {
-  return appPassword
-    ? new Uint8Array(createHmac('sha256', appPassword).update('erfaringsgruppe calendar links').digest())
-    : new Uint8Array(randomBytes(32));
+export const MAX_TEAMS_LINK = 1800;
+
+/** The new-meeting deep link; the content is shortened (never the times or attendees) until it fits. */
+export function teamsMeetingLink(
+  fields: { subject: string; startTime: string; endTime: string; attendees: string[] },
+  content: string,
+  max = MAX_TEAMS_LINK,
+): string {
+  const build = (text: string): string => {
+    const query = new URLSearchParams({
+      subject: fields.subject,
+      startTime: fields.startTime,
+      endTime: fields.endTime,
+      content: text,
+    });
+    if (fields.attendees.length) query.set('attendees', fields.attendees.join(','));
+    return `https://teams.microsoft.com/l/meeting/new?${query.toString().replace(/\+/g, '%20')}`;
+  };
+  const chars = [...content];
+  if (build(content).length <= max) return build(content);
+  let fits = 0;
+  let tooLong = chars.length;
+  while (tooLong - fits > 1) {
+    const mid = Math.floor((fits + tooLong) / 2);
+    if (build(`${chars.slice(0, mid).join('').trimEnd()}…`).length <= max) fits = mid;
+    else tooLong = mid;
+  }
+  const link = build(fits ? `${chars.slice(0, fits).join('').trimEnd()}…` : '');
+  return link.length <= max ? link : '';
 }
+const DAY_MS = 24 * 3600 * 1000;
 
 /** The meeting's start and end as instants (the group's wall-clock times in `timeZone`). */
 export function meetingInstants(m: Meeting, timeZone: string): { start: Date; end: Date } {
@@ -40,18 +64,23 @@ export function meetingLinker(options: {
   timeZone: string;
   invitationText: (group: Group, meeting: Meeting) => string;
   subject: (group: Group, meeting: Meeting) => string;
+  /** The meeting's place as a line for the meeting's text (the deep link has no location field). */
+  place: (group: Group, meeting: Meeting) => string;
 }): (group: Group, meeting: Meeting, attendees?: string[]) => Promise<MeetingLinks> {
   return async (group, meeting, attendees = []) => {
     if (!meeting.date || !meeting.start || !meeting.end) return { teamsMeeting: '', calendar: '' };
     const { start, end } = meetingInstants(meeting, options.timeZone);
-    const query = new URLSearchParams({
-      subject: options.subject(group, meeting),
-      startTime: start.toISOString(),
-      endTime: end.toISOString(),
-      content: [...options.invitationText(group, meeting)].slice(0, 1000).join(''),
-    });
-    if (attendees.length) query.set('attendees', attendees.join(','));
-    const teamsMeeting = `https://teams.microsoft.com/l/meeting/new?${query.toString().replace(/\+/g, '%20')}`;
+    const place = options.place(group, meeting);
+    const text = options.invitationText(group, meeting);
+    const teamsMeeting = teamsMeetingLink(
+      {
+        subject: options.subject(group, meeting),
+        startTime: start.toISOString(),
+        endTime: end.toISOString(),
+        attendees,
+      },
+      place ? `${place}\n\n${text}` : text,
+    );
     const base = options.baseUrl();
     if (!base) return { teamsMeeting, calendar: '' };
     const token = signToken(
@@ -64,7 +93,7 @@ export function meetingLinker(options: {
 }
 
 /** Reads a calendar link's token; undefined when it is forged, altered or expired. */
-export function readCalendarToken(key: Uint8Array, token: string, now: Date): CalendarClaim | undefined {
+export function readCalendarToken(key: VerifyKeys, token: string, now: Date): CalendarClaim | undefined {
   const claims = readToken(token, key, now);
   if (claims?.use !== PURPOSE || typeof claims.grp !== 'string' || typeof claims.m !== 'number')
     return undefined;

@@ -1,3 +1,4 @@
+import type { OverviewLink } from '../cards/overview-action';
 import type { Group } from '../domain/types';
 import type { LocalLinks } from './tab-tokens';
 
@@ -5,7 +6,7 @@ import type { LocalLinks } from './tab-tokens';
 export const OVERVIEW_ENTITY_ID = 'erfaringsgruppe-overblik';
 
 /** How the "Åbn overblik" button finds the overview of a group; undefined: no button. */
-export type OverviewLinker = (group: Group) => Promise<string | undefined>;
+export type OverviewLinker = (group: Group) => Promise<OverviewLink | undefined>;
 
 function chatIdOf(group: Group): { id: string; channel: boolean } | undefined {
   const conversation = (group.conversation as { conversation?: { id?: unknown; conversationType?: unknown } })
@@ -14,16 +15,26 @@ function chatIdOf(group: Group): { id: string; channel: boolean } | undefined {
   return { id: conversation.id.split(';')[0], channel: conversation.conversationType === 'channel' };
 }
 
-/** In Teams: a deep link that opens the group's overview tab in its chat or channel. */
-export function teamsOverviewLinks(teamsAppId: string): OverviewLinker {
+/**
+ * In Teams: a deep link that opens the group's overview tab in its chat or channel
+ * (deep-link-application.md: the org-catalog id once the app is published there, `contextType`
+ * "chat" for a group chat, `webUrl` as the fallback for clients that cannot show the tab). Only
+ * once the tab is in the chat; before that, the card says how to add it.
+ */
+export function teamsOverviewLinks(teamsAppId: string, webUrl?: string, label = 'Overblik'): OverviewLinker {
   return async (group) => {
     const chat = chatIdOf(group);
     if (!chat) return undefined;
-    const context = chat.channel ? { channelId: chat.id } : { chatId: chat.id };
-    return (
-      `https://teams.microsoft.com/l/entity/${encodeURIComponent(teamsAppId)}/${OVERVIEW_ENTITY_ID}` +
-      `?context=${encodeURIComponent(JSON.stringify(context))}`
-    );
+    if (!group.overviewTab) return { addTab: true };
+    const context = chat.channel ? { channelId: chat.id } : { chatId: chat.id, contextType: 'chat' };
+    const query = [
+      ...(webUrl ? [`webUrl=${encodeURIComponent(webUrl)}`] : []),
+      `label=${encodeURIComponent(label)}`,
+      `context=${encodeURIComponent(JSON.stringify(context))}`,
+    ].join('&');
+    return {
+      url: `https://teams.microsoft.com/l/entity/${encodeURIComponent(teamsAppId)}/${OVERVIEW_ENTITY_ID}?${query}`,
+    };
   };
 }
 
@@ -34,6 +45,6 @@ export function teamsOverviewLinks(teamsAppId: string): OverviewLinker {
 export function localOverviewLinks(baseUrl: string, links: LocalLinks): OverviewLinker {
   return async (group) => {
     const token = await links.sign(group.key, group.tenantId);
-    return `${baseUrl}/tab/overview.html?group=${encodeURIComponent(group.key)}#token=${token}`;
+    return { url: `${baseUrl}/tab/overview.html?group=${encodeURIComponent(group.key)}#token=${token}` };
   };
 }

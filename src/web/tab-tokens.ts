@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { JWTPayload, JWTVerifyGetKey } from 'jose';
-import { readToken, signToken } from './signed-token';
+import { readToken, signToken, type VerifyKeys } from './signed-token';
 
 /** Who is asking for an overview, as proven by their token. */
 export interface TabUser {
@@ -86,10 +86,11 @@ export interface LocalLinks {
   verify(token: string): Promise<TabUser>;
 }
 
-/** Local links signed with a key made at start-up: they die with the process. */
+/** Local links signed with `key` (LINK_SIGNING_KEY or the one kept under DATA_DIR); `verifyKeys` add a previous key. */
 export function localLinks(
   now: () => Date = () => new Date(),
   key: Uint8Array = randomBytes(32),
+  verifyKeys: VerifyKeys = key,
 ): LocalLinks {
   return {
     async sign(groupKey, tenantId, ttlSeconds = 3600) {
@@ -97,7 +98,7 @@ export function localLinks(
       return signToken({ use: LOCAL_PURPOSE, grp: groupKey, tid: tenantId }, key, expires);
     },
     async verify(token) {
-      const claims = readToken(token, key, now());
+      const claims = readToken(token, verifyKeys, now());
       if (claims?.use !== LOCAL_PURPOSE || typeof claims.grp !== 'string' || typeof claims.tid !== 'string') {
         throw new TokenRejectedError('not a valid local link');
       }

@@ -133,7 +133,7 @@ test('5. meeting 1: answers with æ, ø and å, reveal, votes and an agreement',
   for (const advice of [...KAREN_ADVICE, ...JENS_ADVICE, ...AISHA_ADVICE]) await chat.sees(advice);
   await chat.screenshot('answers');
 
-  await chat.button('Start prioriteringen').click();
+  await chat.button('Prioritér svarene').click();
   await chat.button('Gem mine valg').waitFor();
   // Tick only once the status card has switched to prioritising: a later update re-renders the chat.
   await chat.sees('0 af 3 har prioriteret');

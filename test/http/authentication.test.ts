@@ -16,6 +16,8 @@ describe('authentication in production mode', () => {
       PORT: '0',
       MicrosoftAppId: '3f9a1c2e-5b7d-4e8f-9a0b-1c2d3e4f5a6b',
       MicrosoftAppPassword: 'not-a-real-secret',
+      MicrosoftAppType: 'MultiTenant',
+      LINK_SIGNING_KEY: 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=',
       AZURE_STORAGE_CONNECTION_STRING: testConnectionString(),
     });
     bot = await startBot(config, createLogger('silent'), { host: '127.0.0.1' });

@@ -1,5 +1,5 @@
 /**
- * The invitation's "Opret Teams-møde" deep link and "Tilføj til kalender" .ics link, through the
+ * The invitation's "Opret Teams-møde" deep link and "Gem i kalender" .ics link, through the
  * real entry point: correct times in Copenhagen, a UID that stays when the invitation is updated,
  * and a link that cannot be altered.
  */
@@ -46,27 +46,45 @@ type Action = { type: string; title: string; url?: string };
 /** The invitation card as everyone sees it (posted, or updated in place). */
 function invitationActions(): Action[] {
   const calls = [...bot.connector.calls].reverse();
-  const last = calls.find((c) => JSON.stringify(c.activity).includes('Tilføj til kalender'));
+  const last = calls.find((c) => JSON.stringify(c.activity).includes('Gem i kalender'));
   return (attachedCard(last!.activity) as { actions: Action[] }).actions;
 }
 
 const link = (title: string): string => invitationActions().find((a) => a.title === title)!.url!;
 
 describe('the invitation in a calendar', () => {
-  it('"Opret Teams-møde" opens a new Teams meeting with subject, times, attendees and the invitation text', async () => {
-    await bot.send(invoke(chat, karen, 'saveInvitation', INVITATION));
-    const url = new URL(link('Opret Teams-møde'));
+  /** The coordinator's own view after saving (the invoke's answer replaces the card for them only). */
+  const coordinatorLink = (answer: { body?: Record<string, unknown> }): string => {
+    const card = answer.body?.value as { actions: Action[] };
+    return card.actions.find((a) => a.title === 'Opret Teams-møde')?.url ?? '';
+  };
+
+  it('"Opret Teams-møde" is on the coordinator’s own view only, with subject, times, attendees, place and text', async () => {
+    const answer = await bot.send(invoke(chat, karen, 'saveInvitation', INVITATION));
+    expect(invitationActions().map((a) => a.title)).not.toContain('Opret Teams-møde');
+    const url = new URL(coordinatorLink(answer));
     expect(url.origin + url.pathname).toBe('https://teams.microsoft.com/l/meeting/new');
     expect(url.searchParams.get('subject')).toBe('Erfaringsgruppe: møde 1 – Tre gode råd');
     expect(url.searchParams.get('startTime')).toBe('2027-01-14T12:00:00.000Z');
     expect(url.searchParams.get('endTime')).toBe('2027-01-14T14:00:00.000Z');
+    expect(url.searchParams.get('content')).toContain('Hvor: Beboerhuset, Søbakken 2');
     expect(url.searchParams.get('content')).toContain('Vi ses torsdag den 14. januar 2027 kl. 13.00.');
     expect(url.searchParams.get('attendees')).toBe('karen@kilden.example,jens@kilden.example');
+
+    const rsvp = await bot.send(invoke(chat, jens, 'rsvp', { meeting: 1, response: 'yes' }));
+    expect(JSON.stringify(rsvp.body)).not.toContain('meeting/new');
   });
 
-  it('"Tilføj til kalender" serves an .ics with the right times; an update keeps its UID', async () => {
+  it('keeps the link within 1,800 characters with a 1,000-character invitation, place included', async () => {
+    const long = { ...INVITATION, text: 'Æ'.repeat(1000) };
+    const link = coordinatorLink(await bot.send(invoke(chat, karen, 'saveInvitation', long)));
+    expect(link.length).toBeLessThanOrEqual(1800);
+    expect(new URL(link).searchParams.get('content')).toMatch(/^Hvor: Beboerhuset, Søbakken 2\n\nÆ+…$/);
+  });
+
+  it('"Gem i kalender" serves an .ics with the right times; an update keeps its UID', async () => {
     await bot.send(invoke(chat, karen, 'saveInvitation', INVITATION));
-    const first = await fetch(link('Tilføj til kalender'));
+    const first = await fetch(link('Gem i kalender'));
     expect(first.status).toBe(200);
     expect(first.headers.get('content-type')).toMatch(/^text\/calendar/);
     expect(first.headers.get('content-disposition')).toContain(
@@ -82,17 +100,20 @@ describe('the invitation in a calendar', () => {
     const sequence = Number(/SEQUENCE:(\d+)/.exec(ics)![1]);
 
     await bot.send(invoke(chat, karen, 'saveInvitation', { ...INVITATION, start: '14:00', end: '16:00' }));
-    const updated = await (await fetch(link('Tilføj til kalender'))).text();
+    const updated = await (await fetch(link('Gem i kalender'))).text();
     expect(/UID:(.+)\r\n/.exec(updated)![1]).toBe(uid);
     expect(Number(/SEQUENCE:(\d+)/.exec(updated)![1])).toBeGreaterThan(sequence);
     expect(updated).toContain('DTSTART:20270114T130000Z\r\n');
-    const refreshed = new URL(link('Opret Teams-møde'));
+    const again = await bot.send(
+      invoke(chat, karen, 'saveInvitation', { ...INVITATION, start: '14:00', end: '16:00' }),
+    );
+    const refreshed = new URL(coordinatorLink(again));
     expect(refreshed.searchParams.get('startTime')).toBe('2027-01-14T13:00:00.000Z');
     expect(refreshed.searchParams.get('attendees')).toBe('karen@kilden.example,jens@kilden.example');
   });
 
   it('refuses an altered or missing link', async () => {
-    const url = link('Tilføj til kalender');
+    const url = link('Gem i kalender');
     const altered = await fetch(`${url.slice(0, -4)}AAAA`);
     expect(altered.status).toBe(401);
     expect(await altered.text()).toContain('Kalenderlinket er ikke gyldigt eller er udløbet');

@@ -102,7 +102,7 @@ describe('the method in the words (Danish, over HTTP)', () => {
     const card = attachedCard(bot.connector.posts().at(-1)!.activity);
     const actions = card.actions as { title: string; data?: { verb?: string; meeting?: unknown } }[];
     const guide = actions.find((a) => a.data?.verb === 'openGuide');
-    expect(guide?.title).toBe('Vejledning til møde 1');
+    expect(guide?.title).toBe('Møde 1: vejledning');
     const res = await bot.send(invoke(chat, coordinator, 'openGuide', { meeting: guide?.data?.meeting }));
     expect(minutesIn(cardText(res.body?.value)).reduce((a, b) => a + b, 0)).toBe(90);
   });

@@ -2,6 +2,7 @@
  * The overview tab's API through the real HTTP entry point: the "Åbn overblik" link on the status and
  * summary cards, what the overview contains, who may read it and the coordinator's downloads.
  */
+import { teamsOverviewLinks } from '../../src/web/overview-links';
 import { TabApi } from '../../src/web/tab-api';
 import { TokenRejectedError } from '../../src/web/tab-tokens';
 import type { OverviewPayload } from '../../src/report/overview';
@@ -46,6 +47,18 @@ async function api(query: string, token?: string): Promise<Response> {
   return fetch(`${bot.running.url}/api/tab/overview?${query}`, {
     headers: token ? { authorization: `Bearer ${token}` } : {},
   });
+}
+
+/**
+ * A coordinator's download as the tab makes it: the API answers a short-lived link, which is then
+ * opened without the token (teams-js app.openLink in Teams).
+ */
+async function downloadFile(query: string, token: string): Promise<Response> {
+  const link = await api(query, token);
+  expect(link.status).toBe(200);
+  const { url } = (await link.json()) as { url: string };
+  expect(url).toMatch(/^\/api\/tab\/overview\?download=/);
+  return fetch(`${bot.running.url}${url}`);
 }
 
 describe('the overview link on cards', () => {
@@ -119,7 +132,7 @@ describe('GET /api/tab/overview', () => {
 
   it('downloads CSV (Excel-ready, Danish separator) and Markdown for the coordinator', async () => {
     const token = tokenOf(await overviewButton(chat, 'status'));
-    const csv = await api(`group=${key}&format=csv`, token);
+    const csv = await downloadFile(`group=${key}&format=csv`, token);
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(csv.headers.get('content-disposition')).toBe(
@@ -129,7 +142,7 @@ describe('GET /api/tab/overview', () => {
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await csv.arrayBuffer());
     expect(text.startsWith('\uFEFF"Møde";"Tema";"Spørgsmål";"Type";"Navn";"Tekst";"Stemmer"\r\n')).toBe(true);
     expect(text).toContain(`"${sample.meetings[0].answers.jens[0]}"`);
-    const md = await (await api(`group=${key}&format=md`, token)).text();
+    const md = await (await downloadFile(`group=${key}&format=md`, token)).text();
     expect(md).toMatch(/^# Erfaringsgruppe Søbakken\n/);
     expect(md).toContain('## Møde 4: Forventninger til organisationen');
     // Meeting 4's two questions keep their answers apart, in the CSV and the Markdown.
@@ -146,12 +159,22 @@ describe('GET /api/tab/overview', () => {
     expect(m4.indexOf(`**${q1}**`)).toBeLessThan(m4.indexOf(`**${q2}**`));
   });
 
+  it('refuses an altered or empty download link', async () => {
+    const token = tokenOf(await overviewButton(chat, 'status'));
+    const { url } = (await (await api(`group=${key}&format=csv`, token)).json()) as { url: string };
+    expect((await fetch(`${bot.running.url}${url.slice(0, -3)}AAA`)).status).toBe(401);
+    expect((await fetch(`${bot.running.url}/api/tab/overview?download=`)).status).toBe(401);
+  });
+
   it('downloads for a group whose name has letters outside Latin-1', async () => {
     const named = sampleSnapshot();
     named.group = { ...named.group, value: { ...named.group.value, name: 'Gruppe Çağlayan ✓' } };
     const where = groupChat(bot.connector.serviceUrl);
     const namedKey = await seedSnapshot(bot.running.store, where, named);
-    const res = await api(`group=${namedKey}&format=md`, tokenOf(await overviewButton(where, 'status')));
+    const res = await downloadFile(
+      `group=${namedKey}&format=md`,
+      tokenOf(await overviewButton(where, 'status')),
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toBe(
       `attachment; filename="Gruppe-Caglayan.md"; filename*=UTF-8''${encodeURIComponent('Gruppe-Çağlayan.md')}`,
@@ -164,7 +187,12 @@ describe('GET /api/tab/overview', () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<script src="tab.js"');
     expect(page.headers.get('content-security-policy')).toContain('frame-ancestors');
-    expect(page.headers.get('content-security-policy')).toContain('https://teams.microsoft.com');
+    const csp = page.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain('https://teams.microsoft.com');
+    // tab-requirements.md: Outlook and Microsoft 365 hosts too; teams-js 2.x fetches its valid origins from the CDN.
+    expect(csp).toContain('https://outlook.office365.com');
+    expect(csp).toContain('https://*.cloud.microsoft');
+    expect(csp).toMatch(/connect-src [^;]*https:\/\/res\.cdn\.office\.net/);
     expect((await fetch(`${bot.running.url}/tab/tab.js`)).status).toBe(200);
   });
 });
@@ -203,6 +231,28 @@ describe('who may read an overview (Teams SSO users)', () => {
     expect((await ask('stranger', { group: key })).status).toBe(403);
     expect((await ask('otherTenant', { group: key })).status).toBe(403);
     expect((await ask('nobody', { group: key })).status).toBe(401);
+  });
+
+  it('records that the Overblik tab was saved in the chat; from then on cards deep-link to it', async () => {
+    const linker = teamsOverviewLinks(
+      '7d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6',
+      'https://bot.example/tab/overview.html',
+    );
+    const before = (await bot.running.store.loadGroup(key))!.value;
+    expect(await linker(before)).toEqual({ addTab: true });
+    expect((await ask('stranger', { chat: chat.conversationId, tab: 'saved' })).status).toBe(403);
+    expect((await bot.running.store.loadGroup(key))!.value.overviewTab).toBeUndefined();
+
+    expect((await ask('member', { chat: chat.conversationId, tab: 'saved' })).status).toBe(200);
+    const after = (await bot.running.store.loadGroup(key))!.value;
+    expect(after.overviewTab).toBeDefined();
+    const link = await linker(after);
+    const url = new URL(link && 'url' in link ? link.url : '');
+    expect(JSON.parse(url.searchParams.get('context')!)).toEqual({
+      chatId: chat.conversationId,
+      contextType: 'chat',
+    });
+    expect(url.searchParams.get('webUrl')).toBe('https://bot.example/tab/overview.html');
   });
 
   it("finds the group from the tab's chat id, as Teams gives it", async () => {

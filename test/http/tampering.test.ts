@@ -83,10 +83,9 @@ describe('tampered card data and hostile text', () => {
     expect(stored.fields[0]).toBe('[Klik her](https://evil.example) **VIGTIGT** æøå 🙂');
     await bot.send(invoke(chat, coordinator, 'reveal', { meeting: 1 }));
     const reveal = JSON.stringify(attachedCard(bot.connector.posts().at(-1)!.activity));
-    expect(reveal).toContain(
-      '\\\\[Klik her\\\\]\\\\(https://evil.example\\\\) \\\\*\\\\*VIGTIGT\\\\*\\\\* æøå 🙂',
-    );
-    expect(reveal).toContain('\\\\# Overskrift');
+    expect(reveal).toContain('\\\\[Klik her\\\\](https://evil.example) \\\\*\\\\*VIGTIGT\\\\*\\\\* æøå 🙂');
+    // Teams renders no headings: "#" stays as typed (a backslash would show on Teams mobile).
+    expect(reveal).toContain('- # Overskrift');
     expect(reveal).toContain('\\\\- punkt');
     expect(reveal).not.toContain('[Klik her](https://evil.example)');
   });

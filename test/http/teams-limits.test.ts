@@ -44,22 +44,22 @@ describe("Teams' limits and errors", () => {
     expect(bot.connector.attempts.slice(-4).map((a) => a.status)).toEqual([503, 502, 504, 200]);
   });
 
-  it('gives up updating a card after four tries, and still confirms what was stored', async () => {
-    bot.connector.failNext(503, 4);
+  it('gives up updating a card after five tries, and still confirms what was stored', async () => {
+    bot.connector.failNext(503, 5);
     const attempts = bot.connector.attempts.length;
     const res = await bot.send(
       invoke(chat, members[2], 'joinGroup', { roleCategory: 'imellem', roleTitle: 'Vicevært' }),
     );
     expect(JSON.stringify(res.body)).toContain('Din rolle er opdateret til Vicevært');
-    expect(bot.connector.attempts.slice(attempts).filter((a) => a.status === 503)).toHaveLength(4);
+    expect(bot.connector.attempts.slice(attempts).filter((a) => a.status === 503)).toHaveLength(5);
     const group = await bot.running.store.loadGroup(groupKeyOf(chat.tenantId, chat.conversationId));
     expect(group?.value.members.find((m) => m.userId === members[2].id)?.roleTitle).toBe('Vicevært');
   });
 
-  it('marks the group inactive on 403 instead of retrying, and active again when the bot is re-added', async () => {
+  it('marks the group inactive on 403 BotNotInConversationRoster instead of retrying, and active again when the bot is re-added', async () => {
     const other = groupChat(bot.connector.serviceUrl);
     await bot.send(invoke(other, coordinator, 'setupGroup', sampleSettings));
-    bot.connector.failNext(403);
+    bot.connector.failNext(403, 1, 'BotNotInConversationRoster');
     const attempts = bot.connector.attempts.length;
     await bot.send(mention(other, user('Bente Kjær'), 'hjælp'));
     expect(bot.connector.attempts.length - attempts).toBe(1);

@@ -10,6 +10,9 @@ import { sampleSettings } from '../support/sample-group';
 import { clickAs } from '../../scripts/act-as';
 import sample from '../fixtures/sample-group.da.json';
 import { KAREN, PLAYGROUND_TENANT_ID } from '../../scripts/playground-people';
+import { runningAzuriteAt } from '../../src/store/azurite';
+import { azuriteConnectionString, openTableStore } from '../../src/store/connect';
+import { groupKeyOf } from '../../src/store/keys';
 
 const root = path.join(__dirname, '..', '..');
 const entry = path.join(root, 'dist', 'src', 'index.js');
@@ -47,11 +50,13 @@ interface Started {
 /** Every bot a test started: a failing test must not leave one running (jest would wait for it). */
 const children: ChildProcess[] = [];
 
-async function startEntry(env: Record<string, string>): Promise<Started> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [entry], {
+/** Starts the bot's entry point, or with `viaNpm` `npm start` as a service manager would (dist is built already). */
+async function startEntry(env: Record<string, string>, viaNpm = false): Promise<Started> {
+  const port = env.PORT ? Number(env.PORT) : await freePort();
+  const [command, args] = viaNpm ? ['npm', ['start', '--ignore-scripts']] : [process.execPath, [entry]];
+  const child = spawn(command, args, {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '', PORT: String(port), LOG_LEVEL: 'warn', ...env },
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
@@ -156,6 +161,69 @@ describe('the bot as a process', () => {
     expect(await exited(second.child)).toBe(0);
     expect(processesMentioning(dataDir)).toEqual([]);
   }, 90_000);
+
+  it('SIGTERM to the npm start process stops everything within 10 s, keeps 50 writes, and links still open', async () => {
+    const npmDir = mkdtempSync(path.join(tmpdir(), 'erfaringsgruppe-npm-'));
+    const playgroundPort = await freePort();
+    const first = await startEntry(
+      { DATA_DIR: npmDir, PLAYGROUND_PORT: String(playgroundPort), REMINDERS: 'off' },
+      true,
+    );
+    const chat = groupChat(connector.serviceUrl);
+    const post = async (activity: Record<string, unknown>): Promise<number> =>
+      (
+        await fetch(`http://127.0.0.1:${first.port}/api/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(activity),
+        })
+      ).status;
+    const karen = user('Karen Holm');
+    expect(await post(invoke(chat, karen, 'setupGroup', sampleSettings))).toBe(200);
+    const date = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const invitation = {
+      meeting: 1,
+      date,
+      start: '13:00',
+      end: '15:00',
+      location: 'Beboerhuset',
+      text: 'Hej',
+    };
+    expect(await post(invoke(chat, karen, 'saveInvitation', invitation))).toBe(200);
+    const calendarLink = /"(http:\/\/127\.0\.0\.1:\d+\/api\/calendar\/meeting\.ics\?token=[^"]+)"/.exec(
+      JSON.stringify(connector.posts().at(-1)!.activity),
+    )![1];
+    expect((await fetch(calendarLink)).status).toBe(200);
+    // 50 groups set up in 50 chats, the last one answered just before the signal.
+    const chats = Array.from({ length: 50 }, () => groupChat(connector.serviceUrl));
+    for (const other of chats)
+      expect(await post(invoke(other, karen, 'setupGroup', sampleSettings))).toBe(200);
+
+    const asked = Date.now();
+    first.child.kill('SIGTERM');
+    expect(await exited(first.child)).toBe(0);
+    expect(Date.now() - asked).toBeLessThan(10_000);
+    expect(processesMentioning(npmDir)).toEqual([]);
+    expect(processesMentioning(`-p\u0000${playgroundPort}`)).toEqual([]);
+    await expect(fetch(`http://127.0.0.1:${first.port}/healthz`)).rejects.toThrow();
+
+    const second = await startEntry({ DATA_DIR: npmDir, PLAYGROUND: 'off', PORT: String(first.port) }, true);
+    const azurite = runningAzuriteAt(path.join(npmDir, 'azurite'))!;
+    const store = await openTableStore({
+      connectionString: azuriteConnectionString(azurite.host, azurite.port),
+    });
+    for (const other of chats) {
+      const group = await store.loadGroup(groupKeyOf(other.tenantId, other.conversationId));
+      expect(group?.value.name).toBe(String(sampleSettings.name));
+      expect(group?.value.name.length).toBeGreaterThan(3);
+    }
+    const ics = await fetch(calendarLink);
+    expect(ics.status).toBe(200);
+    expect(await ics.text()).toContain('BEGIN:VCALENDAR');
+    second.child.kill('SIGINT');
+    expect(await exited(second.child)).toBe(0);
+    expect(processesMentioning(npmDir)).toEqual([]);
+  }, 120_000);
 
   it("npm run members plays the colleagues through the README's meeting", async () => {
     const membersDir = mkdtempSync(path.join(tmpdir(), 'erfaringsgruppe-members-'));

@@ -84,3 +84,14 @@ export function invoke(
 export function submit(chat: TestChat, from: TestUser, data: Activity, replyToId?: string): Activity {
   return { ...base(chat, from, 'message'), value: data, replyToId };
 }
+
+/** Teams' conversationUpdate when people leave the chat: they are named by their `29:` ids only. */
+export function membersRemoved(chat: TestChat, people: (TestUser | typeof BOT)[]): Activity {
+  const ids = people.map((p) => (p.id.startsWith('28:') ? p.id : `29:${p.id}`));
+  return { ...base(chat, undefined, 'conversationUpdate'), membersRemoved: ids.map((id) => ({ id })) };
+}
+
+/** Teams' installationUpdate: the app was added to (`add`) or removed from (`remove`) the chat. */
+export function installationUpdate(chat: TestChat, by: TestUser, action: 'add' | 'remove'): Activity {
+  return { ...base(chat, by, 'installationUpdate'), action };
+}

@@ -114,6 +114,15 @@ export function cardGallery(lang: Language, longest: boolean): Record<string, Re
     'invitation-editor': [
       invitationEditorCard(lang, 1, editorValues, '2026-11-26'),
       invitationEditorCard(lang, 4, editorValues, '2026-11-26', { date: { key: 'error.datePast' } }, 'sent'),
+      invitationEditorCard(
+        lang,
+        1,
+        editorValues,
+        '2026-11-26',
+        {},
+        'sent',
+        'https://teams.microsoft.com/l/meeting/new?subject=x',
+      ),
     ],
     invitation: [
       invitationCard(lang, group, invitation, []),
@@ -125,6 +134,7 @@ export function cardGallery(lang: Language, longest: boolean): Record<string, Re
     status: [
       statusCard(lang, snapshot, OVERVIEW_LINK),
       statusCard(lang, { ...snapshot, meetings: [], rsvps: [] }),
+      statusCard(lang, snapshot, { addTab: true }),
     ],
     help: [helpCard(lang)],
     guide: [
@@ -174,6 +184,11 @@ export function cardGallery(lang: Language, longest: boolean): Record<string, Re
           { key: 'g-2', name: 'Nørremarken' },
         ],
         1,
+      ),
+      chooseGroupCard(
+        lang,
+        Array.from({ length: 12 }, (_, i) => ({ key: `g-${i}`, name: longest ? MAX : `Gruppe ${i}` })),
+        undefined,
       ),
     ],
     sections: [

@@ -1,5 +1,11 @@
 import { meetingIcs } from '../../src/report/calendar';
-import { meetingInstants, meetingLinker, calendarKey, readCalendarToken } from '../../src/web/meeting-links';
+import {
+  MAX_TEAMS_LINK,
+  meetingInstants,
+  meetingLinker,
+  readCalendarToken,
+  teamsMeetingLink,
+} from '../../src/web/meeting-links';
 import { sampleGroup } from '../support/card-gallery';
 
 const meeting = {
@@ -46,14 +52,16 @@ describe('calendar files', () => {
 });
 
 describe('calendar links', () => {
-  it('expire a day after the meeting and cannot be used with another key', async () => {
-    const key = calendarKey('secret');
+  it('expire a day after the meeting, cannot be used with another key, and survive a key rotation', async () => {
+    const key = new Uint8Array(32).fill(7);
+    const another = new Uint8Array(32).fill(9);
     const links = meetingLinker({
       baseUrl: () => 'https://bot.example',
       key,
       timeZone: 'Europe/Copenhagen',
       invitationText: () => '',
       subject: () => 'Møde',
+      place: () => '',
     });
     const url = new URL((await links(sampleGroup(), meeting)).calendar);
     const token = url.searchParams.get('token')!;
@@ -62,9 +70,34 @@ describe('calendar links', () => {
       meeting: 2,
     });
     expect(await readCalendarToken(key, token, new Date('2027-06-11T14:00:00Z'))).toBeUndefined();
-    expect(
-      await readCalendarToken(calendarKey('another'), token, new Date('2027-06-10T00:00:00Z')),
-    ).toBeUndefined();
-    expect(calendarKey('secret')).toEqual(key);
+    expect(await readCalendarToken(another, token, new Date('2027-06-10T00:00:00Z'))).toBeUndefined();
+    expect(await readCalendarToken([another, key], token, new Date('2027-06-10T00:00:00Z'))).toEqual({
+      groupKey: 'g-test',
+      meeting: 2,
+    });
+  });
+});
+
+describe('the "Opret Teams-møde" link', () => {
+  const fields = {
+    subject: 'Erfaringsgruppe: møde 1 – Tre gode råd',
+    startTime: '2027-01-14T12:00:00.000Z',
+    endTime: '2027-01-14T14:00:00.000Z',
+    attendees: ['karen@kilden.example', 'jens@kilden.example'],
+  };
+
+  it('stays within 1,800 characters with the longest invitation, shortening only the text', () => {
+    const text = `Sted: Beboerhuset\n\n${'Æ'.repeat(1000)}`;
+    const link = new URL(teamsMeetingLink(fields, text));
+    expect(link.href.length).toBeLessThanOrEqual(MAX_TEAMS_LINK);
+    expect(link.href.length).toBeGreaterThan(MAX_TEAMS_LINK - 20);
+    expect(link.searchParams.get('content')).toMatch(/^Sted: Beboerhuset\n\nÆ+…$/);
+    expect(link.searchParams.get('attendees')).toBe('karen@kilden.example,jens@kilden.example');
+    expect(link.searchParams.get('startTime')).toBe(fields.startTime);
+  });
+
+  it('keeps a short text whole', () => {
+    const link = new URL(teamsMeetingLink(fields, 'Hej alle'));
+    expect(link.searchParams.get('content')).toBe('Hej alle');
   });
 });

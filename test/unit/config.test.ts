@@ -29,13 +29,19 @@ describe('configuration', () => {
 
   it('never starts the playground or embedded storage in production mode', () => {
     expect(() =>
-      parseConfig({ MicrosoftAppId: 'a5c1f7e2-0000-4000-8000-000000000001', MicrosoftAppPassword: 'p' }),
+      parseConfig({
+        MicrosoftAppId: 'a5c1f7e2-0000-4000-8000-000000000001',
+        MicrosoftAppPassword: 'p',
+        MicrosoftAppType: 'MultiTenant',
+      }),
     ).toThrow(
       /AZURE_STORAGE_ACCOUNT_URL or AZURE_STORAGE_CONNECTION_STRING is required when MicrosoftAppId is set/,
     );
     const c = parseConfig({
       MicrosoftAppId: 'a5c1f7e2-0000-4000-8000-000000000001',
       MicrosoftAppPassword: 'p',
+      MicrosoftAppType: 'MultiTenant',
+      LINK_SIGNING_KEY: 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=',
       PLAYGROUND: 'on',
       AZURE_STORAGE_ACCOUNT_URL: 'https://acct.table.core.windows.net',
     });
@@ -43,6 +49,29 @@ describe('configuration', () => {
     expect(c.playground.enabled).toBe(false);
     expect(c.auth?.appId).toBe('a5c1f7e2-0000-4000-8000-000000000001');
     expect(parseConfig({ PLAYGROUND: 'off' }).playground.enabled).toBe(false);
+    expect(c.host).toBe('0.0.0.0');
+  });
+
+  it('listens only on this machine in local mode unless HOST says otherwise', () => {
+    expect(parseConfig({}).host).toBe('127.0.0.1');
+    expect(parseConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+  });
+
+  it('treats an empty variable as unset, as in a copied .env', () => {
+    const c = parseConfig({ DATA_DIR: '', PORT: '', HOST: ' ', LINK_SIGNING_KEY: '', MicrosoftAppType: '' });
+    expect(c.port).toBe(3978);
+    expect(c.host).toBe('127.0.0.1');
+    expect(c.storage.kind === 'embedded' && c.storage.location.endsWith('.data/azurite')).toBe(true);
+    expect(c.linkSigning.current).toBeUndefined();
+  });
+
+  it('reads the link-signing keys, the previous one kept for a rotation', () => {
+    const c = parseConfig({
+      LINK_SIGNING_KEY: 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=',
+      LINK_SIGNING_KEY_PREVIOUS: Buffer.alloc(32, 1).toString('base64'),
+    });
+    expect(Buffer.from(c.linkSigning.current!).toString()).toBe('0123456789abcdef0123456789abcdef');
+    expect(c.linkSigning.previous).toEqual(new Uint8Array(32).fill(1));
   });
 
   it('splits ALLOWED_TENANTS on commas', () => {
@@ -56,9 +85,19 @@ describe('configuration', () => {
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     [{ PLAYGROUND: 'maybe' }, /PLAYGROUND/],
     [{ AZURE_STORAGE_ACCOUNT_URL: 'http://insecure' }, /AZURE_STORAGE_ACCOUNT_URL/],
+    [{ MicrosoftAppId: 'x', MicrosoftAppPassword: 'p' }, /MicrosoftAppTenantId is required for SingleTenant/],
     [
-      { MicrosoftAppType: 'SingleTenant', MicrosoftAppId: 'x', MicrosoftAppPassword: 'p' },
-      /MicrosoftAppTenantId is required for SingleTenant/,
+      {
+        MicrosoftAppId: 'x',
+        MicrosoftAppPassword: 'p',
+        MicrosoftAppTenantId: 't',
+        AZURE_STORAGE_ACCOUNT_URL: 'https://a',
+      },
+      /^Configuration error: LINK_SIGNING_KEY is required when MicrosoftAppId is set/,
+    ],
+    [
+      { LINK_SIGNING_KEY: 'c2hvcnQ=' },
+      /^Configuration error: LINK_SIGNING_KEY must be at least 32 random bytes/,
     ],
     [{ MicrosoftAppId: 'x' }, /MicrosoftAppPassword is required/],
     [{ AZURE_STORAGE_CONNECTION_STRING: 'a', AZURE_STORAGE_ACCOUNT_URL: 'https://b' }, /not both/],
@@ -92,6 +131,7 @@ describe('.env.example', () => {
     const documented = Object.keys(parse(text));
     const read = [
       'PORT',
+      'HOST',
       'MicrosoftAppId',
       'MicrosoftAppPassword',
       'MicrosoftAppType',
@@ -99,6 +139,8 @@ describe('.env.example', () => {
       'AZURE_STORAGE_CONNECTION_STRING',
       'AZURE_STORAGE_ACCOUNT_URL',
       'DATA_DIR',
+      'LINK_SIGNING_KEY',
+      'LINK_SIGNING_KEY_PREVIOUS',
       'DEFAULT_LANGUAGE',
       'TIME_ZONE',
       'ALLOWED_TENANTS',
@@ -106,6 +148,7 @@ describe('.env.example', () => {
       'PLAYGROUND',
       'PLAYGROUND_PORT',
       'TEAMS_APP_ID',
+      'TEAMS_APP_CATALOG_ID',
       'BOT_DOMAIN',
     ];
     expect(documented.sort()).toEqual(read.sort());

@@ -3,11 +3,11 @@ import path from 'node:path';
 
 const root = path.join(__dirname, '..', '..');
 const bicep = readFileSync(path.join(root, 'infra', 'main.bicep'), 'utf8');
-const toolkit = readFileSync(path.join(root, 'teamsapp.yml'), 'utf8');
+const toolkit = readFileSync(path.join(root, 'm365agents.yml'), 'utf8');
 
 /**
  * No Bicep compiler or Azure runs on this machine, so these read the template for the promises
- * docs/deploy.md makes: keyless storage through a managed identity, Node 20, single-tenant bot
+ * docs/deploy.md makes: keyless storage through a managed identity, Node 24, single-tenant bot
  * with the Teams channel, and settings the bot's configuration understands.
  */
 describe('the Azure deployment (infra/main.bicep)', () => {
@@ -22,8 +22,10 @@ describe('the Azure deployment (infra/main.bicep)', () => {
     );
   });
 
-  it('runs the built bot on Linux and Node 20 with the heap cap npm start uses', () => {
-    expect(bicep).toContain("linuxFxVersion: 'NODE|20-lts'");
+  it('runs the built bot on Linux and Node 24 LTS with the heap cap npm start uses and a generated link-signing key', () => {
+    expect(bicep).toContain("linuxFxVersion: 'NODE|24-lts'");
+    expect(bicep).toMatch(/\{ name: 'LINK_SIGNING_KEY', value: linkSigningKey \}/);
+    expect(bicep).toMatch(/@secure\(\)\n@description\([^\n]*\)\nparam linkSigningKey string = base64\(/);
     expect(bicep).toContain("appCommandLine: 'node --max-old-space-size=160 dist/src/index.js'");
     expect(bicep).toContain("healthCheckPath: '/healthz'");
   });
@@ -47,7 +49,7 @@ describe('the Azure deployment (infra/main.bicep)', () => {
     for (const n of names.filter((x) => !appServiceOwn.includes(x))) expect(config).toContain(`${n}:`);
   });
 
-  it('has the toolkit provision, deploy and publish with the app package our script builds', () => {
+  it('has the toolkit provision, deploy and publish with the app package from manifest/', () => {
     for (const step of [
       'provision:',
       'deploy:',
@@ -58,6 +60,7 @@ describe('the Azure deployment (infra/main.bicep)', () => {
     ]) {
       expect(toolkit).toContain(step);
     }
-    expect(toolkit).toContain('appPackagePath: ./build/appPackage.zip');
+    expect(toolkit).toContain('manifestPath: ./manifest/manifest.json');
+    expect(toolkit).toContain('appPackagePath: ./build/appPackage.${{TEAMSFX_ENV}}.zip');
   });
 });

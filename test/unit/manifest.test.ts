@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildManifest, LOCAL_BOT_ID, writeAppPackage } from '../../scripts/app-package';
-import { parseConfig } from '../../src/config';
+import { parseCommand } from '../../src/bot/commands';
+import { parseConfig, parsePackageSettings } from '../../src/config';
 import { localizationValidator, manifestValidator, problems } from '../support/schemas';
 
 const root = path.join(__dirname, '..', '..');
@@ -18,11 +19,26 @@ function pngSize(file: string): { width: number; height: number } {
 describe('Teams app manifest', () => {
   it('validates against the 1.22 schema, with the bot in group chats, teams and personal chats', () => {
     const validate = manifestValidator();
-    const ok = validate(manifest);
+    const ok = validate(
+      buildManifest(manifest, parsePackageSettings({ BOT_DOMAIN: 'erfaringsgruppe.azurewebsites.net' })),
+    );
     expect(problems(validate)).toEqual([]);
     expect(ok).toBe(true);
     expect(manifest.bots[0].scopes.sort()).toEqual(['groupChat', 'personal', 'team']);
     expect(manifest.localizationInfo.defaultLanguageTag).toBe('da');
+  });
+
+  it('installs into a group chat with the bot by default, and lists the commands that work in each scope', () => {
+    expect(manifest.defaultInstallScope).toBe('groupChat');
+    expect(manifest.defaultGroupCapability.groupchat).toBe('bot');
+    const list = (scope: string): string[] =>
+      manifest.bots[0].commandLists
+        .find((l: { scopes: string[] }) => l.scopes.includes(scope))
+        .commands.map((c: { title: string }) => c.title);
+    expect(list('groupChat')).toEqual(expect.arrayContaining(['påmind', 'slet gruppe', 'inviter 1']));
+    expect(list('personal')).toEqual(expect.arrayContaining(['mine data', 'slet mine data']));
+    for (const scope of ['groupChat', 'personal'])
+      for (const title of list(scope)) expect(parseCommand(title)).toBeDefined();
   });
 
   it('has an English localization file that validates against the 1.22 localization schema', () => {
@@ -46,6 +62,8 @@ describe('Teams app manifest', () => {
     const config = parseConfig({
       MicrosoftAppId: '3f9a1c2e-5b7d-4e8f-9a0b-1c2d3e4f5a6b',
       MicrosoftAppPassword: 'secret',
+      MicrosoftAppType: 'MultiTenant',
+      LINK_SIGNING_KEY: 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=',
       TEAMS_APP_ID: '7d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6',
       BOT_DOMAIN: 'erfaringsgruppe.azurewebsites.net',
       AZURE_STORAGE_ACCOUNT_URL: 'https://acct.table.core.windows.net',
@@ -62,6 +80,8 @@ describe('Teams app manifest', () => {
     const config = parseConfig({
       MicrosoftAppId: '3f9a1c2e-5b7d-4e8f-9a0b-1c2d3e4f5a6b',
       MicrosoftAppPassword: 'secret',
+      MicrosoftAppType: 'MultiTenant',
+      LINK_SIGNING_KEY: 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=',
       BOT_DOMAIN: 'erfaringsgruppe.azurewebsites.net',
       AZURE_STORAGE_ACCOUNT_URL: 'https://acct.table.core.windows.net',
     });
@@ -97,5 +117,23 @@ describe('Teams app manifest', () => {
     ).toEqual(['color.png', 'en.json', 'manifest.json', 'outline.png']);
     const packaged = JSON.parse(zip.readAsText('manifest.json'));
     expect(packaged.bots[0].botId).toBe(LOCAL_BOT_ID);
+  });
+
+  it('packages with only the app id and the domain: no secret, no storage settings', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pkg-'));
+    cpSync(path.join(root, 'manifest'), path.join(dir, 'manifest'), { recursive: true });
+    const settings = parsePackageSettings({
+      MicrosoftAppId: '3f9a1c2e-5b7d-4e8f-9a0b-1c2d3e4f5a6b',
+      BOT_DOMAIN: 'erfaringsgruppe.azurewebsites.net',
+      MicrosoftAppPassword: '',
+    });
+    const packaged = JSON.parse(new AdmZip(writeAppPackage(dir, settings)).readAsText('manifest.json'));
+    expect(packaged.id).toBe('3f9a1c2e-5b7d-4e8f-9a0b-1c2d3e4f5a6b');
+    expect(packaged.validDomains).toEqual(['erfaringsgruppe.azurewebsites.net']);
+    expect(JSON.stringify(packaged)).not.toContain('${{');
+    expect(manifestValidator()(packaged)).toBe(true);
+    expect(() => parsePackageSettings({ BOT_DOMAIN: 'https://x.example/' })).toThrow(
+      /^Configuration error: BOT_DOMAIN/,
+    );
   });
 });

@@ -1,3 +1,4 @@
+import type { OverviewLink } from '../../src/cards/overview-action';
 import { localOverviewLinks, teamsOverviewLinks } from '../../src/web/overview-links';
 import { localLinks } from '../../src/web/tab-tokens';
 import { sampleGroup } from '../support/card-gallery';
@@ -5,22 +6,39 @@ import { sampleGroup } from '../support/card-gallery';
 const APP = '7d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6';
 
 describe('"Åbn overblik" links', () => {
-  it('in Teams, deep-link to the overview tab in the group chat', async () => {
+  const urlOf = (link: OverviewLink | undefined): URL => new URL(link && 'url' in link ? link.url : '');
+  const saved = { overviewTab: { savedAt: '2026-11-26T09:00:00.000Z' } };
+
+  it('in Teams, deep-link to the overview tab in the group chat (contextType chat, webUrl fallback)', async () => {
+    const group = {
+      ...sampleGroup(),
+      ...saved,
+      conversation: { conversation: { id: '19:abc@thread.v2', conversationType: 'groupChat' } },
+    };
+    const url = urlOf(await teamsOverviewLinks(APP, 'https://bot.example/tab/overview.html')(group));
+    expect(url.origin + url.pathname).toBe(
+      `https://teams.microsoft.com/l/entity/${APP}/erfaringsgruppe-overblik`,
+    );
+    expect(JSON.parse(url.searchParams.get('context')!)).toEqual({
+      chatId: '19:abc@thread.v2',
+      contextType: 'chat',
+    });
+    expect(url.searchParams.get('webUrl')).toBe('https://bot.example/tab/overview.html');
+    expect(url.href.length).toBeLessThan(1800);
+  });
+
+  it('before the tab is in the chat, offer a hint instead of a link that leads nowhere', async () => {
     const group = {
       ...sampleGroup(),
       conversation: { conversation: { id: '19:abc@thread.v2', conversationType: 'groupChat' } },
     };
-    const url = new URL((await teamsOverviewLinks(APP)(group))!);
-    expect(url.origin + url.pathname).toBe(
-      `https://teams.microsoft.com/l/entity/${APP}/erfaringsgruppe-overblik`,
-    );
-    expect(JSON.parse(url.searchParams.get('context')!)).toEqual({ chatId: '19:abc@thread.v2' });
+    expect(await teamsOverviewLinks(APP)(group)).toEqual({ addTab: true });
   });
 
   it("in a channel, open the channel's tab, not a thread", async () => {
     const conversation = { id: '19:chan@thread.tacv2;messageid=1700000000000', conversationType: 'channel' };
-    const url = new URL(
-      (await teamsOverviewLinks(APP)({ ...sampleGroup(), conversation: { conversation } }))!,
+    const url = urlOf(
+      await teamsOverviewLinks(APP)({ ...sampleGroup(), ...saved, conversation: { conversation } }),
     );
     expect(JSON.parse(url.searchParams.get('context')!)).toEqual({ channelId: '19:chan@thread.tacv2' });
   });
@@ -28,7 +46,7 @@ describe('"Åbn overblik" links', () => {
   it('locally, link to the page with a token for exactly this group', async () => {
     const links = localLinks();
     const group = sampleGroup();
-    const url = new URL((await localOverviewLinks('http://localhost:3978', links)(group))!);
+    const url = urlOf(await localOverviewLinks('http://localhost:3978', links)(group));
     expect(url.pathname).toBe('/tab/overview.html');
     expect(url.searchParams.get('group')).toBe(group.key);
     const reader = await links.verify(url.hash.replace('#token=', ''));

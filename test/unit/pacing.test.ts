@@ -93,7 +93,10 @@ describe('the outbox', () => {
     await expect(outbox.postCard(broken, { card: {}, summary: '' })).rejects.toThrow('Bad Request');
     const removed = {
       ...broken,
-      sendActivity: async () => Promise.reject(Object.assign(new Error('Forbidden'), { statusCode: 403 })),
+      sendActivity: async () =>
+        Promise.reject(
+          Object.assign(new Error('Forbidden'), { statusCode: 403, code: 'BotNotInConversationRoster' }),
+        ),
     };
     await expect(
       outbox.postCard(removed as unknown as TurnContext, { card: {}, summary: '' }),
@@ -153,5 +156,76 @@ describe('pacing under a busy event loop', () => {
       expect(arrivals.filter((x) => x > at - 1000 && x <= at).length).toBeLessThanOrEqual(7);
     for (const at of arrivals)
       expect(arrivals.filter((x) => x > at - 2000 && x <= at).length).toBeLessThanOrEqual(8);
+  });
+});
+
+/** A virtual clock for concurrent sleepers: time jumps to the earliest wake-up once everyone waits. */
+function sharedTimer(): Timer & { t: number; drive<T>(work: Promise<T>): Promise<T> } {
+  const sleepers: { at: number; wake: () => void }[] = [];
+  const timer = {
+    t: 0,
+    now: () => timer.t,
+    sleep: (ms: number) => new Promise<void>((wake) => sleepers.push({ at: timer.t + ms, wake })),
+    async drive<T>(work: Promise<T>): Promise<T> {
+      let done = false;
+      const result = work.finally(() => (done = true));
+      while (!done) {
+        await new Promise((r) => setImmediate(r));
+        if (done || sleepers.length === 0) continue;
+        sleepers.sort((a, b) => a.at - b.at);
+        const next = sleepers.shift()!;
+        timer.t = Math.max(timer.t, next.at);
+        next.wake();
+      }
+      return result;
+    },
+  };
+  return timer;
+}
+
+describe("Teams' limits across conversations", () => {
+  const card = { card: {}, summary: 's' };
+  const tenantContext = (
+    conversationId: string,
+    sends: { at: number; conversationId: string }[],
+    timer: { t: number },
+  ): TurnContext => {
+    const context = fakeContext(conversationId, sends, timer);
+    (context.activity.conversation as { tenantId?: string }).tenantId = 'tenant-1';
+    return context;
+  };
+
+  it('keeps a fan-out to many chats of one tenant under 30 requests in any second', async () => {
+    const timer = sharedTimer();
+    const sends: { at: number; conversationId: string }[] = [];
+    const outbox = new Outbox(createLogger('silent'), { timer });
+    await timer.drive(
+      Promise.all(
+        Array.from({ length: 40 }, (_, c) =>
+          Promise.all([1, 2, 3].map(() => outbox.postCard(tenantContext(`chat-${c}`, sends, timer), card))),
+        ),
+      ),
+    );
+    expect(sends).toHaveLength(120);
+    const busiest = Math.max(
+      ...sends.map((s) => sends.filter((o) => o.at > s.at - 1000 && o.at <= s.at).length),
+    );
+    expect(busiest).toBeLessThan(30);
+  });
+
+  it('counts the threads of a channel as one conversation (without ;messageid=)', async () => {
+    const timer = sharedTimer();
+    const sends: { at: number; conversationId: string }[] = [];
+    const outbox = new Outbox(createLogger('silent'), { timer });
+    await timer.drive(
+      Promise.all(
+        Array.from({ length: 16 }, (_, i) =>
+          outbox.postCard(tenantContext(`19:channel@thread.tacv2;messageid=${i % 4}`, sends, timer), card),
+        ),
+      ),
+    );
+    expect(sends).toHaveLength(16);
+    for (const s of sends)
+      expect(sends.filter((o) => o.at > s.at - 1000 && o.at <= s.at).length).toBeLessThanOrEqual(7);
   });
 });

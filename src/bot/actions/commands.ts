@@ -22,7 +22,7 @@ export const commandHandlers: Record<CommandName, CommandHandler> = {
     const outcome = await programmeStatus(turn.deps.app, turn.actor);
     if (!outcome.ok) return refusalReply(turn, outcome);
     const group = outcome.value.group.value;
-    const link = (await turn.deps.overviewLink?.(group)) ?? '';
+    const link = await turn.deps.overviewLink?.(group);
     return cardReply(statusCard(group.language, outcome.value, link));
   },
   invite: (turn, arg) => openInvitationEditor(turn, arg),

@@ -15,10 +15,15 @@ import type { ActionHandler } from './handler';
 export async function showGroupCard(turn: Turn, group: Group, adopt?: string): Promise<void> {
   const existing = group.groupCardId ?? adopt;
   if (existing) {
-    turn.deps.outbox.refreshCard(turn.context, existing, async () => {
-      const current = await turn.deps.app.store.loadGroup(group.key);
-      return current && groupCard(current.value.language, current.value);
-    });
+    turn.deps.outbox.refreshCard(
+      turn.context,
+      existing,
+      async () => {
+        const current = await turn.deps.app.store.loadGroup(group.key);
+        return current && groupCard(current.value.language, current.value);
+      },
+      (newId) => recordGroupCard(turn.deps.app, turn.actor, newId),
+    );
   }
   const id = existing ?? (await turn.deps.outbox.postCard(turn.context, groupCard(group.language, group)));
   if (id && id !== group.groupCardId) await recordGroupCard(turn.deps.app, turn.actor, id);

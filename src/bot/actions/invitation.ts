@@ -12,6 +12,7 @@ import {
   invitationTemplateText,
   type InvitationLinks,
 } from '../../cards/invitation-cards';
+import { isCoordinator } from '../../app/group';
 import type { Group, Meeting } from '../../domain/types';
 import { todayIn } from '../../domain/schedule';
 import type { MeetingNumber } from '../../domain/themes';
@@ -32,7 +33,7 @@ export async function openInvitationEditor(turn: Turn, rawMeeting: unknown): Pro
 }
 
 /**
- * The invitation's "Opret Teams-møde" and "Tilføj til kalender" links, when the bot can make them,
+ * The invitation's "Opret Teams-møde" and "Gem i kalender" links, when the bot can make them,
  * with the members' sign-in names as the meeting's attendees when Teams gives the roster. In a turn
  * it may ask Teams; after the turn (`afterTurnIn`: the chat's id) only a recently read roster is used,
  * because the turn's context is gone by then.
@@ -50,27 +51,41 @@ async function linksOf(
   return meetingLinks(group, meeting, attendees);
 }
 
+/**
+ * The shared card has no "Opret Teams-møde": whoever clicks it becomes the meeting's organizer,
+ * so only the coordinator's own view offers it; the .ics link is for everyone.
+ */
+function withoutTeamsMeeting(links: InvitationLinks | undefined): InvitationLinks | undefined {
+  return links && { ...links, teamsMeeting: '' };
+}
+
 /** Shows a meeting's invitation to everyone: in place when it was posted before, else as a new message. */
 async function showInvitation(turn: Turn, view: InvitationView): Promise<void> {
   const id = view.meeting.invitationCardId;
   if (id) {
     const chatId = turn.context.activity.conversation.id;
-    turn.deps.outbox.refreshCard(turn.context, id, async () => {
-      const current = await currentInvitation(turn.deps.app, turn.actor, view.meeting.number);
-      if (!current) return undefined;
-      const links = await linksOf(turn, current.group, current.meeting, chatId);
-      return invitationCard(
-        current.group.language,
-        current.group,
-        current.meeting,
-        current.rsvps,
-        undefined,
-        links,
-      );
-    });
+    const n = view.meeting.number;
+    turn.deps.outbox.refreshCard(
+      turn.context,
+      id,
+      async () => {
+        const current = await currentInvitation(turn.deps.app, turn.actor, n);
+        if (!current) return undefined;
+        const links = withoutTeamsMeeting(await linksOf(turn, current.group, current.meeting, chatId));
+        return invitationCard(
+          current.group.language,
+          current.group,
+          current.meeting,
+          current.rsvps,
+          undefined,
+          links,
+        );
+      },
+      (newId) => recordInvitationCard(turn.deps.app, turn.actor, n, newId),
+    );
     return;
   }
-  const links = await linksOf(turn, view.group, view.meeting);
+  const links = withoutTeamsMeeting(await linksOf(turn, view.group, view.meeting));
   const rendered = invitationCard(
     view.group.language,
     view.group,
@@ -110,7 +125,9 @@ const save: ActionHandler = async (turn, data) => {
   const n = view.meeting.number;
   const notice = t(lang, wasPosted ? 'invite.updated' : 'invite.sent', { n });
   const today = todayIn(turn.deps.app.timeZone, turn.deps.app.now());
-  return cardReply(invitationEditorCard(lang, n as MeetingNumber, editorValues(data), today, {}, notice));
+  const teamsMeeting = (await linksOf(turn, view.group, view.meeting))?.teamsMeeting ?? '';
+  const values = editorValues(data);
+  return cardReply(invitationEditorCard(lang, n as MeetingNumber, values, today, {}, notice, teamsMeeting));
 };
 
 const answer: ActionHandler = async (turn, data) => {
@@ -118,7 +135,8 @@ const answer: ActionHandler = async (turn, data) => {
   if (!outcome.ok) return refusalReply(turn, outcome);
   const view = outcome.value;
   await showInvitation(turn, view);
-  const links = await linksOf(turn, view.group, view.meeting);
+  const all = await linksOf(turn, view.group, view.meeting);
+  const links = isCoordinator(view.group, turn.actor.userId) ? all : withoutTeamsMeeting(all);
   return cardReply(
     invitationCard(view.group.language, view.group, view.meeting, view.rsvps, view.response, links),
   );

@@ -40,10 +40,16 @@ export function statusCardOf(view: MeetingView): RenderedCard {
 async function refreshStatus(turn: Turn, view: MeetingView): Promise<void> {
   const id = view.meeting.statusCardId;
   if (!id) return;
-  turn.deps.outbox.refreshCard(turn.context, id, async () => {
-    const current = await currentMeeting(turn.deps.app, turn.actor, view.meeting.number);
-    return current && statusCardOf(current);
-  });
+  const n = view.meeting.number;
+  turn.deps.outbox.refreshCard(
+    turn.context,
+    id,
+    async () => {
+      const current = await currentMeeting(turn.deps.app, turn.actor, n);
+      return current && statusCardOf(current);
+    },
+    (newId) => recordMeetingCard(turn.deps.app, turn.actor, n, 'statusCardId', newId),
+  );
 }
 
 /** Starts meeting n: posts the shared status card and the answer card. */
@@ -169,6 +175,7 @@ const doClose: ActionHandler = async (turn, data) => {
     return refusalReply(turn, outcome);
   }
   const view = outcome.value;
+  if (view.repeated) return cardReply(statusCardOf(view));
   const card = conclusionCard(view.group.language, view.meeting, view.snapshot.proposals);
   const ids = await postStep(turn, view, 'close', [card]);
   if (!ids) return messageReply(t(view.group.language, 'meeting.notPosted'));

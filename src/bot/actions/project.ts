@@ -6,6 +6,7 @@ import {
   voteProject,
   type ProjectView,
 } from '../../app/project';
+import { recordMeetingCard } from '../../app/meeting';
 import { MAX_PROPOSALS } from '../../domain/project-input';
 import { projectFinalCard, projectVoteCard, proposalCards } from '../../cards/project-cards';
 import { conclusionCard } from '../../cards/result-cards';
@@ -27,13 +28,24 @@ async function refresh(
   turn: Turn,
   id: string | undefined,
   render: (view: ProjectView) => RenderedCard | undefined,
+  onReposted: (newId: string) => Promise<unknown>,
 ): Promise<void> {
   if (!id) return;
-  turn.deps.outbox.refreshCard(turn.context, id, async () => {
-    const snapshot = await turn.deps.app.store.loadPartition(turn.actor.groupKey);
-    return snapshot && render({ group: snapshot.group.value, snapshot });
-  });
+  turn.deps.outbox.refreshCard(
+    turn.context,
+    id,
+    async () => {
+      const snapshot = await turn.deps.app.store.loadPartition(turn.actor.groupKey);
+      return snapshot && render({ group: snapshot.group.value, snapshot });
+    },
+    onReposted,
+  );
 }
+
+const recordVoteCard =
+  (turn: Turn) =>
+  (newId: string): Promise<unknown> =>
+    recordProjectVoteCard(turn.deps.app, turn.actor, newId);
 
 const voteCardOf = (view: ProjectView, mine?: string, notice = ''): RenderedCard =>
   projectVoteCard(
@@ -53,8 +65,11 @@ const propose: ActionHandler = async (turn, data) => {
       outcome.refusal === 'invalidForm' ? { ok: false, refusal: 'invalidInput' } : outcome,
     );
   const view = outcome.value;
-  await refresh(turn, view.snapshot.meetings.find((m) => m.value.number === 4)?.value.conclusionCardId, (v) =>
-    conclusionOf(v),
+  await refresh(
+    turn,
+    view.snapshot.meetings.find((m) => m.value.number === 4)?.value.conclusionCardId,
+    (v) => conclusionOf(v),
+    (newId) => recordMeetingCard(turn.deps.app, turn.actor, 4, 'conclusionCardId', newId),
   );
   const notice = t(view.group.language, 'project.proposalSaved', {
     title: escapeMarkdown(view.proposal.title),
@@ -69,7 +84,7 @@ const startVote: ActionHandler = async (turn) => {
   if (!outcome.ok) return refusalReply(turn, outcome);
   const view = outcome.value;
   if (view.group.projectVote?.cardId) {
-    await refresh(turn, view.group.projectVote.cardId, (v) => voteCardOf(v));
+    await refresh(turn, view.group.projectVote.cardId, (v) => voteCardOf(v), recordVoteCard(turn));
   } else {
     // The proposals in full, then the vote card (which may shorten them). Until Teams has accepted
     // the vote card its id is not recorded, so the coordinator's next click posts them again.
@@ -93,7 +108,7 @@ const castVote: ActionHandler = async (turn, data) => {
   const outcome = await voteProject(turn.deps.app, turn.actor, data);
   if (!outcome.ok) return refusalReply(turn, outcome);
   const view = outcome.value;
-  await refresh(turn, view.group.projectVote?.cardId, (v) => voteCardOf(v));
+  await refresh(turn, view.group.projectVote?.cardId, (v) => voteCardOf(v), recordVoteCard(turn));
   const notice = t(view.group.language, 'project.voteSaved', { title: escapeMarkdown(view.chosen.title) });
   return cardReply(voteCardOf(view, view.chosen.id, notice));
 };

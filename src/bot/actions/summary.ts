@@ -24,7 +24,7 @@ export async function summary(turn: Turn, rawMeeting: unknown, requestedGroup?: 
   }
   const { snapshot, meeting } = outcome.value;
   const lang = snapshot.group.value.language;
-  const link = (await turn.deps.overviewLink?.(snapshot.group.value)) ?? '';
+  const link = await turn.deps.overviewLink?.(snapshot.group.value);
   return cardReply(
     meeting ? themeSummaryCard(lang, snapshot, meeting, link) : programmeSummaryCard(lang, snapshot, link),
   );

@@ -1,0 +1,47 @@
+import { CloudAdapter, type Activity, type TurnContext } from 'botbuilder';
+
+/** What /api/messages answers for one activity; `error` is for the log, never for the client. */
+export interface HttpTurnAnswer {
+  status: number;
+  body?: unknown;
+  error?: unknown;
+}
+
+/** Date fields Teams sends as ISO text; the SDK expects Date objects (as its own HTTP handler makes them). */
+function withDates(body: Record<string, unknown>): Activity {
+  const activity: Record<string, unknown> = { ...body };
+  for (const [field, raw] of [
+    ['timestamp', 'rawTimestamp'],
+    ['expiration', 'rawExpiration'],
+    ['localTimestamp', 'rawLocalTimestamp'],
+  ] as const) {
+    const value = body[field];
+    if (typeof value === 'string') {
+      activity[raw] = value;
+      activity[field] = new Date(value);
+    }
+  }
+  return activity as unknown as Activity;
+}
+
+/**
+ * The Bot Framework adapter with an HTTP turn that keeps errors to itself: the SDK's own handler
+ * prints a stack on stderr and sends the error's text to whoever sent the request.
+ */
+export class EdgeAdapter extends CloudAdapter {
+  /** Authenticates and runs one activity whose shape was already checked; maps failures to a status. */
+  async runHttpTurn(
+    authorization: string,
+    body: Record<string, unknown>,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<HttpTurnAnswer> {
+    try {
+      const invoke = await this.processActivity(authorization, withDates(body), logic);
+      return { status: invoke?.status ?? 200, body: invoke?.body };
+    } catch (error) {
+      const code = (error as { statusCode?: unknown }).statusCode;
+      const status = typeof code === 'number' && code >= 400 && code < 500 ? code : 500;
+      return { status, error };
+    }
+  }
+}
