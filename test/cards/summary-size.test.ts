@@ -14,7 +14,7 @@ describe('summaries', () => {
     const snapshot = sampleSnapshot({ longest: true });
     const card = themeSummaryCard('da', snapshot, 1).card;
     expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThan(28 * 1024);
-    expect(cardText(card)).toContain('Kortet er forkortet');
+    expect(cardText(card)).toContain('Kortet er for stort til Teams');
     expect(cardText(card)).toContain('Bed om opsummeringen af de enkelte møder');
   });
 

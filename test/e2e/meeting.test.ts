@@ -64,7 +64,7 @@ test('1. @Erfaringsgruppe hjælp shows the help', async () => {
 test('2. @Erfaringsgruppe opret: the setup card is filled in and the coordinator joins', async () => {
   await chat.say('opret');
   await chat.field('Gruppens navn').fill('Erfaringsgruppe Søbakken');
-  await chat.field('Boligforening').fill('Boligforeningen Kilden');
+  await chat.field('Boligorganisation').fill('Boligforeningen Kilden');
   await chat.field('Afdeling eller område').fill('Afdeling 7, Søbakken');
   await chat.screenshot('setup');
   await chat.button('Gem').click();
