@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../src/paths';
 import { choosePort } from '../src/store/azurite';
+import { openTableStore } from '../src/store/connect';
 import {
   chooseProject,
   finishMeeting,
@@ -60,15 +61,16 @@ export async function measureBotMemory(
     await res.text();
     return res.status;
   };
+  const store = await openTableStore({ connectionString });
   await Promise.all(
     Array.from({ length: groups }, async () => {
       const g = newGroup(serviceUrl);
       await formGroup(send, g);
       for (const n of [1, 2, 3, 4]) {
         await startAndAnswer(send, g, n);
-        await finishMeeting(send, g, n);
+        await finishMeeting(send, g, n, store);
       }
-      await chooseProject(send, g);
+      await chooseProject(send, g, store);
       await summaries(send, g);
     }),
   );

@@ -1,5 +1,6 @@
-import { itemId } from '../src/domain/items';
-import { proposalId } from '../src/domain/project-input';
+import { itemIdOf } from '../src/domain/items';
+import type { GroupSnapshot, GroupStore } from '../src/store/group-store';
+import { groupKeyOf } from '../src/store/keys';
 import sample from '../test/fixtures/sample-group.da.json';
 import { groupChat, invoke, mention, user, type TestChat, type TestUser } from '../test/support/activities';
 
@@ -56,13 +57,24 @@ export async function startAndAnswer(send: Send, g: BenchGroup, n: number): Prom
   await all(g.members, (m, i) => send('submitAnswer', invoke(g.chat, m, 'submitAnswer', answerOf(g, n, i))));
 }
 
+/** The group as stored (item and proposal ids are random: the benchmark reads them like a card would show them). */
+async function stored(store: GroupStore, g: BenchGroup): Promise<GroupSnapshot> {
+  return (await store.loadPartition(groupKeyOf(g.chat.tenantId, g.chat.conversationId)))!;
+}
+
 /** The rest of meeting n: an edit, reveal, prioritising (three choices each) and close. */
-export async function finishMeeting(send: Send, g: BenchGroup, n: number): Promise<void> {
+export async function finishMeeting(send: Send, g: BenchGroup, n: number, store: GroupStore): Promise<void> {
   await send('submitAnswer', invoke(g.chat, g.members[0], 'submitAnswer', answerOf(g, n, 0, true)));
   await send('reveal', invoke(g.chat, g.coordinator, 'reveal', { meeting: n }));
   await send('startVoting', invoke(g.chat, g.coordinator, 'startVoting', { meeting: n }));
+  const { answers } = await stored(store, g);
+  const firstItemOf = (userId: string): string =>
+    itemIdOf(
+      answers.find((a) => a.meeting === n && a.userId === userId)!,
+      1,
+    );
   await all(g.members, (m, i) => {
-    const choices = [0, 1, 2].map((k) => itemId(n, g.members[(i + k) % g.members.length].id, 1));
+    const choices = [0, 1, 2].map((k) => firstItemOf(g.members[(i + k) % g.members.length].id));
     return send('vote', invoke(g.chat, m, 'vote', { meeting: n, choices: choices.join(',') }));
   });
   await send(
@@ -75,7 +87,7 @@ export async function finishMeeting(send: Send, g: BenchGroup, n: number): Promi
 }
 
 /** The common project: three proposals, the vote, the choice. */
-export async function chooseProject(send: Send, g: BenchGroup): Promise<void> {
+export async function chooseProject(send: Send, g: BenchGroup, store: GroupStore): Promise<void> {
   const byKey = (key: string) => g.members.find((m) => m.key === key)!;
   await all(sample.projectProposals, (p) =>
     send(
@@ -84,13 +96,15 @@ export async function chooseProject(send: Send, g: BenchGroup): Promise<void> {
     ),
   );
   await send('startProjectVote', invoke(g.chat, g.coordinator, 'startProjectVote', {}));
-  const chosen = proposalId(byKey('soeren').id, 1);
+  const snapshot = await stored(store, g);
+  const chosen = snapshot.proposals.find((p) => p.userId === byKey('soeren').id)!.id;
+  const owner = snapshot.group.value.members.find((m) => m.userId === byKey('soeren').id)!.ref;
   await all(g.members, (m) => send('voteProject', invoke(g.chat, m, 'voteProject', { choice: chosen })));
   await send(
     'chooseProject',
     invoke(g.chat, g.coordinator, 'chooseProject', {
       choice: chosen,
-      owner: byKey('soeren').id,
+      owner,
       firstStep: sample.project.firstStep,
       dueDate: sample.project.dueDate,
     }),

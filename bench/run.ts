@@ -136,15 +136,15 @@ async function main(): Promise<void> {
     groups.map(async (g) => {
       await bot.idle();
       let before = postsIn(g) - 2;
-      await finishMeeting(send, g, 1);
+      await finishMeeting(send, g, 1, bot.store);
       postsPerMeeting.push(postsIn(g) - before);
       for (const n of [2, 3, 4]) {
         before = postsIn(g);
         await startAndAnswer(send, g, n);
-        await finishMeeting(send, g, n);
+        await finishMeeting(send, g, n, bot.store);
         postsPerMeeting.push(postsIn(g) - before);
       }
-      await chooseProject(send, g);
+      await chooseProject(send, g, bot.store);
       await summaries(send, g);
     }),
   );

@@ -56,6 +56,7 @@ const schema = z
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
     PLAYGROUND: onOff,
     REMINDERS: onOff,
+    RETENTION_SWEEP: onOff,
     PROJECT_LEADS: optionalText.transform((v) =>
       v
         ? v
@@ -163,6 +164,8 @@ export interface Config {
   botDomain?: string;
   /** Post meeting reminders from this process (REMINDERS=off leaves them out). */
   reminders: boolean;
+  /** With reminders on: the daily sweep of re-delivery and reminder claims (RETENTION_SWEEP=off leaves it out). */
+  retentionSweep: boolean;
   /** Entra object ids of people who may compare every group of their tenant (`på tværs`). */
   projectLeads: string[];
 }
@@ -221,6 +224,7 @@ export function parseConfig(given: Record<string, string | undefined>): Config {
     teamsAppCatalogId: e.TEAMS_APP_CATALOG_ID,
     botDomain: e.BOT_DOMAIN,
     reminders: e.REMINDERS,
+    retentionSweep: e.RETENTION_SWEEP,
     projectLeads: e.PROJECT_LEADS,
   };
 }

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { Server } from 'restify';
+import { confirmationKey } from './app/confirmation';
 import type { AppDeps } from './app/context';
+import { TurnTracker } from './app/turns';
 import { activityProblem } from './bot/activity-shape';
 import { createAdapter, createOutbox } from './bot/adapter';
 import { ErfaringsgruppeBot } from './bot/bot';
@@ -19,7 +21,12 @@ import { meetingLinker } from './web/meeting-links';
 import { TabApi } from './web/tab-api';
 import { entraTokenVerifier, localLinks } from './web/tab-tokens';
 import { startAzurite, type EmbeddedAzurite } from './store/azurite';
-import { azuriteConnectionString, openTableStore, type StorageTarget } from './store/connect';
+import {
+  azuriteConnectionString,
+  openTableStore,
+  type StorageTarget,
+  type StoreOptions,
+} from './store/connect';
 import type { GroupStore } from './store/group-store';
 
 /** A running bot: its HTTP address, its store, and how to stop everything it started. */
@@ -40,7 +47,7 @@ export interface RunningBot {
 export interface StartOptions {
   now?: () => Date;
   host?: string;
-  onStorageRequest?: () => void;
+  onStorageRequest?: StoreOptions['onRequest'];
   /** Wraps each request's handling (the benchmark attributes storage round trips to turns with it). */
   aroundTurn?: (activityId: string | undefined, handle: () => Promise<void>) => Promise<void>;
 }
@@ -114,18 +121,20 @@ export async function startBot(config: Config, log: Logger, options: StartOption
   const { target, azurite } = await storageTarget(config, log);
   try {
     const store = await openTableStore(target, { onRequest: options.onStorageRequest });
+    const keys = await linkKeys(config);
     const app: AppDeps = {
       store,
       now: options.now ?? (() => new Date()),
       timeZone: config.timeZone,
       defaultLanguage: config.defaultLanguage,
       projectLeads: config.projectLeads,
+      confirmationKey: confirmationKey(keys.sign),
+      turns: new TurnTracker(),
     };
     const adapter = createAdapter(config, log);
     const watch = new ConversationWatch(app, log);
     const outbox = createOutbox(adapter, config, app, log, watch);
     let localBaseUrl = '';
-    const keys = await linkKeys(config);
     const tab = overviewTab(config, app, keys, () => localBaseUrl);
     const calendar = calendarLinks(config, app, keys, () => localBaseUrl);
     const botDeps = {
@@ -137,7 +146,9 @@ export async function startBot(config: Config, log: Logger, options: StartOption
       roster: new RosterDirectory(),
       watch,
     };
-    const reminders = config.reminders ? new ReminderScheduler(botDeps) : undefined;
+    const reminders = config.reminders
+      ? new ReminderScheduler(botDeps, { retention: config.retentionSweep })
+      : undefined;
     const bot = new ErfaringsgruppeBot(botDeps, {
       defaultLanguage: config.defaultLanguage,
       allowedTenants: config.allowedTenants,

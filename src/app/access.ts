@@ -10,7 +10,10 @@ export type Role = 'coordinator' | 'member';
 export async function loadAs(deps: AppDeps, actor: Actor, role: Role): Promise<Outcome<GroupSnapshot>> {
   if (actor.chat === 'personal') return refuse('personalChat');
   const snapshot = await deps.store.loadPartition(actor.groupKey);
-  if (!snapshot) return refuse('noGroup');
+  if (!snapshot) {
+    const deleted = (await deps.store.loadGroup(actor.groupKey))?.value;
+    return deleted?.deletedAt ? refuse('groupDeleted', { name: deleted.name }) : refuse('noGroup');
+  }
   const group = snapshot.group.value;
   if (role === 'coordinator' && !isCoordinator(group, actor.userId)) {
     return refuse('notCoordinator', { coordinators: coordinatorNames(group) });

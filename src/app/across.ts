@@ -1,3 +1,4 @@
+import { poolItems } from '../domain/items';
 import type { Group } from '../domain/types';
 import type { Actor, AppDeps } from './context';
 import { readMeetingNumber } from '../domain/themes';
@@ -27,7 +28,7 @@ async function groupsToCompare(deps: AppDeps, actor: Actor): Promise<Group[]> {
   const mine = await deps.store.listCoordinatedGroups(actor.tenantId, actor.userId);
   const loaded = await Promise.all(mine.map((g) => deps.store.loadGroup(g.key)));
   return loaded.flatMap((g) =>
-    g && g.value.coordinators.some((c) => c.userId === actor.userId) ? [g.value] : [],
+    g && !g.value.deletedAt && g.value.coordinators.some((c) => c.userId === actor.userId) ? [g.value] : [],
   );
 }
 
@@ -53,11 +54,11 @@ export function compareAcross(
       const snapshot = await deps.store.loadPartition(g.key);
       const meeting = snapshot?.meetings.find((m) => m.value.number === n)?.value;
       if (!snapshot || !meeting || !SHOWN.has(meeting.status)) continue;
-      for (const a of snapshot.answers.filter((x) => x.meeting === n)) {
-        for (const text of a.fields.filter((f) => f.trim())) {
-          answers.push({ group: gi, text });
-          counts[gi]++;
-        }
+      // In the order of their random ids: never by author, so nothing maps back to who wrote what.
+      for (const item of poolItems(n, snapshot.answers, [], 'anonymous')) {
+        if (!item.text.trim()) continue;
+        answers.push({ group: gi, text: item.text });
+        counts[gi]++;
       }
     }
     const lang = groups[0].language;

@@ -1,4 +1,5 @@
 import { parseAnswer } from '../domain/answer-input';
+import { newItemIds } from '../domain/items';
 import { canTake } from '../domain/meeting';
 import type { Answer } from '../domain/types';
 import { memberName } from '../domain/roles';
@@ -40,11 +41,13 @@ export function submitAnswer(
     const fields = parseAnswer(data, n);
     if (!fields.ok) return invalidForm(fields.errors);
     const name = memberName(snapshot.group.value, actor);
+    const before = snapshot.answers.find((a) => a.meeting === n && a.userId === actor.userId);
     const mine: Answer = {
       meeting: n,
       userId: actor.userId,
       name,
       fields: fields.value,
+      ids: before?.ids ?? newItemIds(),
       updatedAt: deps.now().toISOString(),
     };
     await deps.store.putAnswer(actor.groupKey, mine);

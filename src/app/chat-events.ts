@@ -25,7 +25,7 @@ export function noteActivity(deps: AppDeps, actor: Actor): Promise<Outcome<boole
   return transact(async () => {
     if (actor.chat === 'personal') return ok(false);
     const found = await deps.store.loadGroup(actor.groupKey);
-    if (!found) return ok(false);
+    if (!found || found.value.deletedAt) return ok(false);
     const group = found.value;
     const conversation = freshReference(group.conversation, actor.conversation);
     const members = group.members.map((m) =>

@@ -1,5 +1,6 @@
 import type { ConversationRef, Language } from '../domain/types';
 import type { GroupStore } from '../store/group-store';
+import type { TurnTracker } from './turns';
 
 /** Who is acting and where, derived from the authenticated activity (never from card data). */
 export interface Actor {
@@ -25,4 +26,8 @@ export interface AppDeps {
   defaultLanguage: Language;
   /** People (Entra object ids) who may compare every group of their tenant (PROJECT_LEADS). */
   projectLeads?: readonly string[];
+  /** Signs and checks confirmation buttons (`slet mine data`, `slet gruppe`); random per process when left out. */
+  confirmationKey?: Uint8Array;
+  /** The turns in progress on this instance, per group (`slet gruppe` sweeps again once they are done). */
+  turns?: TurnTracker;
 }

@@ -1,7 +1,11 @@
-import { itemId } from '../domain/items';
+import { itemIdOf } from '../domain/items';
 import type { Group, Meeting, RsvpResponse } from '../domain/types';
+import { t } from '../i18n';
+import type { GroupSnapshot } from '../store/group-store';
+import { checkConfirmation } from './confirmation';
 import type { Actor, AppDeps } from './context';
-import { coordinatorNames, isCoordinator } from './group';
+import { isCoordinator } from './group';
+import { eraseGroup } from './group-deletion';
 import { ok, refuse, transact, type Outcome } from './result';
 
 /** Everything the bot stores about one person in one group. */
@@ -16,26 +20,57 @@ export interface MyGroupData {
   proposals: { title: string; description: string }[];
   projectVote?: string;
   projectOwner?: string;
+  /** Meetings whose invitation text has the person's name (their signature as coordinator). */
+  signedInvitations?: number[];
 }
 
 const isIn = (g: Group, userId: string): boolean =>
   isCoordinator(g, userId) || g.members.some((m) => m.userId === userId);
 
+/** True when anything in the group's partition is about the person (also after they left the roster). */
+function involves(snapshot: GroupSnapshot, userId: string): boolean {
+  const g = snapshot.group.value;
+  const rows = [
+    ...snapshot.rsvps,
+    ...snapshot.answers,
+    ...snapshot.votes,
+    ...snapshot.proposals,
+    ...snapshot.projectVotes,
+  ];
+  const user = (g.conversation.user ?? {}) as { aadObjectId?: unknown };
+  return (
+    isIn(g, userId) ||
+    rows.some((r) => r.userId === userId) ||
+    snapshot.project?.owner.userId === userId ||
+    user.aadObjectId === userId
+  );
+}
+
+/**
+ * The tenant's groups (not being deleted) with anything about the person, each with its partition:
+ * those whose roster or stored chat names them, and those holding a row of theirs (one query).
+ */
+async function groupsAbout(deps: AppDeps, actor: Actor): Promise<GroupSnapshot[]> {
+  const found: GroupSnapshot[] = [];
+  const withRows = await deps.store.listPersonGroups(actor.userId);
+  for (const { value: g } of await deps.store.listTenantGroups(actor.tenantId)) {
+    const user = (g.conversation.user ?? {}) as { aadObjectId?: unknown };
+    if (!isIn(g, actor.userId) && !withRows.has(g.key) && user.aadObjectId !== actor.userId) continue;
+    const snapshot = await deps.store.loadPartition(g.key);
+    if (snapshot && involves(snapshot, actor.userId)) found.push(snapshot);
+  }
+  return found;
+}
+
 /** `mine data`: what every group of the person's tenant stores about them (answers in full, votes as texts). */
 export function collectMyData(deps: AppDeps, actor: Actor): Promise<Outcome<MyGroupData[]>> {
   return transact(async () => {
-    const groups = (await deps.store.listTenantGroups(actor.tenantId)).filter((g) =>
-      isIn(g.value, actor.userId),
-    );
     const data: MyGroupData[] = [];
-    for (const { value: g } of groups) {
-      const snapshot = await deps.store.loadPartition(g.key);
-      if (!snapshot) continue;
+    for (const snapshot of await groupsAbout(deps, actor)) {
+      const g = snapshot.group.value;
       const mine = <T extends { userId: string }>(rows: T[]): T[] =>
         rows.filter((r) => r.userId === actor.userId);
-      const texts = new Map(
-        snapshot.answers.flatMap((a) => a.fields.map((f, i) => [itemId(a.meeting, a.userId, i + 1), f])),
-      );
+      const texts = new Map(snapshot.answers.flatMap((a) => a.fields.map((f, i) => [itemIdOf(a, i + 1), f])));
       const member = g.members.find((m) => m.userId === actor.userId);
       const proposals = new Map(snapshot.proposals.map((p) => [p.id, p.title]));
       const projectVote = mine(snapshot.projectVotes)[0];
@@ -57,20 +92,44 @@ export function collectMyData(deps: AppDeps, actor: Actor): Promise<Outcome<MyGr
         proposals: mine(snapshot.proposals).map((p) => ({ title: p.title, description: p.description })),
         projectVote: projectVote && (proposals.get(projectVote.choice) ?? projectVote.choice),
         projectOwner: snapshot.project?.owner.userId === actor.userId ? snapshot.project.title : undefined,
+        signedInvitations: snapshot.meetings
+          .filter((m) => namesOf(snapshot, actor).some((name) => m.value.text.includes(name)))
+          .map((m) => m.value.number),
       });
     }
     return ok(data);
   });
 }
 
-/** Conclusions keep the top answers' texts: a deleted person's answers leave them too. */
-function withoutAuthor(meeting: Meeting, userId: string): Meeting | undefined {
-  if (!meeting.conclusion) return undefined;
-  const theirs = new Set([1, 2, 3].map((f) => itemId(meeting.number, userId, f)));
-  const top = meeting.conclusion.top.filter((i) => !theirs.has(i.id));
-  return top.length === meeting.conclusion.top.length
-    ? undefined
-    : { ...meeting, conclusion: { ...meeting.conclusion, top } };
+/** Every name the group knows the person by (roster, coordinators, their rows), longest first. */
+function namesOf(snapshot: GroupSnapshot, actor: Actor): string[] {
+  const g = snapshot.group.value;
+  const names = [
+    actor.name,
+    ...[...g.members, ...g.coordinators, ...snapshot.answers, ...snapshot.rsvps, ...snapshot.votes]
+      .filter((p) => p.userId === actor.userId)
+      .map((p) => p.name),
+  ].filter((n) => n.trim().length > 1 && n !== actor.userId);
+  return [...new Set(names)].sort((a, b) => b.length - a.length);
+}
+
+/**
+ * A meeting without the person: their answers leave the stored conclusion, and their name leaves the
+ * invitation text (its signature becomes "Koordinatoren"). Undefined when nothing changes.
+ */
+function meetingWithout(
+  meeting: Meeting,
+  theirItems: Set<string>,
+  names: string[],
+  signature: string,
+): Meeting | undefined {
+  const text = names.reduce((s, name) => s.split(name).join(signature), meeting.text);
+  const conclusion = meeting.conclusion && {
+    ...meeting.conclusion,
+    top: meeting.conclusion.top.filter((i) => !theirItems.has(i.id)),
+  };
+  const changed = text !== meeting.text || conclusion?.top.length !== meeting.conclusion?.top.length;
+  return changed ? { ...meeting, text, conclusion } : undefined;
 }
 
 /** What `slet mine data` removed. */
@@ -80,72 +139,56 @@ export interface Deleted {
 }
 
 /**
- * `slet mine data`: removes the person's answers, votes, RSVPs, proposals and project vote and their
- * membership in every group of the tenant, their answers from stored conclusions and their name as a
- * project's owner. A coordinator who leaves hands the role to the longest-standing member.
+ * `slet mine data`, confirmed by the person who asked (in a personal chat, within 10 minutes):
+ * removes them from every row of every table of their tenant — answers, votes, RSVPs, proposals,
+ * project vote, roster and coordinators, the stored conversation reference, invitation signatures,
+ * conclusions, the project's owner and the coordinators' index. A group never ends without a
+ * coordinator: the longest-standing member takes over; a group with nobody left is deleted.
  */
-export function deleteMyData(deps: AppDeps, actor: Actor): Promise<Outcome<Deleted>> {
+export function deleteMyData(deps: AppDeps, actor: Actor, token: unknown): Promise<Outcome<Deleted>> {
   return transact(async () => {
-    const groups = (await deps.store.listTenantGroups(actor.tenantId)).filter((g) =>
-      isIn(g.value, actor.userId),
-    );
+    if (actor.chat !== 'personal') return refuse('personalChat');
+    const confirmed = checkConfirmation(deps, actor, { kind: 'myData' }, token);
+    if (!confirmed.ok) return confirmed;
+    const groups = await groupsAbout(deps, actor);
     let rows = 0;
-    for (const { value: g } of groups) {
-      rows += await deps.store.deletePersonRows(g.key, actor.userId);
-      await removeFromRoster(deps, g.key, actor.userId);
-      const snapshot = await deps.store.loadPartition(g.key);
-      for (const m of snapshot?.meetings ?? []) {
-        const changed = withoutAuthor(m.value, actor.userId);
-        if (changed) await deps.store.saveMeeting(g.key, changed, m.etag);
-      }
-      const project = snapshot?.project;
-      if (project?.owner.userId === actor.userId) {
-        await deps.store.replaceProject(g.key, { ...project, owner: { userId: '', name: '–' } });
-      }
-      await deps.store.unindexCoordinator(actor.tenantId, actor.userId, g.key);
-    }
+    for (const snapshot of groups) rows += await removePerson(deps, actor, snapshot);
     return ok({ groups: groups.length, rows });
   });
 }
 
-/**
- * Takes the person off the roster (ETag-guarded: a lost race is a ConflictError, and `transact`
- * runs the deletion again, which only finds what is still there). With no coordinator left, the
- * longest-standing member takes over.
- */
-async function removeFromRoster(deps: AppDeps, groupKey: string, userId: string): Promise<void> {
-  const current = await deps.store.loadGroup(groupKey);
-  if (!current) return;
-  const g = current.value;
-  const members = g.members.filter((m) => m.userId !== userId);
-  const coordinators = g.coordinators.filter((c) => c.userId !== userId);
+/** Takes the person out of one group; how many of their rows were deleted. */
+async function removePerson(deps: AppDeps, actor: Actor, snapshot: GroupSnapshot): Promise<number> {
+  const g = snapshot.group.value;
+  const theirItems = new Set(
+    snapshot.answers
+      .filter((a) => a.userId === actor.userId)
+      .flatMap((a) => [1, 2, 3].map((f) => itemIdOf(a, f))),
+  );
+  const names = namesOf(snapshot, actor);
+  const rows = await deps.store.deletePersonRows(g.key, actor.userId);
+  const members = g.members.filter((m) => m.userId !== actor.userId);
+  const coordinators = g.coordinators.filter((c) => c.userId !== actor.userId);
+  await deps.store.unindexCoordinator(actor.tenantId, actor.userId, g.key);
+  if (members.length === 0 && coordinators.length === 0) {
+    await eraseGroup(deps, snapshot.group, 0);
+    return rows;
+  }
   const heir =
     coordinators.length === 0
       ? [...members].sort((a, b) => a.joinedAt.localeCompare(b.joinedAt))[0]
       : undefined;
   if (heir) coordinators.push({ userId: heir.userId, name: heir.name });
-  await deps.store.saveGroup({ value: { ...g, members, coordinators }, etag: current.etag });
+  // Saved under its ETag (a lost race reruns the whole deletion, which finds only what is left).
+  await deps.store.saveGroup({ value: { ...g, members, coordinators }, etag: snapshot.group.etag });
   if (heir) await deps.store.indexCoordinator(g.tenantId, heir.userId, g.key, g.name);
-}
-
-/** The group `slet gruppe` would delete: the chat's own, and only for its coordinator. */
-export function groupToDelete(deps: AppDeps, actor: Actor): Promise<Outcome<Group>> {
-  return transact(async () => {
-    if (actor.chat === 'personal') return refuse('personalChat');
-    const group = (await deps.store.loadGroup(actor.groupKey))?.value;
-    if (!group) return refuse('noGroup');
-    if (!isCoordinator(group, actor.userId))
-      return refuse('notCoordinator', { coordinators: coordinatorNames(group) });
-    return ok(group);
-  });
-}
-
-/** `slet gruppe`, confirmed: removes the whole group (coordinator only). */
-export async function deleteWholeGroup(deps: AppDeps, actor: Actor): Promise<Outcome<{ name: string }>> {
-  const found = await groupToDelete(deps, actor);
-  if (!found.ok) return found;
-  return transact(async () => {
-    await deps.store.deleteGroup(found.value);
-    return ok({ name: found.value.name });
-  });
+  const signature = t(g.language, 'deleteMine.signature');
+  for (const m of snapshot.meetings) {
+    const changed = meetingWithout(m.value, theirItems, names, signature);
+    if (changed) await deps.store.saveMeeting(g.key, changed, m.etag);
+  }
+  if (snapshot.project?.owner.userId === actor.userId) {
+    await deps.store.replaceProject(g.key, { ...snapshot.project, owner: { userId: '', name: '–' } });
+  }
+  return rows;
 }

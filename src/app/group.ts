@@ -1,5 +1,6 @@
 import { isFull, MAX_MEMBERS } from '../domain/composition';
 import { parseGroupSettings, parseJoin } from '../domain/group-input';
+import { randomId } from '../domain/items';
 import type { Group, Member } from '../domain/types';
 import type { Versioned } from '../store/group-store';
 import type { Actor, AppDeps } from './context';
@@ -32,6 +33,7 @@ export function coordinatorNames(group: Group): string {
 export async function requireGroup(deps: AppDeps, actor: Actor): Promise<Outcome<Versioned<Group>>> {
   if (actor.chat === 'personal') return refuse('personalChat');
   const group = await deps.store.loadGroup(actor.groupKey);
+  if (group?.value.deletedAt) return refuse('groupDeleted', { name: group.value.name });
   return group ? ok(group) : refuse('noGroup');
 }
 
@@ -45,6 +47,19 @@ export async function requireCoordinator(deps: AppDeps, actor: Actor): Promise<O
   return found;
 }
 
+/**
+ * True once the group has answered or a meeting has started: from then on an anonymous group stays
+ * anonymous (its answers were given in trust that they were), and each started meeting keeps the
+ * mode it started with (`Meeting.revealMode`).
+ */
+export async function hasAnswers(deps: AppDeps, actor: Actor): Promise<boolean> {
+  const snapshot = await deps.store.loadPartition(actor.groupKey);
+  return (
+    (snapshot?.answers.length ?? 0) > 0 ||
+    (snapshot?.meetings ?? []).some((m) => !['planned', 'invited'].includes(m.value.status))
+  );
+}
+
 /** Creates the group (the caller becomes coordinator) or lets a coordinator change its settings. */
 export function setupGroup(
   deps: AppDeps,
@@ -54,12 +69,19 @@ export function setupGroup(
   return transact(async () => {
     if (actor.chat === 'personal') return refuse('personalChat');
     const existing = await deps.store.loadGroup(actor.groupKey);
+    if (existing?.value.deletedAt) return refuse('groupDeleted', { name: existing.value.name });
     if (existing && !isCoordinator(existing.value, actor.userId)) {
       return refuse('notCoordinator', { coordinators: coordinatorNames(existing.value) });
     }
-    const settings = parseGroupSettings(data, existing?.value.language ?? actor.language);
+    const settings = parseGroupSettings(
+      existing && data.revealMode === undefined ? { ...data, revealMode: existing.value.revealMode } : data,
+      existing?.value.language ?? actor.language,
+    );
     if (!settings.ok) return invalidForm(settings.errors);
     if (existing) {
+      const current = existing.value.revealMode;
+      if (current === 'anonymous' && settings.value.revealMode === 'named' && (await hasAnswers(deps, actor)))
+        return refuse('revealModeFixed');
       const saved = await deps.store.saveGroup({
         ...existing,
         value: { ...existing.value, ...settings.value },
@@ -103,10 +125,13 @@ export function joinGroup(
       name: actor.name,
       ...input.value,
       joinedAt: current?.joinedAt ?? deps.now().toISOString(),
+      ref: current?.ref ?? randomId(),
     };
-    const members = current
-      ? group.members.map((m) => (m.userId === actor.userId ? member : m))
-      : [...group.members, member];
+    const members = (
+      current
+        ? group.members.map((m) => (m.userId === actor.userId ? member : m))
+        : [...group.members, member]
+    ).map((m) => (m.ref ? m : { ...m, ref: randomId() }));
     const saved = await deps.store.saveGroup({ ...found.value, value: { ...group, members } });
     return ok({ group: saved.value, member, changed: current ? 'updated' : 'joined' });
   });
@@ -147,7 +172,8 @@ export function setInactive(
 ): Promise<Outcome<Group | undefined>> {
   return transact(async () => {
     const found = await deps.store.loadGroup(actor.groupKey);
-    if (!found || (status === undefined && !found.value.inactive)) return ok(found?.value);
+    if (!found || found.value.deletedAt || (status === undefined && !found.value.inactive))
+      return ok(found?.value);
     const inactive =
       status === undefined
         ? undefined

@@ -1,5 +1,5 @@
 import { readText, type FieldErrors } from '../domain/input';
-import { MAX_CHOICES, poolItems, rankItems, topItems } from '../domain/items';
+import { MAX_CHOICES, newItemIds, poolItems, rankItems, revealModeOf, topItems } from '../domain/items';
 import { canTake, whyNotStart } from '../domain/meeting';
 import type { MeetingNumber } from '../domain/themes';
 import type { Group, Item, Meeting } from '../domain/types';
@@ -51,20 +51,20 @@ export async function load(
   });
 }
 
-/** The pooled answers of meeting n, in the order the cards show them. */
+/** The pooled answers of meeting n, in the order the cards show them (named or anonymous as fixed at its start). */
 export function itemsOf(snapshot: GroupSnapshot, n: number): Item[] {
   const group = snapshot.group.value;
-  return poolItems(
-    n,
-    snapshot.answers.filter((a) => a.meeting === n),
-    group.members,
-    group.revealMode,
-  );
+  const meeting = snapshot.meetings.find((m) => m.value.number === n)?.value;
+  return poolItems(n, snapshot.answers, group.members, revealModeOf(group, meeting));
 }
 
-/** A meeting view from a snapshot. */
+/** A meeting view from a snapshot; the group carries the meeting's own reveal mode, so cards show that. */
 export function view(snapshot: GroupSnapshot, meeting: Meeting): MeetingView {
-  return { group: snapshot.group.value, meeting, snapshot, items: itemsOf(snapshot, meeting.number) };
+  const group = { ...snapshot.group.value, revealMode: revealModeOf(snapshot.group.value, meeting) };
+  const meetings = snapshot.meetings.map((m) =>
+    m.value.number === meeting.number ? { ...m, value: meeting } : m,
+  );
+  return { group, meeting, snapshot, items: itemsOf({ ...snapshot, meetings }, meeting.number) };
 }
 
 /**
@@ -121,7 +121,8 @@ export function startMeeting(
       text: '',
       updatedAt: now,
     };
-    const started: Meeting = { ...base, status: 'running', updatedAt: now };
+    const revealMode = base.revealMode ?? snapshot.group.value.revealMode;
+    const started: Meeting = { ...base, status: 'running', revealMode, updatedAt: now };
     await deps.store.saveMeeting(actor.groupKey, started, meeting?.etag);
     return ok(view(snapshot, started));
   });
@@ -144,13 +145,25 @@ export function recordMeetingCard(
   });
 }
 
-/** Locks the answers of meeting n and pools them for everyone to see (coordinator). */
+/**
+ * Locks the answers of meeting n and pools them for everyone to see (coordinator). Answers stored
+ * before items had random ids get them now, before anyone sees an id (docs/privacy.md).
+ */
 export function reveal(deps: AppDeps, actor: Actor, rawMeeting: unknown): Promise<Outcome<MeetingView>> {
   return transact(async () => {
     const loaded = await load(deps, actor, rawMeeting, 'coordinator');
-    return loaded.ok
-      ? step(deps, actor, loaded.value, 'reveal', (m) => ({ ...m, status: 'revealed' }))
-      : loaded;
+    if (!loaded.ok) return loaded;
+    const { snapshot, n, meeting } = loaded.value;
+    if (!meeting || !canTake('reveal', meeting.value))
+      return step(deps, actor, loaded.value, 'reveal', (m) => m);
+    const answers = [];
+    for (const a of snapshot.answers) {
+      const keyed = a.meeting === n && !a.ids ? { ...a, ids: newItemIds() } : a;
+      if (keyed !== a) await deps.store.putAnswer(actor.groupKey, keyed);
+      answers.push(keyed);
+    }
+    const rekeyed = { ...loaded.value, snapshot: { ...snapshot, answers } };
+    return step(deps, actor, rekeyed, 'reveal', (m) => ({ ...m, status: 'revealed' }));
   });
 }
 

@@ -1,4 +1,5 @@
-import { MAX_PROPOSALS, parseChoice, parseProposal, proposalId } from '../domain/project-input';
+import { randomId } from '../domain/items';
+import { MAX_PROPOSALS, newProposalId, parseChoice, parseProposal } from '../domain/project-input';
 import { todayIn } from '../domain/schedule';
 import type { Group, Project, Proposal } from '../domain/types';
 import type { GroupSnapshot } from '../store/group-store';
@@ -13,7 +14,10 @@ export interface ProjectView {
   snapshot: GroupSnapshot;
 }
 
-/** Loads the group for the common project: after meeting 4, before the project is chosen. */
+/**
+ * Loads the group for the common project: after meeting 4, before the project is chosen. Members
+ * who joined before cards named them by a random id get one now, before the owner choices show.
+ */
 async function loadOpen(deps: AppDeps, actor: Actor, role: Role): Promise<Outcome<GroupSnapshot>> {
   const loaded = await loadAs(deps, actor, role);
   if (!loaded.ok) return loaded;
@@ -21,7 +25,11 @@ async function loadOpen(deps: AppDeps, actor: Actor, role: Role): Promise<Outcom
   if (snapshot.meetings.find((m) => m.value.number === 4)?.value.status !== 'closed')
     return refuse('projectNotOpen');
   if (snapshot.project) return refuse('projectAlreadyChosen');
-  return ok(snapshot);
+  const group = snapshot.group.value;
+  if (group.members.every((m) => m.ref)) return ok(snapshot);
+  const members = group.members.map((m) => (m.ref ? m : { ...m, ref: randomId() }));
+  const saved = await deps.store.saveGroup({ ...snapshot.group, value: { ...group, members } });
+  return ok({ ...snapshot, group: saved });
 }
 
 /** Adds a proposal for the common project (member; after meeting 4; at most two each). */
@@ -42,7 +50,7 @@ export function proposeProject(
     if (same) return ok({ group: snapshot.group.value, snapshot, proposal: same });
     if (mine.length >= MAX_PROPOSALS) return refuse('tooManyProposals', { max: MAX_PROPOSALS });
     const k = mine.length + 1;
-    const id = proposalId(actor.userId, k);
+    const id = newProposalId();
     const proposal: Proposal = {
       id,
       userId: actor.userId,
@@ -120,7 +128,7 @@ export function chooseProject(
     const input = parseChoice(data, todayIn(deps.timeZone, deps.now()));
     if (!input.ok) return invalidForm(input.errors);
     const proposal = snapshot.proposals.find((p) => p.id === input.value.choice);
-    const owner = snapshot.group.value.members.find((m) => m.userId === input.value.owner);
+    const owner = snapshot.group.value.members.find((m) => m.ref === input.value.owner);
     if (!proposal || !owner) return refuse('invalidInput');
     const project: Project = {
       proposalId: proposal.id,

@@ -28,7 +28,7 @@ export async function claimDueReminders(deps: AppDeps): Promise<ClaimedReminder[
     const id = `${meeting.number}|${kind}|${meeting.date}T${meeting.start}`;
     if (!(await deps.store.claimReminder(groupKey, id, now.toISOString()))) continue;
     const group = (await deps.store.loadGroup(groupKey))?.value;
-    if (!group || group.inactive) continue;
+    if (!group || group.inactive || group.deletedAt) continue;
     let mention: Person[] = [];
     if (kind === 'rsvp48') {
       const answered = new Set((await deps.store.listRsvps(groupKey, meeting.number)).map((r) => r.userId));

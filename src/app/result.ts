@@ -32,6 +32,10 @@ export type Refusal =
   | 'acrossInPersonal'
   | 'acrossNeedsGroups'
   | 'storageUnavailable'
+  | 'revealModeFixed'
+  | 'groupDeleted'
+  | 'notYourConfirmation'
+  | 'confirmationExpired'
   | 'busy';
 
 /** What every use case returns: a value, or a typed refusal (with field problems for forms). */

@@ -218,6 +218,8 @@ export class ErfaringsgruppeBot extends TeamsActivityHandler {
     actor: Actor,
     run: (turn: Turn) => Promise<Reply>,
   ): Promise<Reply> {
+    // Counted while it runs, so `slet gruppe` can sweep again once the group's turns are done.
+    const leave = this.deps.app.turns?.enter(actor.groupKey);
     try {
       return await run(makeTurn(context, actor, this.deps));
     } catch (err) {
@@ -243,6 +245,8 @@ export class ErfaringsgruppeBot extends TeamsActivityHandler {
       }
       this.deps.log.error('turn.failed', { error: err, type: context.activity.type });
       return { kind: 'message', text: t(lang, 'refusal.unexpected') };
+    } finally {
+      leave?.();
     }
   }
 }

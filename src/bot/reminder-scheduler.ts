@@ -1,6 +1,8 @@
 import type { ConversationReference } from 'botbuilder';
 import { claimDueReminders, type ClaimedReminder } from '../app/reminders';
+import { sweepRetention } from '../app/retention';
 import { themeTitleKey, type MeetingNumber } from '../domain/themes';
+import { escapeMarkdown } from '../cards/escape';
 import { t } from '../i18n';
 import { formatTime, formatWhen } from '../i18n/format';
 import { mentionList, mentionMessage } from './mentions';
@@ -17,7 +19,7 @@ function reminderText(r: ClaimedReminder): string {
     theme: t(lang, themeTitleKey(m.number as MeetingNumber)),
     when: formatWhen(lang, m.date, m.start, m.end),
     start: formatTime(lang, m.start),
-    location: m.location,
+    location: escapeMarkdown(m.location),
     names: mentionList(r.mention),
   };
   return t(lang, `reminder.${r.kind}`, vars);
@@ -32,12 +34,32 @@ export class ReminderScheduler {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<number> | undefined;
 
-  constructor(private readonly deps: BotDeps) {}
+  constructor(
+    private readonly deps: BotDeps,
+    private readonly options: { retention: boolean } = { retention: true },
+  ) {}
 
-  /** Looks once for due reminders and posts them; resolves to how many were posted. */
+  /**
+   * Looks once for due reminders and posts them, then runs the daily retention sweep if no instance
+   * has yet today; resolves to how many reminders were posted.
+   */
   tick(): Promise<number> {
-    this.running ??= this.post().finally(() => (this.running = undefined));
+    this.running ??= this.post()
+      .then(async (posted) => {
+        if (this.options.retention) await this.sweep();
+        return posted;
+      })
+      .finally(() => (this.running = undefined));
     return this.running;
+  }
+
+  private async sweep(): Promise<void> {
+    try {
+      const swept = await sweepRetention(this.deps.app);
+      if (swept) this.deps.log.info('retention.swept', { ...swept });
+    } catch (err) {
+      this.deps.log.warn('retention.failed', { error: err });
+    }
   }
 
   private async post(): Promise<number> {

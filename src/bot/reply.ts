@@ -1,4 +1,5 @@
 import type { Outcome } from '../app/result';
+import { escapeMarkdown } from '../cards/escape';
 import type { RenderedCard } from '../cards/render';
 import type { Language, Person } from '../domain/types';
 import { t } from '../i18n';
@@ -29,9 +30,12 @@ export function messageReply(text: string, mentions?: Person[]): Reply {
   return { kind: 'message', text, mentions };
 }
 
-/** The polite, specific message for a refusal. */
+/** The polite, specific message for a refusal; names and other texts people wrote in it are escaped. */
 export function refusalText(lang: Language, outcome: Extract<Outcome<unknown>, { ok: false }>): string {
-  return t(lang, `refusal.${outcome.refusal}`, outcome.detail);
+  const vars = Object.fromEntries(
+    Object.entries(outcome.detail ?? {}).map(([k, v]) => [k, typeof v === 'string' ? escapeMarkdown(v) : v]),
+  );
+  return t(lang, `refusal.${outcome.refusal}`, vars);
 }
 
 /** Turns a refusal into a reply in the turn's language; tampered or malformed input is a bad request. */

@@ -1,6 +1,7 @@
 import { TurnContext } from 'botbuilder';
 import type { Actor, AppDeps } from '../app/context';
 import type { ConversationRef, Group, Language, Meeting } from '../domain/types';
+import { cleanName } from '../domain/input';
 import { languageOf } from '../i18n';
 import type { Logger } from '../log';
 import { groupKeyOf } from '../store/keys';
@@ -62,7 +63,7 @@ export function actorOf(context: TurnContext, defaultLanguage: Language): Actor 
     groupKey: groupKeyOf(tenantId, conversationOf(context)),
     userId,
     ...(a.from.id && a.from.id !== userId ? { chatId: a.from.id } : {}),
-    name: a.from.name?.trim() || userId,
+    name: cleanName(a.from.name ?? '') || userId,
     language: chat === 'personal' ? languageOf(a.locale, defaultLanguage) : defaultLanguage,
     chat,
     conversation: TurnContext.getConversationReference(a) as unknown as ConversationRef,

@@ -39,6 +39,7 @@ function groupLines(lang: Language, g: MyGroupData): string[] {
     ),
     ...(g.projectVote ? [t(lang, 'myData.projectVote', { title: e(g.projectVote) })] : []),
     ...(g.projectOwner ? [t(lang, 'myData.projectOwner', { title: e(g.projectOwner) })] : []),
+    ...(g.signedInvitations ?? []).map((n) => t(lang, 'myData.signature', { n })),
   ];
 }
 
@@ -77,9 +78,11 @@ export interface ConfirmModel {
   notice: string;
   button: string;
   verb: string;
+  /** Binds the button to the person who asked (see app/confirmation.ts). */
+  token?: string;
 }
 
 /** Asks before something that cannot be undone; `done` replaces the button with what happened. */
 export function confirmCard(model: ConfirmModel): RenderedCard {
-  return { card: render(confirmTemplate, model), summary: model.title };
+  return { card: render(confirmTemplate, { ...model, token: model.token ?? '' }), summary: model.title };
 }

@@ -50,7 +50,7 @@ function voteCardWithin(
     chooseLabel: t(lang, 'project.chooseButton'),
     projectLabel: t(lang, 'project.chooseLabel'),
     ownerLabel: t(lang, 'project.ownerLabel'),
-    owners: group.members.map((m) => ({ title: m.name, value: m.userId })),
+    owners: group.members.flatMap((m) => (m.ref ? [{ title: m.name, value: m.ref }] : [])),
     firstStepLabel: t(lang, 'project.firstStepLabel'),
     dueDateLabel: t(lang, 'project.dueDateLabel'),
     chooseSubmit: t(lang, 'project.chooseSubmit'),

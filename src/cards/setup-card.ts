@@ -32,6 +32,9 @@ export interface SetupCardModel {
   precondition: { label: string; value: string; options: { title: string; value: string }[] };
   texts: TextField[];
   choices: ChoiceField[];
+  /** The reveal mode shown read-only once it is fixed, with one sentence why (else ''). */
+  fixedLabel: string;
+  fixed: string;
   submit: string;
 }
 
@@ -40,12 +43,16 @@ function fieldError(lang: Language, errors: FieldErrors, id: string): string {
   return e ? t(lang, e.key, e.vars) : '';
 }
 
-/** The setup card, pre-filled with `values`, with `errors` marked on their fields. */
+/**
+ * The setup card, pre-filled with `values`, with `errors` marked on their fields. `revealFixed`:
+ * the group answered anonymously, so the reveal mode is shown read-only instead of as a choice.
+ */
 export function setupCard(
   lang: Language,
   values: Partial<GroupSettings>,
   errors: FieldErrors = {},
   precondition = '',
+  revealFixed = false,
 ): RenderedCard {
   const text = (id: 'name' | 'association' | 'area'): TextField => ({
     id,
@@ -81,8 +88,12 @@ export function setupCard(
     choices: [
       choice('phase', PHASES, values.phase ?? 'undervejs'),
       choice('language', LANGUAGES, values.language ?? lang),
-      choice('revealMode', REVEAL_MODES, values.revealMode ?? 'named'),
+      ...(revealFixed ? [] : [choice('revealMode', REVEAL_MODES, values.revealMode ?? 'named')]),
     ],
+    fixedLabel: revealFixed ? t(lang, 'setup.revealMode') : '',
+    fixed: revealFixed
+      ? t(lang, 'setup.revealFixed', { mode: t(lang, 'revealMode.anonymous').toLowerCase() })
+      : '',
     submit: t(lang, 'setup.submit'),
   };
   return { card: render(template, model), summary: t(lang, 'setup.summary') };

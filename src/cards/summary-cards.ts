@@ -1,6 +1,6 @@
 import chooseTemplate from '../../cards/choose-group.json';
 import summaryTemplate from '../../cards/summary.json';
-import { poolItems, rankItems } from '../domain/items';
+import { poolItems, rankItems, revealModeOf } from '../domain/items';
 import { MEETING_NUMBERS } from '../domain/themes';
 import type { Language } from '../domain/types';
 import { t, tp } from '../i18n';
@@ -62,7 +62,8 @@ export function themeSummaryCard(
   const answeredIds = new Set(answered.map((a) => a.userId));
   const names = (list: { name: string }[]): string => list.map((p) => escapeMarkdown(p.name)).join(', ');
   const count = (r: string): number => rsvps.filter((x) => x.response === r).length;
-  const items = poolItems(n, answered, group.members, group.revealMode);
+  const mode = revealModeOf(group, meeting);
+  const items = poolItems(n, answered, group.members, mode);
   const ranked = rankItems(
     items,
     snapshot.votes.filter((v) => v.meeting === n),
@@ -83,7 +84,7 @@ export function themeSummaryCard(
         : []),
     ],
   };
-  const answers = itemSections(lang, group, n, items).map((s) => ({
+  const answers = itemSections(lang, { ...group, revealMode: mode }, n, items).map((s) => ({
     heading: `${t(lang, 'summary.answers')}: ${s.heading}`,
     lines: s.items.map((l) => `- ${l}`),
   }));

@@ -24,6 +24,14 @@ export function cleanText(raw: string, multiline: boolean): string {
   return flat.replace(CONTROL, '').trim();
 }
 
+// Zero-width characters: invisible in a name, and a way to make two names look alike.
+const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
+
+/** A person's or a group's name as stored: one line, no control, bidi or zero-width characters. */
+export function cleanName(raw: string): string {
+  return cleanText(raw, false).replace(ZERO_WIDTH, '').trim();
+}
+
 interface TextRule {
   required: boolean;
   max: number;
@@ -42,7 +50,7 @@ export function readText(
     errors[field] = { key: 'error.invalid' };
     return '';
   }
-  const text = cleanText(raw ?? '', rule.multiline ?? false);
+  const text = rule.multiline ? cleanText(raw ?? '', true) : cleanName(raw ?? '');
   if (rule.required && text.length === 0) errors[field] = { key: 'error.required' };
   else if ([...text].length > rule.max) errors[field] = { key: 'error.tooLong', vars: { max: rule.max } };
   return text;

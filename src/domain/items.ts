@@ -1,14 +1,41 @@
-import { createHash } from 'node:crypto';
-import type { Answer, Item, Member, RankedItem, RevealMode, Vote } from './types';
+import { createHash, randomBytes } from 'node:crypto';
+import type { Answer, Group, Item, Meeting, Member, RankedItem, RevealMode, Vote } from './types';
 
-/** A stable, opaque id for one answer field (it does not reveal the author). */
-export function itemId(meeting: number, userId: string, field: number): string {
+/** How many fields an answer has at most (theme 1: three pieces of advice). */
+const MAX_FIELDS = 3;
+
+/** A random, opaque id (10 base64url characters, 60 bits): nothing about the person goes into it. */
+export function randomId(): string {
+  return randomBytes(8).toString('base64url').slice(0, 10);
+}
+
+/** Random item ids for a new answer, one per possible field. */
+export function newItemIds(): string[] {
+  return Array.from({ length: MAX_FIELDS }, randomId);
+}
+
+/**
+ * The id answers stored before random ids had (an unsalted hash of meeting, person and field:
+ * anyone who knows the members could compute it). Only read for answers revealed before the
+ * change; every other answer gets random ids (docs/privacy.md).
+ */
+export function legacyItemId(meeting: number, userId: string, field: number): string {
   return createHash('sha256').update(`${meeting}|${userId}|${field}`).digest('base64url').slice(0, 10);
+}
+
+/** The item id of field `field` (1-based) of an answer. */
+export function itemIdOf(answer: Answer, field: number): string {
+  return answer.ids?.[field - 1] ?? legacyItemId(answer.meeting, answer.userId, field);
+}
+
+/** The reveal mode a meeting's answers are shown with: fixed when the meeting started. */
+export function revealModeOf(group: Group, meeting: Meeting | undefined): RevealMode {
+  return meeting?.revealMode ?? group.revealMode;
 }
 
 /**
  * Every filled-in answer field of a meeting as items. Named groups: in the order members joined,
- * then by field. Anonymous groups: ordered by the opaque id, so the order does not reveal who.
+ * then by field. Anonymous groups: ordered by the random id, so the order does not reveal who.
  */
 export function poolItems(
   meeting: number,
@@ -20,16 +47,18 @@ export function poolItems(
     const i = members.findIndex((m) => m.userId === userId);
     return i < 0 ? members.length : i;
   };
-  const items = answers.flatMap((a) =>
-    a.fields
-      .map((text, i) => ({
-        id: itemId(meeting, a.userId, i + 1),
-        field: i + 1,
-        text,
-        author: { userId: a.userId, name: a.name },
-      }))
-      .filter((item) => item.text.length > 0),
-  );
+  const items = answers
+    .filter((a) => a.meeting === meeting)
+    .flatMap((a) =>
+      a.fields
+        .map((text, i) => ({
+          id: itemIdOf(a, i + 1),
+          field: i + 1,
+          text,
+          author: { userId: a.userId, name: a.name },
+        }))
+        .filter((item) => item.text.length > 0),
+    );
   if (mode === 'anonymous') return items.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   return items.sort((x, y) => position(x.author.userId) - position(y.author.userId) || x.field - y.field);
 }

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { parsed, readText, type FieldErrors, type Parsed } from './input';
+import { randomId } from './items';
 import { isValidDate } from './schedule';
 
 /** At most this many proposals per member. */
@@ -56,7 +56,7 @@ export function parseChoice(data: Record<string, unknown>, today: string): Parse
   return parsed(value, errors);
 }
 
-/** The stable id of a member's k-th proposal. */
-export function proposalId(userId: string, k: number): string {
-  return createHash('sha256').update(`${userId}|${k}`).digest('base64url').slice(0, 10);
+/** The id of a new proposal: random, so a card's choice values say nothing about who proposed. */
+export function newProposalId(): string {
+  return randomId();
 }

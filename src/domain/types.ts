@@ -30,6 +30,8 @@ export interface Member extends Person {
   roleCategory: RoleCategory;
   roleTitle: string;
   joinedAt: string;
+  /** A random id for this group only, used on cards instead of the Entra object id (owner choices). */
+  ref?: string;
 }
 
 /** Opaque conversation reference kept for proactive messages (owned by the bot layer). */
@@ -62,6 +64,8 @@ export interface Group extends GroupSettings {
   overviewTab?: { savedAt: string };
   /** Set when the coordinator opens the vote on the common project. */
   projectVote?: { startedAt: string; cardId?: string };
+  /** Set by `slet gruppe` before its rows are swept: every use case refuses a deleted group. */
+  deletedAt?: string;
   createdAt: string;
 }
 
@@ -85,6 +89,8 @@ export interface Meeting {
    */
   unposted?: { step: 'reveal' | 'startVoting' | 'close'; since: string; failed: boolean };
   conclusion?: Conclusion;
+  /** The group's reveal mode when the meeting started; fixed from then on (see docs/privacy.md). */
+  revealMode?: RevealMode;
   updatedAt: string;
 }
 
@@ -92,6 +98,8 @@ export interface Meeting {
 export interface Answer extends Person {
   meeting: number;
   fields: string[];
+  /** Random item ids, one per field, assigned when the answer is stored (older answers: at reveal). */
+  ids?: string[];
   updatedAt: string;
 }
 

@@ -1,5 +1,5 @@
 import { compositionWarnings } from '../domain/composition';
-import { poolItems, rankItems } from '../domain/items';
+import { poolItems, rankItems, revealModeOf } from '../domain/items';
 import { hasStarted } from '../domain/meeting';
 import { MEETING_NUMBERS, themeTitleKey } from '../domain/themes';
 import { ROLE_CATEGORIES, type Language, type Meeting, type MeetingStatus } from '../domain/types';
@@ -75,7 +75,8 @@ function meetingOf(
   const who = (response: string): string[] => rsvps.filter((r) => r.response === response).map((r) => r.name);
   const answered = snapshot.answers.filter((a) => a.meeting === n);
   const shown = shownToGroup(m);
-  const items = shown ? poolItems(n, answered, group.members, group.revealMode) : [];
+  const mode = revealModeOf(group, m);
+  const items = shown ? poolItems(n, answered, group.members, mode) : [];
   const ranked = shown
     ? rankItems(
         items,
@@ -97,7 +98,7 @@ function meetingOf(
       .sort((a, b) => (n === 1 ? 0 : a.field - b.field))
       .map((i) => ({
         question: questionOf(lang, n, i.field),
-        author: group.revealMode === 'named' ? i.author.name : undefined,
+        author: mode === 'named' ? i.author.name : undefined,
         text: i.text,
       })),
     priorities: ranked.map((r) => ({ text: r.text, votes: r.votes, ...(n > 1 ? { field: r.field } : {}) })),

@@ -22,9 +22,18 @@ const CLIENT_OPTIONS: TableServiceClientOptions = {
   retryOptions: { maxRetries: 2, retryDelayInMs: 200, maxRetryDelayInMs: 1000 },
 };
 
-/** Options for measuring: `onRequest` is called for every HTTP round trip to storage (retries included). */
+/** One HTTP round trip to storage, as `onRequest` sees it. */
+export interface StorageRequest {
+  method: string;
+  url: string;
+}
+
+/**
+ * Options for measuring and testing: `onRequest` is called for every HTTP round trip to storage
+ * (retries included) and the request waits for it (tests hold writes with it to force a race).
+ */
 export interface StoreOptions {
-  onRequest?: () => void;
+  onRequest?: (request: StorageRequest) => void | Promise<void>;
 }
 
 function client(target: StorageTarget, table: string, options: StoreOptions): TableClient {
@@ -34,8 +43,8 @@ function client(target: StorageTarget, table: string, options: StoreOptions): Ta
           position: 'perRetry',
           policy: {
             name: 'countRoundTrips',
-            sendRequest: (request, next) => {
-              options.onRequest?.();
+            sendRequest: async (request, next) => {
+              await options.onRequest?.({ method: request.method, url: request.url });
               return next(request);
             },
           },

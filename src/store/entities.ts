@@ -21,6 +21,14 @@ export function json<T>(row: Row, name: string, fallback: T): T {
   return typeof v === 'string' && v.length > 0 ? (JSON.parse(v) as T) : fallback;
 }
 
+/**
+ * The conversation reference without the person whose message it was taken from: proactive
+ * messages need only the chat, and a stored name would outlive `slet mine data`.
+ */
+function chatOnly(conversation: Group['conversation']): Group['conversation'] {
+  return Object.fromEntries(Object.entries(conversation).filter(([key]) => key !== 'user'));
+}
+
 /** The group entity: settings as columns, roster and coordinators as JSON (see docs/storage.md). */
 export function groupToRow(g: Group): Row {
   return {
@@ -35,11 +43,12 @@ export function groupToRow(g: Group): Row {
     revealMode: g.revealMode,
     coordinators: JSON.stringify(g.coordinators),
     members: JSON.stringify(g.members),
-    conversation: JSON.stringify(g.conversation),
+    conversation: JSON.stringify(chatOnly(g.conversation)),
     groupCardId: g.groupCardId ?? '',
     projectVote: g.projectVote ? JSON.stringify(g.projectVote) : '',
     overviewTab: g.overviewTab ? JSON.stringify(g.overviewTab) : '',
     inactive: g.inactive ? JSON.stringify(g.inactive) : '',
+    deletedAt: g.deletedAt ?? '',
     createdAt: g.createdAt,
   };
 }
@@ -62,6 +71,7 @@ export function rowToGroup(row: Row): Group {
     projectVote: json<Group['projectVote']>(row, 'projectVote', undefined),
     overviewTab: json<Group['overviewTab']>(row, 'overviewTab', undefined),
     inactive: json<Group['inactive']>(row, 'inactive', undefined),
+    deletedAt: str(row, 'deletedAt') || undefined,
     createdAt: str(row, 'createdAt'),
   };
 }
@@ -83,6 +93,7 @@ export function meetingToRow(groupKey: string, m: Meeting): Row {
     conclusionCardId: m.conclusionCardId ?? '',
     unposted: m.unposted ? JSON.stringify(m.unposted) : '',
     conclusion: m.conclusion ? JSON.stringify(m.conclusion) : '',
+    revealMode: m.revealMode ?? '',
     updatedAt: m.updatedAt,
   };
 }
@@ -102,6 +113,7 @@ export function rowToMeeting(row: Row): Meeting {
     conclusionCardId: str(row, 'conclusionCardId') || undefined,
     unposted: json<Meeting['unposted']>(row, 'unposted', undefined),
     conclusion: json<Meeting['conclusion']>(row, 'conclusion', undefined),
+    revealMode: (str(row, 'revealMode') || undefined) as Meeting['revealMode'],
     updatedAt: str(row, 'updatedAt'),
   };
 }

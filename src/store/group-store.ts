@@ -62,7 +62,7 @@ export interface GroupStore {
   createProject(groupKey: string, project: Project): Promise<void>;
   /** Replaces the chosen project (only when a person's data is deleted). */
   replaceProject(groupKey: string, project: Project): Promise<void>;
-  /** Everything about a group in one partition query, or undefined when there is no group. */
+  /** Everything about a group in one partition query, or undefined when there is no group (or it is being deleted). */
   loadPartition(groupKey: string): Promise<GroupSnapshot | undefined>;
   /** Remembers that a user coordinates a group (for finding their groups from a personal chat). */
   indexCoordinator(tenantId: string, userId: string, groupKey: string, groupName: string): Promise<void>;
@@ -74,10 +74,24 @@ export interface GroupStore {
   listMeetingsInStatus(status: Meeting['status']): Promise<{ groupKey: string; meeting: Meeting }[]>;
   /** Claims a reminder before it is sent (insert-only); false when another instance already has. */
   claimReminder(groupKey: string, reminder: string, at: string): Promise<boolean>;
+  /** Claims a daily job for one day (insert-only); false when another instance already has. */
+  claimDailyJob(job: string, day: string, at: string): Promise<boolean>;
+  /**
+   * Deletes re-delivery (and daily job) claims made before `activitiesBefore` and the reminder claims
+   * of meetings held on or before `remindersUpTo` (YYYY-MM-DD); how many of each.
+   */
+  deleteOldClaims(
+    activitiesBefore: string,
+    remindersUpTo: string,
+  ): Promise<{ activities: number; reminders: number }>;
   /** Every group of a tenant (a query across groups; for a person's own data). */
   listTenantGroups(tenantId: string): Promise<Versioned<Group>[]>;
+  /** The groups (PartitionKeys) with a row of the person's own: RSVP, answer, vote, proposal, project vote. */
+  listPersonGroups(userId: string): Promise<Set<string>>;
   /** Deletes a person's RSVPs, answers, votes, proposals and project vote in a group; how many rows. */
   deletePersonRows(groupKey: string, userId: string): Promise<number>;
+  /** Deletes every row of a group except the group row (which then holds its tombstone). */
+  sweepGroup(group: Group): Promise<void>;
   /** Deletes a whole group: its partition, its re-delivery claims and its coordinators' index rows. */
   deleteGroup(group: Group): Promise<void>;
   /** Forgets that a person coordinates a group. */

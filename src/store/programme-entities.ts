@@ -11,6 +11,7 @@ export function answerToRow(groupKey: string, a: Answer): Row {
     userId: a.userId,
     name: a.name,
     fields: JSON.stringify(a.fields),
+    ids: a.ids ? JSON.stringify(a.ids) : '',
     updatedAt: a.updatedAt,
   };
 }
@@ -22,6 +23,7 @@ export function rowToAnswer(row: Row): Answer {
     userId: str(row, 'userId'),
     name: str(row, 'name'),
     fields: json(row, 'fields', []),
+    ids: json<string[] | undefined>(row, 'ids', undefined),
     updatedAt: str(row, 'updatedAt'),
   };
 }
@@ -90,9 +92,15 @@ export function rowToProjectVote(row: Row): ProjectVote {
   return { userId: str(row, 'userId'), name: str(row, 'name'), choice: str(row, 'choice') };
 }
 
-/** The chosen project entity. */
+/** The chosen project entity; `userId` is the owner's, so a person's rows are found by one query. */
 export function projectToRow(groupKey: string, p: Project): Row {
-  return { partitionKey: groupKey, rowKey: PROJECT_ROW, ...p, owner: JSON.stringify(p.owner) };
+  return {
+    partitionKey: groupKey,
+    rowKey: PROJECT_ROW,
+    ...p,
+    owner: JSON.stringify(p.owner),
+    userId: p.owner.userId,
+  };
 }
 
 /** Reads the chosen project entity. */

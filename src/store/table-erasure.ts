@@ -1,6 +1,18 @@
 import type { Group } from '../domain/types';
 import { coordinatorKeyOf, GROUP_ROW, userKeyPart } from './keys';
-import { deleteIfPresent, guarded, partitionRowKeys, type Tables } from './table-access';
+import type { Row } from './entities';
+import { deleteIfPresent, escapeOData, guarded, partitionRowKeys, type Tables } from './table-access';
+
+/** The groups (PartitionKeys) holding a row with the person's `userId` (their own rows, a project they own). */
+export function personGroupKeys(tables: Tables, userId: string): Promise<Set<string>> {
+  return guarded('person', async () => {
+    const filter = `userId eq '${escapeOData(userId)}'`;
+    const keys = new Set<string>();
+    const rows = tables.groups.listEntities<Row>({ queryOptions: { filter, select: ['PartitionKey'] } });
+    for await (const row of rows) keys.add((row as Row).partitionKey);
+    return keys;
+  });
+}
 
 /** Deletes a person's RSVPs, answers, votes, proposals and project vote in a group; how many rows. */
 export function deletePersonRows(tables: Tables, groupKey: string, userId: string): Promise<number> {
@@ -30,8 +42,8 @@ export function unindexCoordinator(
   );
 }
 
-/** Deletes a whole group: its partition, its re-delivery claims and its coordinators' index rows. */
-export function deleteGroupRows(tables: Tables, group: Group): Promise<void> {
+/** Deletes every row of a group but the group row: its partition, its re-delivery claims, its coordinators' index rows. */
+export function sweepGroupRows(tables: Tables, group: Group): Promise<void> {
   return guarded('group', async () => {
     for (const table of [tables.groups, tables.activities]) {
       for (const rowKey of await partitionRowKeys(table, group.key)) {
@@ -39,7 +51,12 @@ export function deleteGroupRows(tables: Tables, group: Group): Promise<void> {
       }
     }
     for (const c of group.coordinators) await unindexCoordinator(tables, group.tenantId, c.userId, group.key);
-    // The group row last: until it is gone the group still exists, so an interrupted delete can be repeated.
-    await deleteIfPresent(tables.groups, group.key, GROUP_ROW);
   });
+}
+
+/** Deletes a whole group: every row (see sweepGroupRows), the group row last. */
+export async function deleteGroupRows(tables: Tables, group: Group): Promise<void> {
+  await sweepGroupRows(tables, group);
+  // The group row last: until it is gone the group still exists, so an interrupted delete can be repeated.
+  await guarded('group', () => deleteIfPresent(tables.groups, group.key, GROUP_ROW));
 }

@@ -10,7 +10,14 @@ import {
 } from './entities';
 import type { GroupSnapshot, GroupStore, Versioned } from './group-store';
 import { claim, escapeOData, getRow, guarded, type Tables } from './table-access';
-import { deleteGroupRows, deletePersonRows, unindexCoordinator } from './table-erasure';
+import { deleteOldClaims, type RetentionCounts } from './table-retention';
+import {
+  deleteGroupRows,
+  deletePersonRows,
+  personGroupKeys,
+  sweepGroupRows,
+  unindexCoordinator,
+} from './table-erasure';
 import {
   activityRow,
   coordinatorKeyOf,
@@ -154,7 +161,8 @@ export class TableGroupStore implements GroupStore {
       }
       rest.meetings.sort((a, b) => a.value.number - b.value.number);
       rest.proposals.sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
-      return group && { group, ...rest };
+      // A tombstoned group (being deleted by `slet gruppe`) reads as no group: nothing is shown or written.
+      return group && !group.value.deletedAt ? { group, ...rest } : undefined;
     });
   }
 
@@ -198,19 +206,36 @@ export class TableGroupStore implements GroupStore {
     return claim('reminder', this.tables.groups, groupKey, reminderRow(reminder), at);
   }
 
+  claimDailyJob(job: string, day: string, at: string): Promise<boolean> {
+    return claim('daily job', this.tables.activities, `job|${job}`, day, at);
+  }
+
+  deleteOldClaims(activitiesBefore: string, remindersUpTo: string): Promise<RetentionCounts> {
+    return deleteOldClaims(this.tables, activitiesBefore, remindersUpTo);
+  }
+
   listTenantGroups(tenantId: string): Promise<Versioned<Group>[]> {
     return guarded('groups', async () => {
       const filter = `RowKey eq '${GROUP_ROW}' and tenantId eq '${escapeOData(tenantId)}'`;
       const groups: Versioned<Group>[] = [];
       for await (const row of this.tables.groups.listEntities<Row>({ queryOptions: { filter } })) {
-        groups.push({ value: rowToGroup(row as Row), etag: (row as Row).etag ?? '' });
+        const group = rowToGroup(row as Row);
+        if (!group.deletedAt) groups.push({ value: group, etag: (row as Row).etag ?? '' });
       }
       return groups;
     });
   }
 
+  listPersonGroups(userId: string): Promise<Set<string>> {
+    return personGroupKeys(this.tables, userId);
+  }
+
   deletePersonRows(groupKey: string, userId: string): Promise<number> {
     return deletePersonRows(this.tables, groupKey, userId);
+  }
+
+  sweepGroup(group: Group): Promise<void> {
+    return sweepGroupRows(this.tables, group);
   }
 
   deleteGroup(group: Group): Promise<void> {

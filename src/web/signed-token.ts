@@ -16,8 +16,13 @@ export function signToken(claims: Record<string, string | number>, key: Uint8Arr
 /** The key that signs, or the keys that verify (during a rotation: the new one and the previous one). */
 export type VerifyKeys = Uint8Array | readonly Uint8Array[];
 
-function signedBy(body: string, given: Buffer, key: Uint8Array): boolean {
-  const expected = createHmac('sha256', key).update(body).digest();
+/**
+ * Compared as text: base64url decoding ignores stray characters and trailing bits, so comparing
+ * decoded bytes would accept several spellings of one signature. One token has one spelling.
+ */
+function signedBy(body: string, signature: string, key: Uint8Array): boolean {
+  const expected = Buffer.from(createHmac('sha256', key).update(body).digest('base64url'));
+  const given = Buffer.from(signature);
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
@@ -25,9 +30,8 @@ function signedBy(body: string, given: Buffer, key: Uint8Array): boolean {
 export function readToken(token: string, keys: VerifyKeys, now: Date): Record<string, unknown> | undefined {
   const [body, signature, extra] = token.split('.');
   if (!body || !signature || extra !== undefined) return undefined;
-  const given = Buffer.from(signature, 'base64url');
   const candidates = keys instanceof Uint8Array ? [keys] : keys;
-  if (!candidates.some((key) => signedBy(body, given, key))) return undefined;
+  if (!candidates.some((key) => signedBy(body, signature, key))) return undefined;
   try {
     const claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as Record<string, unknown>;
     return typeof claims.exp === 'number' && claims.exp * 1000 > now.getTime() ? claims : undefined;

@@ -4,7 +4,6 @@
  * the conclusion and the summary. Karen Holm is "you" in the playground; Jens and Aisha act through
  * the bot's HTTP endpoint with the playground's conversation, so their effects show in the same chat.
  */
-import { itemId } from '../../src/domain/items';
 import { COLLEAGUES, KAREN, type ChatPerson } from '../../scripts/playground-people';
 import { PlaygroundSession } from './support/playground-session';
 
@@ -142,10 +141,10 @@ test('5. meeting 1: answers with æ, ø and å, reveal, votes and an agreement',
   await chat.page.getByText(KAREN_ADVICE[0]).last().click();
   await chat.button('Gem mine valg').click();
   await chat.sees('1 af 3 har prioriteret');
-  const choice = (who: ChatPerson, field: number): string => itemId(1, who.aadObjectId, field);
-  const jensChoices = [choice(AISHA, 2), choice(KAREN, 1), choice(JENS, 2)].join(',');
+  const choice = (who: ChatPerson, field: number): Promise<string> => chat.itemId(who, 1, field);
+  const jensChoices = [await choice(AISHA, 2), await choice(KAREN, 1), await choice(JENS, 2)].join(',');
   expect(await chat.actAs(JENS, 'vote', { meeting: 1, choices: jensChoices })).toBe(200);
-  const aishaChoices = [choice(AISHA, 2), choice(JENS, 2)].join(',');
+  const aishaChoices = [await choice(AISHA, 2), await choice(JENS, 2)].join(',');
   expect(await chat.actAs(AISHA, 'vote', { meeting: 1, choices: aishaChoices })).toBe(200);
   await chat.sees('3 af 3 har prioriteret');
 

@@ -84,6 +84,12 @@ async function heldMeeting(name: string): Promise<TestChat> {
   return chat;
 }
 
+/** The token of the confirmation card the bot just posted (it binds the button to who asked). */
+function lastToken(): string {
+  const card = attachedCard(bot.connector.posts().at(-1)!.activity);
+  return (card.actions as { data: { token: string } }[])[0].data.token;
+}
+
 async function summaryText(chat: TestChat, who: TestUser): Promise<string> {
   await bot.send(mention(chat, who, 'opsummering 1'));
   return lastText();
@@ -116,7 +122,9 @@ describe('slet mine data', () => {
     await bot.send(inPersonal(mention(where, jens, 'slet mine data')));
     expect(lastText()).toContain('Slet dine data?');
 
-    const done = await bot.send(inPersonal(invoke(where, jens, 'confirmDeleteMyData')));
+    const done = await bot.send(
+      inPersonal(invoke(where, jens, 'confirmDeleteMyData', { token: lastToken() })),
+    );
     expect(done.status).toBe(200);
     expect(JSON.stringify(done.body)).toContain('Dine data er slettet');
 
@@ -133,7 +141,9 @@ describe('slet mine data', () => {
 
   it('a coordinator who deletes their data hands the group to the longest-standing member', async () => {
     const chat = await heldMeeting('Vestparken');
-    await bot.send(inPersonal(invoke(personal(chat), karen, 'confirmDeleteMyData')));
+    const where = personal(chat);
+    await bot.send(inPersonal(mention(where, karen, 'slet mine data')));
+    await bot.send(inPersonal(invoke(where, karen, 'confirmDeleteMyData', { token: lastToken() })));
     const summary = await summaryText(chat, jens);
     expect(summary).toContain('Opsummering af møde 1');
     expect(summary).not.toContain('Karen Holm');
@@ -150,7 +160,7 @@ describe('slet gruppe', () => {
 
     await bot.send(mention(chat, karen, 'slet gruppe'));
     expect(lastText()).toContain('Slet gruppen Nordhavn?');
-    const done = await bot.send(invoke(chat, karen, 'confirmDeleteGroup'));
+    const done = await bot.send(invoke(chat, karen, 'confirmDeleteGroup', { token: lastToken() }));
     expect(JSON.stringify(done.body)).toContain('Gruppen Nordhavn er slettet');
 
     const key = groupKeyOf(chat.tenantId, chat.conversationId);

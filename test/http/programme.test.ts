@@ -160,11 +160,15 @@ describe.each(['da', 'en'] as const)('a whole programme in %s', (language) => {
     const options = findInput(voteCard, 'choice')?.choices as { title: string; value: string }[];
     expect(options.map((o) => o.title)).toEqual(sample.projectProposals.map((p) => p.title));
     const chosen = options.find((o) => o.title === sample.project.choice)!.value;
+    // Owners are named by a random id for this group, never by their Entra object id.
+    const owners = findInput(voteCard, 'owner')?.choices as { title: string; value: string }[];
+    const owner = owners.find((o) => o.title === byKey(sample.project.owner).name)!.value;
+    for (const m of members) expect(JSON.stringify(voteCard)).not.toContain(m.id);
     for (const m of members) await bot.send(invoke(chat, m, 'voteProject', { choice: chosen }));
     const final = await bot.send(
       invoke(chat, coordinator, 'chooseProject', {
         choice: chosen,
-        owner: byKey(sample.project.owner).id,
+        owner,
         firstStep: sample.project.firstStep,
         dueDate: sample.project.dueDate,
       }),
@@ -197,6 +201,14 @@ describe.each(['da', 'en'] as const)('a whole programme in %s', (language) => {
     for (const m of sample.meetings) expect(text).toContain(m.agreements.split('.')[0]);
     expect(text).toContain(w.project);
     expect(text).toContain(sample.project.choice);
+  });
+
+  it('put no Entra object id on any card it posted or updated, from setup to the common project', () => {
+    const cards = JSON.stringify(
+      bot.connector.calls.map((c) => (c.activity as { attachments?: unknown }).attachments ?? null),
+    ).toLowerCase();
+    expect(cards).toContain(sample.project.choice.toLowerCase().slice(0, 20));
+    for (const p of [coordinator, ...members]) expect(cards).not.toContain(p.id.toLowerCase());
   });
 
   it('never sent more than 7 messages in any second of the conversation', () => {

@@ -26,8 +26,9 @@ let a: TestBot;
 let b: TestBot;
 
 beforeAll(async () => {
-  a = await startTestBot({ REMINDERS: 'on' }, {}, undefined, now);
-  b = await startTestBot({ REMINDERS: 'on' }, {}, undefined, now);
+  // The retention sweep deletes by age across all groups: only test/http/retention.test.ts runs it.
+  a = await startTestBot({ REMINDERS: 'on', RETENTION_SWEEP: 'off' }, {}, undefined, now);
+  b = await startTestBot({ REMINDERS: 'on', RETENTION_SWEEP: 'off' }, {}, undefined, now);
 });
 afterAll(async () => {
   await a.stop();

@@ -25,19 +25,28 @@ describe('tampered card data and hostile text', () => {
   });
   afterAll(() => bot.stop());
 
-  it('ignores foreign group, conversation and user ids in card data', async () => {
-    const forged = {
-      group: key(other),
-      conversationId: other.conversationId,
-      userId: members[1].id,
-      aadObjectId: members[1].id,
-    };
-    await bot.send(
-      invoke(chat, members[0], 'submitAnswer', { meeting: 1, a1: 'Mit råd', a2: 'b', a3: 'c', ...forged }),
+  it('refuses card data naming a group, conversation or user with a 400, storing nothing', async () => {
+    const forgeries = [
+      { group: key(other) },
+      { conversationId: other.conversationId },
+      { userId: members[1].id },
+      { aadObjectId: members[1].id },
+      { tenantId: other.tenantId },
+    ];
+    for (const forged of forgeries) {
+      const res = await bot.send(
+        invoke(chat, members[0], 'submitAnswer', { meeting: 1, a1: 'Mit råd', a2: 'b', a3: 'c', ...forged }),
+      );
+      expect(res.body).toMatchObject({ statusCode: 400 });
+    }
+    expect((await bot.running.store.loadPartition(key(chat)))!.answers).toEqual([]);
+    expect((await bot.running.store.loadPartition(key(other)))!.answers).toEqual([]);
+    const honest = await bot.send(
+      invoke(chat, members[0], 'submitAnswer', { meeting: 1, a1: 'Mit råd', a2: 'b', a3: 'c' }),
     );
+    expect(honest.status).toBe(200);
     const mine = (await bot.running.store.loadPartition(key(chat)))!.answers;
     expect(mine.map((a) => [a.name, a.fields[0]])).toEqual([[members[0].name, 'Mit råd']]);
-    expect((await bot.running.store.loadPartition(key(other)))!.answers).toEqual([]);
   });
 
   it('refuses an oversize request body without storing anything', async () => {

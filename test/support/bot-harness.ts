@@ -1,6 +1,6 @@
 import { parseConfig } from '../../src/config';
 import { createLogger, type Logger } from '../../src/log';
-import { startBot, type RunningBot } from '../../src/runtime';
+import { startBot, type RunningBot, type StartOptions } from '../../src/runtime';
 import { testConnectionString } from './azurite';
 import { startFakeConnector, type FakeConnector, type FakeConnectorOptions } from './fake-connector';
 
@@ -24,12 +24,16 @@ export interface TestBot {
 /** When the tests run (each reading of the clock is 1 ms later): meetings in 2027 are in the future. */
 export const TEST_NOW = new Date('2026-11-26T09:00:00Z');
 
-/** Starts a bot for a test; extra environment variables override the defaults; `clock` replaces the test clock. */
+/**
+ * Starts a bot for a test; extra environment variables override the defaults; `clock` replaces the
+ * test clock; `onStorageRequest` sees (and may hold) every request to storage.
+ */
 export async function startTestBot(
   env: Record<string, string> = {},
   connectorOptions: FakeConnectorOptions = {},
   log?: Logger,
   clock?: () => Date,
+  onStorageRequest?: StartOptions['onStorageRequest'],
 ): Promise<TestBot> {
   const connector = await startFakeConnector(connectorOptions);
   const config = parseConfig({
@@ -43,7 +47,7 @@ export async function startTestBot(
   let tick = 0;
   const now = clock ?? ((): Date => new Date(TEST_NOW.getTime() + tick++));
   const start = (): Promise<RunningBot> =>
-    startBot(config, log ?? createLogger(config.logLevel), { now, host: '127.0.0.1' });
+    startBot(config, log ?? createLogger(config.logLevel), { now, host: '127.0.0.1', onStorageRequest });
   let running = await start();
   const harness: TestBot = {
     connector,

@@ -1,5 +1,8 @@
-import { collectMyData, deleteMyData, deleteWholeGroup, groupToDelete } from '../../app/data-rights';
+import { confirmationToken } from '../../app/confirmation';
+import { collectMyData, deleteMyData } from '../../app/data-rights';
+import { deleteWholeGroup, groupScope, groupToDelete } from '../../app/group-deletion';
 import { confirmCard, myDataCard } from '../../cards/data-rights-cards';
+import { escapeMarkdown } from '../../cards/escape';
 import { t, tp } from '../../i18n';
 import { cardReply, messageReply, refusalReply, type Reply } from '../reply';
 import type { Turn } from '../turn';
@@ -14,9 +17,13 @@ export async function showMyData(turn: Turn, page = 1): Promise<Reply> {
   return cardReply(myDataCard(lang, outcome.value, page));
 }
 
-/** `slet mine data`: asks first, with the number of groups it touches. */
+/**
+ * `slet mine data`: asks first, with the number of groups it touches, and only in a personal chat:
+ * in a group chat the button would reach everyone, so there it only points to the personal chat.
+ */
 export async function askDeleteMyData(turn: Turn): Promise<Reply> {
   const lang = await turn.language();
+  if (turn.actor.chat !== 'personal') return messageReply(t(lang, 'deleteMine.personalOnly'));
   const outcome = await collectMyData(turn.deps.app, turn.actor);
   if (!outcome.ok) return refusalReply(turn, outcome);
   if (outcome.value.length === 0) return messageReply(t(lang, 'deleteMine.none'));
@@ -27,22 +34,25 @@ export async function askDeleteMyData(turn: Turn): Promise<Reply> {
       notice: '',
       button: t(lang, 'deleteMine.button'),
       verb: 'confirmDeleteMyData',
+      token: confirmationToken(turn.deps.app, turn.actor, { kind: 'myData' }),
     }),
   );
 }
 
-/** `slet gruppe`: asks the coordinator first. */
+/** `slet gruppe`: asks the coordinator first; the button works for them, for this group, for 10 minutes. */
 export async function askDeleteGroup(turn: Turn): Promise<Reply> {
   const lang = await turn.language();
   const outcome = await groupToDelete(turn.deps.app, turn.actor);
   if (!outcome.ok) return refusalReply(turn, outcome);
+  const group = outcome.value.value;
   return cardReply(
     confirmCard({
-      title: t(lang, 'deleteGroup.title', { name: outcome.value.name }),
+      title: t(lang, 'deleteGroup.title', { name: escapeMarkdown(group.name) }),
       body: t(lang, 'deleteGroup.body'),
       notice: '',
       button: t(lang, 'deleteGroup.button'),
       verb: 'confirmDeleteGroup',
+      token: confirmationToken(turn.deps.app, turn.actor, groupScope(group)),
     }),
   );
 }
@@ -50,9 +60,10 @@ export async function askDeleteGroup(turn: Turn): Promise<Reply> {
 /** The page buttons of `mine data`, and the confirmation buttons: delete, then show what happened in place of the button. */
 export const dataRightsActions: Record<string, ActionHandler> = {
   myData: (turn, data) => showMyData(turn, Number(data.page) || 1),
-  confirmDeleteMyData: async (turn) => {
+  confirmDeleteMyData: async (turn, data) => {
     const lang = await turn.language();
-    const outcome = await deleteMyData(turn.deps.app, turn.actor);
+    if (turn.actor.chat !== 'personal') return messageReply(t(lang, 'deleteMine.personalOnly'));
+    const outcome = await deleteMyData(turn.deps.app, turn.actor, data.token);
     if (!outcome.ok) return refusalReply(turn, outcome);
     const { groups, rows } = outcome.value;
     const done = tp(lang, 'deleteMine.done', groups, { rows: tp(lang, 'deleteMine.rows', rows) });
@@ -60,16 +71,16 @@ export const dataRightsActions: Record<string, ActionHandler> = {
       confirmCard({ title: t(lang, 'deleteMine.title'), body: '', notice: done, button: '', verb: '' }),
     );
   },
-  confirmDeleteGroup: async (turn) => {
+  confirmDeleteGroup: async (turn, data) => {
     const lang = await turn.language();
-    const outcome = await deleteWholeGroup(turn.deps.app, turn.actor);
+    const outcome = await deleteWholeGroup(turn.deps.app, turn.actor, data.token);
     if (!outcome.ok) return refusalReply(turn, outcome);
-    const done = t(lang, 'deleteGroup.done', { name: outcome.value.name });
+    const name = escapeMarkdown(outcome.value.name);
     return cardReply(
       confirmCard({
-        title: t(lang, 'deleteGroup.title', outcome.value),
+        title: t(lang, 'deleteGroup.title', { name }),
         body: '',
-        notice: done,
+        notice: t(lang, 'deleteGroup.done', { name }),
         button: '',
         verb: '',
       }),

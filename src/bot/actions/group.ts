@@ -1,7 +1,7 @@
-import { joinGroup, leaveGroup, recordGroupCard, setupGroup } from '../../app/group';
+import { hasAnswers, joinGroup, leaveGroup, recordGroupCard, setupGroup } from '../../app/group';
 import type { Group } from '../../domain/types';
-import { groupCard } from '../../cards/group-card';
 import { escapeMarkdown } from '../../cards/escape';
+import { groupCard } from '../../cards/group-card';
 import { setupCard } from '../../cards/setup-card';
 import { t } from '../../i18n';
 import { cardReply, refusalReply, type Reply } from '../reply';
@@ -39,7 +39,12 @@ function stringsOf(data: Record<string, unknown>): Record<string, string> {
 export async function openSetup(turn: Turn): Promise<Reply> {
   const lang = await turn.language();
   const group = await turn.deps.app.store.loadGroup(turn.actor.groupKey).catch(() => undefined);
-  return cardReply(setupCard(lang, group?.value ?? {}));
+  return cardReply(setupCard(lang, group?.value ?? {}, {}, '', await revealFixed(turn, group?.value)));
+}
+
+/** True when the group answered anonymously: the setup card then shows the reveal mode read-only. */
+async function revealFixed(turn: Turn, group: Group | undefined): Promise<boolean> {
+  return group?.revealMode === 'anonymous' && (await hasAnswers(turn.deps.app, turn.actor));
 }
 
 /** Saves the setup card: creates the group or updates its settings. */
@@ -48,7 +53,9 @@ export const setup: ActionHandler = async (turn, data) => {
   if (!outcome.ok) {
     if (outcome.refusal !== 'invalidForm') return refusalReply(turn, outcome);
     const values = stringsOf(data);
-    return cardReply(setupCard(await turn.language(), values, outcome.errors, values.precondition));
+    const group = (await turn.deps.app.store.loadGroup(turn.actor.groupKey))?.value;
+    const fixed = await revealFixed(turn, group);
+    return cardReply(setupCard(await turn.language(), values, outcome.errors, values.precondition, fixed));
   }
   const { group, created } = outcome.value;
   await showGroupCard(turn, group, created ? turn.context.activity.replyToId : undefined);

@@ -11,6 +11,7 @@ import { MAX_PROPOSALS } from '../../domain/project-input';
 import { projectFinalCard, projectVoteCard, proposalCards } from '../../cards/project-cards';
 import { conclusionCard } from '../../cards/result-cards';
 import type { RenderedCard } from '../../cards/render';
+import { escapeMarkdown } from '../../cards/escape';
 import { t } from '../../i18n';
 import { cardReply, doneReply, messageReply, refusalReply } from '../reply';
 import { ConversationGoneError } from '../connector-errors';
@@ -72,7 +73,7 @@ export const propose: ActionHandler = async (turn, data) => {
     (newId) => recordMeetingCard(turn.deps.app, turn.actor, 4, 'conclusionCardId', newId),
   );
   const notice = t(view.group.language, 'project.proposalSaved', {
-    title: view.proposal.title,
+    title: escapeMarkdown(view.proposal.title),
     max: MAX_PROPOSALS,
   });
   const card = conclusionOf(view, notice);
@@ -111,7 +112,7 @@ export const castVote: ActionHandler = async (turn, data) => {
   if (!outcome.ok) return refusalReply(turn, outcome);
   const view = outcome.value;
   await refresh(turn, view.group.projectVote?.cardId, (v) => voteCardOf(v), recordVoteCard(turn));
-  const notice = t(view.group.language, 'project.voteSaved', { title: view.chosen.title });
+  const notice = t(view.group.language, 'project.voteSaved', { title: escapeMarkdown(view.chosen.title) });
   return cardReply(voteCardOf(view, view.chosen.id, notice));
 };
 

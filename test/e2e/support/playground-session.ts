@@ -8,6 +8,7 @@ import { createLogger } from '../../../src/log';
 import { PLAYGROUND_DIR, startPlayground, type Playground } from '../../../src/playground';
 import { startBot, type RunningBot } from '../../../src/runtime';
 import { clickAs, findGroupChat } from '../../../scripts/act-as';
+import { itemIdOf } from '../../../src/domain/items';
 import { KAREN, type ChatPerson } from '../../../scripts/playground-people';
 import { launchChromium } from './chromium';
 
@@ -142,6 +143,14 @@ export class PlaygroundSession {
     const { status } = await clickAs(this.bot.url, chat, person, verb, data);
     await this.bot.idle();
     return status;
+  }
+
+  /** The (random) item id of `person`'s answer field in meeting n, read from storage as the voting card shows it. */
+  async itemId(person: ChatPerson, n: number, field: number): Promise<string> {
+    const { groupKey } = await findGroupChat(this.bot.store, KAREN);
+    const snapshot = await this.bot.store.loadPartition(groupKey);
+    const answer = snapshot!.answers.find((a) => a.meeting === n && a.userId === person.aadObjectId)!;
+    return itemIdOf(answer, field);
   }
 
   /** Posts a card into the group chat straight through the playground's connector (not the bot). */
