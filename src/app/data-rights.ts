@@ -1,10 +1,10 @@
 import { itemIdOf } from '../domain/items';
-import type { Group, Meeting, RsvpResponse } from '../domain/types';
+import { belongsToGroup, isCoordinator } from '../domain/roles';
+import type { Meeting, RsvpResponse } from '../domain/types';
 import { t } from '../i18n';
 import type { GroupSnapshot } from '../store/group-store';
 import { checkConfirmation } from './confirmation';
 import type { Actor, AppDeps } from './context';
-import { isCoordinator } from './group';
 import { eraseGroup } from './group-deletion';
 import { ok, refuse, transact, type Outcome } from './result';
 
@@ -24,9 +24,6 @@ export interface MyGroupData {
   signedInvitations?: number[];
 }
 
-const isIn = (g: Group, userId: string): boolean =>
-  isCoordinator(g, userId) || g.members.some((m) => m.userId === userId);
-
 /** True when anything in the group's partition is about the person (also after they left the roster). */
 function involves(snapshot: GroupSnapshot, userId: string): boolean {
   const g = snapshot.group.value;
@@ -39,7 +36,7 @@ function involves(snapshot: GroupSnapshot, userId: string): boolean {
   ];
   const user = (g.conversation.user ?? {}) as { aadObjectId?: unknown };
   return (
-    isIn(g, userId) ||
+    belongsToGroup(g, userId) ||
     rows.some((r) => r.userId === userId) ||
     snapshot.project?.owner.userId === userId ||
     user.aadObjectId === userId
@@ -55,7 +52,8 @@ async function groupsAbout(deps: AppDeps, actor: Actor): Promise<GroupSnapshot[]
   const withRows = await deps.store.listPersonGroups(actor.userId);
   for (const { value: g } of await deps.store.listTenantGroups(actor.tenantId)) {
     const user = (g.conversation.user ?? {}) as { aadObjectId?: unknown };
-    if (!isIn(g, actor.userId) && !withRows.has(g.key) && user.aadObjectId !== actor.userId) continue;
+    if (!belongsToGroup(g, actor.userId) && !withRows.has(g.key) && user.aadObjectId !== actor.userId)
+      continue;
     const snapshot = await deps.store.loadPartition(g.key);
     if (snapshot && involves(snapshot, actor.userId)) found.push(snapshot);
   }

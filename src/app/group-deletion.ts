@@ -1,8 +1,8 @@
+import { coordinatorNames, isCoordinator } from '../domain/roles';
 import type { Group } from '../domain/types';
 import type { Versioned } from '../store/group-store';
 import { checkConfirmation, type ConfirmationScope } from './confirmation';
 import type { Actor, AppDeps } from './context';
-import { coordinatorNames, isCoordinator } from './group';
 import { ok, refuse, transact, type Outcome } from './result';
 
 /** What a confirmation of `slet gruppe` is bound to: this group as it is now (not a later one in the chat). */

@@ -1,6 +1,7 @@
 import { isFull, MAX_MEMBERS } from '../domain/composition';
 import { parseGroupSettings, parseJoin } from '../domain/group-input';
 import { randomId } from '../domain/items';
+import { coordinatorNames, isCoordinator } from '../domain/roles';
 import type { Group, Member } from '../domain/types';
 import type { Versioned } from '../store/group-store';
 import type { Actor, AppDeps } from './context';
@@ -17,16 +18,6 @@ export interface RosterResult {
   group: Group;
   member?: Member;
   changed: 'joined' | 'updated' | 'left';
-}
-
-/** True when the user coordinates the group. */
-export function isCoordinator(group: Group, userId: string): boolean {
-  return group.coordinators.some((c) => c.userId === userId);
-}
-
-/** Names of the coordinators, for refusals that say who to ask. */
-export function coordinatorNames(group: Group): string {
-  return group.coordinators.map((c) => c.name).join(', ');
 }
 
 /** Loads the actor's group or refuses (personal chat, or no group yet). */

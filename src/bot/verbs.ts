@@ -1,4 +1,4 @@
-import { dataRightsActions } from './actions/data-rights';
+import * as dataRights from './actions/data-rights';
 import * as group from './actions/group';
 import { openGuide } from './actions/guide';
 import type { ActionHandler } from './actions/handler';
@@ -43,9 +43,9 @@ const registry = {
   voteProject: { handler: project.castVote, idempotent: true },
   chooseProject: { handler: project.choose, idempotent: false },
   summary: { handler: (turn, data) => summary(turn, data.meeting, data.group), idempotent: true },
-  myData: { handler: dataRightsActions.myData, idempotent: true },
-  confirmDeleteMyData: { handler: dataRightsActions.confirmDeleteMyData, idempotent: false },
-  confirmDeleteGroup: { handler: dataRightsActions.confirmDeleteGroup, idempotent: false },
+  myData: { handler: (turn, data) => dataRights.showMyData(turn, Number(data.page) || 1), idempotent: true },
+  confirmDeleteMyData: { handler: dataRights.confirmDeleteMine, idempotent: false },
+  confirmDeleteGroup: { handler: dataRights.confirmDeleteGroup, idempotent: false },
 } satisfies Record<string, VerbEntry>;
 
 /** A card verb the bot answers. */

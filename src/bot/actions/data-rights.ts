@@ -57,33 +57,32 @@ export async function askDeleteGroup(turn: Turn): Promise<Reply> {
   );
 }
 
-/** The page buttons of `mine data`, and the confirmation buttons: delete, then show what happened in place of the button. */
-export const dataRightsActions: Record<string, ActionHandler> = {
-  myData: (turn, data) => showMyData(turn, Number(data.page) || 1),
-  confirmDeleteMyData: async (turn, data) => {
-    const lang = await turn.language();
-    if (turn.actor.chat !== 'personal') return messageReply(t(lang, 'deleteMine.personalOnly'));
-    const outcome = await deleteMyData(turn.deps.app, turn.actor, data.token);
-    if (!outcome.ok) return refusalReply(turn, outcome);
-    const { groups, rows } = outcome.value;
-    const done = tp(lang, 'deleteMine.done', groups, { rows: tp(lang, 'deleteMine.rows', rows) });
-    return cardReply(
-      confirmCard({ title: t(lang, 'deleteMine.title'), body: '', notice: done, button: '', verb: '' }),
-    );
-  },
-  confirmDeleteGroup: async (turn, data) => {
-    const lang = await turn.language();
-    const outcome = await deleteWholeGroup(turn.deps.app, turn.actor, data.token);
-    if (!outcome.ok) return refusalReply(turn, outcome);
-    const name = escapeMarkdown(outcome.value.name);
-    return cardReply(
-      confirmCard({
-        title: t(lang, 'deleteGroup.title', { name }),
-        body: '',
-        notice: t(lang, 'deleteGroup.done', { name }),
-        button: '',
-        verb: '',
-      }),
-    );
-  },
+/** The confirmation button of `slet mine data`: delete, then show what happened in place of the button. */
+export const confirmDeleteMine: ActionHandler = async (turn, data) => {
+  const lang = await turn.language();
+  if (turn.actor.chat !== 'personal') return messageReply(t(lang, 'deleteMine.personalOnly'));
+  const outcome = await deleteMyData(turn.deps.app, turn.actor, data.token);
+  if (!outcome.ok) return refusalReply(turn, outcome);
+  const { groups, rows } = outcome.value;
+  const done = tp(lang, 'deleteMine.done', groups, { rows: tp(lang, 'deleteMine.rows', rows) });
+  return cardReply(
+    confirmCard({ title: t(lang, 'deleteMine.title'), body: '', notice: done, button: '', verb: '' }),
+  );
+};
+
+/** The confirmation button of `slet gruppe`: delete, then show what happened in place of the button. */
+export const confirmDeleteGroup: ActionHandler = async (turn, data) => {
+  const lang = await turn.language();
+  const outcome = await deleteWholeGroup(turn.deps.app, turn.actor, data.token);
+  if (!outcome.ok) return refusalReply(turn, outcome);
+  const name = escapeMarkdown(outcome.value.name);
+  return cardReply(
+    confirmCard({
+      title: t(lang, 'deleteGroup.title', { name }),
+      body: '',
+      notice: t(lang, 'deleteGroup.done', { name }),
+      button: '',
+      verb: '',
+    }),
+  );
 };
