@@ -7,17 +7,6 @@ export const MAX_MEMBERS = 6;
 /** Advice for the coordinator about who is missing; never blocks anything. */
 export type CompositionWarning = 'noPhysical' | 'noSocial' | 'noBetween' | 'tooFew';
 
-/** Role titles suggested in the join card; the seed's in-between roles come first. */
-export const SUGGESTED_ROLE_TITLES = [
-  'varmemester',
-  'genhusning',
-  'beboerkonsulent',
-  'udlejning',
-  'projektleder',
-  'boligsocial medarbejder',
-  'driftschef',
-] as const;
-
 /** True when one more member would break the 3–6 rule. */
 export function isFull(members: readonly Member[]): boolean {
   return members.length >= MAX_MEMBERS;
