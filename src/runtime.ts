@@ -116,6 +116,9 @@ function calendarLinks(config: Config, app: AppDeps, keys: LinkKeys, localBaseUr
   return { key: keys.verify, links };
 }
 
+/** How long stopping waits for unsent cards and open connections. */
+const STOP_GRACE_MS = 4000;
+
 /** Starts storage (embedded Azurite when none is configured), the store, the adapter and the HTTP server. */
 export async function startBot(config: Config, log: Logger, options: StartOptions = {}): Promise<RunningBot> {
   const { target, azurite } = await storageTarget(config, log);
@@ -195,10 +198,15 @@ export async function startBot(config: Config, log: Logger, options: StartOption
     reminders?.start();
     const stop = async (): Promise<void> => {
       await reminders?.stop();
-      await outbox.idle();
+      // Cards still waiting for Teams get a few seconds; stopping must not outlast a service manager's patience.
+      await Promise.race([
+        outbox.idle(),
+        new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref()),
+      ]);
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.server.closeIdleConnections();
+        setTimeout(() => server.server.closeAllConnections(), STOP_GRACE_MS).unref();
       });
       await azurite?.stop();
     };

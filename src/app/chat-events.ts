@@ -49,7 +49,7 @@ export function membersLeftChat(
 ): Promise<Outcome<{ group: Group; removed: Member[] } | undefined>> {
   return transact(async () => {
     const found = await deps.store.loadGroup(actor.groupKey);
-    if (!found) return ok(undefined);
+    if (!found || found.value.deletedAt) return ok(undefined);
     const gone = new Set(chatIds);
     const removed = found.value.members.filter((m) => m.chatId && gone.has(m.chatId));
     if (removed.length === 0) return ok({ group: found.value, removed });
@@ -63,7 +63,7 @@ export function membersLeftChat(
 export function botRemoved(deps: AppDeps, actor: Actor): Promise<Outcome<Group | undefined>> {
   return transact(async () => {
     const found = await deps.store.loadGroup(actor.groupKey);
-    if (!found) return ok(undefined);
+    if (!found || found.value.deletedAt) return ok(undefined);
     const inactive = { since: deps.now().toISOString(), status: 0, code: 'removed' };
     const saved = await deps.store.saveGroup({ ...found, value: { ...found.value, inactive } });
     return ok(saved.value);

@@ -111,6 +111,11 @@ function namesOf(snapshot: GroupSnapshot, actor: Actor): string[] {
   return [...new Set(names)].sort((a, b) => b.length - a.length);
 }
 
+/** `text` matched literally in a regular expression. */
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /**
  * A meeting without the person: their answers leave the stored conclusion, and their name leaves the
  * invitation text (its signature becomes "Koordinatoren"). Undefined when nothing changes.
@@ -121,7 +126,11 @@ function meetingWithout(
   names: string[],
   signature: string,
 ): Meeting | undefined {
-  const text = names.reduce((s, name) => s.split(name).join(signature), meeting.text);
+  const text = names.reduce(
+    (s, name) =>
+      s.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, 'gu'), signature),
+    meeting.text,
+  );
   const conclusion = meeting.conclusion && {
     ...meeting.conclusion,
     top: meeting.conclusion.top.filter((i) => !theirItems.has(i.id)),

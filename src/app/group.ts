@@ -88,6 +88,8 @@ export function setupGroup(
       conversation: actor.conversation,
       createdAt: deps.now().toISOString(),
     };
+    // Rows a late writer left after an earlier group of this chat was deleted must not join the new one.
+    await deps.store.sweepGroup({ ...group, coordinators: [] });
     await deps.store.createGroup(group);
     await deps.store.indexCoordinator(actor.tenantId, actor.userId, group.key, group.name);
     return ok({ group, created: true });

@@ -1,21 +1,6 @@
-/** The chat commands the bot understands (DESIGN §4), Danish and English words alike. */
-export const COMMAND_NAMES = [
-  'help',
-  'setup',
-  'status',
-  'invite',
-  'guide',
-  'start',
-  'remind',
-  'summary',
-  'across',
-  'myData',
-  'deleteMyData',
-  'deleteGroup',
-] as const;
+import { COMMAND_NAMES, type CommandName } from '../domain/commands';
 
-/** The name of a chat command. */
-export type CommandName = (typeof COMMAND_NAMES)[number];
+export { COMMAND_NAMES, type CommandName };
 
 /** A parsed command: its name and whatever followed (e.g. a meeting number). */
 export interface Command {

@@ -1,23 +1,8 @@
 import template from '../../cards/help.json';
+import { COMMAND_NAMES } from '../domain/commands';
 import type { Language } from '../domain/types';
 import { t } from '../i18n';
 import { render, type RenderedCard } from './render';
-
-/** Every chat command, in the order a group meets them (a test checks none is missing). */
-const COMMANDS = [
-  'help',
-  'setup',
-  'status',
-  'invite',
-  'guide',
-  'start',
-  'remind',
-  'summary',
-  'across',
-  'myData',
-  'deleteMyData',
-  'deleteGroup',
-] as const;
 
 /** What the bot does and its commands. */
 export function helpCard(lang: Language): RenderedCard {
@@ -26,7 +11,7 @@ export function helpCard(lang: Language): RenderedCard {
     intro: t(lang, 'help.intro'),
     purpose: t(lang, 'help.purpose'),
     commandsTitle: t(lang, 'help.commands'),
-    commands: COMMANDS.map((c) => t(lang, `help.cmd.${c}`)),
+    commands: COMMAND_NAMES.map((c) => t(lang, `help.cmd.${c}`)),
     join: t(lang, 'help.join'),
   };
   return { card: render(template, model), summary: t(lang, 'help.summary') };

@@ -47,19 +47,23 @@ export function poolItems(
     const i = members.findIndex((m) => m.userId === userId);
     return i < 0 ? members.length : i;
   };
-  const items = answers
-    .filter((a) => a.meeting === meeting)
-    .flatMap((a) =>
-      a.fields
-        .map((text, i) => ({
-          id: itemIdOf(a, i + 1),
-          field: i + 1,
-          text,
-          author: { userId: a.userId, name: a.name },
-        }))
-        .filter((item) => item.text.length > 0),
-    );
-  if (mode === 'anonymous') return items.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  const theirs = answers.filter((a) => a.meeting === meeting);
+  const randomIds = new Set(theirs.flatMap((a) => a.ids ?? []));
+  const items = theirs.flatMap((a) =>
+    a.fields
+      .map((text, i) => ({
+        id: itemIdOf(a, i + 1),
+        field: i + 1,
+        text,
+        author: { userId: a.userId, name: a.name },
+      }))
+      .filter((item) => item.text.length > 0),
+  );
+  // Answers stored before random ids (re-keyed at their next reveal) carry a hash of their author as
+  // id: they are ordered by their text instead, so the order never follows from who wrote them.
+  const keyOf = (item: Item): string => (randomIds.has(item.id) ? `0${item.id}` : `1${item.text}`);
+  if (mode === 'anonymous')
+    return items.sort((x, y) => (keyOf(x) < keyOf(y) ? -1 : keyOf(x) > keyOf(y) ? 1 : 0));
   return items.sort((x, y) => position(x.author.userId) - position(y.author.userId) || x.field - y.field);
 }
 

@@ -65,8 +65,8 @@ async function api(
 /**
  * Downloads a report through a short-lived signed link, opened with teams-js `app.openLink` in
  * Teams (a blob link with `download` works once per session in new Teams and never on mobile) or
- * followed directly outside Teams. Resolves to a problem to show in the page (no window.alert in
- * new Teams), or undefined.
+ * followed directly outside Teams. Resolves to a problem to show in the page (new Teams shows no
+ * browser dialogs), or undefined.
  */
 async function download(
   s: Session,

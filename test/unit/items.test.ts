@@ -27,10 +27,18 @@ describe('pooled answers', () => {
   });
 
   it('orders an anonymous group by opaque id, not by who answered or when', () => {
-    const anonymous = poolItems(1, answers, members, 'anonymous');
-    const reversed = poolItems(1, [...answers].reverse(), [...members].reverse(), 'anonymous');
+    const keyed = answers.map((a) => ({ ...a, ids: newItemIds() }));
+    const anonymous = poolItems(1, keyed, members, 'anonymous');
+    const reversed = poolItems(1, [...keyed].reverse(), [...members].reverse(), 'anonymous');
     expect(anonymous.map((i) => i.text)).toEqual(reversed.map((i) => i.text));
     expect(anonymous.map((i) => i.id)).toEqual([...anonymous.map((i) => i.id)].sort());
+  });
+
+  it('orders older anonymous answers (ids hashed from their author) by text, never by that hash', () => {
+    const anonymous = poolItems(1, answers, members, 'anonymous');
+    expect(anonymous.map((i) => i.text)).toEqual(['J1', 'J3', 'S1', 'S2', 'S3']);
+    const byHash = [...anonymous].sort((x, y) => (x.id < y.id ? -1 : 1)).map((i) => i.text);
+    expect(anonymous.map((i) => i.text)).not.toEqual(byHash);
   });
 
   it('gives every field a random id, and reads older answers by their stored hash', () => {
