@@ -2,6 +2,7 @@ import { parseAnswer } from '../domain/answer-input';
 import { newItemIds } from '../domain/items';
 import { canTake } from '../domain/meeting';
 import type { Answer } from '../domain/types';
+import { withMemberRow } from '../store/keys';
 import { memberName } from '../domain/roles';
 import type { Actor, AppDeps } from './context';
 import { load, view, type MeetingView } from './meeting';
@@ -51,10 +52,7 @@ export function submitAnswer(
       updatedAt: deps.now().toISOString(),
     };
     await deps.store.putAnswer(actor.groupKey, mine);
-    const answers = [
-      ...snapshot.answers.filter((a) => !(a.meeting === n && a.userId === actor.userId)),
-      mine,
-    ];
+    const answers = withMemberRow(snapshot.answers, mine);
     return ok({ ...view({ ...snapshot, answers }, meeting.value), mine });
   });
 }

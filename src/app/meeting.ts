@@ -4,6 +4,7 @@ import { canTake, whyNotStart } from '../domain/meeting';
 import type { MeetingNumber } from '../domain/themes';
 import type { Group, Item, Meeting } from '../domain/types';
 import type { GroupSnapshot, Versioned } from '../store/group-store';
+import { withMemberRow } from '../store/keys';
 import type { Actor, AppDeps } from './context';
 import { memberName } from '../domain/roles';
 import { readMeetingNumber } from '../domain/themes';
@@ -203,7 +204,7 @@ export function vote(
     const name = memberName(snapshot.group.value, actor);
     const mine = { meeting: n, userId: actor.userId, name, choices };
     await deps.store.putVote(actor.groupKey, mine);
-    const votes = [...snapshot.votes.filter((v) => !(v.meeting === n && v.userId === actor.userId)), mine];
+    const votes = withMemberRow(snapshot.votes, mine);
     return ok({
       ...view({ ...snapshot, votes }, meeting.value),
       chosen: items.filter((i) => choices.includes(i.id)),

@@ -3,9 +3,20 @@ import type { RenderedCard } from '../cards/render';
 import type { Logger } from '../log';
 import { ConversationGoneError, MessageGoneError } from './connector-errors';
 import { Pacer, realTimer, targetOf, type Timer } from './pacer';
+import { RefreshRequests } from './refresh-requests';
 
 /** How many reposted cards' old ids the outbox keeps mapping to their new ones (the store has the rest). */
 const MAX_REMEMBERED_REPOSTS = 1_000;
+
+/**
+ * What a turn already knows of a card's state: the card rendered from the view the turn read and
+ * wrote, and `since`, the outbox's `mark()` taken before the turn read. The refresh sends it instead
+ * of reading the state again when no other refresh in the conversation was asked for since that mark.
+ */
+export interface KnownCard {
+  since: number;
+  render: () => RenderedCard | undefined;
+}
 
 /** The message activity that carries a card. */
 function cardActivity(rendered: RenderedCard): Partial<Activity> {
@@ -40,6 +51,9 @@ export interface OutboxOptions {
  */
 export class Outbox {
   private readonly pendingRefreshes = new Map<string, Promise<void>>();
+  /** Per pending refresh: the card a turn knew, if it may stand for the current state. */
+  private readonly known = new Map<string, KnownCard['render']>();
+  private readonly requests = new RefreshRequests();
   /** Messages that were gone and posted anew: old activity id → new one, per conversation. */
   private readonly reposted = new Map<string, string>();
   private readonly inFlight = new Set<Promise<unknown>>();
@@ -50,6 +64,11 @@ export class Outbox {
     private readonly options: OutboxOptions = {},
   ) {
     this.pacer = new Pacer(log, options.timer ?? realTimer, (p) => this.track(p));
+  }
+
+  /** A mark to take before a turn reads the state it later hands to `refreshCard` as a `KnownCard`. */
+  mark(): number {
+    return this.requests.mark();
   }
 
   /** Posts a card as a new message; resolves to its activity id. */
@@ -126,17 +145,24 @@ export class Outbox {
    * update, and the last update always shows the state after the last change. Best effort: the
    * state is stored, so a failed update is logged and the next change shows it. A message that is
    * gone (deleted, retention) is posted anew and `onReposted` records its new id; a conversation
-   * the bot is out of is reported through `onConversationGone`.
+   * the bot is out of is reported through `onConversationGone`. With `known`, the card the turn
+   * rendered is sent without reading the state again, as long as no other refresh in the
+   * conversation was asked for since the turn's mark (its data then holds every change; otherwise
+   * `render` reads).
    */
   refreshCard(
     context: TurnContext,
     activityId: string,
     render: () => Promise<RenderedCard | undefined>,
     onReposted?: (newId: string) => Promise<unknown>,
+    known?: KnownCard,
   ): void {
     const target = targetOf(context.activity);
     const id = this.reposted.get(`${target.conversation}|${activityId}`) ?? activityId;
     const key = `${target.conversation}|${id}`;
+    const current = this.requests.request(target.conversation, known?.since);
+    if (current && known) this.known.set(key, known.render);
+    else this.known.delete(key);
     if (this.pendingRefreshes.has(key)) return;
     const reference = TurnContext.getConversationReference(context.activity);
     let rendered: RenderedCard | undefined;
@@ -149,8 +175,13 @@ export class Outbox {
       return posted;
     };
     const update = async (): Promise<void> => {
-      if (this.pendingRefreshes.get(key) === refresh) this.pendingRefreshes.delete(key);
-      rendered = await render();
+      let knownCard: KnownCard['render'] | undefined;
+      if (this.pendingRefreshes.get(key) === refresh) {
+        this.pendingRefreshes.delete(key);
+        knownCard = this.known.get(key);
+        this.known.delete(key);
+      }
+      rendered = knownCard ? knownCard() : await render();
       if (rendered) await send({ ...cardActivity(rendered), id });
     };
     const repost = async (): Promise<void> => {

@@ -58,6 +58,22 @@ export function answerRow(meeting: number, userId: string): string {
   return `answer|${meeting}|${userKeyPart(userId)}`;
 }
 
+/**
+ * A member's answers or priorities with `row` in place of their earlier one for the same meeting,
+ * in the order a partition query returns them (by RowKey), so a view built after a write lists
+ * names as a fresh read would.
+ */
+export function withMemberRow<T extends { meeting: number; userId: string }>(
+  rows: readonly T[],
+  row: T,
+): T[] {
+  const keyOf = (r: T): string => `${r.meeting}|${userKeyPart(r.userId)}`;
+  const key = keyOf(row);
+  const rest = rows.filter((r) => !(r.meeting === row.meeting && r.userId === row.userId));
+  const at = rest.findIndex((r) => keyOf(r) > key);
+  return at < 0 ? [...rest, row] : [...rest.slice(0, at), row, ...rest.slice(at)];
+}
+
 /** RowKey of a member's priorities in a meeting. */
 export function voteRow(meeting: number, userId: string): string {
   return `vote|${meeting}|${userKeyPart(userId)}`;

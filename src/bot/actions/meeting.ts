@@ -35,8 +35,11 @@ export function statusCardOf(view: MeetingView): RenderedCard {
   });
 }
 
-/** Refreshes a meeting's status card for everyone from the current state (coalesced). */
-async function refreshStatus(turn: Turn, view: MeetingView): Promise<void> {
+/**
+ * Refreshes a meeting's status card for everyone from the current state (coalesced); with `since`
+ * (the outbox's mark before the turn read `view`), from `view` when it holds every change.
+ */
+async function refreshStatus(turn: Turn, view: MeetingView, since?: number): Promise<void> {
   const id = view.meeting.statusCardId;
   if (!id) return;
   const n = view.meeting.number;
@@ -48,6 +51,7 @@ async function refreshStatus(turn: Turn, view: MeetingView): Promise<void> {
       return current && statusCardOf(current);
     },
     (newId) => recordMeetingCard(turn.deps.app, turn.actor, n, 'statusCardId', newId),
+    since === undefined ? undefined : { since, render: () => statusCardOf(view) },
   );
 }
 
@@ -74,6 +78,7 @@ export const openForm: ActionHandler = async (turn, data) => {
 
 /** Saves the clicker's answers to a meeting. */
 export const submit: ActionHandler = async (turn, data) => {
+  const since = turn.deps.outbox.mark();
   const outcome = await submitAnswer(turn.deps.app, turn.actor, data);
   if (!outcome.ok) {
     if (outcome.refusal !== 'invalidForm') return refusalReply(turn, outcome);
@@ -83,7 +88,7 @@ export const submit: ActionHandler = async (turn, data) => {
     );
   }
   const view = outcome.value;
-  await refreshStatus(turn, view);
+  await refreshStatus(turn, view, since);
   const lang = view.group.language;
   return cardReply(
     answerFormCard(lang, view.meeting.number, { values: view.mine.fields, notice: t(lang, 'answer.saved') }),
@@ -160,10 +165,11 @@ export const doStartVoting = postingStep('startVoting', startVoting, (v) => [
 
 /** Records the clicker's priorities. */
 export const doVote: ActionHandler = async (turn, data) => {
+  const since = turn.deps.outbox.mark();
   const outcome = await vote(turn.deps.app, turn.actor, data);
   if (!outcome.ok) return refusalReply(turn, outcome);
   const view = outcome.value;
-  await refreshStatus(turn, view);
+  await refreshStatus(turn, view, since);
   const lang = view.group.language;
   const notice = t(lang, 'voting.saved', {
     choices: view.chosen.map((i) => `»${ellipsis(i.text, 80)}«`).join(', ') || '–',

@@ -1,0 +1,104 @@
+/**
+ * The shared status card after answers: served from what the answer turn read when nothing else
+ * changed meanwhile, read again when it did, and always ending with every answer on it.
+ */
+import { randomUUID } from 'node:crypto';
+import { groupChat, invoke, user, type TestChat, type TestUser } from '../support/activities';
+import { startTestBot, type TestBot } from '../support/bot-harness';
+import { attachedCard, cardText } from '../support/cards';
+import { sampleSettings } from '../support/sample-group';
+import { groupKeyOf } from '../../src/store/keys';
+
+jest.setTimeout(60_000);
+
+const person = (first: string): TestUser => user(`${first} ${randomUUID().slice(0, 8)}`);
+
+/** Storage traffic the test watches: reads counted, answer writes held while `hold` is set. */
+const traffic = { reads: 0, hold: false, held: 0, release: (): void => undefined };
+
+let bot: TestBot;
+beforeAll(async () => {
+  bot = await startTestBot({}, {}, undefined, undefined, async (request) => {
+    if (request.method === 'GET') traffic.reads++;
+    const answerWrite =
+      request.method !== 'GET' && decodeURIComponent(request.url).includes("RowKey='answer|");
+    if (!traffic.hold || !answerWrite) return;
+    traffic.held++;
+    await new Promise<void>((resolve) => {
+      const previous = traffic.release;
+      traffic.release = (): void => {
+        previous();
+        resolve();
+      };
+    });
+  });
+});
+afterAll(() => bot.stop());
+
+/** A group of a coordinator and three members with meeting 1 started; the status card's id. */
+async function startedGroup(): Promise<{ chat: TestChat; members: TestUser[]; statusId: string }> {
+  const chat = groupChat(bot.connector.serviceUrl);
+  const karen = person('Karen');
+  const members = ['Jens', 'Aisha', 'Søren'].map(person);
+  await bot.send(invoke(chat, karen, 'setupGroup', { ...sampleSettings, name: 'Søbakken' }));
+  for (const m of members)
+    await bot.send(invoke(chat, m, 'joinGroup', { roleCategory: 'imellem', roleTitle: 'Varmemester' }));
+  await bot.send(invoke(chat, karen, 'startMeeting', { meeting: 1 }));
+  const snapshot = await bot.running.store.loadPartition(groupKeyOf(chat.tenantId, chat.conversationId));
+  return { chat, members, statusId: snapshot!.meetings[0].value.statusCardId! };
+}
+
+const answer = (m: TestUser): Record<string, unknown> => ({
+  meeting: 1,
+  a1: `Råd fra ${m.name}`,
+  a2: 'Varsl i god tid',
+  a3: 'Én kontaktperson',
+});
+
+/** What everyone sees on the status card now. */
+function statusText(statusId: string): string {
+  const updates = bot.connector.updates().filter((u) => u.activityId === statusId);
+  return cardText(attachedCard(updates.at(-1)!.activity));
+}
+
+describe('the status card after an answer', () => {
+  it('shows the answer without reading the group a second time', async () => {
+    const { chat, members, statusId } = await startedGroup();
+    traffic.reads = 0;
+    const res = await bot.send(invoke(chat, members[0], 'submitAnswer', answer(members[0])));
+    expect(cardText(res.body?.value)).toContain('Dit svar er gemt');
+    expect(statusText(statusId)).toContain('1 af 3 har svaret');
+    expect(statusText(statusId)).toContain(members[0].name);
+    // One partition read for the answer and its card; the refresh used what the turn had.
+    expect(traffic.reads).toBe(1);
+  });
+
+  it('ends with both answers when two people answer at once, each unaware of the other', async () => {
+    const { chat, members, statusId } = await startedGroup();
+    // Both turns read the group before either writes: each one's view lacks the other's answer.
+    traffic.hold = true;
+    traffic.held = 0;
+    const both = [members[0], members[1]].map((m) => bot.send(invoke(chat, m, 'submitAnswer', answer(m))));
+    while (traffic.held < 2) await new Promise((resolve) => setTimeout(resolve, 10));
+    traffic.hold = false;
+    traffic.release();
+    const results = await Promise.all(both);
+    expect(results.map((r) => r.status)).toEqual([200, 200]);
+    const text = statusText(statusId);
+    expect(text).toContain('2 af 3 har svaret');
+    expect(text).toContain(members[0].name);
+    expect(text).toContain(members[1].name);
+  });
+
+  it('lists names in the same order as a card read from storage', async () => {
+    const { chat, members, statusId } = await startedGroup();
+    // Storage lists answers by the member's id; they answer in the opposite order.
+    const descending = [...members].sort((a, b) => b.id.localeCompare(a.id));
+    for (const m of descending) await bot.send(invoke(chat, m, 'submitAnswer', answer(m)));
+    const served = statusText(statusId);
+    // A refresh asked for by a coordinator's card reads the state from storage.
+    const read = await bot.send(invoke(chat, members[0], 'refresh', { meeting: 1 }));
+    expect(served).toContain('3 af 3 har svaret');
+    expect(cardText(read.body?.value)).toBe(served);
+  });
+});
