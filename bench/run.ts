@@ -49,7 +49,8 @@ async function main(): Promise<void> {
   const cs = azuriteConnectionString(azurite.host, azurite.port);
   const connector = await startFakeConnector({ enforceLimits: true, latencyMs: LATENCY, dropBodies: true });
   const als = new AsyncLocalStorage<{ count: number }>();
-  const counts = new Map<string, number>();
+  /** Storage round trips per turn, read when the figures are made: the background card refresh counts too. */
+  const counts = new Map<string, { count: number }>();
   const count = (): void => void (als.getStore() && als.getStore()!.count++);
   const config = parseConfig({
     PORT: '0',
@@ -63,8 +64,8 @@ async function main(): Promise<void> {
     onStorageRequest: count,
     aroundTurn: async (id, handle) => {
       const store = { count: 0 };
+      if (id) counts.set(id, store);
       await als.run(store, handle);
-      if (id) counts.set(id, store.count);
     },
   });
   let floorTrips = 0;
@@ -82,7 +83,16 @@ async function main(): Promise<void> {
     await res.text();
     const ms = performance.now() - t0;
     if (res.status >= 500) serverErrors++;
-    (samples[type] ??= []).push({ ms, roundTrips: counts.get(String(activity.id)) ?? 0 });
+    const id = String(activity.id);
+    (samples[type] ??= []).push({
+      ms,
+      get roundTrips() {
+        return counts.get(id)?.count ?? 0;
+      },
+      set roundTrips(n: number) {
+        counts.set(id, { count: n });
+      },
+    });
     return res.status;
   };
   const send: Send = (type, activity) => post(bot.url, type, activity);
@@ -238,18 +248,20 @@ async function main(): Promise<void> {
     },
     at: new Date().toISOString(),
   };
+  const summaryQueries = Math.max(...growth.map((g) => g.queries));
   const targets = [
-    ['submitAnswer p50 ≤ 2 × floor', result.ratios.submitAnswerP50, result.ratios.submitAnswerP50 <= 2],
-    ['submitAnswer p99 ≤ 2 × floor', result.ratios.submitAnswerP99, result.ratios.submitAnswerP99 <= 2],
-    ['answer throughput ≥ 50 % of floor', result.ratios.throughput, result.ratios.throughput >= 0.5],
+    ['submitAnswer p50 ≤ 1.5 × floor', result.ratios.submitAnswerP50, result.ratios.submitAnswerP50 <= 1.5],
+    ['submitAnswer p99 ≤ 1.5 × floor', result.ratios.submitAnswerP99, result.ratios.submitAnswerP99 <= 1.5],
+    ['answer throughput ≥ 70 % of floor', result.ratios.throughput, result.ratios.throughput >= 0.7],
     [
-      'storage round trips per submitAnswer ≤ 3',
+      'storage round trips per submitAnswer (with its card refresh) ≤ 2',
       result.roundTrips.submitAnswer,
-      result.roundTrips.submitAnswer <= 3,
+      result.roundTrips.submitAnswer <= 2,
     ],
+    ['summary: 1 query at any size (most in the growth runs)', summaryQueries, summaryQueries <= 1],
     ['messages posted per meeting ≤ 6', result.sendsPerMeeting.max, result.sendsPerMeeting.max <= 6],
     ['sends above Teams’ limits = 0', result.throttled429, result.throttled429 === 0],
-    ['peak RSS of the bot ≤ 200 MB', result.peakRssMb, result.peakRssMb <= 200],
+    ['peak RSS of the bot ≤ 160 MB', result.peakRssMb, result.peakRssMb <= 160],
   ] as const;
   const out = { ...result, targets: targets.map(([name, value, met]) => ({ name, value, met })) };
 

@@ -41,7 +41,12 @@ export async function measureSummaryGrowth(
       revealMode: 'named',
       coordinators: [{ userId: coordinator.id, name: coordinator.name }],
       members: roster,
-      conversation: {},
+      // The reference setupGroup stores from the chat's first activity, as every real group has it.
+      conversation: {
+        channelId: 'msteams',
+        serviceUrl,
+        conversation: { id: chat.conversationId, conversationType: 'groupChat', tenantId: chat.tenantId },
+      },
       createdAt: new Date().toISOString(),
     };
     await bot.store.createGroup(group);

@@ -123,7 +123,12 @@ const STOP_GRACE_MS = 4000;
 export async function startBot(config: Config, log: Logger, options: StartOptions = {}): Promise<RunningBot> {
   const { target, azurite } = await storageTarget(config, log);
   try {
-    const store = await openTableStore(target, { onRequest: options.onStorageRequest });
+    // The conversation watch learns the stored group rows from the store (it is made after the store).
+    const watching: { watch?: ConversationWatch } = {};
+    const store = await openTableStore(target, {
+      onRequest: options.onStorageRequest,
+      onGroup: (group) => watching.watch?.note(group),
+    });
     const keys = await linkKeys(config);
     const app: AppDeps = {
       store,
@@ -135,7 +140,7 @@ export async function startBot(config: Config, log: Logger, options: StartOption
       turns: new TurnTracker(),
     };
     const adapter = createAdapter(config, log);
-    const watch = new ConversationWatch(app, log);
+    const watch = (watching.watch = new ConversationWatch(app, log));
     const outbox = createOutbox(adapter, config, app, log, watch);
     let localBaseUrl = '';
     const tab = overviewTab(config, app, keys, () => localBaseUrl);

@@ -17,26 +17,32 @@ function freshReference(stored: ConversationRef, incoming: ConversationRef): Con
 }
 
 /**
- * Any activity from the chat: the bot is in it, so an "inactive" mark is cleared; the stored
- * conversation reference takes the serviceUrl Teams used now (background sends go there); a member
- * who joined before their chat id was kept gets it now. Saves only when something changed.
+ * The stored group as an activity from its chat leaves it: the bot is in the chat, so an
+ * "inactive" mark is cleared; the conversation reference takes the serviceUrl Teams used now
+ * (background sends go there); a member who joined before their chat id was kept gets it now.
+ * Undefined when nothing changes (or the group is being deleted).
  */
+export function afterActivity(group: Group, actor: Actor): Group | undefined {
+  if (actor.chat === 'personal' || group.deletedAt) return undefined;
+  const conversation = freshReference(group.conversation, actor.conversation);
+  const members = group.members.map((m) =>
+    m.userId === actor.userId && !m.chatId && actor.chatId ? { ...m, chatId: actor.chatId } : m,
+  );
+  const changed =
+    group.inactive !== undefined ||
+    JSON.stringify(conversation) !== JSON.stringify(group.conversation) ||
+    members.some((m, i) => m !== group.members[i]);
+  return changed ? { ...group, conversation, members, inactive: undefined } : undefined;
+}
+
+/** Any activity from the chat: stores what it changes (`afterActivity`); true when something changed. */
 export function noteActivity(deps: AppDeps, actor: Actor): Promise<Outcome<boolean>> {
   return transact(async () => {
     if (actor.chat === 'personal') return ok(false);
     const found = await deps.store.loadGroup(actor.groupKey);
-    if (!found || found.value.deletedAt) return ok(false);
-    const group = found.value;
-    const conversation = freshReference(group.conversation, actor.conversation);
-    const members = group.members.map((m) =>
-      m.userId === actor.userId && !m.chatId && actor.chatId ? { ...m, chatId: actor.chatId } : m,
-    );
-    const changed =
-      group.inactive !== undefined ||
-      JSON.stringify(conversation) !== JSON.stringify(group.conversation) ||
-      members.some((m, i) => m !== group.members[i]);
-    if (!changed) return ok(false);
-    await deps.store.saveGroup({ ...found, value: { ...group, conversation, members, inactive: undefined } });
+    const changed = found && afterActivity(found.value, actor);
+    if (!found || !changed) return ok(false);
+    await deps.store.saveGroup({ ...found, value: changed });
     return ok(true);
   });
 }

@@ -1,7 +1,9 @@
 import { TableClient, type TableServiceClientOptions } from '@azure/data-tables';
 import { DefaultAzureCredential } from '@azure/identity';
+import type { Group } from '../domain/types';
 import { StorageUnavailableError } from './group-store';
 import { ACTIVITIES_TABLE, COORDINATORS_TABLE, GROUPS_TABLE } from './keys';
+import { ObservedGroupStore } from './observed-store';
 import type { Tables } from './table-access';
 import { TableGroupStore } from './table-group-store';
 
@@ -34,6 +36,8 @@ export interface StorageRequest {
  */
 export interface StoreOptions {
   onRequest?: (request: StorageRequest) => void | Promise<void>;
+  /** Sees every group row the store reads or writes (a cache of stored groups keeps current with it). */
+  onGroup?: (group: Group) => void;
 }
 
 function client(target: StorageTarget, table: string, options: StoreOptions): TableClient {
@@ -83,5 +87,5 @@ export async function openTableStore(
     activities: client(target, ACTIVITIES_TABLE, options),
   };
   for (const table of Object.values(tables)) await ensureTable(table);
-  return new TableGroupStore(tables);
+  return options.onGroup ? new ObservedGroupStore(tables, options.onGroup) : new TableGroupStore(tables);
 }

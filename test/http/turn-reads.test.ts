@@ -1,10 +1,12 @@
 /**
- * The shared status card after answers: served from what the answer turn read when nothing else
- * changed meanwhile, read again when it did, and always ending with every answer on it.
+ * Every turn reads its group once. The shared status card after answers: served from what the
+ * answer turn read when nothing else changed meanwhile, read again when it did, and always ending
+ * with every answer on it. The chat's stored reference is checked against the group rows turns
+ * have just read, not by reading the group again.
  */
 import { randomUUID } from 'node:crypto';
 import { groupChat, invoke, user, type TestChat, type TestUser } from '../support/activities';
-import { startTestBot, type TestBot } from '../support/bot-harness';
+import { startTestBot, TEST_NOW, type TestBot } from '../support/bot-harness';
 import { attachedCard, cardText } from '../support/cards';
 import { sampleSettings } from '../support/sample-group';
 import { groupKeyOf } from '../../src/store/keys';
@@ -15,10 +17,14 @@ const person = (first: string): TestUser => user(`${first} ${randomUUID().slice(
 
 /** Storage traffic the test watches: reads counted, answer writes held while `hold` is set. */
 const traffic = { reads: 0, hold: false, held: 0, release: (): void => undefined };
+/** The test clock: `later` moves it on. */
+let later = 0;
+let tick = 0;
+const clock = (): Date => new Date(TEST_NOW.getTime() + later + tick++);
 
 let bot: TestBot;
 beforeAll(async () => {
-  bot = await startTestBot({}, {}, undefined, undefined, async (request) => {
+  bot = await startTestBot({}, {}, undefined, clock, async (request) => {
     if (request.method === 'GET') traffic.reads++;
     const answerWrite =
       request.method !== 'GET' && decodeURIComponent(request.url).includes("RowKey='answer|");
@@ -100,5 +106,18 @@ describe('the status card after an answer', () => {
     const read = await bot.send(invoke(chat, members[0], 'refresh', { meeting: 1 }));
     expect(served).toContain('3 af 3 har svaret');
     expect(cardText(read.body?.value)).toBe(served);
+  });
+});
+
+describe("a member's first activity in the chat after a while", () => {
+  it('is checked against the group the turn before read: one read for the whole answer', async () => {
+    const { chat, members, statusId } = await startedGroup();
+    later += 11 * 60_000;
+    // The first activity after ten quiet minutes reads the group to check the chat's reference.
+    await bot.send(invoke(chat, members[0], 'submitAnswer', answer(members[0])));
+    traffic.reads = 0;
+    await bot.send(invoke(chat, members[1], 'submitAnswer', answer(members[1])));
+    expect(statusText(statusId)).toContain('2 af 3 har svaret');
+    expect(traffic.reads).toBe(1);
   });
 });

@@ -1,0 +1,49 @@
+import type { Group } from '../domain/types';
+import type { GroupSnapshot, Versioned } from './group-store';
+import type { Tables } from './table-access';
+import { TableGroupStore } from './table-group-store';
+
+/**
+ * The table store that also tells `onGroup` every group row it reads or writes, so a cache of
+ * stored groups (the conversation watch) stays current without reading again. A read that a group
+ * write overtook is not told: it may be older than what is stored.
+ */
+export class ObservedGroupStore extends TableGroupStore {
+  private writes = 0;
+
+  constructor(
+    tables: Tables,
+    private readonly onGroup: (group: Group) => void,
+  ) {
+    super(tables);
+  }
+
+  override async loadGroup(groupKey: string): Promise<Versioned<Group> | undefined> {
+    const writes = this.writes;
+    const found = await super.loadGroup(groupKey);
+    if (found && writes === this.writes) this.onGroup(found.value);
+    return found;
+  }
+
+  override async loadPartition(groupKey: string): Promise<GroupSnapshot | undefined> {
+    const writes = this.writes;
+    const snapshot = await super.loadPartition(groupKey);
+    if (snapshot && writes === this.writes) this.onGroup(snapshot.group.value);
+    return snapshot;
+  }
+
+  override async createGroup(group: Group): Promise<Versioned<Group>> {
+    this.writes++;
+    const created = await super.createGroup(group);
+    this.onGroup(created.value);
+    return created;
+  }
+
+  override async saveGroup(group: Versioned<Group>): Promise<Versioned<Group>> {
+    this.writes++;
+    const saved = await super.saveGroup(group);
+    this.writes++;
+    this.onGroup(saved.value);
+    return saved;
+  }
+}
