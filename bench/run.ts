@@ -120,7 +120,13 @@ async function main(): Promise<void> {
       await floorSend('floor (one at a time)', invoke(g.chat, m, 'floor', { a1: 'x' }));
   progress('one-at-a-time answers and floor');
 
+  // CPU of the bench process (bot or floor, and the driver) per answer while the burst is answered.
+  const cpuMs = (since: NodeJS.CpuUsage): number => {
+    const used = process.cpuUsage(since);
+    return (used.user + used.system) / 1000;
+  };
   let t0 = performance.now();
+  let c0 = process.cpuUsage();
   await Promise.all(
     groups.flatMap((g) =>
       g.members.map((m, i) =>
@@ -129,13 +135,17 @@ async function main(): Promise<void> {
     ),
   );
   const answersPerSecond = (G * 6) / ((performance.now() - t0) / 1000);
+  const answerCpuMs = cpuMs(c0) / (G * 6);
+  await bot.idle();
   t0 = performance.now();
+  c0 = process.cpuUsage();
   await Promise.all(
     groups.flatMap((g) =>
       g.members.map((m) => floorSend('floor (parallel)', invoke(g.chat, m, 'floor', { a1: 'y' }))),
     ),
   );
   const floorPerSecond = (G * 6) / ((performance.now() - t0) / 1000);
+  const floorCpuMs = cpuMs(c0) / (G * 6);
   progress('parallel answers and floor');
 
   const postsPerMeeting: number[] = [];
@@ -209,6 +219,9 @@ async function main(): Promise<void> {
     throughput: {
       answersPerSecond: Math.round(answersPerSecond),
       floorPerSecond: Math.round(floorPerSecond),
+      cpuMsPerAnswer: Math.round(answerCpuMs * 100) / 100,
+      cpuMsPerFloorTurn: Math.round(floorCpuMs * 100) / 100,
+      loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100),
     },
     roundTrips: {
       submitAnswer: ours.roundTrips,
@@ -279,7 +292,7 @@ async function main(): Promise<void> {
     `\n${'turn type'.padEnd(30)} count   p50 ms   p95 ms   p99 ms  trips\n${rows.join('\n')}\n${floorRow}`,
   );
   console.log(
-    `\nthroughput: ${result.throughput.answersPerSecond} answers/s vs floor ${result.throughput.floorPerSecond}/s · peak RSS of the bot ${result.peakRssMb} MB · CPU ${result.cpuSeconds} s · ${result.durationSeconds} s`,
+    `\nthroughput: ${result.throughput.answersPerSecond} answers/s vs floor ${result.throughput.floorPerSecond}/s (CPU ${result.throughput.cpuMsPerAnswer} vs ${result.throughput.cpuMsPerFloorTurn} ms per turn) · peak RSS of the bot ${result.peakRssMb} MB · CPU ${result.cpuSeconds} s · ${result.durationSeconds} s`,
   );
   console.log(
     `summary growth: ${growth.map((g) => `${g.answers} answers ${g.p50} ms ${g.roundTrips} trips`).join(' · ')}`,
