@@ -30,6 +30,26 @@ export function whyNotStart(
   return undefined;
 }
 
+/** The refusal (an i18n key of the app's refusals) that tells the coordinator why meeting n cannot start. */
+export const START_REFUSAL = {
+  previousNotClosed: 'meetingOrder',
+  tooFewMembers: 'tooFewMembers',
+  alreadyStarted: 'meetingAlreadyStarted',
+  wrongStep: 'meetingAlreadyStarted',
+} as const satisfies Record<Blocked['reason'], string>;
+
+/**
+ * True once the group has answered or a meeting has started: from then on an anonymous group stays
+ * anonymous (its answers were given in trust that they were), and each started meeting keeps the
+ * mode it started with (`Meeting.revealMode`).
+ */
+export function answeringBegun(group: {
+  answers: readonly unknown[];
+  meetings: readonly { value: Meeting }[];
+}): boolean {
+  return group.answers.length > 0 || group.meetings.some((m) => hasStarted(m.value));
+}
+
 /** The step each action needs the meeting to be at, and the step it leads to. */
 export const STEPS = {
   answer: { from: ['running'], to: 'running' },
