@@ -14,6 +14,13 @@ export function hasStarted(m: Meeting | undefined): boolean {
   return m !== undefined && STARTED.includes(m.status);
 }
 
+const REVEALED: readonly MeetingStatus[] = ['revealed', 'voting', 'closed'];
+
+/** True once a meeting's answers have been shown to its group (revealed, voting or closed). */
+export function isRevealed(m: Meeting | undefined): boolean {
+  return m !== undefined && REVEALED.includes(m.status);
+}
+
 /** Meeting n may start when it has not started, meeting n−1 is closed and the group has 3 or more members. */
 export function whyNotStart(
   n: number,
