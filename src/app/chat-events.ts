@@ -1,20 +1,7 @@
-import { groupConversationId } from '../domain/conversation';
-import type { ConversationRef, Group, Member } from '../domain/types';
+import { freshReference } from '../domain/conversation';
+import type { Group, Member } from '../domain/types';
 import type { Actor, AppDeps } from './context';
 import { ok, transact, type Outcome } from './result';
-
-/** The group conversation's id without a channel thread's `;messageid=`. */
-function groupConversationOf(ref: ConversationRef): Record<string, unknown> {
-  const conversation = (ref.conversation ?? {}) as Record<string, unknown>;
-  const id = typeof conversation.id === 'string' ? groupConversationId(conversation.id) : conversation.id;
-  return { ...conversation, id };
-}
-
-/** The stored reference with the latest serviceUrl Teams used for the chat (and no `;messageid=`). */
-function freshReference(stored: ConversationRef, incoming: ConversationRef): ConversationRef {
-  const serviceUrl = typeof incoming.serviceUrl === 'string' ? incoming.serviceUrl : stored.serviceUrl;
-  return { ...stored, serviceUrl, conversation: groupConversationOf(stored) };
-}
 
 /**
  * Any activity from the chat: the bot is in it, so an "inactive" mark is cleared; the stored

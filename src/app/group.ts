@@ -1,4 +1,4 @@
-import { isFull, MAX_MEMBERS } from '../domain/composition';
+import { isFull, MAX_MEMBERS, withMember } from '../domain/composition';
 import { parseGroupSettings, parseJoin } from '../domain/group-input';
 import { randomId } from '../domain/items';
 import { answeringBegun } from '../domain/meeting';
@@ -113,11 +113,7 @@ export function joinGroup(deps: AppDeps, actor: Actor, data: CardData): Promise<
       joinedAt: current?.joinedAt ?? deps.now().toISOString(),
       ref: current?.ref ?? randomId(),
     };
-    const members = (
-      current
-        ? group.members.map((m) => (m.userId === actor.userId ? member : m))
-        : [...group.members, member]
-    ).map((m) => (m.ref ? m : { ...m, ref: randomId() }));
+    const members = withMember(group.members, member);
     const saved = await deps.store.saveGroup({ ...found, value: { ...group, members } });
     return ok({ group: saved.value, member, changed: current ? 'updated' : 'joined' });
   });

@@ -1,5 +1,5 @@
-import { parseInvitation, type InvitationInput } from '../domain/invitation-input';
-import { addDays, addHours, DEFAULT_MEETING_HOURS, todayIn } from '../domain/schedule';
+import { draftValues, parseInvitation, type InvitationValues } from '../domain/invitation-input';
+import { todayIn } from '../domain/schedule';
 import { hasStarted } from '../domain/meeting';
 import { readMeetingNumber } from '../domain/themes';
 import { RSVP_RESPONSES, type Group, type Meeting, type Rsvp, type RsvpResponse } from '../domain/types';
@@ -21,14 +21,11 @@ export interface InvitationView {
 export interface InvitationDraft {
   group: Group;
   meeting: number;
-  values: Omit<InvitationInput, 'text'> & { text?: string };
+  values: InvitationValues;
 }
 
 /** An RSVP given, with the invitation it was given to. */
 type Answered = InvitationView & { response: RsvpResponse };
-
-/** Default start of a new meeting. */
-export const DEFAULT_START = '13:00';
 
 /** A meeting's invitation with the answers given to it, from the group's partition. */
 function invitationView(snapshot: GroupSnapshot, meeting: Meeting): InvitationView {
@@ -43,17 +40,8 @@ export function invitationDraft(
   rawMeeting: unknown,
 ): Promise<Outcome<InvitationDraft>> {
   return useCase(deps, actor, onMeeting(rawMeeting, 'coordinator'), ({ snapshot, n, meeting }) => {
-    const m = meeting?.value;
-    if (hasStarted(m)) return refuse('meetingLocked', { n });
-    const date = m?.date ?? addDays(todayIn(deps.timeZone, deps.now()), 14);
-    const start = m?.start ?? DEFAULT_START;
-    const values = {
-      date,
-      start,
-      end: m?.end ?? addHours(start, DEFAULT_MEETING_HOURS),
-      location: m?.location ?? '',
-      text: m?.text,
-    };
+    if (hasStarted(meeting?.value)) return refuse('meetingLocked', { n });
+    const values = draftValues(meeting?.value, todayIn(deps.timeZone, deps.now()));
     return ok({ group: snapshot.group.value, meeting: n, values });
   });
 }

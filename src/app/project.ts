@@ -1,4 +1,5 @@
-import { randomId } from '../domain/items';
+import { withRefs } from '../domain/composition';
+import { projectOpens } from '../domain/meeting';
 import { MAX_PROPOSALS, newProposalId, parseChoice, parseProposal } from '../domain/project-input';
 import { todayIn } from '../domain/schedule';
 import type { Group, Project, Proposal } from '../domain/types';
@@ -29,13 +30,14 @@ const open =
     const loaded = await loadAs(deps, actor, role);
     if (!loaded.ok) return loaded;
     const snapshot = loaded.value;
-    if (snapshot.meetings.find((m) => m.value.number === 4)?.value.status !== 'closed')
-      return refuse('projectNotOpen');
+    if (!projectOpens(snapshot.meetings.map((m) => m.value))) return refuse('projectNotOpen');
     if (snapshot.project) return refuse('projectAlreadyChosen');
     const group = snapshot.group.value;
     if (group.members.every((m) => m.ref)) return ok(snapshot);
-    const members = group.members.map((m) => (m.ref ? m : { ...m, ref: randomId() }));
-    const saved = await deps.store.saveGroup({ ...snapshot.group, value: { ...group, members } });
+    const saved = await deps.store.saveGroup({
+      ...snapshot.group,
+      value: { ...group, members: withRefs(group.members) },
+    });
     return ok({ ...snapshot, group: saved });
   };
 

@@ -57,6 +57,11 @@ export function answeringBegun(group: {
   return group.answers.length > 0 || group.meetings.some((m) => hasStarted(m.value));
 }
 
+/** The common project opens once the last meeting (4) is closed. */
+export function projectOpens(meetings: readonly Meeting[]): boolean {
+  return meetings.find((m) => m.number === 4)?.status === 'closed';
+}
+
 /** The step each action needs the meeting to be at, and the step it leads to. */
 export const STEPS = {
   answer: { from: ['running'], to: 'running' },
