@@ -1,7 +1,8 @@
 import { freshReference } from '../domain/conversation';
 import type { Group, Member } from '../domain/types';
 import type { Actor, AppDeps } from './context';
-import { ok, transact, type Outcome } from './result';
+import { ok, type Outcome } from './result';
+import { liveGroup, useCase } from './use-case';
 
 /**
  * Any activity from the chat: the bot is in it, so an "inactive" mark is cleared; the stored
@@ -9,10 +10,9 @@ import { ok, transact, type Outcome } from './result';
  * who joined before their chat id was kept gets it now. Saves only when something changed.
  */
 export function noteActivity(deps: AppDeps, actor: Actor): Promise<Outcome<boolean>> {
-  return transact(async () => {
-    if (actor.chat === 'personal') return ok(false);
-    const found = await deps.store.loadGroup(actor.groupKey);
-    if (!found || found.value.deletedAt) return ok(false);
+  if (actor.chat === 'personal') return Promise.resolve(ok(false));
+  return useCase(deps, actor, liveGroup, async (found) => {
+    if (!found) return ok(false);
     const group = found.value;
     const conversation = freshReference(group.conversation, actor.conversation);
     const members = group.members.map((m) =>
@@ -34,9 +34,8 @@ export function membersLeftChat(
   actor: Actor,
   chatIds: readonly string[],
 ): Promise<Outcome<{ group: Group; removed: Member[] } | undefined>> {
-  return transact(async () => {
-    const found = await deps.store.loadGroup(actor.groupKey);
-    if (!found || found.value.deletedAt) return ok(undefined);
+  return useCase(deps, actor, liveGroup, async (found) => {
+    if (!found) return ok(undefined);
     const gone = new Set(chatIds);
     const removed = found.value.members.filter((m) => m.chatId && gone.has(m.chatId));
     if (removed.length === 0) return ok({ group: found.value, removed });
@@ -48,9 +47,8 @@ export function membersLeftChat(
 
 /** The bot was removed from the chat (installationUpdate remove): reminders stop until it is added again. */
 export function botRemoved(deps: AppDeps, actor: Actor): Promise<Outcome<Group | undefined>> {
-  return transact(async () => {
-    const found = await deps.store.loadGroup(actor.groupKey);
-    if (!found || found.value.deletedAt) return ok(undefined);
+  return useCase(deps, actor, liveGroup, async (found) => {
+    if (!found) return ok(undefined);
     const inactive = { since: deps.now().toISOString(), status: 0, code: 'removed' };
     const saved = await deps.store.saveGroup({ ...found, value: { ...found.value, inactive } });
     return ok(saved.value);

@@ -1,4 +1,4 @@
-import type { Meeting } from '../domain/types';
+import type { Group, Meeting } from '../domain/types';
 import type { GroupSnapshot, Versioned } from '../store/group-store';
 import type { Actor, AppDeps } from './context';
 import { loadAs, loadForMeeting, type Loaded, type Role } from './access';
@@ -35,6 +35,12 @@ export function inGroup(role?: Role): Load<GroupSnapshot> {
 export function onMeeting(rawMeeting: unknown, role?: Role): Load<Loaded> {
   return (deps, actor) => loadForMeeting(deps, actor, rawMeeting, role);
 }
+
+/** The group row by a point read (no partition query); undefined when the chat has none or it is being deleted. */
+export const liveGroup: Load<Versioned<Group> | undefined> = async (deps, actor) => {
+  const found = await deps.store.loadGroup(actor.groupKey);
+  return ok(found?.value.deletedAt ? undefined : found);
+};
 
 /**
  * Changes one stored meeting by a point read and an ETag-guarded write (card ids, posting marks);
