@@ -1,4 +1,4 @@
-import type { GroupSnapshot } from '../store/group-store';
+import type { GroupSnapshot } from '../domain/snapshot';
 import type { Actor, AppDeps } from './context';
 import { coordinatorNames, isCoordinator } from '../domain/roles';
 import { ok, refuse, type Outcome } from './result';
@@ -15,9 +15,16 @@ export async function loadAs(deps: AppDeps, actor: Actor, role: Role): Promise<O
     return deleted?.deletedAt ? refuse('groupDeleted', { name: deleted.name }) : refuse('noGroup');
   }
   const group = snapshot.group.value;
+  const { language } = group;
   if (role === 'coordinator' && !isCoordinator(group, actor.userId)) {
-    return refuse('notCoordinator', { coordinators: coordinatorNames(group) });
+    return {
+      ok: false,
+      refusal: 'notCoordinator',
+      detail: { coordinators: coordinatorNames(group) },
+      language,
+    };
   }
-  if (role === 'member' && !group.members.some((m) => m.userId === actor.userId)) return refuse('notMember');
+  if (role === 'member' && !group.members.some((m) => m.userId === actor.userId))
+    return { ok: false, refusal: 'notMember', language };
   return ok(snapshot);
 }

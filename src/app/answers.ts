@@ -1,4 +1,5 @@
 import { parseAnswer } from '../domain/answer-input';
+import { readText } from '../domain/input';
 import { newItemIds } from '../domain/items';
 import { canTake } from '../domain/meeting';
 import type { Answer } from '../domain/types';
@@ -25,6 +26,9 @@ export function answerForm(
   });
 }
 
+/** How a refused answer's texts are shown again: cleaned, whatever their length. */
+const ANY_TEXT = { required: false, max: Infinity, multiline: true };
+
 /** Stores (or replaces) the caller's answer while answers are open. */
 export function submitAnswer(
   deps: AppDeps,
@@ -39,7 +43,10 @@ export function submitAnswer(
       return refuse('meetingNotOpen', { n });
     if (!canTake('answer', meeting.value)) return refuse('answersLocked', { n });
     const fields = parseAnswer(data, n);
-    if (!fields.ok) return invalidForm(fields.errors);
+    if (!fields.ok) {
+      const values = [1, 2, 3].map((i) => readText(data, `a${i}`, ANY_TEXT, {}));
+      return { ...invalidForm<MeetingView & { mine: Answer }>(fields.errors, values), detail: { n } };
+    }
     const name = memberName(snapshot.group.value, actor);
     const before = snapshot.answers.find((a) => a.meeting === n && a.userId === actor.userId);
     const mine: Answer = {

@@ -159,7 +159,7 @@ export function recordGroupCard(deps: AppDeps, actor: Actor, activityId: string)
 /** Marks the group inactive (Teams says the bot is no longer in the chat), or active again (`status` undefined). */
 export function setInactive(
   deps: AppDeps,
-  actor: Actor,
+  actor: Pick<Actor, 'groupKey'>,
   status: number | undefined,
   code?: string,
 ): Promise<Outcome<Group | undefined>> {

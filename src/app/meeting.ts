@@ -4,11 +4,13 @@ import { canTake, whyNotStart } from '../domain/meeting';
 import type { MeetingNumber } from '../domain/themes';
 import type { Group, Item, Meeting } from '../domain/types';
 import type { GroupSnapshot, Versioned } from '../store/group-store';
+import type { StatusFacts } from '../domain/snapshot';
 import type { Actor, AppDeps } from './context';
 import { memberName } from '../domain/roles';
 import { readMeetingNumber } from '../domain/themes';
 import { loadAs, type Role } from './access';
 import { pendingRefusal, type PostingStep } from './posting';
+import { statusFacts } from './status-view';
 import { invalidForm, ok, refuse, transact, type Outcome } from './result';
 
 /** A meeting with everything its cards show, from one partition query. */
@@ -18,6 +20,8 @@ export interface MeetingView {
   snapshot: GroupSnapshot;
   /** The pooled answers (after reveal: what is voted on). */
   items: Item[];
+  /** What the meeting's status card shows: who answered and prioritised, the previous meeting. */
+  status: StatusFacts;
   /** True when this was a repeat of a step already taken (Teams re-sent the click): nothing changed. */
   repeated?: boolean;
 }
@@ -64,7 +68,8 @@ export function view(snapshot: GroupSnapshot, meeting: Meeting): MeetingView {
   const meetings = snapshot.meetings.map((m) =>
     m.value.number === meeting.number ? { ...m, value: meeting } : m,
   );
-  return { group, meeting, snapshot, items: itemsOf({ ...snapshot, meetings }, meeting.number) };
+  const items = itemsOf({ ...snapshot, meetings }, meeting.number);
+  return { group, meeting, snapshot, items, status: statusFacts(snapshot, group, meeting.number) };
 }
 
 /**

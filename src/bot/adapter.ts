@@ -2,10 +2,8 @@ import {
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
 } from 'botbuilder';
-import type { AppDeps } from '../app/context';
-import { setInactive } from '../app/group';
+import type { App } from '../app';
 import type { Config } from '../config';
-import { groupKeyOf } from '../store/keys';
 import { EdgeAdapter } from './http-turn';
 import type { ConversationWatch } from './conversation-watch';
 import { Outbox } from './outbox';
@@ -83,7 +81,7 @@ export function createAdapter(config: Config, log: Logger): EdgeAdapter {
 export function createOutbox(
   adapter: EdgeAdapter,
   config: Config,
-  app: AppDeps,
+  app: App,
   log: Logger,
   watch?: ConversationWatch,
 ): Outbox {
@@ -91,23 +89,8 @@ export function createOutbox(
     continueConversation: (reference, logic) =>
       adapter.continueConversationAsync(config.auth?.appId ?? '', reference, logic),
     onConversationGone: async (reference, status, code) => {
-      const tenantId = reference.conversation?.tenantId ?? 'local';
-      const groupKey = groupKeyOf(tenantId, reference.conversation?.id ?? '');
+      const groupKey = await app.markGone(reference.conversation, status, code);
       watch?.forget(groupKey);
-      await setInactive(
-        app,
-        {
-          tenantId,
-          groupKey,
-          userId: '',
-          name: '',
-          language: app.defaultLanguage,
-          chat: 'group',
-          conversation: {},
-        },
-        status,
-        code,
-      );
     },
   });
 }

@@ -1,11 +1,4 @@
-import {
-  currentInvitation,
-  invitationDraft,
-  recordInvitationCard,
-  rsvp,
-  saveInvitation,
-  type InvitationView,
-} from '../../app/invitation';
+import type { InvitationView } from '../../app/invitation';
 import {
   invitationCard,
   invitationEditorCard,
@@ -23,7 +16,7 @@ import type { ActionHandler } from './handler';
 
 /** The invitation editor for meeting `rawMeeting` (coordinator only). */
 export async function openInvitationEditor(turn: Turn, rawMeeting: unknown): Promise<Reply> {
-  const outcome = await invitationDraft(turn.deps.app, turn.actor, rawMeeting);
+  const outcome = await turn.deps.app.invitationDraft(turn.actor, rawMeeting);
   if (!outcome.ok) return refusalReply(turn, outcome);
   const { group, meeting, values } = outcome.value;
   const n = meeting as MeetingNumber;
@@ -69,7 +62,7 @@ async function showInvitation(turn: Turn, view: InvitationView): Promise<void> {
       turn.context,
       id,
       async () => {
-        const current = await currentInvitation(turn.deps.app, turn.actor, n);
+        const current = await turn.deps.app.currentInvitation(turn.actor, n);
         if (!current) return undefined;
         const links = withoutTeamsMeeting(await linksOf(turn, current.group, current.meeting, chatId));
         return invitationCard(
@@ -81,7 +74,7 @@ async function showInvitation(turn: Turn, view: InvitationView): Promise<void> {
           links,
         );
       },
-      (newId) => recordInvitationCard(turn.deps.app, turn.actor, n, newId),
+      (newId) => turn.deps.app.recordInvitationCard(turn.actor, n, newId),
     );
     return;
   }
@@ -95,7 +88,7 @@ async function showInvitation(turn: Turn, view: InvitationView): Promise<void> {
     links,
   );
   const posted = await turn.deps.outbox.postCard(turn.context, rendered);
-  if (posted) await recordInvitationCard(turn.deps.app, turn.actor, view.meeting.number, posted);
+  if (posted) await turn.deps.app.recordInvitationCard(turn.actor, view.meeting.number, posted);
 }
 
 function editorValues(data: Record<string, unknown>): {
@@ -111,7 +104,7 @@ function editorValues(data: Record<string, unknown>): {
 
 /** Saves and posts (or updates) the invitation to a meeting. */
 export const save: ActionHandler = async (turn, data) => {
-  const outcome = await saveInvitation(turn.deps.app, turn.actor, data);
+  const outcome = await turn.deps.app.saveInvitation(turn.actor, data);
   if (!outcome.ok) {
     if (outcome.refusal !== 'invalidForm') return refusalReply(turn, outcome);
     const lang = await turn.language();
@@ -133,7 +126,7 @@ export const save: ActionHandler = async (turn, data) => {
 
 /** Records the clicker's RSVP to an invitation. */
 export const answer: ActionHandler = async (turn, data) => {
-  const outcome = await rsvp(turn.deps.app, turn.actor, data);
+  const outcome = await turn.deps.app.rsvp(turn.actor, data);
   if (!outcome.ok) return refusalReply(turn, outcome);
   const view = outcome.value;
   await showInvitation(turn, view);
