@@ -12,7 +12,10 @@ export async function loadAs(deps: AppDeps, actor: Actor, role: Role): Promise<O
   const snapshot = await deps.store.loadPartition(actor.groupKey);
   if (!snapshot) {
     const deleted = (await deps.store.loadGroup(actor.groupKey))?.value;
-    return deleted?.deletedAt ? refuse('groupDeleted', { name: deleted.name }) : refuse('noGroup');
+    const language = deleted?.language ?? actor.language;
+    return deleted?.deletedAt
+      ? { ok: false, refusal: 'groupDeleted', detail: { name: deleted.name }, language }
+      : { ok: false, refusal: 'noGroup', language };
   }
   const group = snapshot.group.value;
   const { language } = group;

@@ -107,25 +107,29 @@ export class ErfaringsgruppeBot extends TeamsActivityHandler {
   ): Promise<AdaptiveCardInvokeResponse> {
     const data = cardData(invokeValue.action?.data);
     const verb = invokeValue.action?.verb ?? data.verb;
+    let handled: Turn | undefined;
     const reply = await this.runAndLog(
       context,
       `verb:${typeof verb === 'string' ? verb.slice(0, 40) : '?'}`,
-      async (turn) =>
-        !isIdempotent(verb) && (await this.isRedelivery(turn))
+      async (turn) => {
+        handled = turn;
+        return !isIdempotent(verb) && (await this.isRedelivery(turn))
           ? { kind: 'done', text: t(await turn.language(), 'refusal.duplicate') }
-          : routeAction(turn, verb, data),
+          : routeAction(turn, verb, data);
+      },
     );
     if (reply.kind === 'card') return { statusCode: 200, type: CARD, value: reply.card.card };
     if (reply.kind === 'message' || reply.kind === 'done') {
       // Teams shows "Unable to reach app" for an empty answer, and sends the click again.
-      const text = reply.text || t(await this.languageOf(context), 'action.done');
+      const text = reply.text || t(await this.languageOf(context, handled), 'action.done');
       return { statusCode: 200, type: MESSAGE, value: text as unknown as Record<string, unknown> };
     }
     return { statusCode: 400, type: ERROR, value: { code: 'BadRequest', message: reply.text } };
   }
 
-  /** The language to answer in: the group's, or the person's in a personal chat. */
-  private async languageOf(context: TurnContext): Promise<Language> {
+  /** The language to answer in: the group's, or the person's in a personal chat (the turn's, when it knows it). */
+  private async languageOf(context: TurnContext, turn?: Turn): Promise<Language> {
+    if (turn) return turn.language();
     const actor = actorOf(context, this.settings.defaultLanguage);
     return actor ? makeTurn(context, actor, this.deps).language() : this.settings.defaultLanguage;
   }
