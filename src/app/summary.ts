@@ -1,7 +1,7 @@
 import { hasStarted } from '../domain/meeting';
 import { rankItems } from '../domain/items';
 import type { GroupSnapshot } from '../domain/snapshot';
-import type { Group, Item, Meeting, RankedItem } from '../domain/types';
+import type { Group, Item, Meeting, RankedItem, Rsvp } from '../domain/types';
 import type { Actor, AppDeps } from './context';
 import { coordinatorNames, isCoordinator } from '../domain/roles';
 import { readMeetingNumber } from '../domain/themes';
@@ -22,6 +22,11 @@ export interface ThemeSummary {
   items: Item[];
   /** The items someone prioritised, most votes first. */
   ranked: RankedItem[];
+  /** The meeting's RSVPs. */
+  rsvps: Rsvp[];
+  /** Who answered (by the name they answered under), and the members who did not. */
+  answeredBy: string[];
+  notAnswered: string[];
 }
 
 /** Meeting n's summary from a snapshot, or undefined when the group has no meeting n. */
@@ -33,7 +38,19 @@ export function themeSummaryOf(snapshot: GroupSnapshot, n: number): ThemeSummary
     items,
     snapshot.votes.filter((v) => v.meeting === n),
   ).filter((i) => i.votes > 0);
-  return { kind: 'theme', snapshot, group, meeting, items, ranked };
+  const answered = snapshot.answers.filter((a) => a.meeting === n);
+  const answeredIds = new Set(answered.map((a) => a.userId));
+  return {
+    kind: 'theme',
+    snapshot,
+    group,
+    meeting,
+    items,
+    ranked,
+    rsvps: snapshot.rsvps.filter((r) => r.meeting === n),
+    answeredBy: answered.map((a) => a.name),
+    notAnswered: group.members.filter((m) => !answeredIds.has(m.userId)).map((m) => m.name),
+  };
 }
 
 /** Which group a summary is for: the chat's own, or (in a personal chat) one the caller coordinates. */

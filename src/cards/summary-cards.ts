@@ -53,13 +53,10 @@ export function themeSummaryCard(
   summary: ThemeSummary,
   overviewUrl: OverviewLink | string = '',
 ): RenderedCard {
-  const { snapshot, group, meeting, items, ranked } = summary;
+  const { group, meeting, items, ranked, rsvps, answeredBy, notAnswered } = summary;
   const n = meeting.number;
   const theme = themeTitle(lang, n);
-  const rsvps = snapshot.rsvps.filter((r) => r.meeting === n);
-  const answered = snapshot.answers.filter((a) => a.meeting === n);
-  const answeredIds = new Set(answered.map((a) => a.userId));
-  const names = (list: { name: string }[]): string => list.map((p) => escapeMarkdown(p.name)).join(', ');
+  const names = (list: string[]): string => list.map((name) => escapeMarkdown(name)).join(', ');
   const count = (r: string): number => rsvps.filter((x) => x.response === r).length;
   const attendance: Section = {
     heading: t(lang, 'summary.attendance'),
@@ -67,14 +64,8 @@ export function themeSummaryCard(
       ...(rsvps.length
         ? [t(lang, 'summary.rsvp', { yes: count('yes'), maybe: count('maybe'), no: count('no') })]
         : []),
-      t(lang, 'summary.answered', { names: names(answered) || '–' }),
-      ...(group.members.some((m) => !answeredIds.has(m.userId))
-        ? [
-            t(lang, 'summary.notAnswered', {
-              names: names(group.members.filter((m) => !answeredIds.has(m.userId))),
-            }),
-          ]
-        : []),
+      t(lang, 'summary.answered', { names: names(answeredBy) || '–' }),
+      ...(notAnswered.length ? [t(lang, 'summary.notAnswered', { names: names(notAnswered) })] : []),
     ],
   };
   const answers = itemSections(lang, group, n, items).map((s) => ({
