@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import type { StorageRequest } from '../../src/store/connect';
-import { botAdded, groupChat, invoke, type TestChat } from '../support/activities';
+import { botAdded, groupChat, invoke, mention, type TestChat } from '../support/activities';
 import { startTestBot, type TestBot } from '../support/bot-harness';
+import { attachedCard, cardText } from '../support/cards';
 import { samplePeople, sampleSettings } from '../support/sample-group';
 
 /**
@@ -53,5 +55,33 @@ describe('a refused click', () => {
     });
     expect(text).toBe("You are not in the group yet. Click **I'm in** first – then your answer counts.");
     expect(reads).toBe(1);
+  });
+});
+
+describe('a coordinator of two groups asking for the whole programme in a personal chat', () => {
+  let bot: TestBot;
+  const { coordinator } = samplePeople();
+
+  beforeAll(async () => {
+    bot = await startTestBot();
+  });
+  afterAll(() => bot.stop());
+
+  it("chooses the group on a card, then gets that group's programme summary", async () => {
+    const chats = [groupChat(bot.connector.serviceUrl), groupChat(bot.connector.serviceUrl)];
+    for (const [i, name] of ['Erfaringsgruppe Nord', 'Erfaringsgruppe Syd'].entries())
+      await bot.send(invoke(chats[i], coordinator, 'setupGroup', { ...sampleSettings, name }));
+    const personal = { ...chats[0], conversationId: `a:${randomUUID()}` };
+    const personally = <T extends { conversation?: unknown }>(activity: T): T => {
+      (activity.conversation as Record<string, unknown>).conversationType = 'personal';
+      return activity;
+    };
+    await bot.send(personally(mention(personal, coordinator, 'opsummering')));
+    const choose = attachedCard(bot.connector.posts().at(-1)!.activity);
+    expect(cardText(choose)).toContain('Hvilken gruppe mener du?');
+    const buttons = choose.actions as { title: string; data: Record<string, unknown> }[];
+    const syd = buttons.find((b) => b.title === 'Erfaringsgruppe Syd')!;
+    const res = await bot.send(personally(invoke(personal, coordinator, 'summary', syd.data)));
+    expect(cardText(res.body?.value)).toContain('Opsummering af Erfaringsgruppe Syd');
   });
 });
