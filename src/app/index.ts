@@ -37,6 +37,7 @@ import { sweepRetention } from './retention';
 import { programmeStatus } from './status';
 import { summarise } from './summary';
 import type { Actor } from './context';
+import { todayIn } from '../domain/schedule';
 import type { Group } from '../domain/types';
 import {
   calendarEntry,
@@ -63,6 +64,8 @@ export function createApp(deps: AppDeps) {
     now: deps.now,
     timeZone: deps.timeZone,
     defaultLanguage: deps.defaultLanguage,
+    /** Today's date (YYYY-MM-DD) where the groups meet: the earliest date an invitation may name. */
+    today: (): string => todayIn(deps.timeZone, deps.now()),
     /** Marks a turn of the group as running (`slet gruppe` waits for it); call the result when done. */
     enterTurn: (groupKey: string): (() => void) | undefined => deps.turns?.enter(groupKey),
     // The chat and its group

@@ -7,7 +7,6 @@ import {
 } from '../../cards/invitation-cards';
 import { isCoordinator } from '../../domain/roles';
 import type { Group, Meeting } from '../../domain/types';
-import { todayIn } from '../../domain/schedule';
 import type { MeetingNumber } from '../../domain/themes';
 import { t } from '../../i18n';
 import { cardReply, refusalReply, type Reply } from '../reply';
@@ -21,7 +20,7 @@ export async function openInvitationEditor(turn: Turn, rawMeeting: unknown): Pro
   const { group, meeting, values } = outcome.value;
   const n = meeting as MeetingNumber;
   const text = values.text ?? invitationTemplateText(group.language, n, turn.actor.name);
-  const today = todayIn(turn.deps.app.timeZone, turn.deps.app.now());
+  const today = turn.deps.app.today();
   return cardReply(invitationEditorCard(group.language, n, { ...values, text }, today));
 }
 
@@ -108,7 +107,7 @@ export const save: ActionHandler = async (turn, data) => {
   if (!outcome.ok) {
     if (outcome.refusal !== 'invalidForm') return refusalReply(turn, outcome);
     const lang = await turn.language();
-    const today = todayIn(turn.deps.app.timeZone, turn.deps.app.now());
+    const today = turn.deps.app.today();
     const n = Number(data.meeting) as MeetingNumber;
     return cardReply(invitationEditorCard(lang, n, editorValues(data), today, outcome.errors));
   }
@@ -118,7 +117,7 @@ export const save: ActionHandler = async (turn, data) => {
   const lang = view.group.language;
   const n = view.meeting.number;
   const notice = t(lang, wasPosted ? 'invite.updated' : 'invite.sent', { n });
-  const today = todayIn(turn.deps.app.timeZone, turn.deps.app.now());
+  const today = turn.deps.app.today();
   const teamsMeeting = (await linksOf(turn, view.group, view.meeting))?.teamsMeeting ?? '';
   const values = editorValues(data);
   return cardReply(invitationEditorCard(lang, n as MeetingNumber, values, today, {}, notice, teamsMeeting));
