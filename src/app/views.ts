@@ -66,15 +66,14 @@ export async function calendarEntry(
 
 /**
  * Teams says the bot is no longer in a conversation: its group is marked inactive (so nothing
- * more is sent there until the chat is active again). The group's key.
+ * more is sent there until the chat is active again).
  */
 export async function markGone(
   deps: AppDeps,
   conversation: { tenantId?: string; id?: string } | undefined,
   status: number,
   code?: string,
-): Promise<string> {
+): Promise<void> {
   const groupKey = groupKeyOf(conversation?.tenantId ?? 'local', conversation?.id ?? '');
   await setInactive(deps, { groupKey }, status, code);
-  return groupKey;
 }

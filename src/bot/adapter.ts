@@ -4,6 +4,7 @@ import {
 } from 'botbuilder';
 import type { App } from '../app';
 import type { Config } from '../config';
+import { groupKeyOf } from '../domain/conversation';
 import { EdgeAdapter } from './http-turn';
 import type { ConversationWatch } from './conversation-watch';
 import { Outbox } from './outbox';
@@ -89,8 +90,9 @@ export function createOutbox(
     continueConversation: (reference, logic) =>
       adapter.continueConversationAsync(config.auth?.appId ?? '', reference, logic),
     onConversationGone: async (reference, status, code) => {
-      const groupKey = await app.markGone(reference.conversation, status, code);
-      watch?.forget(groupKey);
+      const { tenantId, id } = reference.conversation ?? {};
+      watch?.forget(groupKeyOf(tenantId ?? 'local', id ?? ''));
+      await app.markGone(reference.conversation, status, code);
     },
   });
 }
