@@ -1,6 +1,6 @@
 import type { MeetingNumber } from '../domain/themes';
 import type { Meeting } from '../domain/types';
-import type { GroupSnapshot, Versioned } from '../store/group-store';
+import type { GroupSnapshot, Versioned } from '../domain/snapshot';
 import type { Actor, AppDeps } from './context';
 import { coordinatorNames, isCoordinator } from '../domain/roles';
 import { readMeetingNumber } from '../domain/themes';
@@ -18,13 +18,23 @@ export async function loadAs(deps: AppDeps, actor: Actor, role?: Role): Promise<
   const snapshot = await deps.store.loadPartition(actor.groupKey);
   if (!snapshot) {
     const deleted = (await deps.store.loadGroup(actor.groupKey))?.value;
-    return deleted?.deletedAt ? refuse('groupDeleted', { name: deleted.name }) : refuse('noGroup');
+    const language = deleted?.language ?? actor.language;
+    return deleted?.deletedAt
+      ? { ok: false, refusal: 'groupDeleted', detail: { name: deleted.name }, language }
+      : { ok: false, refusal: 'noGroup', language };
   }
   const group = snapshot.group.value;
+  const { language } = group;
   if (role === 'coordinator' && !isCoordinator(group, actor.userId)) {
-    return refuse('notCoordinator', { coordinators: coordinatorNames(group) });
+    return {
+      ok: false,
+      refusal: 'notCoordinator',
+      detail: { coordinators: coordinatorNames(group) },
+      language,
+    };
   }
-  if (role === 'member' && !group.members.some((m) => m.userId === actor.userId)) return refuse('notMember');
+  if (role === 'member' && !group.members.some((m) => m.userId === actor.userId))
+    return { ok: false, refusal: 'notMember', language };
   return ok(snapshot);
 }
 

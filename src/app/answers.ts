@@ -1,8 +1,9 @@
 import { parseAnswer } from '../domain/answer-input';
+import { readText } from '../domain/input';
 import { newItemIds } from '../domain/items';
 import { canTake, hasStarted } from '../domain/meeting';
 import type { Answer, Meeting } from '../domain/types';
-import type { Versioned } from '../store/group-store';
+import type { Versioned } from '../domain/snapshot';
 import { memberName } from '../domain/roles';
 import type { Actor, AppDeps } from './context';
 import { loadForMeeting, type Loaded } from './access';
@@ -40,6 +41,9 @@ export function answerForm(
   );
 }
 
+/** How a refused answer's texts are shown again: cleaned, whatever their length. */
+const ANY_TEXT = { required: false, max: Infinity, multiline: true };
+
 /** Stores (or replaces) the caller's answer while answers are open. */
 export function submitAnswer(
   deps: AppDeps,
@@ -48,7 +52,10 @@ export function submitAnswer(
 ): Promise<Outcome<MeetingView & { mine: Answer }>> {
   return useCase(deps, actor, answering(data.meeting), async ({ snapshot, n, meeting, before }) => {
     const fields = parseAnswer(data, n);
-    if (!fields.ok) return invalidForm(fields.errors);
+    if (!fields.ok) {
+      const values = [1, 2, 3].map((i) => readText(data, `a${i}`, ANY_TEXT, {}));
+      return { ...invalidForm<MeetingView & { mine: Answer }>(fields.errors, values), detail: { n } };
+    }
     const mine: Answer = {
       meeting: n,
       userId: actor.userId,

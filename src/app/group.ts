@@ -4,7 +4,7 @@ import { randomId } from '../domain/items';
 import { answeringBegun } from '../domain/meeting';
 import { coordinatorNames, isCoordinator } from '../domain/roles';
 import type { Group, Member } from '../domain/types';
-import { ConflictError, type GroupSnapshot, type Versioned } from '../store/group-store';
+import { ConflictError, type GroupSnapshot, type Versioned } from '../domain/snapshot';
 import type { Actor, AppDeps } from './context';
 import { invalidForm, ok, refuse, transact, type Outcome } from './result';
 import { useCase, type CardData } from './use-case';
@@ -140,7 +140,7 @@ export function recordGroupCard(deps: AppDeps, actor: Actor, activityId: string)
 /** Marks the group inactive (Teams says the bot is no longer in the chat), or active again (`status` undefined). */
 export function setInactive(
   deps: AppDeps,
-  actor: Actor,
+  actor: Pick<Actor, 'groupKey'>,
   status: number | undefined,
   code?: string,
 ): Promise<Outcome<Group | undefined>> {

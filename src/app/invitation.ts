@@ -3,7 +3,7 @@ import { todayIn } from '../domain/schedule';
 import { hasStarted } from '../domain/meeting';
 import { readMeetingNumber } from '../domain/themes';
 import { RSVP_RESPONSES, type Group, type Meeting, type Rsvp, type RsvpResponse } from '../domain/types';
-import type { GroupSnapshot } from '../store/group-store';
+import type { GroupSnapshot } from '../domain/snapshot';
 import type { Actor, AppDeps } from './context';
 import { meetingIn } from './access';
 import { current } from './meeting';

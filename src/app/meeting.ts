@@ -10,12 +10,13 @@ import {
 } from '../domain/items';
 import { canTake, START_REFUSAL, whyNotStart } from '../domain/meeting';
 import type { Group, Item, Meeting } from '../domain/types';
-import type { GroupSnapshot } from '../store/group-store';
+import type { GroupSnapshot, StatusFacts } from '../domain/snapshot';
 import type { Actor, AppDeps } from './context';
 import { memberName } from '../domain/roles';
 import { meetingIn, type Loaded } from './access';
 import { pendingRefusal, type PostingStep } from './posting';
 import { invalidForm, ok, refuse, type Outcome } from './result';
+import { statusFacts } from './status-view';
 import { changeMeeting, onMeeting, useCase, type CardData } from './use-case';
 
 /** A meeting with everything its cards show, from one partition query. */
@@ -25,6 +26,8 @@ export interface MeetingView {
   snapshot: GroupSnapshot;
   /** The pooled answers (after reveal: what is voted on). */
   items: Item[];
+  /** What the meeting's status card shows: who answered and prioritised, the previous meeting. */
+  status: StatusFacts;
   /** True when this was a repeat of a step already taken (Teams re-sent the click): nothing changed. */
   repeated?: boolean;
 }
@@ -45,7 +48,8 @@ export function view(snapshot: GroupSnapshot, meeting: Meeting): MeetingView {
   const meetings = snapshot.meetings.map((m) =>
     m.value.number === meeting.number ? { ...m, value: meeting } : m,
   );
-  return { group, meeting, snapshot, items: itemsOf({ ...snapshot, meetings }, meeting.number) };
+  const items = itemsOf({ ...snapshot, meetings }, meeting.number);
+  return { group, meeting, snapshot, items, status: statusFacts(snapshot, group, meeting.number) };
 }
 
 /**

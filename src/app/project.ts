@@ -3,7 +3,7 @@ import { projectOpens } from '../domain/meeting';
 import { MAX_PROPOSALS, newProposalId, parseChoice, parseProposal } from '../domain/project-input';
 import { todayIn } from '../domain/schedule';
 import type { Group, Project, Proposal } from '../domain/types';
-import type { GroupSnapshot } from '../store/group-store';
+import type { GroupSnapshot } from '../domain/snapshot';
 import type { Actor, AppDeps } from './context';
 import { memberName } from '../domain/roles';
 import { loadAs, type Role } from './access';

@@ -1,5 +1,5 @@
 import type { Group, Meeting } from '../domain/types';
-import type { GroupSnapshot, Versioned } from '../store/group-store';
+import type { GroupSnapshot, Versioned } from '../domain/snapshot';
 import type { Actor, AppDeps } from './context';
 import { loadAs, loadForMeeting, type Loaded, type Role } from './access';
 import { ok, refuse, transact, type Outcome, type Refusal } from './result';

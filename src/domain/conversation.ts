@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ConversationRef } from './types';
 
 /**
@@ -19,4 +20,13 @@ function groupConversationOf(ref: ConversationRef): Record<string, unknown> {
 export function freshReference(stored: ConversationRef, incoming: ConversationRef): ConversationRef {
   const serviceUrl = typeof incoming.serviceUrl === 'string' ? incoming.serviceUrl : stored.serviceUrl;
   return { ...stored, serviceUrl, conversation: groupConversationOf(stored) };
+}
+
+/**
+ * PartitionKey of a group: a hash of tenant and the group's conversation (a channel thread folded
+ * into its channel), safe for any conversation id. The one way from a conversation to its group.
+ */
+export function groupKeyOf(tenantId: string, conversationId: string): string {
+  const id = `${tenantId}|${groupConversationId(conversationId)}`;
+  return `g-${createHash('sha256').update(id, 'utf8').digest('base64url').slice(0, 32)}`;
 }
