@@ -1,5 +1,5 @@
 import pino, { type DestinationStream } from 'pino';
-import type { LogLevel } from './config';
+import type { LogLevel } from './config-schema';
 
 /** A small structured logger: one JSON line per event (pino). Fields never carry what people wrote. */
 export interface Logger {

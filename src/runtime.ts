@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Server } from 'restify';
 import { confirmationKey } from './app/confirmation';
+import { createApp, type App } from './app';
 import type { AppDeps } from './app/context';
 import { TurnTracker } from './app/turns';
 import { activityProblem } from './bot/activity-shape';
@@ -80,7 +81,7 @@ function listen(server: Server, port: number, host: string): Promise<number> {
  */
 function overviewTab(
   config: Config,
-  app: AppDeps,
+  app: App,
   keys: LinkKeys,
   localBaseUrl: () => string,
 ): { api: TabApi; link: OverviewLinker } {
@@ -104,7 +105,7 @@ function overviewTab(
 }
 
 /** The invitation's Teams-meeting deep link and its signed .ics link (on BOT_DOMAIN in production). */
-function calendarLinks(config: Config, app: AppDeps, keys: LinkKeys, localBaseUrl: () => string) {
+function calendarLinks(config: Config, app: App, keys: LinkKeys, localBaseUrl: () => string) {
   const links = meetingLinker({
     baseUrl: () => (config.auth ? config.botDomain && `https://${config.botDomain}` : localBaseUrl()),
     key: keys.sign,
@@ -130,7 +131,7 @@ export async function startBot(config: Config, log: Logger, options: StartOption
       onGroup: (group) => watching.watch?.note(group),
     });
     const keys = await linkKeys(config);
-    const app: AppDeps = {
+    const deps: AppDeps = {
       store,
       now: options.now ?? (() => new Date()),
       timeZone: config.timeZone,
@@ -139,8 +140,9 @@ export async function startBot(config: Config, log: Logger, options: StartOption
       confirmationKey: confirmationKey(keys.sign),
       turns: new TurnTracker(),
     };
+    const app = createApp(deps);
     const adapter = createAdapter(config, log);
-    const watch = (watching.watch = new ConversationWatch(app, log));
+    const watch = (watching.watch = new ConversationWatch(deps, log));
     const outbox = createOutbox(adapter, config, app, log, watch);
     let localBaseUrl = '';
     const tab = overviewTab(config, app, keys, () => localBaseUrl);

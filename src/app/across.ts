@@ -2,7 +2,12 @@ import { poolItems } from '../domain/items';
 import type { Group } from '../domain/types';
 import type { Actor, AppDeps } from './context';
 import { readMeetingNumber } from '../domain/themes';
-import { ok, refuse, transact, type Outcome } from './result';
+import { isRevealed } from '../domain/meeting';
+import { isCoordinator } from '../domain/roles';
+import type { GroupSnapshot } from '../domain/snapshot';
+import { meetingIn } from './access';
+import { ok, refuse, type Outcome } from './result';
+import { useCase, type Load } from './use-case';
 
 /** An idea found in several groups: how it was put, and how widely. */
 export interface RecurringIdea {
@@ -19,18 +24,39 @@ export interface AcrossView {
   unique: { group: string; text: string }[];
 }
 
-const SHOWN = new Set(['revealed', 'voting', 'closed']);
+/** The groups to compare, each with its partition when it has one (one query per group). */
+interface Compared {
+  n: number;
+  groups: { group: Group; snapshot?: GroupSnapshot }[];
+}
 
-async function groupsToCompare(deps: AppDeps, actor: Actor): Promise<Group[]> {
+/** A project lead compares every group of the tenant; a coordinator the live groups they still coordinate. */
+async function groupsToCompare(deps: AppDeps, actor: Actor): Promise<Compared['groups']> {
   if (deps.projectLeads?.includes(actor.userId)) {
-    return (await deps.store.listTenantGroups(actor.tenantId)).map((g) => g.value);
+    const groups = await deps.store.listTenantGroups(actor.tenantId);
+    return Promise.all(
+      groups.map(async (g) => ({ group: g.value, snapshot: await deps.store.loadPartition(g.value.key) })),
+    );
   }
   const mine = await deps.store.listCoordinatedGroups(actor.tenantId, actor.userId);
-  const loaded = await Promise.all(mine.map((g) => deps.store.loadGroup(g.key)));
-  return loaded.flatMap((g) =>
-    g && !g.value.deletedAt && g.value.coordinators.some((c) => c.userId === actor.userId) ? [g.value] : [],
+  const loaded = await Promise.all(mine.map((g) => deps.store.loadPartition(g.key)));
+  return loaded.flatMap((snapshot) =>
+    snapshot && isCoordinator(snapshot.group.value, actor.userId)
+      ? [{ group: snapshot.group.value, snapshot }]
+      : [],
   );
 }
+
+/** Loads the groups to compare theme `rawMeeting` across, from a personal chat; at least two. */
+const comparable =
+  (rawMeeting: unknown): Load<Compared> =>
+  async (deps, actor) => {
+    if (actor.chat !== 'personal') return refuse('acrossInPersonal');
+    const n = readMeetingNumber(rawMeeting);
+    if (n === undefined) return refuse('meetingNumber');
+    const groups = await groupsToCompare(deps, actor);
+    return groups.length < 2 ? refuse('acrossNeedsGroups') : ok({ n, groups });
+  };
 
 /**
  * `på tværs N`: theme N's answers from the groups a coordinator runs (a project lead: every group of
@@ -42,18 +68,12 @@ export function compareAcross(
   actor: Actor,
   rawMeeting: unknown,
 ): Promise<Outcome<AcrossView>> {
-  return transact(async () => {
-    if (actor.chat !== 'personal') return refuse('acrossInPersonal');
-    const n = readMeetingNumber(rawMeeting);
-    if (n === undefined) return refuse('meetingNumber');
-    const groups = await groupsToCompare(deps, actor);
-    if (groups.length < 2) return refuse('acrossNeedsGroups');
+  return useCase(deps, actor, comparable(rawMeeting), async ({ n, groups: compared }) => {
+    const groups = compared.map((c) => c.group);
     const answers: { group: number; text: string }[] = [];
     const counts = groups.map(() => 0);
-    for (const [gi, g] of groups.entries()) {
-      const snapshot = await deps.store.loadPartition(g.key);
-      const meeting = snapshot?.meetings.find((m) => m.value.number === n)?.value;
-      if (!snapshot || !meeting || !SHOWN.has(meeting.status)) continue;
+    for (const [gi, { snapshot }] of compared.entries()) {
+      if (!snapshot || !isRevealed(meetingIn(snapshot, n)?.value)) continue;
       // In the order of their random ids: never by author, so nothing maps back to who wrote what.
       for (const item of poolItems(n, snapshot.answers, [], 'anonymous')) {
         if (!item.text.trim()) continue;

@@ -1,12 +1,35 @@
 import { parseAnswer } from '../domain/answer-input';
+import { readText } from '../domain/input';
 import { newItemIds } from '../domain/items';
-import { canTake } from '../domain/meeting';
-import type { Answer } from '../domain/types';
+import { canTake, hasStarted } from '../domain/meeting';
+import type { Answer, Meeting } from '../domain/types';
+import type { Versioned } from '../domain/snapshot';
 import { withMemberRow } from '../store/keys';
 import { memberName } from '../domain/roles';
 import type { Actor, AppDeps } from './context';
-import { load, view, type MeetingView } from './meeting';
-import { invalidForm, ok, refuse, transact, type Outcome } from './result';
+import { loadForMeeting, type Loaded } from './access';
+import { view, type MeetingView } from './meeting';
+import { ok, refuse, invalidForm, type Outcome } from './result';
+import { useCase, type CardData, type Load } from './use-case';
+
+/** A member's group loaded while meeting n takes answers, with the member's last answer. */
+interface Answering extends Loaded {
+  meeting: Versioned<Meeting>;
+  before?: Answer;
+}
+
+/** Loads the group for a member's answer to meeting n: refused before the meeting starts and after reveal. */
+const answering =
+  (rawMeeting: unknown): Load<Answering> =>
+  async (deps, actor) => {
+    const loaded = await loadForMeeting(deps, actor, rawMeeting, 'member');
+    if (!loaded.ok) return loaded;
+    const { snapshot, n, meeting } = loaded.value;
+    if (!meeting || !hasStarted(meeting.value)) return refuse('meetingNotOpen', { n });
+    if (!canTake('answer', meeting.value)) return refuse('answersLocked', { n });
+    const before = snapshot.answers.find((a) => a.meeting === n && a.userId === actor.userId);
+    return ok({ ...loaded.value, meeting, before });
+  };
 
 /** The caller's own answer form for meeting n, with their last answer (member; while answers are open). */
 export function answerForm(
@@ -14,39 +37,30 @@ export function answerForm(
   actor: Actor,
   rawMeeting: unknown,
 ): Promise<Outcome<MeetingView & { mine?: Answer }>> {
-  return transact(async () => {
-    const loaded = await load(deps, actor, rawMeeting, 'member');
-    if (!loaded.ok) return loaded;
-    const { snapshot, n, meeting } = loaded.value;
-    if (!meeting || meeting.value.status === 'planned' || meeting.value.status === 'invited')
-      return refuse('meetingNotOpen', { n });
-    if (!canTake('answer', meeting.value)) return refuse('answersLocked', { n });
-    const mine = snapshot.answers.find((a) => a.meeting === n && a.userId === actor.userId);
-    return ok({ ...view(snapshot, meeting.value), mine });
-  });
+  return useCase(deps, actor, answering(rawMeeting), ({ snapshot, meeting, before }) =>
+    ok({ ...view(snapshot, meeting.value), mine: before }),
+  );
 }
+
+/** How a refused answer's texts are shown again: cleaned, whatever their length. */
+const ANY_TEXT = { required: false, max: Infinity, multiline: true };
 
 /** Stores (or replaces) the caller's answer while answers are open. */
 export function submitAnswer(
   deps: AppDeps,
   actor: Actor,
-  data: Record<string, unknown>,
+  data: CardData,
 ): Promise<Outcome<MeetingView & { mine: Answer }>> {
-  return transact(async () => {
-    const loaded = await load(deps, actor, data.meeting, 'member');
-    if (!loaded.ok) return loaded;
-    const { snapshot, n, meeting } = loaded.value;
-    if (!meeting || meeting.value.status === 'planned' || meeting.value.status === 'invited')
-      return refuse('meetingNotOpen', { n });
-    if (!canTake('answer', meeting.value)) return refuse('answersLocked', { n });
+  return useCase(deps, actor, answering(data.meeting), async ({ snapshot, n, meeting, before }) => {
     const fields = parseAnswer(data, n);
-    if (!fields.ok) return invalidForm(fields.errors);
-    const name = memberName(snapshot.group.value, actor);
-    const before = snapshot.answers.find((a) => a.meeting === n && a.userId === actor.userId);
+    if (!fields.ok) {
+      const values = [1, 2, 3].map((i) => readText(data, `a${i}`, ANY_TEXT, {}));
+      return { ...invalidForm<MeetingView & { mine: Answer }>(fields.errors, values), detail: { n } };
+    }
     const mine: Answer = {
       meeting: n,
       userId: actor.userId,
-      name,
+      name: memberName(snapshot.group.value, actor),
       fields: fields.value,
       ids: before?.ids ?? newItemIds(),
       updatedAt: deps.now().toISOString(),

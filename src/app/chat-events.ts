@@ -1,20 +1,8 @@
-import { groupConversationId } from '../domain/conversation';
-import type { ConversationRef, Group, Member } from '../domain/types';
+import { freshReference } from '../domain/conversation';
+import type { Group, Member } from '../domain/types';
 import type { Actor, AppDeps } from './context';
-import { ok, transact, type Outcome } from './result';
-
-/** The group conversation's id without a channel thread's `;messageid=`. */
-function groupConversationOf(ref: ConversationRef): Record<string, unknown> {
-  const conversation = (ref.conversation ?? {}) as Record<string, unknown>;
-  const id = typeof conversation.id === 'string' ? groupConversationId(conversation.id) : conversation.id;
-  return { ...conversation, id };
-}
-
-/** The stored reference with the latest serviceUrl Teams used for the chat (and no `;messageid=`). */
-function freshReference(stored: ConversationRef, incoming: ConversationRef): ConversationRef {
-  const serviceUrl = typeof incoming.serviceUrl === 'string' ? incoming.serviceUrl : stored.serviceUrl;
-  return { ...stored, serviceUrl, conversation: groupConversationOf(stored) };
-}
+import { ok, type Outcome } from './result';
+import { liveGroup, useCase } from './use-case';
 
 /**
  * The stored group as an activity from its chat leaves it: the bot is in the chat, so an
@@ -37,9 +25,8 @@ export function afterActivity(group: Group, actor: Actor): Group | undefined {
 
 /** Any activity from the chat: stores what it changes (`afterActivity`); true when something changed. */
 export function noteActivity(deps: AppDeps, actor: Actor): Promise<Outcome<boolean>> {
-  return transact(async () => {
-    if (actor.chat === 'personal') return ok(false);
-    const found = await deps.store.loadGroup(actor.groupKey);
+  if (actor.chat === 'personal') return Promise.resolve(ok(false));
+  return useCase(deps, actor, liveGroup, async (found) => {
     const changed = found && afterActivity(found.value, actor);
     if (!found || !changed) return ok(false);
     await deps.store.saveGroup({ ...found, value: changed });
@@ -53,9 +40,8 @@ export function membersLeftChat(
   actor: Actor,
   chatIds: readonly string[],
 ): Promise<Outcome<{ group: Group; removed: Member[] } | undefined>> {
-  return transact(async () => {
-    const found = await deps.store.loadGroup(actor.groupKey);
-    if (!found || found.value.deletedAt) return ok(undefined);
+  return useCase(deps, actor, liveGroup, async (found) => {
+    if (!found) return ok(undefined);
     const gone = new Set(chatIds);
     const removed = found.value.members.filter((m) => m.chatId && gone.has(m.chatId));
     if (removed.length === 0) return ok({ group: found.value, removed });
@@ -67,9 +53,8 @@ export function membersLeftChat(
 
 /** The bot was removed from the chat (installationUpdate remove): reminders stop until it is added again. */
 export function botRemoved(deps: AppDeps, actor: Actor): Promise<Outcome<Group | undefined>> {
-  return transact(async () => {
-    const found = await deps.store.loadGroup(actor.groupKey);
-    if (!found || found.value.deletedAt) return ok(undefined);
+  return useCase(deps, actor, liveGroup, async (found) => {
+    if (!found) return ok(undefined);
     const inactive = { since: deps.now().toISOString(), status: 0, code: 'removed' };
     const saved = await deps.store.saveGroup({ ...found, value: { ...found.value, inactive } });
     return ok(saved.value);

@@ -1,6 +1,6 @@
 import { coordinatorNames, isCoordinator } from '../domain/roles';
 import type { Group } from '../domain/types';
-import type { Versioned } from '../store/group-store';
+import type { Versioned } from '../domain/snapshot';
 import { checkConfirmation, type ConfirmationScope } from './confirmation';
 import type { Actor, AppDeps } from './context';
 import { ok, refuse, transact, type Outcome } from './result';

@@ -1,11 +1,13 @@
-import { isFull, MAX_MEMBERS } from '../domain/composition';
+import { isFull, MAX_MEMBERS, withMember } from '../domain/composition';
 import { parseGroupSettings, parseJoin } from '../domain/group-input';
 import { randomId } from '../domain/items';
+import { answeringBegun } from '../domain/meeting';
 import { coordinatorNames, isCoordinator } from '../domain/roles';
 import type { Group, Member } from '../domain/types';
-import type { Versioned } from '../store/group-store';
+import { ConflictError, type GroupSnapshot, type Versioned } from '../domain/snapshot';
 import type { Actor, AppDeps } from './context';
 import { invalidForm, ok, refuse, transact, type Outcome } from './result';
+import { useCase, type CardData } from './use-case';
 
 /** The result of setup: the group as saved, and whether it was created now. */
 export interface SetupResult {
@@ -28,42 +30,39 @@ export async function requireGroup(deps: AppDeps, actor: Actor): Promise<Outcome
   return group ? ok(group) : refuse('noGroup');
 }
 
-/** Loads the group and refuses anyone but a coordinator. */
-export async function requireCoordinator(deps: AppDeps, actor: Actor): Promise<Outcome<Versioned<Group>>> {
-  const found = await requireGroup(deps, actor);
-  if (!found.ok) return found;
-  if (!isCoordinator(found.value.value, actor.userId)) {
-    return refuse('notCoordinator', { coordinators: coordinatorNames(found.value.value) });
-  }
-  return found;
-}
-
 /**
- * True once the group has answered or a meeting has started: from then on an anonymous group stays
- * anonymous (its answers were given in trust that they were), and each started meeting keeps the
- * mode it started with (`Meeting.revealMode`).
+ * True once the group has answered or a meeting has started (one partition query): from then on an
+ * anonymous group stays anonymous; see `answeringBegun`.
  */
 export async function hasAnswers(deps: AppDeps, actor: Actor): Promise<boolean> {
   const snapshot = await deps.store.loadPartition(actor.groupKey);
-  return (
-    (snapshot?.answers.length ?? 0) > 0 ||
-    (snapshot?.meetings ?? []).some((m) => !['planned', 'invited'].includes(m.value.status))
-  );
+  return snapshot !== undefined && answeringBegun(snapshot);
+}
+
+/**
+ * Loads the chat's group for `opret` (one partition query): undefined when there is none yet, so
+ * it is created; refused for anyone but a coordinator, and while a deleted group is being swept.
+ */
+async function loadForSetup(deps: AppDeps, actor: Actor): Promise<Outcome<GroupSnapshot | undefined>> {
+  if (actor.chat === 'personal') return refuse('personalChat');
+  const snapshot = await deps.store.loadPartition(actor.groupKey);
+  if (snapshot) {
+    const group = snapshot.group.value;
+    if (isCoordinator(group, actor.userId)) return ok(snapshot);
+    return refuse('notCoordinator', { coordinators: coordinatorNames(group) });
+  }
+  // No partition to read: a new chat, or a group being deleted (its tombstone is not part of a snapshot).
+  const row = await deps.store.loadGroup(actor.groupKey);
+  if (row?.value.deletedAt) return refuse('groupDeleted', { name: row.value.name });
+  // A group created between the two reads: decide again from the first.
+  if (row) throw new ConflictError('group');
+  return ok(undefined);
 }
 
 /** Creates the group (the caller becomes coordinator) or lets a coordinator change its settings. */
-export function setupGroup(
-  deps: AppDeps,
-  actor: Actor,
-  data: Record<string, unknown>,
-): Promise<Outcome<SetupResult>> {
-  return transact(async () => {
-    if (actor.chat === 'personal') return refuse('personalChat');
-    const existing = await deps.store.loadGroup(actor.groupKey);
-    if (existing?.value.deletedAt) return refuse('groupDeleted', { name: existing.value.name });
-    if (existing && !isCoordinator(existing.value, actor.userId)) {
-      return refuse('notCoordinator', { coordinators: coordinatorNames(existing.value) });
-    }
+export function setupGroup(deps: AppDeps, actor: Actor, data: CardData): Promise<Outcome<SetupResult>> {
+  return useCase(deps, actor, loadForSetup, async (snapshot) => {
+    const existing = snapshot?.group;
     const settings = parseGroupSettings(
       existing && data.revealMode === undefined ? { ...data, revealMode: existing.value.revealMode } : data,
       existing?.value.language ?? actor.language,
@@ -71,7 +70,7 @@ export function setupGroup(
     if (!settings.ok) return invalidForm(settings.errors);
     if (existing) {
       const current = existing.value.revealMode;
-      if (current === 'anonymous' && settings.value.revealMode === 'named' && (await hasAnswers(deps, actor)))
+      if (current === 'anonymous' && settings.value.revealMode === 'named' && answeringBegun(snapshot))
         return refuse('revealModeFixed');
       const saved = await deps.store.saveGroup({
         ...existing,
@@ -97,17 +96,11 @@ export function setupGroup(
 }
 
 /** Adds the caller to the roster (or updates their role); the roster is ETag-guarded, so 3–6 holds. */
-export function joinGroup(
-  deps: AppDeps,
-  actor: Actor,
-  data: Record<string, unknown>,
-): Promise<Outcome<RosterResult>> {
-  return transact(async () => {
-    const found = await requireGroup(deps, actor);
-    if (!found.ok) return found;
+export function joinGroup(deps: AppDeps, actor: Actor, data: CardData): Promise<Outcome<RosterResult>> {
+  return useCase(deps, actor, requireGroup, async (found) => {
     const input = parseJoin(data);
     if (!input.ok) return invalidForm(input.errors);
-    const group = found.value.value;
+    const group = found.value;
     const current = group.members.find((m) => m.userId === actor.userId);
     if (!current && isFull(group.members)) {
       return refuse('groupFull', { max: MAX_MEMBERS, coordinators: coordinatorNames(group) });
@@ -120,46 +113,34 @@ export function joinGroup(
       joinedAt: current?.joinedAt ?? deps.now().toISOString(),
       ref: current?.ref ?? randomId(),
     };
-    const members = (
-      current
-        ? group.members.map((m) => (m.userId === actor.userId ? member : m))
-        : [...group.members, member]
-    ).map((m) => (m.ref ? m : { ...m, ref: randomId() }));
-    const saved = await deps.store.saveGroup({ ...found.value, value: { ...group, members } });
+    const members = withMember(group.members, member);
+    const saved = await deps.store.saveGroup({ ...found, value: { ...group, members } });
     return ok({ group: saved.value, member, changed: current ? 'updated' : 'joined' });
   });
 }
 
 /** Removes the caller from the roster. */
 export function leaveGroup(deps: AppDeps, actor: Actor): Promise<Outcome<RosterResult>> {
-  return transact(async () => {
-    const found = await requireGroup(deps, actor);
-    if (!found.ok) return found;
-    const group = found.value.value;
+  return useCase(deps, actor, requireGroup, async (found) => {
+    const group = found.value;
     if (!group.members.some((m) => m.userId === actor.userId)) return refuse('notMember');
     const members = group.members.filter((m) => m.userId !== actor.userId);
-    const saved = await deps.store.saveGroup({ ...found.value, value: { ...group, members } });
-    return ok({ group: saved.value, changed: 'left' });
+    const saved = await deps.store.saveGroup({ ...found, value: { ...group, members } });
+    return ok({ group: saved.value, changed: 'left' as const });
   });
 }
 
 /** Remembers the activity id of the group's shared card, so later changes update it in place. */
 export function recordGroupCard(deps: AppDeps, actor: Actor, activityId: string): Promise<Outcome<Group>> {
-  return transact(async () => {
-    const found = await requireGroup(deps, actor);
-    if (!found.ok) return found;
-    const saved = await deps.store.saveGroup({
-      ...found.value,
-      value: { ...found.value.value, groupCardId: activityId },
-    });
-    return ok(saved.value);
-  });
+  return useCase(deps, actor, requireGroup, async (found) =>
+    ok((await deps.store.saveGroup({ ...found, value: { ...found.value, groupCardId: activityId } })).value),
+  );
 }
 
 /** Marks the group inactive (Teams says the bot is no longer in the chat), or active again (`status` undefined). */
 export function setInactive(
   deps: AppDeps,
-  actor: Actor,
+  actor: Pick<Actor, 'groupKey'>,
   status: number | undefined,
   code?: string,
 ): Promise<Outcome<Group | undefined>> {

@@ -1,10 +1,10 @@
 import { guideSteps, meetingMinutes, type GuideStep } from '../domain/guide';
-import { isMeetingNumber, readMeetingNumber, type MeetingNumber } from '../domain/themes';
+import type { MeetingNumber } from '../domain/themes';
 import type { Group, Meeting } from '../domain/types';
 import { isCoordinator } from '../domain/roles';
 import type { Actor, AppDeps } from './context';
-import { requireGroup } from './group';
-import { ok, refuse, transact, type Outcome } from './result';
+import { ok, type Outcome } from './result';
+import { onMeeting, useCase } from './use-case';
 
 /**
  * What `vejledning N` shows: for a coordinator the meeting as timed steps that add up to the
@@ -20,17 +20,13 @@ export interface GuideView {
   steps: GuideStep[];
 }
 
-/** The guide to meeting `rawMeeting` in the actor's group. */
+/** The guide to meeting `rawMeeting` in the actor's group (one partition query). */
 export function meetingGuide(deps: AppDeps, actor: Actor, rawMeeting: unknown): Promise<Outcome<GuideView>> {
-  return transact(async () => {
-    const found = await requireGroup(deps, actor);
-    if (!found.ok) return found;
-    const n = readMeetingNumber(rawMeeting);
-    if (!isMeetingNumber(n)) return refuse('meetingNumber');
-    const group = found.value.value;
+  return useCase(deps, actor, onMeeting(rawMeeting), ({ snapshot, n, meeting }): Outcome<GuideView> => {
+    const group = snapshot.group.value;
     if (!isCoordinator(group, actor.userId))
       return ok({ group, meeting: n, coordinator: false, minutes: 0, steps: [] });
-    const m = (await deps.store.loadMeeting(actor.groupKey, n))?.value;
+    const m = meeting?.value;
     const invited = m?.date ? { date: m.date, start: m.start, end: m.end } : undefined;
     const minutes = meetingMinutes(invited?.start, invited?.end);
     return ok({ group, meeting: n, coordinator: true, invited, minutes, steps: guideSteps(n, minutes) });

@@ -1,16 +1,24 @@
 import { readText, type FieldErrors } from '../domain/input';
-import { MAX_CHOICES, newItemIds, poolItems, rankItems, revealModeOf, topItems } from '../domain/items';
-import { canTake, whyNotStart } from '../domain/meeting';
-import type { MeetingNumber } from '../domain/themes';
+import {
+  MAX_CHOICES,
+  newItemIds,
+  poolItems,
+  rankItems,
+  readChoices,
+  revealModeOf,
+  topItems,
+} from '../domain/items';
+import { canTake, START_REFUSAL, whyNotStart } from '../domain/meeting';
 import type { Group, Item, Meeting } from '../domain/types';
-import type { GroupSnapshot, Versioned } from '../store/group-store';
+import type { GroupSnapshot, StatusFacts } from '../domain/snapshot';
 import { withMemberRow } from '../store/keys';
 import type { Actor, AppDeps } from './context';
 import { memberName } from '../domain/roles';
-import { readMeetingNumber } from '../domain/themes';
-import { loadAs, type Role } from './access';
+import { meetingIn, type Loaded } from './access';
 import { pendingRefusal, type PostingStep } from './posting';
-import { invalidForm, ok, refuse, transact, type Outcome } from './result';
+import { invalidForm, ok, refuse, type Outcome } from './result';
+import { statusFacts } from './status-view';
+import { changeMeeting, onMeeting, useCase, type CardData } from './use-case';
 
 /** A meeting with everything its cards show, from one partition query. */
 export interface MeetingView {
@@ -19,38 +27,14 @@ export interface MeetingView {
   snapshot: GroupSnapshot;
   /** The pooled answers (after reveal: what is voted on). */
   items: Item[];
+  /** What the meeting's status card shows: who answered and prioritised, the previous meeting. */
+  status: StatusFacts;
   /** True when this was a repeat of a step already taken (Teams re-sent the click): nothing changed. */
   repeated?: boolean;
 }
 
 /** The longest agreements text. */
 export const MAX_AGREEMENTS_LENGTH = 2000;
-
-/** A group loaded for an action on meeting n. */
-export interface Loaded {
-  snapshot: GroupSnapshot;
-  n: MeetingNumber;
-  meeting?: Versioned<Meeting>;
-}
-
-/** Loads the group's partition, checks who may act and that the meeting number is real. */
-export async function load(
-  deps: AppDeps,
-  actor: Actor,
-  rawMeeting: unknown,
-  role: Role,
-): Promise<Outcome<Loaded>> {
-  const loaded = await loadAs(deps, actor, role);
-  if (!loaded.ok) return loaded;
-  const n = readMeetingNumber(rawMeeting);
-  if (n === undefined) return refuse('meetingNumber');
-  const snapshot = loaded.value;
-  return ok({
-    snapshot,
-    n: n as MeetingNumber,
-    meeting: snapshot.meetings.find((m) => m.value.number === n),
-  });
-}
 
 /** The pooled answers of meeting n, in the order the cards show them (named or anonymous as fixed at its start). */
 export function itemsOf(snapshot: GroupSnapshot, n: number): Item[] {
@@ -65,7 +49,8 @@ export function view(snapshot: GroupSnapshot, meeting: Meeting): MeetingView {
   const meetings = snapshot.meetings.map((m) =>
     m.value.number === meeting.number ? { ...m, value: meeting } : m,
   );
-  return { group, meeting, snapshot, items: itemsOf({ ...snapshot, meetings }, meeting.number) };
+  const items = itemsOf({ ...snapshot, meetings }, meeting.number);
+  return { group, meeting, snapshot, items, status: statusFacts(snapshot, group, meeting.number) };
 }
 
 /**
@@ -98,19 +83,10 @@ export function startMeeting(
   actor: Actor,
   rawMeeting: unknown,
 ): Promise<Outcome<MeetingView>> {
-  return transact(async () => {
-    const loaded = await load(deps, actor, rawMeeting, 'coordinator');
-    if (!loaded.ok) return loaded;
-    const { snapshot, n, meeting } = loaded.value;
+  return useCase(deps, actor, onMeeting(rawMeeting, 'coordinator'), async ({ snapshot, n, meeting }) => {
     const meetings = snapshot.meetings.map((m) => m.value);
     const blocked = whyNotStart(n, meetings, snapshot.group.value.members.length);
-    if (blocked) {
-      const refusal = { previousNotClosed: 'meetingOrder', tooFewMembers: 'tooFewMembers' } as const;
-      return refuse(
-        blocked.reason in refusal ? refusal[blocked.reason as keyof typeof refusal] : 'meetingAlreadyStarted',
-        blocked.vars,
-      );
-    }
+    if (blocked) return refuse(START_REFUSAL[blocked.reason], blocked.vars);
     const now = deps.now().toISOString();
     const base: Meeting = meeting?.value ?? {
       number: n,
@@ -137,13 +113,7 @@ export function recordMeetingCard(
   card: 'statusCardId' | 'conclusionCardId',
   activityId: string,
 ): Promise<Outcome<Meeting>> {
-  return transact(async () => {
-    const saved = await deps.store.loadMeeting(actor.groupKey, n);
-    if (!saved) return refuse('meetingNotOpen', { n });
-    const meeting = { ...saved.value, [card]: activityId };
-    await deps.store.saveMeeting(actor.groupKey, meeting, saved.etag);
-    return ok(meeting);
-  });
+  return changeMeeting(deps, actor, n, (m) => ({ ...m, [card]: activityId }));
 }
 
 /**
@@ -151,50 +121,34 @@ export function recordMeetingCard(
  * before items had random ids get them now, before anyone sees an id (docs/privacy.md).
  */
 export function reveal(deps: AppDeps, actor: Actor, rawMeeting: unknown): Promise<Outcome<MeetingView>> {
-  return transact(async () => {
-    const loaded = await load(deps, actor, rawMeeting, 'coordinator');
-    if (!loaded.ok) return loaded;
-    const { snapshot, n, meeting } = loaded.value;
-    if (!meeting || !canTake('reveal', meeting.value))
-      return step(deps, actor, loaded.value, 'reveal', (m) => m);
+  return useCase(deps, actor, onMeeting(rawMeeting, 'coordinator'), async (loaded) => {
+    const { snapshot, n, meeting } = loaded;
+    if (!meeting || !canTake('reveal', meeting.value)) return step(deps, actor, loaded, 'reveal', (m) => m);
     const answers = [];
     for (const a of snapshot.answers) {
       const keyed = a.meeting === n && !a.ids ? { ...a, ids: newItemIds() } : a;
       if (keyed !== a) await deps.store.putAnswer(actor.groupKey, keyed);
       answers.push(keyed);
     }
-    const rekeyed = { ...loaded.value, snapshot: { ...snapshot, answers } };
+    const rekeyed = { ...loaded, snapshot: { ...snapshot, answers } };
     return step(deps, actor, rekeyed, 'reveal', (m) => ({ ...m, status: 'revealed' }));
   });
 }
 
 /** Opens prioritising of meeting n's pooled answers (coordinator). */
 export function startVoting(deps: AppDeps, actor: Actor, rawMeeting: unknown): Promise<Outcome<MeetingView>> {
-  return transact(async () => {
-    const loaded = await load(deps, actor, rawMeeting, 'coordinator');
-    return loaded.ok
-      ? step(deps, actor, loaded.value, 'startVoting', (m) => ({ ...m, status: 'voting' }))
-      : loaded;
-  });
-}
-
-/** Reads `choices`: a comma-separated list (or array) of item ids. */
-function readChoices(raw: unknown): string[] | undefined {
-  const list = typeof raw === 'string' ? raw.split(',') : Array.isArray(raw) ? raw : undefined;
-  if (!list || !list.every((c) => typeof c === 'string')) return undefined;
-  return [...new Set((list as string[]).map((c) => c.trim()).filter(Boolean))];
+  return useCase(deps, actor, onMeeting(rawMeeting, 'coordinator'), (loaded) =>
+    step(deps, actor, loaded, 'startVoting', (m) => ({ ...m, status: 'voting' })),
+  );
 }
 
 /** Stores the caller's priorities: up to three of the pooled items (member; while voting). */
 export function vote(
   deps: AppDeps,
   actor: Actor,
-  data: Record<string, unknown>,
+  data: CardData,
 ): Promise<Outcome<MeetingView & { chosen: Item[] }>> {
-  return transact(async () => {
-    const loaded = await load(deps, actor, data.meeting, 'member');
-    if (!loaded.ok) return loaded;
-    const { snapshot, n, meeting } = loaded.value;
+  return useCase(deps, actor, onMeeting(data.meeting, 'member'), async ({ snapshot, n, meeting }) => {
     if (!meeting || !canTake('vote', meeting.value)) return refuse('wrongStep', { n });
     const choices = readChoices(data.choices ?? '');
     const items = itemsOf(snapshot, n);
@@ -213,14 +167,8 @@ export function vote(
 }
 
 /** Closes meeting n with the top-voted items and the coordinator's agreements (coordinator). */
-export function closeMeeting(
-  deps: AppDeps,
-  actor: Actor,
-  data: Record<string, unknown>,
-): Promise<Outcome<MeetingView>> {
-  return transact(async () => {
-    const loaded = await load(deps, actor, data.meeting, 'coordinator');
-    if (!loaded.ok) return loaded;
+export function closeMeeting(deps: AppDeps, actor: Actor, data: CardData): Promise<Outcome<MeetingView>> {
+  return useCase(deps, actor, onMeeting(data.meeting, 'coordinator'), async (loaded) => {
     const errors: FieldErrors = {};
     const agreements = readText(
       data,
@@ -229,7 +177,7 @@ export function closeMeeting(
       errors,
     );
     if (Object.keys(errors).length) return invalidForm(errors);
-    const { snapshot, n, meeting } = loaded.value;
+    const { snapshot, n, meeting } = loaded;
     // Teams re-sends a click it thinks unanswered, sometimes with a new activity id: the same
     // agreements for a meeting already closed (its card accepted) are that click again.
     const closed = meeting?.value.status === 'closed' && !meeting.value.unposted;
@@ -238,7 +186,7 @@ export function closeMeeting(
     const votes = snapshot.votes.filter((v) => v.meeting === n);
     const top = topItems(rankItems(itemsOf(snapshot, n), votes));
     const closedAt = deps.now().toISOString();
-    return step(deps, actor, loaded.value, 'close', (m) => ({
+    return step(deps, actor, loaded, 'close', (m) => ({
       ...m,
       status: 'closed',
       conclusion: { top, agreements, closedAt },
@@ -246,13 +194,22 @@ export function closeMeeting(
   });
 }
 
-/** Meeting n as stored now (one partition query), for refreshing its status card. */
-export async function currentMeeting(
+/**
+ * Meeting n as stored now (one partition query), shaped by `shape`: what a card refreshed after
+ * several quick clicks shows. Undefined when the group or the meeting is gone.
+ */
+export async function current<V>(
   deps: AppDeps,
   actor: Actor,
   n: number,
-): Promise<MeetingView | undefined> {
+  shape: (snapshot: GroupSnapshot, meeting: Meeting) => V,
+): Promise<V | undefined> {
   const snapshot = await deps.store.loadPartition(actor.groupKey);
-  const meeting = snapshot?.meetings.find((m) => m.value.number === n);
-  return snapshot && meeting ? view(snapshot, meeting.value) : undefined;
+  const meeting = snapshot && meetingIn(snapshot, n);
+  return snapshot && meeting ? shape(snapshot, meeting.value) : undefined;
+}
+
+/** Meeting n as stored now (one partition query), for refreshing its status card. */
+export function currentMeeting(deps: AppDeps, actor: Actor, n: number): Promise<MeetingView | undefined> {
+  return current(deps, actor, n, view);
 }

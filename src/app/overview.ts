@@ -1,6 +1,6 @@
 import type { Group } from '../domain/types';
-import type { GroupSnapshot } from '../store/group-store';
-import { groupKeyOf } from '../store/keys';
+import type { GroupSnapshot } from '../domain/snapshot';
+import { groupKeyOf } from '../domain/conversation';
 import type { AppDeps } from './context';
 import { belongsToGroup, isCoordinator } from '../domain/roles';
 import { ok, transact, type Outcome } from './result';

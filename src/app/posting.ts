@@ -1,6 +1,7 @@
 import type { Meeting } from '../domain/types';
 import type { Actor, AppDeps } from './context';
-import { ok, refuse, transact, type Outcome, type Refusal } from './result';
+import type { Outcome, Refusal } from './result';
+import { changeMeeting } from './use-case';
 
 /** The coordinator steps that post a card, and so can be taken again when Teams did not accept it. */
 export type PostingStep = NonNullable<Meeting['unposted']>['step'];
@@ -21,21 +22,6 @@ export function pendingRefusal(m: Meeting, name: PostingStep, now: Date): Refusa
   if (pending.step !== name) return 'cardNotPosted';
   const lost = now.getTime() - Date.parse(pending.since) >= REPOST_AFTER_MS;
   return pending.failed || lost ? undefined : 'wrongStep';
-}
-
-async function changeMeeting(
-  deps: AppDeps,
-  actor: Actor,
-  n: number,
-  change: (m: Meeting) => Meeting,
-): Promise<Outcome<Meeting>> {
-  return transact(async () => {
-    const saved = await deps.store.loadMeeting(actor.groupKey, n);
-    if (!saved) return refuse('meetingNotOpen', { n });
-    const meeting = change(saved.value);
-    await deps.store.saveMeeting(actor.groupKey, meeting, saved.etag);
-    return ok(meeting);
-  });
 }
 
 /** Teams did not accept the card of a step: the coordinator may take the step again to post it. */

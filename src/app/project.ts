@@ -1,12 +1,14 @@
-import { randomId } from '../domain/items';
+import { withRefs } from '../domain/composition';
+import { projectOpens } from '../domain/meeting';
 import { MAX_PROPOSALS, newProposalId, parseChoice, parseProposal } from '../domain/project-input';
 import { todayIn } from '../domain/schedule';
 import type { Group, Project, Proposal } from '../domain/types';
-import type { GroupSnapshot } from '../store/group-store';
+import type { GroupSnapshot } from '../domain/snapshot';
 import type { Actor, AppDeps } from './context';
 import { memberName } from '../domain/roles';
 import { loadAs, type Role } from './access';
 import { invalidForm, ok, refuse, transact, type Outcome } from './result';
+import { useCase, type CardData, type Load } from './use-case';
 
 /** The common project's state, with everything its cards show. */
 export interface ProjectView {
@@ -14,34 +16,34 @@ export interface ProjectView {
   snapshot: GroupSnapshot;
 }
 
+type Proposed = ProjectView & { proposal: Proposal };
+type Voted = ProjectView & { chosen: Proposal };
+type Chosen = ProjectView & { project: Project };
+
 /**
  * Loads the group for the common project: after meeting 4, before the project is chosen. Members
  * who joined before cards named them by a random id get one now, before the owner choices show.
  */
-async function loadOpen(deps: AppDeps, actor: Actor, role: Role): Promise<Outcome<GroupSnapshot>> {
-  const loaded = await loadAs(deps, actor, role);
-  if (!loaded.ok) return loaded;
-  const snapshot = loaded.value;
-  if (snapshot.meetings.find((m) => m.value.number === 4)?.value.status !== 'closed')
-    return refuse('projectNotOpen');
-  if (snapshot.project) return refuse('projectAlreadyChosen');
-  const group = snapshot.group.value;
-  if (group.members.every((m) => m.ref)) return ok(snapshot);
-  const members = group.members.map((m) => (m.ref ? m : { ...m, ref: randomId() }));
-  const saved = await deps.store.saveGroup({ ...snapshot.group, value: { ...group, members } });
-  return ok({ ...snapshot, group: saved });
-}
-
-/** Adds a proposal for the common project (member; after meeting 4; at most two each). */
-export function proposeProject(
-  deps: AppDeps,
-  actor: Actor,
-  data: Record<string, unknown>,
-): Promise<Outcome<ProjectView & { proposal: Proposal }>> {
-  return transact(async () => {
-    const loaded = await loadOpen(deps, actor, 'member');
+const open =
+  (role: Role): Load<GroupSnapshot> =>
+  async (deps, actor) => {
+    const loaded = await loadAs(deps, actor, role);
     if (!loaded.ok) return loaded;
     const snapshot = loaded.value;
+    if (!projectOpens(snapshot.meetings.map((m) => m.value))) return refuse('projectNotOpen');
+    if (snapshot.project) return refuse('projectAlreadyChosen');
+    const group = snapshot.group.value;
+    if (group.members.every((m) => m.ref)) return ok(snapshot);
+    const saved = await deps.store.saveGroup({
+      ...snapshot.group,
+      value: { ...group, members: withRefs(group.members) },
+    });
+    return ok({ ...snapshot, group: saved });
+  };
+
+/** Adds a proposal for the common project (member; after meeting 4; at most two each). */
+export function proposeProject(deps: AppDeps, actor: Actor, data: CardData): Promise<Outcome<Proposed>> {
+  return useCase(deps, actor, open('member'), async (snapshot) => {
     const input = parseProposal(data);
     if (!input.ok) return invalidForm(input.errors);
     const mine = snapshot.proposals.filter((p) => p.userId === actor.userId);
@@ -66,10 +68,7 @@ export function proposeProject(
 
 /** Opens the vote on the proposals (coordinator; at least one proposal). */
 export function startProjectVote(deps: AppDeps, actor: Actor): Promise<Outcome<ProjectView>> {
-  return transact(async () => {
-    const loaded = await loadOpen(deps, actor, 'coordinator');
-    if (!loaded.ok) return loaded;
-    const snapshot = loaded.value;
+  return useCase(deps, actor, open('coordinator'), async (snapshot) => {
     if (snapshot.proposals.length === 0) return refuse('noProposals');
     const group = snapshot.group.value;
     if (group.projectVote) return ok({ group, snapshot });
@@ -82,29 +81,18 @@ export function startProjectVote(deps: AppDeps, actor: Actor): Promise<Outcome<P
 }
 
 /** Remembers the project vote card's activity id so votes update it in place. */
-export function recordProjectVoteCard(
-  deps: AppDeps,
-  actor: Actor,
-  activityId: string,
-): Promise<Outcome<Group>> {
+export function recordProjectVoteCard(deps: AppDeps, actor: Actor, cardId: string): Promise<Outcome<Group>> {
   return transact(async () => {
     const found = await deps.store.loadGroup(actor.groupKey);
     if (!found?.value.projectVote) return refuse('projectVoteNotOpen');
-    const value = { ...found.value, projectVote: { ...found.value.projectVote, cardId: activityId } };
+    const value = { ...found.value, projectVote: { ...found.value.projectVote, cardId: cardId } };
     return ok((await deps.store.saveGroup({ ...found, value })).value);
   });
 }
 
 /** Stores the caller's vote for one proposal (member; once the vote is open; a new vote replaces it). */
-export function voteProject(
-  deps: AppDeps,
-  actor: Actor,
-  data: Record<string, unknown>,
-): Promise<Outcome<ProjectView & { chosen: Proposal }>> {
-  return transact(async () => {
-    const loaded = await loadOpen(deps, actor, 'member');
-    if (!loaded.ok) return loaded;
-    const snapshot = loaded.value;
+export function voteProject(deps: AppDeps, actor: Actor, data: CardData): Promise<Outcome<Voted>> {
+  return useCase(deps, actor, open('member'), async (snapshot) => {
     if (!snapshot.group.value.projectVote) return refuse('projectVoteNotOpen');
     const chosen = snapshot.proposals.find((p) => p.id === data.choice);
     if (!chosen) return refuse('invalidInput');
@@ -116,15 +104,8 @@ export function voteProject(
 }
 
 /** Records the common project: a proposal, an owner among the members, a first step and its date (coordinator). */
-export function chooseProject(
-  deps: AppDeps,
-  actor: Actor,
-  data: Record<string, unknown>,
-): Promise<Outcome<ProjectView & { project: Project }>> {
-  return transact(async () => {
-    const loaded = await loadOpen(deps, actor, 'coordinator');
-    if (!loaded.ok) return loaded;
-    const snapshot = loaded.value;
+export function chooseProject(deps: AppDeps, actor: Actor, data: CardData): Promise<Outcome<Chosen>> {
+  return useCase(deps, actor, open('coordinator'), async (snapshot) => {
     const input = parseChoice(data, todayIn(deps.timeZone, deps.now()));
     if (!input.ok) return invalidForm(input.errors);
     const proposal = snapshot.proposals.find((p) => p.id === input.value.choice);

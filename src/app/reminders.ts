@@ -1,8 +1,8 @@
 import { dueReminder, zonedInstant, type ReminderKind } from '../domain/reminders';
 import type { Group, Meeting, Person } from '../domain/types';
 import type { Actor, AppDeps } from './context';
-import { loadAs } from './access';
-import { ok, refuse, transact, type Outcome } from './result';
+import { ok, refuse, type Outcome } from './result';
+import { inGroup, useCase } from './use-case';
 
 /** A reminder this instance has claimed and must now post. */
 export interface ClaimedReminder {
@@ -45,10 +45,7 @@ export function unansweredInRunningMeeting(
   deps: AppDeps,
   actor: Actor,
 ): Promise<Outcome<{ group: Group; meeting: Meeting; missing: Person[] }>> {
-  return transact(async () => {
-    const loaded = await loadAs(deps, actor, 'coordinator');
-    if (!loaded.ok) return loaded;
-    const snapshot = loaded.value;
+  return useCase(deps, actor, inGroup('coordinator'), (snapshot) => {
     const meeting = snapshot.meetings.map((m) => m.value).find((m) => m.status === 'running');
     if (!meeting) return refuse('noRunningMeeting');
     const answered = new Set(

@@ -1,11 +1,13 @@
 import type { FieldErrors } from '../domain/input';
-import { ConflictError, StorageUnavailableError } from '../store/group-store';
+import { ConflictError, StorageUnavailableError } from '../domain/snapshot';
+import type { Language } from '../domain/types';
 
 /** Why a request was not carried out; `bot/` turns each into a localized message. */
 export type Refusal =
   | 'noGroup'
   | 'notMember'
   | 'notCoordinator'
+  | 'notCoordinatorSummary'
   | 'groupFull'
   | 'invalidForm'
   | 'invalidInput'
@@ -38,10 +40,23 @@ export type Refusal =
   | 'confirmationExpired'
   | 'busy';
 
-/** What every use case returns: a value, or a typed refusal (with field problems for forms). */
-export type Outcome<T> =
-  | { ok: true; value: T }
-  | { ok: false; refusal: Refusal; detail?: Record<string, string | number>; errors?: FieldErrors };
+/** A refused request, with what the edge needs to answer it. */
+export interface Refused {
+  ok: false;
+  refusal: Refusal;
+  /** Values for the refusal's message. */
+  detail?: Record<string, string | number>;
+  /** `invalidForm`: the problem of each field, and the cleaned values of the inputs to show again. */
+  errors?: FieldErrors;
+  values?: string[];
+  /** `chooseGroup`: the groups the person may choose from, and the meeting asked about (none: all). */
+  choices?: { groups: { key: string; name: string }[]; meeting?: number };
+  /** The group's language, when the refusal came after reading the group. */
+  language?: Language;
+}
+
+/** What every use case returns: a value, or a typed refusal. */
+export type Outcome<T> = { ok: true; value: T } | Refused;
 
 /** A successful outcome. */
 export function ok<T>(value: T): Outcome<T> {
@@ -53,9 +68,9 @@ export function refuse<T>(refusal: Refusal, detail?: Record<string, string | num
   return { ok: false, refusal, detail };
 }
 
-/** A form that must be shown again with its problems marked. */
-export function invalidForm<T>(errors: FieldErrors): Outcome<T> {
-  return { ok: false, refusal: 'invalidForm', errors };
+/** A form that must be shown again with its problems marked (and, given, its cleaned values). */
+export function invalidForm<T>(errors: FieldErrors, values?: string[]): Outcome<T> {
+  return { ok: false, refusal: 'invalidForm', errors, ...(values ? { values } : {}) };
 }
 
 // Every lost race means another write succeeded; a roster of 6 sees at most 6 of those.

@@ -1,12 +1,10 @@
-import type { GroupSnapshot } from '../store/group-store';
+import type { GroupSnapshot } from '../domain/snapshot';
 import type { Actor, AppDeps } from './context';
-import { ok, refuse, transact, type Outcome } from './result';
+import { ok } from './result';
+import type { Outcome } from './result';
+import { inGroup, useCase } from './use-case';
 
 /** Everything the status answer shows, from one partition query. */
 export function programmeStatus(deps: AppDeps, actor: Actor): Promise<Outcome<GroupSnapshot>> {
-  return transact(async () => {
-    if (actor.chat === 'personal') return refuse('personalChat');
-    const snapshot = await deps.store.loadPartition(actor.groupKey);
-    return snapshot ? ok(snapshot) : refuse('noGroup');
-  });
+  return useCase(deps, actor, inGroup(), ok);
 }

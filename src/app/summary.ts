@@ -1,18 +1,65 @@
 import { hasStarted } from '../domain/meeting';
-import type { GroupSnapshot } from '../store/group-store';
+import { rankItems } from '../domain/items';
+import type { GroupSnapshot } from '../domain/snapshot';
+import type { Group, Item, Meeting, RankedItem, Rsvp } from '../domain/types';
 import type { Actor, AppDeps } from './context';
 import { coordinatorNames, isCoordinator } from '../domain/roles';
 import { readMeetingNumber } from '../domain/themes';
+import { view } from './meeting';
 import { ok, refuse, transact, type Outcome } from './result';
 
-/** What a summary shows: the group's partition (one query), and which meeting (none: the whole programme). */
-export interface SummaryView {
+/** What a summary shows, from the group's partition (one query): one meeting's, or the whole programme. */
+export type SummaryView = { kind: 'programme'; snapshot: GroupSnapshot } | ThemeSummary;
+
+/** One meeting's summary: the meeting, its pooled answers and what was prioritised. */
+export interface ThemeSummary {
+  kind: 'theme';
   snapshot: GroupSnapshot;
-  meeting?: number;
+  /** The group, with the reveal mode fixed when the meeting started. */
+  group: Group;
+  meeting: Meeting;
+  /** Every pooled answer of the meeting, in the order the cards show them. */
+  items: Item[];
+  /** The items someone prioritised, most votes first. */
+  ranked: RankedItem[];
+  /** The meeting's RSVPs. */
+  rsvps: Rsvp[];
+  /** Who answered (by the name they answered under), and the members who did not. */
+  answeredBy: string[];
+  notAnswered: string[];
+}
+
+/** Meeting n's summary from a snapshot, or undefined when the group has no meeting n. */
+export function themeSummaryOf(snapshot: GroupSnapshot, n: number): ThemeSummary | undefined {
+  const meeting = snapshot.meetings.find((m) => m.value.number === n)?.value;
+  if (!meeting) return undefined;
+  const { group, items } = view(snapshot, meeting);
+  const ranked = rankItems(
+    items,
+    snapshot.votes.filter((v) => v.meeting === n),
+  ).filter((i) => i.votes > 0);
+  const answered = snapshot.answers.filter((a) => a.meeting === n);
+  const answeredIds = new Set(answered.map((a) => a.userId));
+  return {
+    kind: 'theme',
+    snapshot,
+    group,
+    meeting,
+    items,
+    ranked,
+    rsvps: snapshot.rsvps.filter((r) => r.meeting === n),
+    answeredBy: answered.map((a) => a.name),
+    notAnswered: group.members.filter((m) => !answeredIds.has(m.userId)).map((m) => m.name),
+  };
 }
 
 /** Which group a summary is for: the chat's own, or (in a personal chat) one the caller coordinates. */
-async function groupKeyFor(deps: AppDeps, actor: Actor, requested: unknown): Promise<Outcome<string>> {
+async function groupKeyFor(
+  deps: AppDeps,
+  actor: Actor,
+  requested: unknown,
+  rawMeeting: unknown,
+): Promise<Outcome<string>> {
   if (actor.chat !== 'personal') return ok(actor.groupKey);
   const mine = await deps.store.listCoordinatedGroups(actor.tenantId, actor.userId);
   if (typeof requested === 'string' && requested) {
@@ -22,10 +69,17 @@ async function groupKeyFor(deps: AppDeps, actor: Actor, requested: unknown): Pro
   }
   if (mine.length === 1) return ok(mine[0].key);
   if (mine.length === 0) return refuse('personalChat');
-  return refuse('chooseGroup');
+  return {
+    ok: false,
+    refusal: 'chooseGroup',
+    choices: { groups: mine, meeting: Number(rawMeeting) || undefined },
+  };
 }
 
-/** The summary of meeting `rawMeeting` ('' or absent: the whole programme), for a coordinator. */
+/**
+ * The summary of meeting `rawMeeting` ('' or absent: the whole programme; 0 from a card posted
+ * before the programme was written as ''), for a coordinator.
+ */
 export function summarise(
   deps: AppDeps,
   actor: Actor,
@@ -33,24 +87,24 @@ export function summarise(
   requestedGroup?: unknown,
 ): Promise<Outcome<SummaryView>> {
   return transact(async () => {
-    const key = await groupKeyFor(deps, actor, requestedGroup);
+    const key = await groupKeyFor(deps, actor, requestedGroup, rawMeeting);
     if (!key.ok) return key;
     const snapshot = await deps.store.loadPartition(key.value);
     if (!snapshot) return refuse('noGroup');
     const group = snapshot.group.value;
     if (!isCoordinator(group, actor.userId))
-      return refuse('notCoordinator', { coordinators: coordinatorNames(group), summary: 1 });
+      return {
+        ok: false,
+        refusal: 'notCoordinatorSummary',
+        detail: { coordinators: coordinatorNames(group) },
+        language: group.language,
+      };
     const whole = rawMeeting === undefined || rawMeeting === '' || rawMeeting === 0;
-    if (whole) return ok({ snapshot });
+    if (whole) return ok({ kind: 'programme', snapshot });
     const n = readMeetingNumber(rawMeeting);
     if (n === undefined) return refuse('meetingNumber');
-    const meeting = snapshot.meetings.find((m) => m.value.number === n)?.value;
-    if (!hasStarted(meeting)) return refuse('meetingNotHeld', { n });
-    return ok({ snapshot, meeting: n });
+    const theme = themeSummaryOf(snapshot, n);
+    if (!theme || !hasStarted(theme.meeting)) return refuse('meetingNotHeld', { n });
+    return ok(theme);
   });
-}
-
-/** The groups a coordinator can choose between in a personal chat. */
-export function coordinatedGroups(deps: AppDeps, actor: Actor): Promise<{ key: string; name: string }[]> {
-  return deps.store.listCoordinatedGroups(actor.tenantId, actor.userId);
 }

@@ -2,10 +2,9 @@ import {
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
 } from 'botbuilder';
-import type { AppDeps } from '../app/context';
-import { setInactive } from '../app/group';
+import type { App } from '../app';
 import type { Config } from '../config';
-import { groupKeyOf } from '../store/keys';
+import { groupKeyOf } from '../domain/conversation';
 import { EdgeAdapter } from './http-turn';
 import type { ConversationWatch } from './conversation-watch';
 import { Outbox } from './outbox';
@@ -83,7 +82,7 @@ export function createAdapter(config: Config, log: Logger): EdgeAdapter {
 export function createOutbox(
   adapter: EdgeAdapter,
   config: Config,
-  app: AppDeps,
+  app: App,
   log: Logger,
   watch?: ConversationWatch,
 ): Outbox {
@@ -91,23 +90,9 @@ export function createOutbox(
     continueConversation: (reference, logic) =>
       adapter.continueConversationAsync(config.auth?.appId ?? '', reference, logic),
     onConversationGone: async (reference, status, code) => {
-      const tenantId = reference.conversation?.tenantId ?? 'local';
-      const groupKey = groupKeyOf(tenantId, reference.conversation?.id ?? '');
-      watch?.forget(groupKey);
-      await setInactive(
-        app,
-        {
-          tenantId,
-          groupKey,
-          userId: '',
-          name: '',
-          language: app.defaultLanguage,
-          chat: 'group',
-          conversation: {},
-        },
-        status,
-        code,
-      );
+      const { tenantId, id } = reference.conversation ?? {};
+      watch?.forget(groupKeyOf(tenantId ?? 'local', id ?? ''));
+      await app.markGone(reference.conversation, status, code);
     },
   });
 }

@@ -11,9 +11,7 @@ import { helpCard } from '../cards/help-card';
 import { showGroupCard } from './actions/group';
 import type { Language } from '../domain/types';
 import { t } from '../i18n';
-import { StorageUnavailableError } from '../store/group-store';
-import { claimActivity } from '../app/dedupe';
-import { setInactive } from '../app/group';
+import { StorageUnavailableError } from '../domain/snapshot';
 import { botUninstalled, chatMembersRemoved, isRemoval } from './chat-members';
 import { cardData } from './card-data';
 import { ConversationGoneError, SendGaveUpError } from './connector-errors';
@@ -23,7 +21,7 @@ import { parseCommand } from './commands';
 import { mentionMessage } from './mentions';
 import { routeAction, routeCommand } from './router';
 import { isIdempotent } from './verbs';
-import type { Actor } from '../app/context';
+import type { Actor } from '../app';
 import { actorOf, makeTurn, type BotDeps, type Turn } from './turn';
 
 /** Settings the activity handler needs. */
@@ -31,6 +29,9 @@ export interface BotSettings {
   defaultLanguage: Language;
   allowedTenants: readonly string[];
 }
+
+/** What a turn does once its actor is known: a handler's work, answered with a reply. */
+type TurnWork = (turn: Turn) => Promise<Reply>;
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
 const DONE: Reply = { kind: 'done', text: '' };
@@ -106,25 +107,29 @@ export class ErfaringsgruppeBot extends TeamsActivityHandler {
   ): Promise<AdaptiveCardInvokeResponse> {
     const data = cardData(invokeValue.action?.data);
     const verb = invokeValue.action?.verb ?? data.verb;
-    const reply = await this.answer(
+    let handled: Turn | undefined;
+    const reply = await this.runAndLog(
       context,
       `verb:${typeof verb === 'string' ? verb.slice(0, 40) : '?'}`,
-      async (turn) =>
-        !isIdempotent(verb) && (await this.isRedelivery(turn))
+      async (turn) => {
+        handled = turn;
+        return !isIdempotent(verb) && (await this.isRedelivery(turn))
           ? { kind: 'done', text: t(await turn.language(), 'refusal.duplicate') }
-          : routeAction(turn, verb, data),
+          : routeAction(turn, verb, data);
+      },
     );
     if (reply.kind === 'card') return { statusCode: 200, type: CARD, value: reply.card.card };
     if (reply.kind === 'message' || reply.kind === 'done') {
       // Teams shows "Unable to reach app" for an empty answer, and sends the click again.
-      const text = reply.text || t(await this.languageOf(context), 'action.done');
+      const text = reply.text || t(await this.languageOf(context, handled), 'action.done');
       return { statusCode: 200, type: MESSAGE, value: text as unknown as Record<string, unknown> };
     }
     return { statusCode: 400, type: ERROR, value: { code: 'BadRequest', message: reply.text } };
   }
 
-  /** The language to answer in: the group's, or the person's in a personal chat. */
-  private async languageOf(context: TurnContext): Promise<Language> {
+  /** The language to answer in: the group's, or the person's in a personal chat (the turn's, when it knows it). */
+  private async languageOf(context: TurnContext, turn?: Turn): Promise<Language> {
+    if (turn) return turn.language();
     const actor = actorOf(context, this.settings.defaultLanguage);
     return actor ? makeTurn(context, actor, this.deps).language() : this.settings.defaultLanguage;
   }
@@ -138,11 +143,9 @@ export class ErfaringsgruppeBot extends TeamsActivityHandler {
         await this.deps.outbox.postCard(context, helpCard(actor.language));
         return;
       }
-      const group = await this.deps.app.store.loadGroup(actor.groupKey);
-      if (group?.value.inactive) await setInactive(this.deps.app, actor, undefined);
+      const group = await this.deps.app.welcomeBack(actor);
       if (!group) await this.deps.outbox.postCard(context, groupCard(actor.language, undefined));
-      else
-        await showGroupCard(makeTurn(context, actor, this.deps), { ...group.value, groupCardId: undefined });
+      else await showGroupCard(makeTurn(context, actor, this.deps), { ...group, groupCardId: undefined });
     } catch (err) {
       this.deps.log.warn('welcome.failed', { error: err });
     }
@@ -156,7 +159,7 @@ export class ErfaringsgruppeBot extends TeamsActivityHandler {
     const what = isSubmit
       ? `verb:${String(value.verb).slice(0, 40)}`
       : `command:${parseCommand(text)?.name ?? 'unknown'}`;
-    const failure = await this.answer(context, what, async (turn) => {
+    const failure = await this.runAndLog(context, what, async (turn) => {
       if (await this.isRedelivery(turn)) return DONE;
       const reply = isSubmit ? await routeAction(turn, value.verb, value) : await routeCommand(turn, text);
       await this.deliver(context, reply, isSubmit);
@@ -183,7 +186,7 @@ export class ErfaringsgruppeBot extends TeamsActivityHandler {
   /** True when this activity was already taken on (possibly by another instance of the bot). */
   private async isRedelivery(turn: Turn): Promise<boolean> {
     const id = turn.context.activity.id;
-    if (!id || (await claimActivity(turn.deps.app, turn.actor, id))) return false;
+    if (!id || (await turn.deps.app.claimActivity(turn.actor, id))) return false;
     this.deps.log.info('activity.duplicate', { activity: id, type: turn.context.activity.type });
     return true;
   }
@@ -192,11 +195,7 @@ export class ErfaringsgruppeBot extends TeamsActivityHandler {
    * Runs a handler; an unexpected failure becomes a polite message, never a stack trace. Logs one
    * line per turn: ids, what was asked (a verb or command name — never the text) and the outcome.
    */
-  private async answer(
-    context: TurnContext,
-    what: string,
-    run: (turn: Turn) => Promise<Reply>,
-  ): Promise<Reply> {
+  private async runAndLog(context: TurnContext, what: string, run: TurnWork): Promise<Reply> {
     const started = Date.now();
     const actor = actorOf(context, this.settings.defaultLanguage);
     const reply = actor
@@ -213,13 +212,9 @@ export class ErfaringsgruppeBot extends TeamsActivityHandler {
     return reply;
   }
 
-  private async attempt(
-    context: TurnContext,
-    actor: Actor,
-    run: (turn: Turn) => Promise<Reply>,
-  ): Promise<Reply> {
+  private async attempt(context: TurnContext, actor: Actor, run: TurnWork): Promise<Reply> {
     // Counted while it runs, so `slet gruppe` can sweep again once the group's turns are done.
-    const leave = this.deps.app.turns?.enter(actor.groupKey);
+    const leave = this.deps.app.enterTurn(actor.groupKey);
     try {
       return await run(makeTurn(context, actor, this.deps));
     } catch (err) {
@@ -230,7 +225,7 @@ export class ErfaringsgruppeBot extends TeamsActivityHandler {
           status: err.status,
           code: err.code,
         });
-        await setInactive(this.deps.app, actor, err.status, err.code).catch(() => undefined);
+        await this.deps.app.markInactive(actor, err.status, err.code).catch(() => undefined);
         this.deps.watch?.forget(actor.groupKey);
         return { kind: 'done', text: t(lang, 'refusal.conversationGone') };
       }

@@ -1,5 +1,4 @@
 import type { ChannelAccount, TurnContext } from 'botbuilder';
-import { botRemoved, membersLeftChat } from '../app/chat-events';
 import type { Language } from '../domain/types';
 import { showGroupCard } from './actions/group';
 import { actorOf, makeTurn, type BotDeps } from './turn';
@@ -29,8 +28,7 @@ export async function chatMembersRemoved(
       await botUninstalled(deps, context, defaultLanguage);
       return;
     }
-    const outcome = await membersLeftChat(
-      deps.app,
+    const outcome = await deps.app.membersLeftChat(
       actor,
       removed.map((m) => m.id),
     );
@@ -50,7 +48,7 @@ export async function botUninstalled(
 ): Promise<void> {
   const actor = actorOf(context, defaultLanguage);
   if (!actor || actor.chat === 'personal') return;
-  await botRemoved(deps.app, actor);
+  await deps.app.botRemoved(actor);
   deps.watch?.forget(actor.groupKey);
   deps.log.info('bot.removed', { group: actor.groupKey });
 }

@@ -1,6 +1,5 @@
 import type { ConversationReference } from 'botbuilder';
-import { claimDueReminders, type ClaimedReminder } from '../app/reminders';
-import { sweepRetention } from '../app/retention';
+import type { ClaimedReminder } from '../app/reminders';
 import { themeTitleKey, type MeetingNumber } from '../domain/themes';
 import { escapeMarkdown } from '../cards/escape';
 import { t } from '../i18n';
@@ -55,7 +54,7 @@ export class ReminderScheduler {
 
   private async sweep(): Promise<void> {
     try {
-      const swept = await sweepRetention(this.deps.app);
+      const swept = await this.deps.app.sweepRetention();
       if (swept) this.deps.log.info('retention.swept', { ...swept });
     } catch (err) {
       this.deps.log.warn('retention.failed', { error: err });
@@ -64,7 +63,7 @@ export class ReminderScheduler {
 
   private async post(): Promise<number> {
     let posted = 0;
-    for (const reminder of await claimDueReminders(this.deps.app)) {
+    for (const reminder of await this.deps.app.claimDueReminders()) {
       const reference = reminder.group.conversation as Partial<ConversationReference>;
       try {
         await this.deps.outbox.postProactive(

@@ -1,4 +1,4 @@
-import type { Outcome } from '../app/result';
+import type { Refused } from '../app/result';
 import { escapeMarkdown } from '../cards/escape';
 import type { RenderedCard } from '../cards/render';
 import type { Language, Person } from '../domain/types';
@@ -31,18 +31,21 @@ export function messageReply(text: string, mentions?: Person[]): Reply {
 }
 
 /** The polite, specific message for a refusal; names and other texts people wrote in it are escaped. */
-export function refusalText(lang: Language, outcome: Extract<Outcome<unknown>, { ok: false }>): string {
+export function refusalText(lang: Language, outcome: Refused): string {
   const vars = Object.fromEntries(
     Object.entries(outcome.detail ?? {}).map(([k, v]) => [k, typeof v === 'string' ? escapeMarkdown(v) : v]),
   );
   return t(lang, `refusal.${outcome.refusal}`, vars);
 }
 
-/** Turns a refusal into a reply in the turn's language; tampered or malformed input is a bad request. */
-export async function refusalReply(
-  turn: Turn,
-  outcome: Extract<Outcome<unknown>, { ok: false }>,
-): Promise<Reply> {
+/**
+ * Turns a refusal into a reply in the turn's language; tampered or malformed input is a bad request.
+ * A form the handler does not show again (its card cannot have sent it) counts as malformed input.
+ */
+export async function refusalReply(turn: Turn, refused: Refused): Promise<Reply> {
+  turn.remember(refused.language);
+  const outcome: Refused =
+    refused.refusal === 'invalidForm' ? { ok: false, refusal: 'invalidInput' } : refused;
   const text = refusalText(await turn.language(), outcome);
   return outcome.refusal === 'invalidInput' || outcome.refusal === 'meetingNumber'
     ? { kind: 'badRequest', text }

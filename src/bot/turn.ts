@@ -1,10 +1,10 @@
 import { TurnContext } from 'botbuilder';
-import type { Actor, AppDeps } from '../app/context';
+import type { Actor, App } from '../app';
 import type { ConversationRef, Group, Language, Meeting } from '../domain/types';
 import { cleanName } from '../domain/input';
 import { languageOf } from '../i18n';
 import type { Logger } from '../log';
-import { groupKeyOf } from '../store/keys';
+import { groupKeyOf } from '../domain/conversation';
 import type { ConversationWatch } from './conversation-watch';
 import type { RosterDirectory } from './roster';
 import type { OverviewLink } from '../cards/overview-action';
@@ -12,7 +12,7 @@ import type { Outbox } from './outbox';
 
 /** What every handler gets besides the card data. */
 export interface BotDeps {
-  app: AppDeps;
+  app: App;
   outbox: Outbox;
   log: Logger;
   /** The "Åbn overblik" link of a group (a Teams deep link, or a signed local link). */
@@ -36,6 +36,8 @@ export interface Turn {
   deps: BotDeps;
   /** The language to answer this person in: the group's once it has one. */
   language(): Promise<Language>;
+  /** Remembers the group's language from a view the turn's use case returned (no second read). */
+  remember(language: Language | undefined): void;
 }
 
 interface TeamsChannelData {
@@ -70,22 +72,19 @@ export function actorOf(context: TurnContext, defaultLanguage: Language): Actor 
   };
 }
 
-/** Builds the turn; the group's language is looked up only when an answer needs it. */
+/** Builds the turn; the group's language is asked for only when an answer needs it and no use case told it. */
 export function makeTurn(context: TurnContext, actor: Actor, deps: BotDeps): Turn {
-  let cached: Language | undefined;
+  let known: Language | undefined;
   return {
     context,
     actor,
     deps,
     async language() {
-      if (cached) return cached;
-      try {
-        const group = actor.chat === 'personal' ? undefined : await deps.app.store.loadGroup(actor.groupKey);
-        cached = group?.value.language ?? actor.language;
-      } catch {
-        cached = actor.language;
-      }
-      return cached;
+      known ??= await deps.app.languageFor(actor);
+      return known;
+    },
+    remember(language) {
+      if (language && actor.chat !== 'personal') known = language;
     },
   };
 }

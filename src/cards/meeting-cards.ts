@@ -5,6 +5,7 @@ import { MAX_ANSWER_LENGTH } from '../domain/answer-input';
 import type { FieldErrors } from '../domain/input';
 import { MAX_CHOICES } from '../domain/items';
 import { fieldCount, isFieldRequired, themeTitleKey, type MeetingNumber } from '../domain/themes';
+import type { StatusFacts } from '../domain/snapshot';
 import type { Group, Language, Meeting } from '../domain/types';
 import { t } from '../i18n';
 import { escapeMarkdown, paragraphsOf } from './escape';
@@ -19,14 +20,6 @@ export function themeTitle(lang: Language, n: number): string {
 /** The label of answer field i (1-based) of theme n. */
 export function fieldLabel(lang: Language, n: number, i: number): string {
   return t(lang, `theme.${n}.field.${i}`);
-}
-
-/** What the status card needs besides the meeting: progress and the previous meeting's agreements. */
-export interface StatusFacts {
-  answeredBy: string[];
-  votedBy: string[];
-  memberCount: number;
-  previous?: Meeting;
 }
 
 /** The shared status card of a meeting: intro, last agreements, progress (names only), buttons. */

@@ -1,11 +1,11 @@
 import chooseTemplate from '../../cards/choose-group.json';
 import summaryTemplate from '../../cards/summary.json';
-import { poolItems, rankItems, revealModeOf } from '../domain/items';
 import { MEETING_NUMBERS } from '../domain/themes';
 import type { Language } from '../domain/types';
 import { t, tp } from '../i18n';
 import { formatDate, formatWhen } from '../i18n/format';
-import type { GroupSnapshot } from '../store/group-store';
+import type { ThemeSummary } from '../app/summary';
+import type { GroupSnapshot } from '../domain/snapshot';
 import { escapeMarkdown, paragraphsOf } from './escape';
 import { clipParagraphs, ellipsis, ellipsisMarkdown, fitting, fits, LINE_LIMITS, type Section } from './fit';
 import { themeTitle } from './meeting-cards';
@@ -47,44 +47,28 @@ function renderFitting(
   }).card;
 }
 
-/** The theme summary of meeting n: when, attendance, every answer as last edited, priorities, agreements. */
+/** The theme summary of a meeting: when, attendance, every answer as last edited, priorities, agreements. */
 export function themeSummaryCard(
   lang: Language,
-  snapshot: GroupSnapshot,
-  n: number,
+  summary: ThemeSummary,
   overviewUrl: OverviewLink | string = '',
 ): RenderedCard {
-  const group = snapshot.group.value;
-  const meeting = snapshot.meetings.find((m) => m.value.number === n)!.value;
+  const { group, meeting, items, ranked, rsvps, answeredBy, notAnswered } = summary;
+  const n = meeting.number;
   const theme = themeTitle(lang, n);
-  const rsvps = snapshot.rsvps.filter((r) => r.meeting === n);
-  const answered = snapshot.answers.filter((a) => a.meeting === n);
-  const answeredIds = new Set(answered.map((a) => a.userId));
-  const names = (list: { name: string }[]): string => list.map((p) => escapeMarkdown(p.name)).join(', ');
+  const names = (list: string[]): string => list.map((name) => escapeMarkdown(name)).join(', ');
   const count = (r: string): number => rsvps.filter((x) => x.response === r).length;
-  const mode = revealModeOf(group, meeting);
-  const items = poolItems(n, answered, group.members, mode);
-  const ranked = rankItems(
-    items,
-    snapshot.votes.filter((v) => v.meeting === n),
-  ).filter((i) => i.votes > 0);
   const attendance: Section = {
     heading: t(lang, 'summary.attendance'),
     lines: [
       ...(rsvps.length
         ? [t(lang, 'summary.rsvp', { yes: count('yes'), maybe: count('maybe'), no: count('no') })]
         : []),
-      t(lang, 'summary.answered', { names: names(answered) || '–' }),
-      ...(group.members.some((m) => !answeredIds.has(m.userId))
-        ? [
-            t(lang, 'summary.notAnswered', {
-              names: names(group.members.filter((m) => !answeredIds.has(m.userId))),
-            }),
-          ]
-        : []),
+      t(lang, 'summary.answered', { names: names(answeredBy) || '–' }),
+      ...(notAnswered.length ? [t(lang, 'summary.notAnswered', { names: names(notAnswered) })] : []),
     ],
   };
-  const answers = itemSections(lang, { ...group, revealMode: mode }, n, items).map((s) => ({
+  const answers = itemSections(lang, group, n, items).map((s) => ({
     heading: `${t(lang, 'summary.answers')}: ${s.heading}`,
     lines: s.items.map((l) => `- ${l}`),
   }));
@@ -129,14 +113,9 @@ export function themeSummaryCard(
   return { card, summary: t(lang, 'summary.summary', { n, theme }) };
 }
 
-/** The whole programme so far: each theme's top items and agreements, and the common project. */
-export function programmeSummaryCard(
-  lang: Language,
-  snapshot: GroupSnapshot,
-  overviewUrl: OverviewLink | string = '',
-): RenderedCard {
-  const group = snapshot.group.value;
-  const meetings: Section[] = MEETING_NUMBERS.map((n) => {
+/** Each theme's section of the programme summary: its top items and agreements, or how far it got. */
+function programmeMeetings(lang: Language, snapshot: GroupSnapshot): Section[] {
+  return MEETING_NUMBERS.map((n) => {
     const m = snapshot.meetings.find((x) => x.value.number === n)?.value;
     const heading = t(lang, 'programme.meeting', { n, theme: themeTitle(lang, n) });
     if (!m?.conclusion)
@@ -159,6 +138,15 @@ export function programmeSummaryCard(
       ],
     };
   });
+}
+
+/** The whole programme so far: each theme's top items and agreements, and the common project. */
+export function programmeSummaryCard(
+  lang: Language,
+  snapshot: GroupSnapshot,
+  overviewUrl: OverviewLink | string = '',
+): RenderedCard {
+  const meetings = programmeMeetings(lang, snapshot);
   const p = snapshot.project;
   const project: Section = {
     heading: t(lang, 'programme.project'),
@@ -171,6 +159,7 @@ export function programmeSummaryCard(
         ? snapshot.proposals.map((x) => `- ${proposalLine(lang, x)}`)
         : [t(lang, 'programme.noProject')],
   };
+  const group = snapshot.group.value;
   const title = t(lang, 'programme.title', { name: escapeMarkdown(group.name) });
   const card = renderFitting(
     lang,
@@ -208,7 +197,7 @@ export function chooseGroupCard(
     const body = t(lang, 'chooseGroup.body');
     const options = groups
       .slice(0, shown)
-      .map((g) => ({ title: ellipsis(g.name, limit), key: g.key, meeting: meeting ?? 0 }));
+      .map((g) => ({ title: ellipsis(g.name, limit), key: g.key, meeting: meeting ?? '' }));
     const asList = groups.length > MAX_GROUP_BUTTONS;
     const model = {
       title,
@@ -218,7 +207,7 @@ export function chooseGroupCard(
       choiceLabel: t(lang, 'chooseGroup.label'),
       required: t(lang, 'error.required'),
       showLabel: t(lang, 'chooseGroup.show'),
-      meeting: meeting ?? 0,
+      meeting: meeting ?? '',
     };
     return { card: render(chooseTemplate, model) };
   };

@@ -1,3 +1,4 @@
+import { randomId } from './items';
 import type { Member, RoleCategory } from './types';
 
 /** The method's group size: 3–6 people. */
@@ -10,6 +11,19 @@ export type CompositionWarning = 'noPhysical' | 'noSocial' | 'noBetween' | 'tooF
 /** True when one more member would break the 3–6 rule. */
 export function isFull(members: readonly Member[]): boolean {
   return members.length >= MAX_MEMBERS;
+}
+
+/** The roster with every member named by a random id (`ref`) for cards to use instead of their user id. */
+export function withRefs(members: readonly Member[]): Member[] {
+  return members.map((m) => (m.ref ? m : { ...m, ref: randomId() }));
+}
+
+/** The roster with `member` on it: in place of their earlier entry, else added last. */
+export function withMember(members: readonly Member[], member: Member): Member[] {
+  const known = members.some((m) => m.userId === member.userId);
+  return withRefs(
+    known ? members.map((m) => (m.userId === member.userId ? member : m)) : [...members, member],
+  );
 }
 
 /** The composition advice for a roster, in the order the coordinator should read it. */

@@ -1,5 +1,5 @@
 import { parsed, readText, type FieldErrors, type Parsed } from './input';
-import { isValidDate, isValidTime, minutesOf } from './schedule';
+import { addDays, addHours, DEFAULT_MEETING_HOURS, isValidDate, isValidTime, minutesOf } from './schedule';
 
 /** Longest accepted place/link and invitation text. */
 export const MAX_LOCATION_LENGTH = 300;
@@ -12,6 +12,24 @@ export interface InvitationInput {
   end: string;
   location: string;
   text: string;
+}
+
+/** The invitation editor's values; `text` is undefined when the template should be used. */
+export type InvitationValues = Omit<InvitationInput, 'text'> & { text?: string };
+
+/** Default start of a new meeting. */
+export const DEFAULT_START = '13:00';
+
+/** The editor's values: the saved invitation's, or two weeks from `today` at 13:00 for the method's two hours. */
+export function draftValues(saved: InvitationInput | undefined, today: string): InvitationValues {
+  const start = saved?.start ?? DEFAULT_START;
+  return {
+    date: saved?.date ?? addDays(today, 14),
+    start,
+    end: saved?.end ?? addHours(start, DEFAULT_MEETING_HOURS),
+    location: saved?.location ?? '',
+    text: saved?.text,
+  };
 }
 
 /** A clock time as people type it ("13.00", "9:30") in the HH:MM form the card's time input uses. */

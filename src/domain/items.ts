@@ -92,3 +92,10 @@ export function topItems(ranked: readonly RankedItem[]): RankedItem[] {
   const voted = ranked.filter((i) => i.votes > 0);
   return (voted.length ? voted : ranked).slice(0, TOP_ITEMS);
 }
+
+/** Reads `choices`: a comma-separated list (or array) of item ids, without blanks and repeats. */
+export function readChoices(raw: unknown): string[] | undefined {
+  const list = typeof raw === 'string' ? raw.split(',') : Array.isArray(raw) ? raw : undefined;
+  if (!list || !list.every((c) => typeof c === 'string')) return undefined;
+  return [...new Set((list as string[]).map((c) => c.trim()).filter(Boolean))];
+}

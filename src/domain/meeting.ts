@@ -14,6 +14,13 @@ export function hasStarted(m: Meeting | undefined): boolean {
   return m !== undefined && STARTED.includes(m.status);
 }
 
+const REVEALED: readonly MeetingStatus[] = ['revealed', 'voting', 'closed'];
+
+/** True once a meeting's answers have been shown to its group (revealed, voting or closed). */
+export function isRevealed(m: Meeting | undefined): boolean {
+  return m !== undefined && REVEALED.includes(m.status);
+}
+
 /** Meeting n may start when it has not started, meeting n−1 is closed and the group has 3 or more members. */
 export function whyNotStart(
   n: number,
@@ -28,6 +35,31 @@ export function whyNotStart(
   if (memberCount < MIN_MEMBERS)
     return { reason: 'tooFewMembers', vars: { min: MIN_MEMBERS, count: memberCount } };
   return undefined;
+}
+
+/** The refusal (an i18n key of the app's refusals) that tells the coordinator why meeting n cannot start. */
+export const START_REFUSAL = {
+  previousNotClosed: 'meetingOrder',
+  tooFewMembers: 'tooFewMembers',
+  alreadyStarted: 'meetingAlreadyStarted',
+  wrongStep: 'meetingAlreadyStarted',
+} as const satisfies Record<Blocked['reason'], string>;
+
+/**
+ * True once the group has answered or a meeting has started: from then on an anonymous group stays
+ * anonymous (its answers were given in trust that they were), and each started meeting keeps the
+ * mode it started with (`Meeting.revealMode`).
+ */
+export function answeringBegun(group: {
+  answers: readonly unknown[];
+  meetings: readonly { value: Meeting }[];
+}): boolean {
+  return group.answers.length > 0 || group.meetings.some((m) => hasStarted(m.value));
+}
+
+/** The common project opens once the last meeting (4) is closed. */
+export function projectOpens(meetings: readonly Meeting[]): boolean {
+  return meetings.find((m) => m.number === 4)?.status === 'closed';
 }
 
 /** The step each action needs the meeting to be at, and the step it leads to. */

@@ -21,6 +21,33 @@ export function json<T>(row: Row, name: string, fallback: T): T {
   return typeof v === 'string' && v.length > 0 ? (JSON.parse(v) as T) : fallback;
 }
 
+/** Columns of a row: the named properties of `value`; texts and numbers as they are, lists and records as JSON. */
+export function columns<T extends object>(
+  value: T,
+  names: readonly (keyof T & string)[],
+): Record<string, unknown> {
+  return Object.fromEntries(
+    names.map((name) => {
+      const v = value[name];
+      return [name, typeof v === 'object' && v !== null ? JSON.stringify(v) : v];
+    }),
+  );
+}
+
+/** Optional columns: like `columns`, and '' where unset (a row has no undefined). */
+export function optionalColumns<T extends object>(
+  value: T,
+  names: readonly (keyof T & string)[],
+): Record<string, unknown> {
+  const set = names.filter((name) => value[name] !== undefined && value[name] !== null);
+  return { ...Object.fromEntries(names.map((name) => [name, ''])), ...columns(value, set) };
+}
+
+/** The columns of a person's row about a meeting (RSVP, answer, vote): which meeting, who, and their name. */
+export function personInMeeting(row: Row): { meeting: number; userId: string; name: string } {
+  return { meeting: Number(row.meeting), userId: str(row, 'userId'), name: str(row, 'name') };
+}
+
 /**
  * The conversation reference without the person whose message it was taken from: proactive
  * messages need only the chat, and a stored name would outlive `slet mine data`.
@@ -34,22 +61,10 @@ export function groupToRow(g: Group): Row {
   return {
     partitionKey: g.key,
     rowKey: GROUP_ROW,
-    tenantId: g.tenantId,
-    name: g.name,
-    association: g.association,
-    area: g.area,
-    phase: g.phase,
-    language: g.language,
-    revealMode: g.revealMode,
-    coordinators: JSON.stringify(g.coordinators),
-    members: JSON.stringify(g.members),
+    ...columns(g, ['tenantId', 'name', 'association', 'area', 'phase', 'language', 'revealMode']),
+    ...columns(g, ['coordinators', 'members', 'createdAt']),
     conversation: JSON.stringify(chatOnly(g.conversation)),
-    groupCardId: g.groupCardId ?? '',
-    projectVote: g.projectVote ? JSON.stringify(g.projectVote) : '',
-    overviewTab: g.overviewTab ? JSON.stringify(g.overviewTab) : '',
-    inactive: g.inactive ? JSON.stringify(g.inactive) : '',
-    deletedAt: g.deletedAt ?? '',
-    createdAt: g.createdAt,
+    ...optionalColumns(g, ['groupCardId', 'projectVote', 'overviewTab', 'inactive', 'deletedAt']),
   };
 }
 
@@ -81,20 +96,15 @@ export function meetingToRow(groupKey: string, m: Meeting): Row {
   return {
     partitionKey: groupKey,
     rowKey: meetingRow(m.number),
-    number: m.number,
-    status: m.status,
-    date: m.date,
-    start: m.start,
-    end: m.end,
-    location: m.location,
-    text: m.text,
-    invitationCardId: m.invitationCardId ?? '',
-    statusCardId: m.statusCardId ?? '',
-    conclusionCardId: m.conclusionCardId ?? '',
-    unposted: m.unposted ? JSON.stringify(m.unposted) : '',
-    conclusion: m.conclusion ? JSON.stringify(m.conclusion) : '',
-    revealMode: m.revealMode ?? '',
-    updatedAt: m.updatedAt,
+    ...columns(m, ['number', 'status', 'date', 'start', 'end', 'location', 'text', 'updatedAt']),
+    ...optionalColumns(m, [
+      'invitationCardId',
+      'statusCardId',
+      'conclusionCardId',
+      'unposted',
+      'conclusion',
+      'revealMode',
+    ]),
   };
 }
 
@@ -123,20 +133,14 @@ export function rsvpToRow(groupKey: string, r: Rsvp): Row {
   return {
     partitionKey: groupKey,
     rowKey: rsvpRow(r.meeting, r.userId),
-    meeting: r.meeting,
-    userId: r.userId,
-    name: r.name,
-    response: r.response,
-    at: r.at,
+    ...columns(r, ['meeting', 'userId', 'name', 'response', 'at']),
   };
 }
 
 /** Reads an RSVP entity. */
 export function rowToRsvp(row: Row): Rsvp {
   return {
-    meeting: Number(row.meeting),
-    userId: str(row, 'userId'),
-    name: str(row, 'name'),
+    ...personInMeeting(row),
     response: str(row, 'response') as Rsvp['response'],
     at: str(row, 'at'),
   };

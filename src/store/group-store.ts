@@ -1,38 +1,8 @@
+import type { GroupSnapshot, Versioned } from '../domain/snapshot';
 import type { Answer, Group, Meeting, Project, ProjectVote, Proposal, Rsvp, Vote } from '../domain/types';
 
-/** A stored value with the ETag it was read with; writes with it fail if someone wrote in between. */
-export interface Versioned<T> {
-  value: T;
-  etag: string;
-}
-
-/** Everything stored about one group: the result of one partition query. */
-export interface GroupSnapshot {
-  group: Versioned<Group>;
-  meetings: Versioned<Meeting>[];
-  rsvps: Rsvp[];
-  answers: Answer[];
-  votes: Vote[];
-  proposals: Proposal[];
-  projectVotes: ProjectVote[];
-  project?: Project;
-}
-
-/** A conditional write lost the race: reload and decide again. */
-export class ConflictError extends Error {
-  constructor(what: string) {
-    super(`${what} was changed by someone else`);
-    this.name = 'ConflictError';
-  }
-}
-
-/** Storage could not be reached or answered with a server error. */
-export class StorageUnavailableError extends Error {
-  constructor(cause: unknown) {
-    super(`storage is unavailable: ${cause instanceof Error ? cause.message : String(cause)}`);
-    this.name = 'StorageUnavailableError';
-  }
-}
+export type { GroupSnapshot, Versioned } from '../domain/snapshot';
+export { ConflictError, StorageUnavailableError } from '../domain/snapshot';
 
 /** The narrow seam to storage. One partition per group; see docs/storage.md. */
 export interface GroupStore {

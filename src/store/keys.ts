@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { groupConversationId } from '../domain/conversation';
 
 /** Table names. */
 export const GROUPS_TABLE = 'groups';
@@ -20,13 +19,7 @@ function hash(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('base64url').slice(0, 32);
 }
 
-/**
- * PartitionKey of a group: a hash of tenant and the group's conversation (a channel thread folded
- * into its channel), safe for any conversation id. The one way from a conversation to its group.
- */
-export function groupKeyOf(tenantId: string, conversationId: string): string {
-  return `g-${hash(`${tenantId}|${groupConversationId(conversationId)}`)}`;
-}
+export { groupKeyOf } from '../domain/conversation';
 
 /** PartitionKey of a user in the coordinators table. */
 export function coordinatorKeyOf(tenantId: string, userId: string): string {

@@ -1,27 +1,21 @@
 import type { Answer, Project, ProjectVote, Proposal, Vote } from '../domain/types';
 import { answerRow, PROJECT_ROW, projectVoteRow, proposalRow, voteRow } from './keys';
-import { json, str, type Row } from './entities';
+import { columns, json, optionalColumns, personInMeeting, str, type Row } from './entities';
 
 /** The answer entity: fields as JSON (up to three of ≤ 500 characters). */
 export function answerToRow(groupKey: string, a: Answer): Row {
   return {
     partitionKey: groupKey,
     rowKey: answerRow(a.meeting, a.userId),
-    meeting: a.meeting,
-    userId: a.userId,
-    name: a.name,
-    fields: JSON.stringify(a.fields),
-    ids: a.ids ? JSON.stringify(a.ids) : '',
-    updatedAt: a.updatedAt,
+    ...columns(a, ['meeting', 'userId', 'name', 'fields', 'updatedAt']),
+    ...optionalColumns(a, ['ids']),
   };
 }
 
 /** Reads an answer entity. */
 export function rowToAnswer(row: Row): Answer {
   return {
-    meeting: Number(row.meeting),
-    userId: str(row, 'userId'),
-    name: str(row, 'name'),
+    ...personInMeeting(row),
     fields: json(row, 'fields', []),
     ids: json<string[] | undefined>(row, 'ids', undefined),
     updatedAt: str(row, 'updatedAt'),
@@ -33,19 +27,14 @@ export function voteToRow(groupKey: string, v: Vote): Row {
   return {
     partitionKey: groupKey,
     rowKey: voteRow(v.meeting, v.userId),
-    meeting: v.meeting,
-    userId: v.userId,
-    name: v.name,
-    choices: JSON.stringify(v.choices),
+    ...columns(v, ['meeting', 'userId', 'name', 'choices']),
   };
 }
 
 /** Reads a vote entity. */
 export function rowToVote(row: Row): Vote {
   return {
-    meeting: Number(row.meeting),
-    userId: str(row, 'userId'),
-    name: str(row, 'name'),
+    ...personInMeeting(row),
     choices: json(row, 'choices', []),
   };
 }
@@ -55,12 +44,7 @@ export function proposalToRow(groupKey: string, p: Proposal, k: number): Row {
   return {
     partitionKey: groupKey,
     rowKey: proposalRow(p.userId, k),
-    id: p.id,
-    userId: p.userId,
-    name: p.name,
-    title: p.title,
-    description: p.description,
-    at: p.at,
+    ...columns(p, ['id', 'userId', 'name', 'title', 'description', 'at']),
   };
 }
 
@@ -81,9 +65,7 @@ export function projectVoteToRow(groupKey: string, v: ProjectVote): Row {
   return {
     partitionKey: groupKey,
     rowKey: projectVoteRow(v.userId),
-    userId: v.userId,
-    name: v.name,
-    choice: v.choice,
+    ...columns(v, ['userId', 'name', 'choice']),
   };
 }
 

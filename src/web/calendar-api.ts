@@ -1,10 +1,10 @@
-import type { AppDeps } from '../app/context';
+import type { App } from '../app';
 import { fillPlaceholders } from '../cards/invitation-cards';
 import { themeTitleKey, type MeetingNumber } from '../domain/themes';
 import type { Group, Meeting } from '../domain/types';
 import { t } from '../i18n';
 import { meetingIcs } from '../report/calendar';
-import { StorageUnavailableError } from '../store/group-store';
+import { StorageUnavailableError } from '../domain/snapshot';
 import { meetingInstants, readCalendarToken } from './meeting-links';
 import type { VerifyKeys } from './signed-token';
 import type { TabResponse } from './tab-api';
@@ -34,17 +34,17 @@ const problem = (status: number, key: string): TabResponse => ({
 
 /** GET /api/calendar/meeting.ics?token=…: the meeting as an .ics file, for a signed, unexpired link. */
 export async function calendarFile(
-  deps: AppDeps,
+  app: App,
   key: VerifyKeys,
   token: string | undefined,
 ): Promise<TabResponse> {
-  const claim = token ? readCalendarToken(key, token, deps.now()) : undefined;
+  const claim = token ? readCalendarToken(key, token, app.now()) : undefined;
   if (!claim) return problem(401, 'calendar.invalidLink');
   try {
-    const group = (await deps.store.loadGroup(claim.groupKey))?.value;
-    const meeting = (await deps.store.loadMeeting(claim.groupKey, claim.meeting))?.value;
-    if (!group || !meeting?.date) return problem(404, 'calendar.noMeeting');
-    const { start, end } = meetingInstants(meeting, deps.timeZone);
+    const entry = await app.calendarEntry(claim.groupKey, claim.meeting);
+    if (!entry) return problem(404, 'calendar.noMeeting');
+    const { group, meeting } = entry;
+    const { start, end } = meetingInstants(meeting, app.timeZone);
     const updated = new Date(meeting.updatedAt);
     const body = meetingIcs({
       uid: `${group.key}-moede-${meeting.number}@erfaringsgruppe`,

@@ -1,17 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import {
-  readMyGroups,
-  readOverview,
-  recordOverviewTab,
-  groupKeyOfChat,
-  type OverviewReader,
-} from '../app/overview';
+import { createApp, type App } from '../app';
 import type { AppDeps } from '../app/context';
+import type { OverviewReader } from '../app/overview';
 import { LANGUAGES, type Language } from '../domain/types';
 import { participationChart } from '../report/chart';
 import { overviewCsv, overviewMarkdown } from '../report/export';
 import { buildOverview, type OverviewPayload } from '../report/overview';
-import { StorageUnavailableError } from '../store/group-store';
+import { StorageUnavailableError } from '../domain/snapshot';
 import type { LinkKeys } from './link-keys';
 import { readToken, signToken } from './signed-token';
 import { TokenRejectedError } from './tab-tokens';
@@ -50,12 +45,17 @@ const problem = (status: number, error: string): TabResponse => json(status, { e
 
 /** The tab's API: overview, report downloads and the personal list, behind a verified token. */
 export class TabApi {
+  private readonly app: App;
+
+  /** `app` is the application; bare dependencies (tests that build a TabApi alone) are bound here. */
   constructor(
-    private readonly deps: AppDeps,
+    app: App | AppDeps,
     private readonly verify: (token: string) => Promise<OverviewReader>,
     /** Sign and verify the short-lived download links (LINK_SIGNING_KEY: the same on every instance). */
     private readonly keys: LinkKeys = randomKeys(),
-  ) {}
+  ) {
+    this.app = 'store' in app ? createApp(app) : app;
+  }
 
   private async reader(req: TabRequest): Promise<OverviewReader | undefined> {
     const token = /^Bearer (.+)$/i.exec(req.authorization ?? '')?.[1];
@@ -70,7 +70,7 @@ export class TabApi {
 
   private language(req: TabRequest): Language {
     const l = req.query.lang;
-    return LANGUAGES.find((x) => x === l) ?? this.deps.defaultLanguage;
+    return LANGUAGES.find((x) => x === l) ?? this.app.defaultLanguage;
   }
 
   private async guarded(
@@ -94,14 +94,15 @@ export class TabApi {
   overview(req: TabRequest): Promise<TabResponse> {
     if (req.query.download) return this.download(req.query.download);
     return this.guarded(req, async (reader) => {
-      const key = req.query.group || (req.query.chat ? groupKeyOfChat(reader.tenantId, req.query.chat) : '');
+      const key =
+        req.query.group || (req.query.chat ? this.app.groupKeyOfChat(reader.tenantId, req.query.chat) : '');
       if (!key) return problem(400, 'group or chat is required');
-      const access = await readOverview(this.deps, reader, key);
+      const access = await this.app.readOverview(reader, key);
       if (!access.ok) return problem(access.reason === 'noGroup' ? 404 : 403, access.reason);
       const group = access.snapshot.group.value;
       // The tab's config page (and the tab itself) says the tab is in the chat: cards may link to it.
       if (req.query.tab === 'saved' && !group.overviewTab && reader.onlyGroup === undefined)
-        await recordOverviewTab(this.deps, key);
+        await this.app.recordOverviewTab(key);
       const lang = req.query.lang ? this.language(req) : group.language;
       const overview = buildOverview(lang, access.snapshot);
       const format = req.query.format;
@@ -117,7 +118,7 @@ export class TabApi {
           uid: reader.userId,
           ...(reader.onlyGroup === undefined ? {} : { only: reader.onlyGroup }),
         };
-        const token = signToken(claims, this.keys.sign, new Date(this.deps.now().getTime() + DOWNLOAD_MS));
+        const token = signToken(claims, this.keys.sign, new Date(this.app.now().getTime() + DOWNLOAD_MS));
         return json(200, { url: `/api/tab/overview?download=${token}` });
       }
       const payload: OverviewPayload = {
@@ -131,7 +132,7 @@ export class TabApi {
 
   /** GET /api/tab/overview?download=…: the report file a coordinator asked for, through its short-lived link. */
   private async download(token: string): Promise<TabResponse> {
-    const c = readToken(token, this.keys.verify, this.deps.now());
+    const c = readToken(token, this.keys.verify, this.app.now());
     if (c?.use !== DOWNLOAD || typeof c.grp !== 'string' || (c.fmt !== 'csv' && c.fmt !== 'md'))
       return problem(401, 'unauthorized');
     const reader: OverviewReader = {
@@ -140,7 +141,7 @@ export class TabApi {
       ...(typeof c.only === 'string' ? { onlyGroup: c.only } : {}),
     };
     try {
-      const access = await readOverview(this.deps, reader, c.grp);
+      const access = await this.app.readOverview(reader, c.grp);
       if (!access.ok) return problem(access.reason === 'noGroup' ? 404 : 403, access.reason);
       if (!access.coordinator) return problem(403, 'notCoordinator');
       const group = access.snapshot.group.value;
@@ -167,6 +168,6 @@ export class TabApi {
 
   /** GET /api/tab/mine: the groups the caller coordinates (the personal tab). */
   mine(req: TabRequest): Promise<TabResponse> {
-    return this.guarded(req, async (reader) => json(200, { groups: await readMyGroups(this.deps, reader) }));
+    return this.guarded(req, async (reader) => json(200, { groups: await this.app.readMyGroups(reader) }));
   }
 }

@@ -1,3 +1,4 @@
+import { themeSummaryOf } from '../../src/app/summary';
 import { itemsOf } from '../../src/app/meeting';
 import type { AcrossView } from '../../src/app/across';
 import type { MyGroupData } from '../../src/app/data-rights';
@@ -65,7 +66,10 @@ function maxGallery(mode: RevealMode, lang: 'da' | 'en'): [string, RenderedCard]
           },
         ),
       ]);
-    cards.push([`summary ${n}`, themeSummaryCard(lang, s, n, 'https://teams.microsoft.com/l/x')]);
+    cards.push([
+      `summary ${n}`,
+      themeSummaryCard(lang, themeSummaryOf(s, n)!, 'https://teams.microsoft.com/l/x'),
+    ]);
     const values = s.answers.find((a) => a.meeting === n)!.fields;
     cards.push([`answer form ${n}`, answerFormCard(lang, n, { values, notice: 'x' })]);
   }

@@ -1,3 +1,4 @@
+import { themeSummaryOf } from '../../src/app/summary';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../src/app/context';
 import { summarise } from '../../src/app/summary';
@@ -12,14 +13,14 @@ import { sampleSnapshot } from '../support/sample-programme';
 describe('summaries', () => {
   it('stay under 28 KB with the largest realistic content, and say what was cut', () => {
     const snapshot = sampleSnapshot({ longest: true });
-    const card = themeSummaryCard('da', snapshot, 1).card;
+    const card = themeSummaryCard('da', themeSummaryOf(snapshot, 1)!).card;
     expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThan(28 * 1024);
     expect(cardText(card)).toContain('Kortet er for stort til Teams');
     expect(cardText(card)).toContain('Bed om opsummeringen af de enkelte møder');
   });
 
   it('are not shortened when everything fits', () => {
-    const card = themeSummaryCard('da', sampleSnapshot(), 1).card;
+    const card = themeSummaryCard('da', themeSummaryOf(sampleSnapshot(), 1)!).card;
     expect(cardText(card)).not.toContain('forkortet');
     const whole = programmeSummaryCard('en', sampleSnapshot({ language: 'en' })).card;
     expect(cardText(whole)).toContain('Common project');
@@ -27,7 +28,7 @@ describe('summaries', () => {
 
   it('show anonymous answers without names', () => {
     const snapshot = sampleSnapshot({ revealMode: 'anonymous' });
-    const text = cardText(themeSummaryCard('da', snapshot, 2).card);
+    const text = cardText(themeSummaryCard('da', themeSummaryOf(snapshot, 2)!).card);
     const answersPart = text.slice(text.indexOf('Alle svar'));
     for (const m of snapshot.group.value.members)
       expect(answersPart.split('Prioriteringer')[0]).not.toContain(m.name);

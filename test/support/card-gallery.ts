@@ -1,3 +1,4 @@
+import { themeSummaryOf } from '../../src/app/summary';
 import { groupCard } from '../../src/cards/group-card';
 import { guideCard } from '../../src/cards/guide-card';
 import { guideSteps } from '../../src/domain/guide';
@@ -171,8 +172,8 @@ export function cardGallery(lang: Language, longest: boolean): Record<string, Re
     'project-vote': [projectVoteCard(lang, pg, programme.proposals, programme.projectVotes, 'p1', 'ok')],
     'project-final': [projectFinalCard(lang, pg, programme.project!)],
     summary: [
-      themeSummaryCard(lang, programme, 1, OVERVIEW_LINK),
-      themeSummaryCard(lang, anonymous, 2),
+      themeSummaryCard(lang, themeSummaryOf(programme, 1)!, OVERVIEW_LINK),
+      themeSummaryCard(lang, themeSummaryOf(anonymous, 2)!),
       programmeSummaryCard(lang, programme, OVERVIEW_LINK),
       programmeSummaryCard(lang, { ...programme, project: undefined }),
     ],

@@ -152,7 +152,7 @@ describe('.env.example', () => {
       'BOT_DOMAIN',
     ];
     expect(documented.sort()).toEqual(read.sort());
-    const source = readFileSync(path.join(root, 'src', 'config.ts'), 'utf8');
+    const source = readFileSync(path.join(root, 'src', 'config-schema.ts'), 'utf8');
     for (const name of read) expect(source).toContain(`${name}:`);
   });
 

@@ -37,8 +37,8 @@ describe('the Azure deployment (infra/main.bicep)', () => {
     expect(bicep).toMatch(/name: 'MicrosoftAppType', value: 'SingleTenant'/);
   });
 
-  it('sets only settings the bot reads (src/config.ts)', () => {
-    const config = readFileSync(path.join(root, 'src', 'config.ts'), 'utf8');
+  it('sets only settings the bot reads (src/config-schema.ts)', () => {
+    const config = readFileSync(path.join(root, 'src', 'config-schema.ts'), 'utf8');
     const names = [...bicep.matchAll(/\{ name: '([A-Za-z_]+)', value:/g)].map((m) => m[1]);
     const appServiceOwn = [
       'SCM_DO_BUILD_DURING_DEPLOYMENT',

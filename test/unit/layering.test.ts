@@ -51,6 +51,27 @@ describe('layering', () => {
     }
   });
 
+  it('keeps storage behind the application: no edge, view or rule imports src/store', () => {
+    const outside = sources.filter((s) => /^(bot|web|cards|report|tab|domain|i18n)\//.test(s.file));
+    const offenders = outside.filter((s) => /from ['"](\.\.\/)+store\//.test(s.text)).map((s) => s.file);
+    expect(offenders).toEqual([]);
+    expect(outside.length).toBeGreaterThan(50);
+  });
+
+  it('lets the edges call the application only through its facade (src/app/index.ts)', () => {
+    // conversation-watch.ts still takes the dependencies (noted for issue 16's merge).
+    const edges = sources.filter(
+      (s) => /^(bot|web|cards|report)\//.test(s.file) && s.file !== 'bot/conversation-watch.ts',
+    );
+    const offenders = edges.flatMap((s) =>
+      (s.text.match(/import [^;]*? from ['"](\.\.\/)+app\/[^'"]+['"]/g) ?? [])
+        .filter((i) => !/^import type /.test(i) && !/\/app['"]$/.test(i))
+        .map((i) => `${s.file}: ${i}`),
+    );
+    expect(offenders).toEqual([]);
+    expect(edges.some((s) => /from ['"](\.\.\/)+app['"]/.test(s.text))).toBe(true);
+  });
+
   it('has no `any` in src', () => {
     expect(sources.filter((s) => /:\s*any\b|<any>|as any\b/.test(s.text)).map((s) => s.file)).toEqual([]);
   });

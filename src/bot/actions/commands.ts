@@ -1,5 +1,3 @@
-import { programmeStatus } from '../../app/status';
-import { compareAcross } from '../../app/across';
 import { acrossCard } from '../../cards/across-card';
 import { helpCard } from '../../cards/help-card';
 import { statusCard } from '../../cards/status-card';
@@ -19,7 +17,7 @@ export const commandHandlers: Record<CommandName, CommandHandler> = {
   help: async (turn) => cardReply(helpCard(await turn.language())),
   setup: (turn) => openSetup(turn),
   status: async (turn) => {
-    const outcome = await programmeStatus(turn.deps.app, turn.actor);
+    const outcome = await turn.deps.app.programmeStatus(turn.actor);
     if (!outcome.ok) return refusalReply(turn, outcome);
     const group = outcome.value.group.value;
     const link = await turn.deps.overviewLink?.(group);
@@ -33,7 +31,7 @@ export const commandHandlers: Record<CommandName, CommandHandler> = {
   deleteMyData: (turn) => askDeleteMyData(turn),
   deleteGroup: (turn) => askDeleteGroup(turn),
   across: async (turn, arg) => {
-    const outcome = await compareAcross(turn.deps.app, turn.actor, arg);
+    const outcome = await turn.deps.app.compareAcross(turn.actor, arg);
     if (!outcome.ok) return refusalReply(turn, outcome);
     return cardReply(acrossCard(await turn.language(), outcome.value));
   },

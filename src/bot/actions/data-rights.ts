@@ -1,6 +1,3 @@
-import { confirmationToken } from '../../app/confirmation';
-import { collectMyData, deleteMyData } from '../../app/data-rights';
-import { deleteWholeGroup, groupScope, groupToDelete } from '../../app/group-deletion';
 import { confirmCard, myDataCard } from '../../cards/data-rights-cards';
 import { escapeMarkdown } from '../../cards/escape';
 import { t, tp } from '../../i18n';
@@ -12,7 +9,7 @@ import type { ActionHandler } from './handler';
 export async function showMyData(turn: Turn, page = 1): Promise<Reply> {
   const lang = await turn.language();
   if (turn.actor.chat !== 'personal') return messageReply(t(lang, 'myData.privateOnly'));
-  const outcome = await collectMyData(turn.deps.app, turn.actor);
+  const outcome = await turn.deps.app.collectMyData(turn.actor);
   if (!outcome.ok) return refusalReply(turn, outcome);
   return cardReply(myDataCard(lang, outcome.value, page));
 }
@@ -24,7 +21,7 @@ export async function showMyData(turn: Turn, page = 1): Promise<Reply> {
 export async function askDeleteMyData(turn: Turn): Promise<Reply> {
   const lang = await turn.language();
   if (turn.actor.chat !== 'personal') return messageReply(t(lang, 'deleteMine.personalOnly'));
-  const outcome = await collectMyData(turn.deps.app, turn.actor);
+  const outcome = await turn.deps.app.collectMyData(turn.actor);
   if (!outcome.ok) return refusalReply(turn, outcome);
   if (outcome.value.length === 0) return messageReply(t(lang, 'deleteMine.none'));
   return cardReply(
@@ -34,7 +31,7 @@ export async function askDeleteMyData(turn: Turn): Promise<Reply> {
       notice: '',
       button: t(lang, 'deleteMine.button'),
       verb: 'confirmDeleteMyData',
-      token: confirmationToken(turn.deps.app, turn.actor, { kind: 'myData' }),
+      token: turn.deps.app.myDataToken(turn.actor),
     }),
   );
 }
@@ -42,7 +39,7 @@ export async function askDeleteMyData(turn: Turn): Promise<Reply> {
 /** `slet gruppe`: asks the coordinator first; the button works for them, for this group, for 10 minutes. */
 export async function askDeleteGroup(turn: Turn): Promise<Reply> {
   const lang = await turn.language();
-  const outcome = await groupToDelete(turn.deps.app, turn.actor);
+  const outcome = await turn.deps.app.groupToDelete(turn.actor);
   if (!outcome.ok) return refusalReply(turn, outcome);
   const group = outcome.value.value;
   return cardReply(
@@ -52,7 +49,7 @@ export async function askDeleteGroup(turn: Turn): Promise<Reply> {
       notice: '',
       button: t(lang, 'deleteGroup.button'),
       verb: 'confirmDeleteGroup',
-      token: confirmationToken(turn.deps.app, turn.actor, groupScope(group)),
+      token: turn.deps.app.groupDeletionToken(turn.actor, group),
     }),
   );
 }
@@ -61,7 +58,7 @@ export async function askDeleteGroup(turn: Turn): Promise<Reply> {
 export const confirmDeleteMine: ActionHandler = async (turn, data) => {
   const lang = await turn.language();
   if (turn.actor.chat !== 'personal') return messageReply(t(lang, 'deleteMine.personalOnly'));
-  const outcome = await deleteMyData(turn.deps.app, turn.actor, data.token);
+  const outcome = await turn.deps.app.deleteMyData(turn.actor, data.token);
   if (!outcome.ok) return refusalReply(turn, outcome);
   const { groups, rows } = outcome.value;
   const done = tp(lang, 'deleteMine.done', groups, { rows: tp(lang, 'deleteMine.rows', rows) });
@@ -73,7 +70,7 @@ export const confirmDeleteMine: ActionHandler = async (turn, data) => {
 /** The confirmation button of `slet gruppe`: delete, then show what happened in place of the button. */
 export const confirmDeleteGroup: ActionHandler = async (turn, data) => {
   const lang = await turn.language();
-  const outcome = await deleteWholeGroup(turn.deps.app, turn.actor, data.token);
+  const outcome = await turn.deps.app.deleteWholeGroup(turn.actor, data.token);
   if (!outcome.ok) return refusalReply(turn, outcome);
   const name = escapeMarkdown(outcome.value.name);
   return cardReply(

@@ -1,4 +1,3 @@
-import { hasAnswers, joinGroup, leaveGroup, recordGroupCard, setupGroup } from '../../app/group';
 import type { Group } from '../../domain/types';
 import { escapeMarkdown } from '../../cards/escape';
 import { groupCard } from '../../cards/group-card';
@@ -19,14 +18,14 @@ export async function showGroupCard(turn: Turn, group: Group, adopt?: string): P
       turn.context,
       existing,
       async () => {
-        const current = await turn.deps.app.store.loadGroup(group.key);
-        return current && groupCard(current.value.language, current.value);
+        const current = await turn.deps.app.groupView(turn.actor);
+        return current && groupCard(current.language, current);
       },
-      (newId) => recordGroupCard(turn.deps.app, turn.actor, newId),
+      (newId) => turn.deps.app.recordGroupCard(turn.actor, newId),
     );
   }
   const id = existing ?? (await turn.deps.outbox.postCard(turn.context, groupCard(group.language, group)));
-  if (id && id !== group.groupCardId) await recordGroupCard(turn.deps.app, turn.actor, id);
+  if (id && id !== group.groupCardId) await turn.deps.app.recordGroupCard(turn.actor, id);
 }
 
 function stringsOf(data: Record<string, unknown>): Record<string, string> {
@@ -38,22 +37,22 @@ function stringsOf(data: Record<string, unknown>): Record<string, string> {
 /** The setup card for whoever asked (pre-filled with the current settings for a coordinator). */
 export async function openSetup(turn: Turn): Promise<Reply> {
   const lang = await turn.language();
-  const group = await turn.deps.app.store.loadGroup(turn.actor.groupKey).catch(() => undefined);
-  return cardReply(setupCard(lang, group?.value ?? {}, {}, '', await revealFixed(turn, group?.value)));
+  const group = await turn.deps.app.groupView(turn.actor).catch(() => undefined);
+  return cardReply(setupCard(lang, group ?? {}, {}, '', await revealFixed(turn, group)));
 }
 
 /** True when the group answered anonymously: the setup card then shows the reveal mode read-only. */
 async function revealFixed(turn: Turn, group: Group | undefined): Promise<boolean> {
-  return group?.revealMode === 'anonymous' && (await hasAnswers(turn.deps.app, turn.actor));
+  return group?.revealMode === 'anonymous' && (await turn.deps.app.hasAnswers(turn.actor));
 }
 
 /** Saves the setup card: creates the group or updates its settings. */
 export const setup: ActionHandler = async (turn, data) => {
-  const outcome = await setupGroup(turn.deps.app, turn.actor, data);
+  const outcome = await turn.deps.app.setupGroup(turn.actor, data);
   if (!outcome.ok) {
     if (outcome.refusal !== 'invalidForm') return refusalReply(turn, outcome);
     const values = stringsOf(data);
-    const group = (await turn.deps.app.store.loadGroup(turn.actor.groupKey))?.value;
+    const group = await turn.deps.app.groupView(turn.actor);
     const fixed = await revealFixed(turn, group);
     return cardReply(setupCard(await turn.language(), values, outcome.errors, values.precondition, fixed));
   }
@@ -70,12 +69,12 @@ export const setup: ActionHandler = async (turn, data) => {
 
 /** Joins the clicker to the group (or updates their role). */
 export const join: ActionHandler = async (turn, data) => {
-  const outcome = await joinGroup(turn.deps.app, turn.actor, data);
+  const outcome = await turn.deps.app.joinGroup(turn.actor, data);
   if (!outcome.ok) {
     if (outcome.refusal !== 'invalidForm') return refusalReply(turn, outcome);
     const lang = await turn.language();
-    const group = await turn.deps.app.store.loadGroup(turn.actor.groupKey);
-    return cardReply(groupCard(lang, group?.value, { problem: t(lang, 'join.problems') }));
+    const group = await turn.deps.app.groupView(turn.actor);
+    return cardReply(groupCard(lang, group, { problem: t(lang, 'join.problems') }));
   }
   const { group, member, changed } = outcome.value;
   await showGroupCard(turn, group);
@@ -89,7 +88,7 @@ export const join: ActionHandler = async (turn, data) => {
 
 /** Takes the clicker out of the group. */
 export const leave: ActionHandler = async (turn) => {
-  const outcome = await leaveGroup(turn.deps.app, turn.actor);
+  const outcome = await turn.deps.app.leaveGroup(turn.actor);
   if (!outcome.ok) return refusalReply(turn, outcome);
   const { group } = outcome.value;
   await showGroupCard(turn, group);

@@ -1,11 +1,4 @@
-import {
-  currentInvitation,
-  invitationDraft,
-  recordInvitationCard,
-  rsvp,
-  saveInvitation,
-  type InvitationView,
-} from '../../app/invitation';
+import type { InvitationView } from '../../app/invitation';
 import {
   invitationCard,
   invitationEditorCard,
@@ -14,7 +7,6 @@ import {
 } from '../../cards/invitation-cards';
 import { isCoordinator } from '../../domain/roles';
 import type { Group, Meeting } from '../../domain/types';
-import { todayIn } from '../../domain/schedule';
 import type { MeetingNumber } from '../../domain/themes';
 import { t } from '../../i18n';
 import { cardReply, refusalReply, type Reply } from '../reply';
@@ -23,12 +15,12 @@ import type { ActionHandler } from './handler';
 
 /** The invitation editor for meeting `rawMeeting` (coordinator only). */
 export async function openInvitationEditor(turn: Turn, rawMeeting: unknown): Promise<Reply> {
-  const outcome = await invitationDraft(turn.deps.app, turn.actor, rawMeeting);
+  const outcome = await turn.deps.app.invitationDraft(turn.actor, rawMeeting);
   if (!outcome.ok) return refusalReply(turn, outcome);
   const { group, meeting, values } = outcome.value;
   const n = meeting as MeetingNumber;
   const text = values.text ?? invitationTemplateText(group.language, n, turn.actor.name);
-  const today = todayIn(turn.deps.app.timeZone, turn.deps.app.now());
+  const today = turn.deps.app.today();
   return cardReply(invitationEditorCard(group.language, n, { ...values, text }, today));
 }
 
@@ -69,7 +61,7 @@ async function showInvitation(turn: Turn, view: InvitationView): Promise<void> {
       turn.context,
       id,
       async () => {
-        const current = await currentInvitation(turn.deps.app, turn.actor, n);
+        const current = await turn.deps.app.currentInvitation(turn.actor, n);
         if (!current) return undefined;
         const links = withoutTeamsMeeting(await linksOf(turn, current.group, current.meeting, chatId));
         return invitationCard(
@@ -81,7 +73,7 @@ async function showInvitation(turn: Turn, view: InvitationView): Promise<void> {
           links,
         );
       },
-      (newId) => recordInvitationCard(turn.deps.app, turn.actor, n, newId),
+      (newId) => turn.deps.app.recordInvitationCard(turn.actor, n, newId),
     );
     return;
   }
@@ -95,7 +87,7 @@ async function showInvitation(turn: Turn, view: InvitationView): Promise<void> {
     links,
   );
   const posted = await turn.deps.outbox.postCard(turn.context, rendered);
-  if (posted) await recordInvitationCard(turn.deps.app, turn.actor, view.meeting.number, posted);
+  if (posted) await turn.deps.app.recordInvitationCard(turn.actor, view.meeting.number, posted);
 }
 
 function editorValues(data: Record<string, unknown>): {
@@ -111,11 +103,11 @@ function editorValues(data: Record<string, unknown>): {
 
 /** Saves and posts (or updates) the invitation to a meeting. */
 export const save: ActionHandler = async (turn, data) => {
-  const outcome = await saveInvitation(turn.deps.app, turn.actor, data);
+  const outcome = await turn.deps.app.saveInvitation(turn.actor, data);
   if (!outcome.ok) {
     if (outcome.refusal !== 'invalidForm') return refusalReply(turn, outcome);
     const lang = await turn.language();
-    const today = todayIn(turn.deps.app.timeZone, turn.deps.app.now());
+    const today = turn.deps.app.today();
     const n = Number(data.meeting) as MeetingNumber;
     return cardReply(invitationEditorCard(lang, n, editorValues(data), today, outcome.errors));
   }
@@ -125,7 +117,7 @@ export const save: ActionHandler = async (turn, data) => {
   const lang = view.group.language;
   const n = view.meeting.number;
   const notice = t(lang, wasPosted ? 'invite.updated' : 'invite.sent', { n });
-  const today = todayIn(turn.deps.app.timeZone, turn.deps.app.now());
+  const today = turn.deps.app.today();
   const teamsMeeting = (await linksOf(turn, view.group, view.meeting))?.teamsMeeting ?? '';
   const values = editorValues(data);
   return cardReply(invitationEditorCard(lang, n as MeetingNumber, values, today, {}, notice, teamsMeeting));
@@ -133,7 +125,7 @@ export const save: ActionHandler = async (turn, data) => {
 
 /** Records the clicker's RSVP to an invitation. */
 export const answer: ActionHandler = async (turn, data) => {
-  const outcome = await rsvp(turn.deps.app, turn.actor, data);
+  const outcome = await turn.deps.app.rsvp(turn.actor, data);
   if (!outcome.ok) return refusalReply(turn, outcome);
   const view = outcome.value;
   await showInvitation(turn, view);

@@ -1,12 +1,4 @@
-import {
-  chooseProject,
-  proposeProject,
-  recordProjectVoteCard,
-  startProjectVote,
-  voteProject,
-  type ProjectView,
-} from '../../app/project';
-import { recordMeetingCard } from '../../app/meeting';
+import type { ProjectView } from '../../app/project';
 import { MAX_PROPOSALS } from '../../domain/project-input';
 import { projectFinalCard, projectVoteCard, proposalCards } from '../../cards/project-cards';
 import { conclusionCard } from '../../cards/result-cards';
@@ -35,8 +27,8 @@ async function refresh(
     turn.context,
     id,
     async () => {
-      const snapshot = await turn.deps.app.store.loadPartition(turn.actor.groupKey);
-      return snapshot && render({ group: snapshot.group.value, snapshot });
+      const view = await turn.deps.app.projectView(turn.actor);
+      return view && render(view);
     },
     onReposted,
   );
@@ -45,7 +37,7 @@ async function refresh(
 const recordVoteCard =
   (turn: Turn) =>
   (newId: string): Promise<unknown> =>
-    recordProjectVoteCard(turn.deps.app, turn.actor, newId);
+    turn.deps.app.recordProjectVoteCard(turn.actor, newId);
 
 const voteCardOf = (view: ProjectView, mine?: string, notice = ''): RenderedCard =>
   projectVoteCard(
@@ -59,18 +51,14 @@ const voteCardOf = (view: ProjectView, mine?: string, notice = ''): RenderedCard
 
 /** Saves a proposal for the common project. */
 export const propose: ActionHandler = async (turn, data) => {
-  const outcome = await proposeProject(turn.deps.app, turn.actor, data);
-  if (!outcome.ok)
-    return refusalReply(
-      turn,
-      outcome.refusal === 'invalidForm' ? { ok: false, refusal: 'invalidInput' } : outcome,
-    );
+  const outcome = await turn.deps.app.proposeProject(turn.actor, data);
+  if (!outcome.ok) return refusalReply(turn, outcome);
   const view = outcome.value;
   await refresh(
     turn,
     view.snapshot.meetings.find((m) => m.value.number === 4)?.value.conclusionCardId,
     (v) => conclusionOf(v),
-    (newId) => recordMeetingCard(turn.deps.app, turn.actor, 4, 'conclusionCardId', newId),
+    (newId) => turn.deps.app.recordMeetingCard(turn.actor, 4, 'conclusionCardId', newId),
   );
   const notice = t(view.group.language, 'project.proposalSaved', {
     title: escapeMarkdown(view.proposal.title),
@@ -82,7 +70,7 @@ export const propose: ActionHandler = async (turn, data) => {
 
 /** Posts the proposals and the project vote card. */
 export const startVote: ActionHandler = async (turn) => {
-  const outcome = await startProjectVote(turn.deps.app, turn.actor);
+  const outcome = await turn.deps.app.startProjectVote(turn.actor);
   if (!outcome.ok) return refusalReply(turn, outcome);
   const view = outcome.value;
   if (view.group.projectVote?.cardId) {
@@ -101,14 +89,14 @@ export const startVote: ActionHandler = async (turn) => {
       turn.deps.log.warn('card.post.failed', { step: 'startProjectVote', error: String(err) });
       return messageReply(t(lang, 'meeting.notPosted'));
     }
-    if (id) await recordProjectVoteCard(turn.deps.app, turn.actor, id);
+    if (id) await turn.deps.app.recordProjectVoteCard(turn.actor, id);
   }
   return doneReply(t(view.group.language, 'project.voteSummary'));
 };
 
 /** Records the clicker's vote for a project. */
 export const castVote: ActionHandler = async (turn, data) => {
-  const outcome = await voteProject(turn.deps.app, turn.actor, data);
+  const outcome = await turn.deps.app.voteProject(turn.actor, data);
   if (!outcome.ok) return refusalReply(turn, outcome);
   const view = outcome.value;
   await refresh(turn, view.group.projectVote?.cardId, (v) => voteCardOf(v), recordVoteCard(turn));
@@ -118,12 +106,8 @@ export const castVote: ActionHandler = async (turn, data) => {
 
 /** Records the chosen project and posts it. */
 export const choose: ActionHandler = async (turn, data) => {
-  const outcome = await chooseProject(turn.deps.app, turn.actor, data);
-  if (!outcome.ok)
-    return refusalReply(
-      turn,
-      outcome.refusal === 'invalidForm' ? { ok: false, refusal: 'invalidInput' } : outcome,
-    );
+  const outcome = await turn.deps.app.chooseProject(turn.actor, data);
+  if (!outcome.ok) return refusalReply(turn, outcome);
   const { group, project } = outcome.value;
   const final = projectFinalCard(group.language, group, project);
   await turn.deps.outbox.postCard(turn.context, final);

@@ -1,4 +1,3 @@
-import { unansweredInRunningMeeting } from '../../app/reminders';
 import { themeTitleKey, type MeetingNumber } from '../../domain/themes';
 import { t } from '../../i18n';
 import { mentionList } from '../mentions';
@@ -7,7 +6,7 @@ import type { Turn } from '../turn';
 
 /** `påmind`: @mentions the members who have not answered the running meeting (coordinator only). */
 export async function remindUnanswered(turn: Turn): Promise<Reply> {
-  const outcome = await unansweredInRunningMeeting(turn.deps.app, turn.actor);
+  const outcome = await turn.deps.app.unansweredInRunningMeeting(turn.actor);
   if (!outcome.ok) return refusalReply(turn, outcome);
   const { group, meeting, missing } = outcome.value;
   const lang = group.language;

@@ -1,30 +1,21 @@
-import { coordinatedGroups, summarise } from '../../app/summary';
 import { chooseGroupCard, programmeSummaryCard, themeSummaryCard } from '../../cards/summary-cards';
-import { t } from '../../i18n';
 import { cardReply, refusalReply, type Reply } from '../reply';
 import type { Turn } from '../turn';
 
 /** A theme summary (meeting given) or the whole programme, for a coordinator; others are told politely. */
 export async function summary(turn: Turn, rawMeeting: unknown, requestedGroup?: unknown): Promise<Reply> {
-  const outcome = await summarise(turn.deps.app, turn.actor, rawMeeting, requestedGroup);
+  const outcome = await turn.deps.app.summarise(turn.actor, rawMeeting, requestedGroup);
   if (!outcome.ok) {
-    if (outcome.refusal === 'chooseGroup') {
-      const groups = await coordinatedGroups(turn.deps.app, turn.actor);
-      const n = Number(rawMeeting) || undefined;
-      return cardReply(chooseGroupCard(turn.actor.language, groups, n));
-    }
-    if (outcome.refusal === 'notCoordinator' && outcome.detail?.summary) {
-      return {
-        kind: 'message',
-        text: t(await turn.language(), 'refusal.notCoordinatorSummary', outcome.detail),
-      };
-    }
+    const { choices } = outcome;
+    if (choices) return cardReply(chooseGroupCard(turn.actor.language, choices.groups, choices.meeting));
     return refusalReply(turn, outcome);
   }
-  const { snapshot, meeting } = outcome.value;
-  const lang = snapshot.group.value.language;
-  const link = await turn.deps.overviewLink?.(snapshot.group.value);
+  const view = outcome.value;
+  const group = view.snapshot.group.value;
+  const link = await turn.deps.overviewLink?.(group);
   return cardReply(
-    meeting ? themeSummaryCard(lang, snapshot, meeting, link) : programmeSummaryCard(lang, snapshot, link),
+    view.kind === 'theme'
+      ? themeSummaryCard(group.language, view, link)
+      : programmeSummaryCard(group.language, view.snapshot, link),
   );
 }

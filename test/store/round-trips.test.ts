@@ -1,0 +1,103 @@
+/**
+ * Every turn reads its group once: the storage round trips (HTTP requests to Azurite, counted the
+ * way the benchmark counts them) each use case makes, for a whole small programme. A click waits
+ * for each of them, so a use case that reads the same group twice answers more slowly.
+ */
+import { randomUUID } from 'node:crypto';
+import { answerForm, submitAnswer } from '../../src/app/answers';
+import type { Actor, AppDeps } from '../../src/app/context';
+import { joinGroup, setupGroup } from '../../src/app/group';
+import { meetingGuide } from '../../src/app/guide';
+import { invitationDraft, rsvp, saveInvitation } from '../../src/app/invitation';
+import { startMeeting } from '../../src/app/meeting';
+import type { Outcome } from '../../src/app/result';
+import { openTableStore } from '../../src/store/connect';
+import { groupKeyOf } from '../../src/store/keys';
+import { testConnectionString } from '../support/azurite';
+
+describe('storage round trips per use case', () => {
+  it('read the group once and write once', async () => {
+    let trips = 0;
+    const store = await openTableStore(
+      { connectionString: testConnectionString() },
+      { onRequest: () => void trips++ },
+    );
+    const deps: AppDeps = {
+      store,
+      now: () => new Date(),
+      timeZone: 'Europe/Copenhagen',
+      defaultLanguage: 'da',
+    };
+    const conversationId = `19:${randomUUID()}@thread.v2`;
+    const person = (userId: string, name: string): Actor => ({
+      tenantId: 't',
+      groupKey: groupKeyOf('t', conversationId),
+      userId,
+      name,
+      language: 'da',
+      chat: 'group',
+      conversation: {},
+    });
+    const karen = person('karen', 'Karen Holm');
+    const members = [person('ali', 'Ali Demir'), person('bo', 'Bo Lund'), person('cecilie', 'Cecilie Dam')];
+    const measured: Record<string, number> = {};
+    const measure = async <T>(name: string, run: () => Promise<Outcome<T>>): Promise<T> => {
+      trips = 0;
+      const outcome = await run();
+      measured[name] = trips;
+      if (!outcome.ok) throw new Error(`${name}: ${outcome.refusal}`);
+      return outcome.value;
+    };
+    const settings = {
+      name: 'Drift Nord',
+      association: 'Boligselskabet',
+      area: 'Nord',
+      revealMode: 'anonymous',
+    };
+    const day = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+    const invitation = {
+      meeting: '1',
+      date: day,
+      start: '13:00',
+      end: '15:00',
+      location: 'Mødelokalet',
+      text: 'Velkommen',
+    };
+
+    await measure('setupGroup (new)', () => setupGroup(deps, karen, settings));
+    for (const m of members)
+      await measure('joinGroup', () =>
+        joinGroup(deps, m, { roleCategory: 'fysisk', roleTitle: 'Driftsleder' }),
+      );
+    await measure('setupGroup (change)', () => setupGroup(deps, karen, { ...settings, revealMode: 'named' }));
+    await measure('invitationDraft', () => invitationDraft(deps, karen, '1'));
+    await measure('saveInvitation (new)', () => saveInvitation(deps, karen, invitation));
+    await measure('saveInvitation (change)', () =>
+      saveInvitation(deps, karen, { ...invitation, start: '13:30' }),
+    );
+    await measure('rsvp', () => rsvp(deps, members[0], { meeting: '1', response: 'yes' }));
+    await measure('meetingGuide', () => meetingGuide(deps, karen, '1'));
+    await measure('startMeeting', () => startMeeting(deps, karen, '1'));
+    await measure('answerForm', () => answerForm(deps, members[0], '1'));
+    const answered = await measure('submitAnswer', () =>
+      submitAnswer(deps, members[0], { meeting: '1', a1: 'Råd et', a2: 'Råd to', a3: 'Råd tre' }),
+    );
+
+    expect(answered.items.map((i) => i.text)).toEqual(['Råd et', 'Råd to', 'Råd tre']);
+    expect(measured).toEqual({
+      // The group is new: no partition, then the group row (is an earlier group being deleted?), a
+      // sweep of rows a late writer left (groups and activities), the group, the coordinator's index row.
+      'setupGroup (new)': 6,
+      joinGroup: 2,
+      'setupGroup (change)': 2,
+      invitationDraft: 1,
+      'saveInvitation (new)': 2,
+      'saveInvitation (change)': 2,
+      rsvp: 2,
+      meetingGuide: 1,
+      startMeeting: 2,
+      answerForm: 1,
+      submitAnswer: 2,
+    });
+  });
+});
