@@ -142,7 +142,7 @@ export async function startBot(config: Config, log: Logger, options: StartOption
     };
     const app = createApp(deps);
     const adapter = createAdapter(config, log);
-    const watch = (watching.watch = new ConversationWatch(deps, log));
+    const watch = (watching.watch = new ConversationWatch(app, log));
     const outbox = createOutbox(adapter, config, app, log, watch);
     let localBaseUrl = '';
     const tab = overviewTab(config, app, keys, () => localBaseUrl);

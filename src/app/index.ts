@@ -5,7 +5,7 @@
  */
 import { compareAcross } from './across';
 import { answerForm, submitAnswer } from './answers';
-import { botRemoved, membersLeftChat, noteActivity } from './chat-events';
+import { afterActivity, botRemoved, membersLeftChat, noteActivity } from './chat-events';
 import { confirmationToken } from './confirmation';
 import type { AppDeps } from './context';
 import { collectMyData, deleteMyData } from './data-rights';
@@ -81,6 +81,8 @@ export function createApp(deps: AppDeps) {
     markGone: bind(markGone),
     markInactive: bind(setInactive),
     noteActivity: bind(noteActivity),
+    /** What an activity would change in a stored group (a pure rule; undefined: nothing). */
+    afterActivity,
     membersLeftChat: bind(membersLeftChat),
     botRemoved: bind(botRemoved),
     claimActivity: bind(claimActivity),

@@ -1,5 +1,4 @@
-import type { Actor, AppDeps } from '../app/context';
-import { afterActivity, noteActivity } from '../app/chat-events';
+import type { Actor, App } from '../app';
 import type { Group } from '../domain/types';
 import type { Logger } from '../log';
 
@@ -22,7 +21,7 @@ export class ConversationWatch {
   private readonly known = new Map<string, { group: Group; at: number }>();
 
   constructor(
-    private readonly app: AppDeps,
+    private readonly app: App,
     private readonly log: Logger,
   ) {}
 
@@ -42,12 +41,12 @@ export class ConversationWatch {
     const last = this.checked.get(key);
     if (last && last.serviceUrl === serviceUrl && now - last.at < RECHECK_MS) return;
     const known = this.known.get(actor.groupKey);
-    if (known && now - known.at < RECHECK_MS && !afterActivity(known.group, actor)) {
+    if (known && now - known.at < RECHECK_MS && !this.app.afterActivity(known.group, actor)) {
       this.checked.set(key, { serviceUrl, at: now });
       return;
     }
     try {
-      const outcome = await noteActivity(this.app, actor);
+      const outcome = await this.app.noteActivity(actor);
       if (outcome.ok && outcome.value) this.log.info('conversation.refreshed', { group: actor.groupKey });
       this.checked.set(key, { serviceUrl, at: now });
     } catch (err) {

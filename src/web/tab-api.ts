@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createApp, type App } from '../app';
-import type { AppDeps } from '../app/context';
+import type { App } from '../app';
 import type { OverviewReader } from '../app/overview';
 import { LANGUAGES, type Language } from '../domain/types';
 import { participationChart } from '../report/chart';
@@ -45,17 +44,12 @@ const problem = (status: number, error: string): TabResponse => json(status, { e
 
 /** The tab's API: overview, report downloads and the personal list, behind a verified token. */
 export class TabApi {
-  private readonly app: App;
-
-  /** `app` is the application; bare dependencies (tests that build a TabApi alone) are bound here. */
   constructor(
-    app: App | AppDeps,
+    private readonly app: App,
     private readonly verify: (token: string) => Promise<OverviewReader>,
     /** Sign and verify the short-lived download links (LINK_SIGNING_KEY: the same on every instance). */
     private readonly keys: LinkKeys = randomKeys(),
-  ) {
-    this.app = 'store' in app ? createApp(app) : app;
-  }
+  ) {}
 
   private async reader(req: TabRequest): Promise<OverviewReader | undefined> {
     const token = /^Bearer (.+)$/i.exec(req.authorization ?? '')?.[1];

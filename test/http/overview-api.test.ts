@@ -3,6 +3,7 @@
  * summary cards, what the overview contains, who may read it and the coordinator's downloads.
  */
 import { teamsOverviewLinks } from '../../src/web/overview-links';
+import { createApp } from '../../src/app';
 import { TabApi } from '../../src/web/tab-api';
 import { TokenRejectedError } from '../../src/web/tab-tokens';
 import type { OverviewPayload } from '../../src/report/overview';
@@ -207,12 +208,12 @@ describe('who may read an overview (Teams SSO users)', () => {
   };
   const tabApi = (): TabApi =>
     new TabApi(
-      {
+      createApp({
         store: bot.running.store,
         now: () => new Date(),
         timeZone: 'Europe/Copenhagen',
         defaultLanguage: 'da',
-      },
+      }),
       async (token) => {
         const r = readers[token];
         if (!r) throw new TokenRejectedError('unknown');

@@ -26,7 +26,10 @@ describe('the Azure deployment (infra/main.bicep)', () => {
     expect(bicep).toContain("linuxFxVersion: 'NODE|24-lts'");
     expect(bicep).toMatch(/\{ name: 'LINK_SIGNING_KEY', value: linkSigningKey \}/);
     expect(bicep).toMatch(/@secure\(\)\n@description\([^\n]*\)\nparam linkSigningKey string = base64\(/);
-    expect(bicep).toContain("appCommandLine: 'node --max-old-space-size=160 dist/src/index.js'");
+    expect(bicep).toContain(
+      "appCommandLine: 'node --max-old-space-size=160 --max-semi-space-size=2 dist/src/index.js'",
+    );
+    expect(bicep).toContain("{ name: 'MALLOC_ARENA_MAX', value: '2' }");
     expect(bicep).toContain("healthCheckPath: '/healthz'");
   });
 
@@ -44,6 +47,7 @@ describe('the Azure deployment (infra/main.bicep)', () => {
       'SCM_DO_BUILD_DURING_DEPLOYMENT',
       'APPLICATIONINSIGHTS_CONNECTION_STRING',
       'ApplicationInsightsAgent_EXTENSION_VERSION',
+      'MALLOC_ARENA_MAX',
     ];
     expect(names.length).toBeGreaterThan(8);
     for (const n of names.filter((x) => !appServiceOwn.includes(x))) expect(config).toContain(`${n}:`);

@@ -59,10 +59,7 @@ describe('layering', () => {
   });
 
   it('lets the edges call the application only through its facade (src/app/index.ts)', () => {
-    // conversation-watch.ts still takes the dependencies (noted for issue 16's merge).
-    const edges = sources.filter(
-      (s) => /^(bot|web|cards|report)\//.test(s.file) && s.file !== 'bot/conversation-watch.ts',
-    );
+    const edges = sources.filter((s) => /^(bot|web|cards|report)\//.test(s.file));
     const offenders = edges.flatMap((s) =>
       (s.text.match(/import [^;]*? from ['"](\.\.\/)+app\/[^'"]+['"]/g) ?? [])
         .filter((i) => !/^import type /.test(i) && !/\/app['"]$/.test(i))
