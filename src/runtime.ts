@@ -4,8 +4,8 @@ import { confirmationKey } from './app/confirmation';
 import { createApp, type App } from './app';
 import type { AppDeps } from './app/context';
 import { TurnTracker } from './app/turns';
-import { activityProblem } from './bot/activity-shape';
 import { createAdapter, createOutbox } from './bot/adapter';
+import { activityRoute, type AroundTurn } from './bot/http-turn';
 import { ErfaringsgruppeBot } from './bot/bot';
 import { ConversationWatch } from './bot/conversation-watch';
 import { ReminderScheduler } from './bot/reminder-scheduler';
@@ -13,7 +13,6 @@ import { RosterDirectory } from './bot/roster';
 import type { Config } from './config';
 import type { Logger } from './log';
 import { projectRoot } from './paths';
-import { genericError } from './http-edge';
 import { createServer } from './server';
 import { localOverviewLinks, teamsOverviewLinks, type OverviewLinker } from './web/overview-links';
 import { calendarFile, calendarSubject, invitationPlainText, meetingPlaceLine } from './web/calendar-api';
@@ -50,7 +49,7 @@ export interface StartOptions {
   host?: string;
   onStorageRequest?: StoreOptions['onRequest'];
   /** Wraps each request's handling (the benchmark attributes storage round trips to turns with it). */
-  aroundTurn?: (activityId: string | undefined, handle: () => Promise<void>) => Promise<void>;
+  aroundTurn?: AroundTurn;
 }
 
 const EMBEDDED_TABLE_PORT = 10002;
@@ -164,32 +163,7 @@ export async function startBot(config: Config, log: Logger, options: StartOption
       allowedTenants: config.allowedTenants,
     });
     const server = createServer({
-      messages: async (req, res) => {
-        const body: unknown = req.body;
-        const problem = activityProblem(body);
-        if (problem) {
-          log.info('activity.malformed', { problem });
-          res.json(400, genericError(400));
-          return;
-        }
-        const activity = body as Record<string, unknown>;
-        const handle = async (): Promise<void> => {
-          const answer = await adapter.runHttpTurn(req.headers.authorization ?? '', activity, (context) =>
-            bot.run(context),
-          );
-          if (answer.error !== undefined) {
-            if (answer.status < 500)
-              log.info('activity.refused', { status: answer.status, reason: String(answer.error) });
-            else log.error('activity.failed', { status: answer.status, error: answer.error });
-            res.json(answer.status, genericError(answer.status));
-          } else if (answer.body !== undefined) res.json(answer.status, answer.body);
-          else res.send(answer.status);
-        };
-        const id = activity.id;
-        await (options.aroundTurn
-          ? options.aroundTurn(typeof id === 'string' ? id : undefined, handle)
-          : handle());
-      },
+      messages: activityRoute(adapter, (context) => bot.run(context), log, options.aroundTurn),
       requireAuthorization: config.auth !== undefined,
       log,
       health: () => store.ping(),

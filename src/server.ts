@@ -12,8 +12,11 @@ import type { TabRequest, TabResponse } from './web/tab-api';
 
 /** What the HTTP server serves. */
 export interface ServerRoutes {
-  /** POST /api/messages: hands the request (its body parsed) to the Bot Framework adapter. */
-  messages(req: Request, res: Response): Promise<void>;
+  /** POST /api/messages: the parsed body and the Authorization header to the bot; `error` is never sent. */
+  messages(
+    body: unknown,
+    authorization: string,
+  ): Promise<{ status: number; body?: unknown; error?: unknown }>;
   /** Production: refuse /api/messages without an Authorization header before reading its body. */
   requireAuthorization: boolean;
   /** Where refused requests and server errors are logged, one line each. */
@@ -91,7 +94,10 @@ export function createServer(routes: ServerRoutes): Server {
     limitedBodyReader(log, MAX_ACTIVITY_BYTES),
     ...jsonParser(),
     async (req: Request, res: Response) => {
-      await routes.messages(req, res);
+      const answer = await routes.messages(req.body, req.headers.authorization ?? '');
+      if (answer.error !== undefined) res.json(answer.status, genericError(answer.status));
+      else if (answer.body !== undefined) res.json(answer.status, answer.body);
+      else res.send(answer.status);
     },
   );
   server.get('/healthz', async (_req: Request, res: Response) => {

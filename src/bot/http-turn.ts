@@ -1,4 +1,6 @@
 import { CloudAdapter, type Activity, type TurnContext } from 'botbuilder';
+import type { Logger } from '../log';
+import { activityProblem } from './activity-shape';
 
 /** What /api/messages answers for one activity; `error` is for the log, never for the client. */
 export interface HttpTurnAnswer {
@@ -44,4 +46,39 @@ export class EdgeAdapter extends CloudAdapter {
       return { status, error };
     }
   }
+}
+
+/** Wraps one turn (the bench counts storage requests per activity with it). */
+export type AroundTurn = (activityId: string | undefined, handle: () => Promise<void>) => Promise<void>;
+
+/**
+ * POST /api/messages once the HTTP edge has read the body: checks the activity's shape (a 400
+ * before the SDK sees it), runs the turn and logs a refusal or failure; the answer's `error` is for
+ * the log only.
+ */
+export function activityRoute(
+  adapter: EdgeAdapter,
+  logic: (context: TurnContext) => Promise<void>,
+  log: Logger,
+  aroundTurn?: AroundTurn,
+): (body: unknown, authorization: string) => Promise<HttpTurnAnswer> {
+  return async (body, authorization) => {
+    const problem = activityProblem(body);
+    if (problem) {
+      log.info('activity.malformed', { problem });
+      return { status: 400, error: problem };
+    }
+    const activity = body as Record<string, unknown>;
+    let answer: HttpTurnAnswer = { status: 500 };
+    const handle = async (): Promise<void> => {
+      answer = await adapter.runHttpTurn(authorization, activity, logic);
+      if (answer.error === undefined) return;
+      if (answer.status < 500)
+        log.info('activity.refused', { status: answer.status, reason: String(answer.error) });
+      else log.error('activity.failed', { status: answer.status, error: answer.error });
+    };
+    const id = typeof activity.id === 'string' ? activity.id : undefined;
+    await (aroundTurn ? aroundTurn(id, handle) : handle());
+    return answer;
+  };
 }
