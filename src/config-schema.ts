@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 /** Log levels, quietest last. */
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+/** One of LOG_LEVELS. */
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 const optionalText = z
@@ -59,6 +60,10 @@ export const schema = z
     PLAYGROUND: onOff,
     REMINDERS: onOff,
     RETENTION_SWEEP: onOff,
+    SCALE_OUT: z
+      .enum(['on', 'off', 'true', 'false', '1', '0'])
+      .optional()
+      .transform((v) => v === 'on' || v === 'true' || v === '1'),
     PROJECT_LEADS: commaList,
     PLAYGROUND_PORT: z.coerce.number().int().min(1).max(65535).default(56150),
     TEAMS_APP_ID: optionalText.pipe(z.string().uuid().optional()),

@@ -32,6 +32,11 @@ export interface Config {
   botDomain?: string;
   /** Post meeting reminders from this process (REMINDERS=off leaves them out). */
   reminders: boolean;
+  /**
+   * More than one instance serves the same storage (SCALE_OUT=on): shared cards are read from storage
+   * before each update, and the conversation watch keeps no copy of the groups.
+   */
+  scaleOut: boolean;
   /** With reminders on: the daily sweep of re-delivery and reminder claims (RETENTION_SWEEP=off leaves it out). */
   retentionSweep: boolean;
   /** Entra object ids of people who may compare every group of their tenant (`på tværs`). */
@@ -92,6 +97,7 @@ export function parseConfig(given: Record<string, string | undefined>): Config {
     teamsAppCatalogId: e.TEAMS_APP_CATALOG_ID,
     botDomain: e.BOT_DOMAIN,
     reminders: e.REMINDERS,
+    scaleOut: e.SCALE_OUT,
     retentionSweep: e.RETENTION_SWEEP,
     projectLeads: e.PROJECT_LEADS,
   };

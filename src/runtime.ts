@@ -127,7 +127,7 @@ export async function startBot(config: Config, log: Logger, options: StartOption
     const watching: { watch?: ConversationWatch } = {};
     const store = await openTableStore(target, {
       onRequest: options.onStorageRequest,
-      onGroup: (group) => watching.watch?.note(group),
+      onGroup: config.scaleOut ? undefined : (group) => watching.watch?.note(group),
     });
     const keys = await linkKeys(config);
     const deps: AppDeps = {

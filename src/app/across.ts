@@ -24,6 +24,9 @@ export interface AcrossView {
   unique: { group: string; text: string }[];
 }
 
+/** How many groups' partitions `på tværs` reads at the same time. */
+const PARTITIONS_AT_ONCE = 4;
+
 /** The groups to compare, each with its partition when it has one (one query per group). */
 interface Compared {
   n: number;
@@ -34,9 +37,14 @@ interface Compared {
 async function groupsToCompare(deps: AppDeps, actor: Actor): Promise<Compared['groups']> {
   if (deps.projectLeads?.includes(actor.userId)) {
     const groups = await deps.store.listTenantGroups(actor.tenantId);
-    return Promise.all(
-      groups.map(async (g) => ({ group: g.value, snapshot: await deps.store.loadPartition(g.value.key) })),
-    );
+    const compared: Compared['groups'] = [];
+    // A few partitions at a time: a tenant of many groups must not hit storage (or memory) all at once.
+    for (let i = 0; i < groups.length; i += PARTITIONS_AT_ONCE) {
+      const batch = groups.slice(i, i + PARTITIONS_AT_ONCE);
+      const loaded = await Promise.all(batch.map((g) => deps.store.loadPartition(g.value.key)));
+      compared.push(...batch.map((g, k) => ({ group: g.value, snapshot: loaded[k] })));
+    }
+    return compared;
   }
   const mine = await deps.store.listCoordinatedGroups(actor.tenantId, actor.userId);
   const loaded = await Promise.all(mine.map((g) => deps.store.loadPartition(g.key)));

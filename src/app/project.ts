@@ -85,7 +85,7 @@ export function recordProjectVoteCard(deps: AppDeps, actor: Actor, cardId: strin
   return transact(async () => {
     const found = await deps.store.loadGroup(actor.groupKey);
     if (!found?.value.projectVote) return refuse('projectVoteNotOpen');
-    const value = { ...found.value, projectVote: { ...found.value.projectVote, cardId: cardId } };
+    const value = { ...found.value, projectVote: { ...found.value.projectVote, cardId } };
     return ok((await deps.store.saveGroup({ ...found, value })).value);
   });
 }

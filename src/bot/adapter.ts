@@ -87,6 +87,7 @@ export function createOutbox(
   watch?: ConversationWatch,
 ): Outbox {
   return new Outbox(log, {
+    trustTurnViews: !config.scaleOut,
     continueConversation: (reference, logic) =>
       adapter.continueConversationAsync(config.auth?.appId ?? '', reference, logic),
     onConversationGone: async (reference, status, code) => {

@@ -42,6 +42,8 @@ export interface OutboxOptions {
     status: number,
     code: string,
   ) => Promise<void>;
+  /** False when several instances share the storage: a turn's view never stands for a shared card. */
+  trustTurnViews?: boolean;
 }
 
 /**
@@ -53,7 +55,7 @@ export class Outbox {
   private readonly pendingRefreshes = new Map<string, Promise<void>>();
   /** Per pending refresh: the card a turn knew, if it may stand for the current state. */
   private readonly known = new Map<string, KnownCard['render']>();
-  private readonly requests = new RefreshRequests();
+  private readonly requests: RefreshRequests;
   /** Messages that were gone and posted anew: old activity id → new one, per conversation. */
   private readonly reposted = new Map<string, string>();
   private readonly inFlight = new Set<Promise<unknown>>();
@@ -64,11 +66,18 @@ export class Outbox {
     private readonly options: OutboxOptions = {},
   ) {
     this.pacer = new Pacer(log, options.timer ?? realTimer, (p) => this.track(p));
+    this.requests = new RefreshRequests(undefined, options.trustTurnViews ?? true);
   }
 
   /** A mark to take before a turn reads the state it later hands to `refreshCard` as a `KnownCard`. */
   mark(): number {
     return this.requests.mark();
+  }
+
+  /** A change no refresh reports (a deletion): the next update of every card reads the stored state. */
+  distrustTurnViews(): void {
+    this.requests.distrustAll();
+    this.known.clear();
   }
 
   /** Posts a card as a new message; resolves to its activity id. */

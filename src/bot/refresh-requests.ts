@@ -15,7 +15,11 @@ export class RefreshRequests {
   /** The newest number dropped from `last` (a conversation not remembered may have asked up to then). */
   private forgottenUpTo = 0;
 
-  constructor(private readonly max = MAX_REMEMBERED) {}
+  /** `trusting` false (several instances share the storage): every refresh reads, no view is trusted. */
+  constructor(
+    private readonly max = MAX_REMEMBERED,
+    private readonly trusting = true,
+  ) {}
 
   /** The mark to take before reading the state a refresh will show. */
   mark(): number {
@@ -32,6 +36,15 @@ export class RefreshRequests {
       this.last.delete(oldest);
       this.forgottenUpTo = Math.max(this.forgottenUpTo, n);
     }
-    return since !== undefined && previous <= since;
+    return this.trusting && since !== undefined && previous <= since;
+  }
+
+  /**
+   * Something changed that asks for no refresh in its chat (a group or a person's data deleted): no
+   * view read before now stands for a card; the next refresh of every card reads.
+   */
+  distrustAll(): void {
+    this.last.clear();
+    this.forgottenUpTo = ++this.count;
   }
 }

@@ -121,3 +121,36 @@ describe("a member's first activity in the chat after a while", () => {
     expect(traffic.reads).toBe(1);
   });
 });
+
+describe('several instances on one storage (SCALE_OUT=on)', () => {
+  it("reads the status card's state again instead of trusting what this instance saw", async () => {
+    let reads = 0;
+    const scaled = await startTestBot({ SCALE_OUT: 'on' }, {}, undefined, clock, async (request) => {
+      if (request.method === 'GET') reads++;
+    });
+    try {
+      const chat = groupChat(scaled.connector.serviceUrl);
+      const karen = person('Karen');
+      const members = ['Jens', 'Aisha', 'Søren'].map(person);
+      await scaled.send(invoke(chat, karen, 'setupGroup', { ...sampleSettings, name: 'Søbakken' }));
+      for (const m of members)
+        await scaled.send(
+          invoke(chat, m, 'joinGroup', { roleCategory: 'imellem', roleTitle: 'Varmemester' }),
+        );
+      await scaled.send(invoke(chat, karen, 'startMeeting', { meeting: 1 }));
+      await scaled.send(invoke(chat, members[0], 'submitAnswer', answer(members[0])));
+      await scaled.running.idle();
+      reads = 0;
+      await scaled.send(invoke(chat, members[1], 'submitAnswer', answer(members[1])));
+      await scaled.running.idle();
+      const statusId = scaled.connector.updates().at(-1)!.activityId;
+      const shown = cardText(attachedCard(scaled.connector.updates().at(-1)!.activity));
+      expect(statusId).toBeTruthy();
+      expect(shown).toContain('2 af 3 har svaret');
+      // The answer's read, then the card's own read before the update (another instance may have written).
+      expect(reads).toBe(2);
+    } finally {
+      await scaled.stop();
+    }
+  });
+});

@@ -54,11 +54,24 @@ export async function askDeleteGroup(turn: Turn): Promise<Reply> {
   );
 }
 
+/**
+ * Runs a deletion with no turn's earlier view standing for a shared card (before and after: a view
+ * read before the deletion may hold what it removes); the next card updates read the stored state.
+ */
+async function withoutTurnViews<T>(turn: Turn, deletion: () => Promise<T>): Promise<T> {
+  turn.deps.outbox.distrustTurnViews();
+  try {
+    return await deletion();
+  } finally {
+    turn.deps.outbox.distrustTurnViews();
+  }
+}
+
 /** The confirmation button of `slet mine data`: delete, then show what happened in place of the button. */
 export const confirmDeleteMine: ActionHandler = async (turn, data) => {
   const lang = await turn.language();
   if (turn.actor.chat !== 'personal') return messageReply(t(lang, 'deleteMine.personalOnly'));
-  const outcome = await turn.deps.app.deleteMyData(turn.actor, data.token);
+  const outcome = await withoutTurnViews(turn, () => turn.deps.app.deleteMyData(turn.actor, data.token));
   if (!outcome.ok) return refusalReply(turn, outcome);
   const { groups, rows } = outcome.value;
   const done = tp(lang, 'deleteMine.done', groups, { rows: tp(lang, 'deleteMine.rows', rows) });
@@ -70,7 +83,7 @@ export const confirmDeleteMine: ActionHandler = async (turn, data) => {
 /** The confirmation button of `slet gruppe`: delete, then show what happened in place of the button. */
 export const confirmDeleteGroup: ActionHandler = async (turn, data) => {
   const lang = await turn.language();
-  const outcome = await turn.deps.app.deleteWholeGroup(turn.actor, data.token);
+  const outcome = await withoutTurnViews(turn, () => turn.deps.app.deleteWholeGroup(turn.actor, data.token));
   if (!outcome.ok) return refusalReply(turn, outcome);
   const name = escapeMarkdown(outcome.value.name);
   return cardReply(
