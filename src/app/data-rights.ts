@@ -1,6 +1,6 @@
 import { itemIdOf } from '../domain/items';
 import { belongsToGroup, isCoordinator } from '../domain/roles';
-import type { Meeting, RsvpResponse } from '../domain/types';
+import type { Meeting, RoleCategory, RsvpResponse } from '../domain/types';
 import { t } from '../i18n';
 import type { GroupSnapshot } from '../domain/snapshot';
 import { checkConfirmation } from './confirmation';
@@ -13,7 +13,7 @@ export interface MyGroupData {
   groupName: string;
   association: string;
   coordinator: boolean;
-  role?: { category: string; title: string; joinedAt: string };
+  role?: { category: RoleCategory; title: string; joinedAt: string };
   rsvps: { meeting: number; response: RsvpResponse }[];
   answers: { meeting: number; fields: string[]; updatedAt: string }[];
   votes: { meeting: number; choices: string[] }[];

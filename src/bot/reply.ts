@@ -35,7 +35,8 @@ export function refusalText(lang: Language, outcome: Refused): string {
   const vars = Object.fromEntries(
     Object.entries(outcome.detail ?? {}).map(([k, v]) => [k, typeof v === 'string' ? escapeMarkdown(v) : v]),
   );
-  return t(lang, `refusal.${outcome.refusal}`, vars);
+  const refusal = outcome.refusal === 'invalidForm' ? 'invalidInput' : outcome.refusal;
+  return t(lang, `refusal.${refusal}`, vars);
 }
 
 /**

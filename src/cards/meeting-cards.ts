@@ -4,10 +4,17 @@ import statusTemplate from '../../cards/meeting-status.json';
 import { MAX_ANSWER_LENGTH } from '../domain/answer-input';
 import type { FieldErrors } from '../domain/input';
 import { MAX_CHOICES } from '../domain/items';
-import { fieldCount, isFieldRequired, themeTitleKey, type MeetingNumber } from '../domain/themes';
+import {
+  fieldCount,
+  isFieldRequired,
+  themeIntroKey,
+  themeTitleKey,
+  type MeetingNumber,
+} from '../domain/themes';
 import type { StatusFacts } from '../domain/snapshot';
 import type { Group, Language, Meeting } from '../domain/types';
 import { t } from '../i18n';
+import { fieldQuestion } from '../i18n/format';
 import { escapeMarkdown, paragraphsOf } from './escape';
 import { clipParagraphs, fitting } from './fit';
 import { render, type RenderedCard } from './render';
@@ -19,7 +26,7 @@ export function themeTitle(lang: Language, n: number): string {
 
 /** The label of answer field i (1-based) of theme n. */
 export function fieldLabel(lang: Language, n: number, i: number): string {
-  return t(lang, `theme.${n}.field.${i}`);
+  return fieldQuestion(lang, n, i);
 }
 
 /** The shared status card of a meeting: intro, last agreements, progress (names only), buttons. */
@@ -54,7 +61,7 @@ function statusCardWithin(
   const model = {
     title: t(lang, 'meeting.title', { n, theme }),
     groupName: escapeMarkdown(group.name),
-    intro: t(lang, `theme.${n}.intro`),
+    intro: t(lang, themeIntroKey(n as MeetingNumber)),
     previousTitle: t(lang, 'meeting.previousAgreements'),
     previous: paragraphsOf(clipParagraphs(facts.previous?.conclusion?.agreements ?? '', limit * 4)),
     progress: t(lang, voting ? 'meeting.progress.votes' : 'meeting.progress.answers', {

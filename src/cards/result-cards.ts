@@ -19,7 +19,12 @@ export function itemLine(lang: Language, group: Group, item: Item): string {
 }
 
 /** A note that a card was split in parts, or '' for a card in one part. */
-export function partNote(lang: Language, key: string, part: number, total: number): string {
+export function partNote(
+  lang: Language,
+  key: 'reveal.part' | 'project.part',
+  part: number,
+  total: number,
+): string {
   return total > 1 ? t(lang, key, { part, total }) : '';
 }
 

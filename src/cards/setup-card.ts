@@ -1,7 +1,7 @@
 import template from '../../cards/setup.json';
 import type { FieldErrors } from '../domain/input';
 import { LANGUAGES, PHASES, REVEAL_MODES, type GroupSettings, type Language } from '../domain/types';
-import { t } from '../i18n';
+import { t, type MessageKey } from '../i18n';
 import { render, type RenderedCard } from './render';
 
 interface TextField {
@@ -64,13 +64,13 @@ export function setupCard(
   });
   const choice = (
     id: 'phase' | 'language' | 'revealMode',
-    options: readonly string[],
+    options: readonly { value: string; key: MessageKey }[],
     value: string,
   ): ChoiceField => ({
     id,
     label: t(lang, `setup.${id}`),
     value,
-    options: options.map((o) => ({ title: t(lang, `${id}.${o}`), value: o })),
+    options: options.map((o) => ({ title: t(lang, o.key), value: o.value })),
     error: fieldError(lang, errors, id),
   });
   const model: SetupCardModel = {
@@ -78,17 +78,33 @@ export function setupCard(
     intro: t(lang, 'setup.intro'),
     problem: Object.keys(errors).length ? t(lang, 'setup.problems') : '',
     questionsTitle: t(lang, 'setup.questionsTitle'),
-    questions: [1, 2, 3, 4, 5, 6, 7, 8].map((i) => t(lang, `setup.question.${i}`)),
+    questions: ([1, 2, 3, 4, 5, 6, 7, 8] as const).map((i) => t(lang, `setup.question.${i}`)),
     precondition: {
       label: t(lang, 'setup.precondition'),
       value: precondition,
-      options: ['yes', 'no'].map((o) => ({ title: t(lang, `setup.precondition.${o}`), value: o })),
+      options: (['yes', 'no'] as const).map((o) => ({ title: t(lang, `setup.precondition.${o}`), value: o })),
     },
     texts: [text('name'), text('association'), text('area')],
     choices: [
-      choice('phase', PHASES, values.phase ?? 'undervejs'),
-      choice('language', LANGUAGES, values.language ?? lang),
-      ...(revealFixed ? [] : [choice('revealMode', REVEAL_MODES, values.revealMode ?? 'named')]),
+      choice(
+        'phase',
+        PHASES.map((p) => ({ value: p, key: `phase.${p}` as const })),
+        values.phase ?? 'undervejs',
+      ),
+      choice(
+        'language',
+        LANGUAGES.map((l) => ({ value: l, key: `language.${l}` as const })),
+        values.language ?? lang,
+      ),
+      ...(revealFixed
+        ? []
+        : [
+            choice(
+              'revealMode',
+              REVEAL_MODES.map((m) => ({ value: m, key: `revealMode.${m}` as const })),
+              values.revealMode ?? 'named',
+            ),
+          ]),
     ],
     fixedLabel: revealFixed ? t(lang, 'setup.revealMode') : '',
     fixed: revealFixed

@@ -1,8 +1,18 @@
 /** Reading untrusted card input: strings only, control characters removed, lengths enforced. */
 
+/** The problems an input field can have; each is a message key in `src/i18n`. */
+export type FieldProblem =
+  | 'error.invalid'
+  | 'error.required'
+  | 'error.tooLong'
+  | 'error.date'
+  | 'error.datePast'
+  | 'error.time'
+  | 'error.endBeforeStart';
+
 /** A problem with one input field, as an i18n key with its variables. */
 export interface FieldError {
-  key: string;
+  key: FieldProblem;
   vars?: Record<string, string | number>;
 }
 

@@ -15,8 +15,13 @@ export function readMeetingNumber(raw: unknown): number | undefined {
   return isMeetingNumber(n) ? n : undefined;
 }
 
+/** The i18n key of a theme's introduction, e.g. `theme.1.intro`. */
+export function themeIntroKey(n: MeetingNumber): `theme.${MeetingNumber}.intro` {
+  return `theme.${n}.intro`;
+}
+
 /** The i18n key of a theme's title, e.g. `theme.1.title`. */
-export function themeTitleKey(n: MeetingNumber): string {
+export function themeTitleKey(n: MeetingNumber): `theme.${MeetingNumber}.title` {
   return `theme.${n}.title`;
 }
 

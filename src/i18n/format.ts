@@ -1,5 +1,5 @@
 import type { Language } from '../domain/types';
-import { t } from './index';
+import { t, themeFieldKey } from './index';
 
 function utcDate(date: string): Date {
   const [y, m, d] = date.split('-').map(Number);
@@ -45,4 +45,10 @@ export function formatDuration(lang: Language, minutes: number): string {
 export function votesNote(lang: Language, votes: number, field?: number): string {
   const count = t(lang, 'conclusion.votes', { count: votes });
   return field ? t(lang, 'conclusion.question', { i: field, votes: count }) : count;
+}
+
+/** The label of answer field `i` (1-based) of theme `n`, or '' when the theme has no such field. */
+export function fieldQuestion(lang: Language, n: number, i: number): string {
+  const key = themeFieldKey(n, i);
+  return key ? t(lang, key) : '';
 }

@@ -2,8 +2,15 @@ import type { Language } from '../domain/types';
 import da from './da.json';
 import en from './en.json';
 
-/** Every string key; Danish is the reference language. */
-export type MessageKey = keyof typeof da;
+/** Every key of the Danish catalog (the reference language), plural forms included. */
+type CatalogKey = keyof typeof da;
+
+/** The key of a message with `_one`/`_other` forms, named without the suffix (for `tp`). */
+export type PluralKey = BaseOf<CatalogKey>;
+type BaseOf<K> = K extends `${infer Base}_one` ? Base : K extends `${infer Base}_other` ? Base : never;
+
+/** Every key `t` takes: a catalog key, or a plural key whose form `count` chooses. */
+export type MessageKey = CatalogKey | PluralKey;
 
 /** Template variables of a message. */
 export type Vars = Record<string, string | number>;
@@ -23,7 +30,7 @@ function pluralForm(lang: Language, key: string, count: Vars[string] | undefined
 }
 
 /** The message `key` in `lang` with `{var}` placeholders filled; falls back to Danish. */
-export function t(lang: Language, key: MessageKey | string, vars: Vars = {}): string {
+export function t(lang: Language, key: MessageKey, vars: Vars = {}): string {
   const template = catalogs[lang][key] ?? catalogs.da[key] ?? pluralForm(lang, key, vars.count) ?? key;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     Object.prototype.hasOwnProperty.call(vars, name) ? String(vars[name]) : whole,
@@ -34,8 +41,14 @@ export function t(lang: Language, key: MessageKey | string, vars: Vars = {}): st
  * A message about a number of things, e.g. "1 stemme" / "2 stemmer": the key's `_one` or `_other`
  * form, chosen by `Intl.PluralRules` for `count` in `lang`, with `{count}` and `vars` filled in.
  */
-export function tp(lang: Language, key: string, count: number, vars: Vars = {}): string {
+export function tp(lang: Language, key: PluralKey, count: number, vars: Vars = {}): string {
   return t(lang, key, { ...vars, count });
+}
+
+/** The key of answer field `i` (1-based) of theme `n`, when the theme has that field. */
+export function themeFieldKey(n: number, i: number): MessageKey | undefined {
+  const key = `theme.${n}.field.${i}`;
+  return Object.prototype.hasOwnProperty.call(catalogs.da, key) ? (key as MessageKey) : undefined;
 }
 
 /** The keys of each catalog (for the completeness test). */

@@ -1,6 +1,6 @@
 import type { Language } from '../domain/types';
 import { t } from '../i18n';
-import { votesNote } from '../i18n/format';
+import { fieldQuestion, votesNote } from '../i18n/format';
 import type { Overview } from './overview';
 import { answersByQuestion } from './questions';
 
@@ -18,7 +18,7 @@ function cell(value: string | number): string {
 export function overviewCsv(o: Overview): string {
   const lang: Language = o.language;
   const sep = lang === 'da' ? ';' : ',';
-  const header = ['meeting', 'theme', 'question', 'type', 'name', 'text', 'votes'].map((k) =>
+  const header = (['meeting', 'theme', 'question', 'type', 'name', 'text', 'votes'] as const).map((k) =>
     t(lang, `overview.csv.${k}`),
   );
   const rows: (string | number)[][] = [];
@@ -29,7 +29,7 @@ export function overviewCsv(o: Overview): string {
       rows.push([
         m.number,
         m.theme,
-        p.field ? t(lang, `theme.${m.number}.field.${p.field}`) : '',
+        p.field ? fieldQuestion(lang, m.number, p.field) : '',
         t(lang, 'overview.csv.priority'),
         '',
         p.text,

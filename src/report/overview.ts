@@ -4,7 +4,7 @@ import { hasStarted } from '../domain/meeting';
 import { MEETING_NUMBERS, themeTitleKey } from '../domain/themes';
 import { ROLE_CATEGORIES, type Language, type Meeting, type MeetingStatus } from '../domain/types';
 import { t } from '../i18n';
-import { formatDate, formatWhen } from '../i18n/format';
+import { fieldQuestion, formatDate, formatWhen } from '../i18n/format';
 import type { GroupSnapshot } from '../domain/snapshot';
 import type { OverviewAnswer } from './questions';
 
@@ -12,7 +12,7 @@ export type { OverviewAnswer } from './questions';
 
 /** The question an answer field answers: theme 1's one prompt (three pieces of advice), or the field's own. */
 function questionOf(lang: Language, n: number, field: number): string {
-  return t(lang, n === 1 ? 'theme.1.prompt' : `theme.${n}.field.${field}`);
+  return n === 1 ? t(lang, 'theme.1.prompt') : fieldQuestion(lang, n, field);
 }
 
 /** A meeting in the overview. Answers appear only once the coordinator has shown them to the group. */

@@ -2,7 +2,7 @@ import type { App } from '../app';
 import { fillPlaceholders } from '../cards/invitation-cards';
 import { themeTitleKey, type MeetingNumber } from '../domain/themes';
 import type { Group, Meeting } from '../domain/types';
-import { t } from '../i18n';
+import { t, type MessageKey } from '../i18n';
 import { meetingIcs } from '../report/calendar';
 import { StorageUnavailableError } from '../domain/snapshot';
 import { meetingInstants, readCalendarToken } from './meeting-links';
@@ -26,7 +26,7 @@ export function invitationPlainText(group: Group, meeting: Meeting): string {
 }
 
 /** A problem in both languages: whoever opens a broken link, we do not know their group's language. */
-const problem = (status: number, key: string): TabResponse => ({
+const problem = (status: number, key: MessageKey): TabResponse => ({
   status,
   contentType: 'text/plain; charset=utf-8',
   body: `${t('da', key)}\n\n${t('en', key)}\n`,

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LANGUAGES, PHASES, REVEAL_MODES, ROLE_CATEGORIES, RSVP_RESPONSES } from '../../src/domain/types';
 import { fillPlaceholders } from '../../src/cards/invitation-cards';
-import { catalogKeys, languageOf, t, tp } from '../../src/i18n';
+import { catalogKeys, languageOf, t, tp, type MessageKey } from '../../src/i18n';
 import { formatDuration, formatWhen, votesNote } from '../../src/i18n/format';
 
 function sourceFiles(dir: string): string[] {
@@ -16,7 +16,7 @@ describe('i18n', () => {
   it('has exactly the same keys in Danish and English, none of them empty', () => {
     expect(catalogKeys('en').sort()).toEqual(catalogKeys('da').sort());
     for (const lang of LANGUAGES)
-      for (const key of catalogKeys(lang)) expect(t(lang, key).trim()).not.toBe('');
+      for (const key of catalogKeys(lang)) expect(t(lang, key as MessageKey).trim()).not.toBe('');
   });
 
   it('has every literal key the source code asks for', () => {
@@ -53,7 +53,7 @@ describe('i18n', () => {
     const offenders: string[] = [];
     for (const lang of LANGUAGES)
       for (const key of catalogKeys(lang)) {
-        const text = t(lang, key);
+        const text = t(lang, key as MessageKey);
         for (const m of text.matchAll(/\{(\w+)\} ([\p{L}']+)/gu)) {
           if (!COUNTS.includes(m[1]) || NOT_NOUNS.has(m[2].toLowerCase())) continue;
           if (!/_(one|other)$/.test(key)) offenders.push(`${lang} ${key}: {${m[1]}} ${m[2]}`);
@@ -65,7 +65,8 @@ describe('i18n', () => {
     for (const key of pluralKeys) {
       const base = key.replace(/_(one|other)$/, '');
       for (const lang of LANGUAGES)
-        for (const form of ['one', 'other']) expect(t(lang, `${base}_${form}`)).not.toBe(`${base}_${form}`);
+        for (const form of ['one', 'other'])
+          expect(t(lang, `${base}_${form}` as MessageKey)).not.toBe(`${base}_${form}`);
     }
   });
 
