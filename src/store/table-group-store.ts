@@ -10,6 +10,7 @@ import {
 } from './entities';
 import type { GroupSnapshot, GroupStore, Versioned } from './group-store';
 import { claim, escapeOData, getRow, guarded, type Tables } from './table-access';
+import { readPartition } from './table-partition';
 import { deleteOldClaims, type RetentionCounts } from './table-retention';
 import {
   deleteGroupRows,
@@ -18,27 +19,8 @@ import {
   sweepGroupRows,
   unindexCoordinator,
 } from './table-erasure';
-import {
-  activityRow,
-  coordinatorKeyOf,
-  GROUP_ROW,
-  meetingRow,
-  PROJECT_ROW,
-  reminderRow,
-  rsvpPrefix,
-} from './keys';
-import {
-  answerToRow,
-  projectToRow,
-  projectVoteToRow,
-  proposalToRow,
-  rowToAnswer,
-  rowToProject,
-  rowToProjectVote,
-  rowToProposal,
-  rowToVote,
-  voteToRow,
-} from './programme-entities';
+import { activityRow, coordinatorKeyOf, GROUP_ROW, meetingRow, reminderRow, rsvpPrefix } from './keys';
+import { answerToRow, projectToRow, projectVoteToRow, proposalToRow, voteToRow } from './programme-entities';
 
 /** GroupStore on Azure Table Storage (or Azurite): one partition per group. */
 export class TableGroupStore implements GroupStore {
@@ -136,34 +118,7 @@ export class TableGroupStore implements GroupStore {
   }
 
   loadPartition(groupKey: string): Promise<GroupSnapshot | undefined> {
-    return guarded('partition', async () => {
-      const filter = `PartitionKey eq '${escapeOData(groupKey)}'`;
-      let group: Versioned<Group> | undefined;
-      const rest: Omit<GroupSnapshot, 'group'> = {
-        meetings: [],
-        rsvps: [],
-        answers: [],
-        votes: [],
-        proposals: [],
-        projectVotes: [],
-      };
-      for await (const entity of this.tables.groups.listEntities<Row>({ queryOptions: { filter } })) {
-        const row = entity as Row;
-        const kind = row.rowKey.split('|')[0];
-        if (row.rowKey === GROUP_ROW) group = { value: rowToGroup(row), etag: row.etag ?? '' };
-        else if (row.rowKey === PROJECT_ROW) rest.project = rowToProject(row);
-        else if (kind === 'meeting') rest.meetings.push({ value: rowToMeeting(row), etag: row.etag ?? '' });
-        else if (kind === 'rsvp') rest.rsvps.push(rowToRsvp(row));
-        else if (kind === 'answer') rest.answers.push(rowToAnswer(row));
-        else if (kind === 'vote') rest.votes.push(rowToVote(row));
-        else if (kind === 'proposal') rest.proposals.push(rowToProposal(row));
-        else if (kind === 'projectVote') rest.projectVotes.push(rowToProjectVote(row));
-      }
-      rest.meetings.sort((a, b) => a.value.number - b.value.number);
-      rest.proposals.sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
-      // A tombstoned group (being deleted by `slet gruppe`) reads as no group: nothing is shown or written.
-      return group && !group.value.deletedAt ? { group, ...rest } : undefined;
-    });
+    return readPartition(this.tables, groupKey);
   }
 
   indexCoordinator(tenantId: string, userId: string, groupKey: string, groupName: string): Promise<void> {
