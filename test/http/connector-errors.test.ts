@@ -1,8 +1,7 @@
-import { Writable } from 'node:stream';
-import { createLogger } from '../../src/log';
 import { groupKeyOf } from '../../src/store/keys';
 import { groupChat, invoke, mention, user, type TestChat } from '../support/activities';
 import { startTestBot, type TestBot } from '../support/bot-harness';
+import { capturedLog } from '../support/log-lines';
 import { attachedCard, cardText } from '../support/cards';
 import { samplePeople, sampleSettings } from '../support/sample-group';
 import { sampleSnapshot } from '../support/sample-programme';
@@ -12,13 +11,7 @@ jest.setTimeout(60_000);
 
 /** The errors the real Bot Connector sends, with their codes in the body, and Teams re-sending clicks. */
 describe('errors of the real connector', () => {
-  const lines: string[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      lines.push(...chunk.toString().split('\n').filter(Boolean));
-      done();
-    },
-  });
+  const { log, lines } = capturedLog('info');
   let bot: TestBot;
   const { coordinator, members } = samplePeople();
   const keyOf = (chat: TestChat): string => groupKeyOf(chat.tenantId, chat.conversationId);
@@ -33,7 +26,7 @@ describe('errors of the real connector', () => {
   }
 
   beforeAll(async () => {
-    bot = await startTestBot({}, {}, createLogger('info', sink));
+    bot = await startTestBot({}, {}, log);
   });
   afterAll(() => bot.stop());
 

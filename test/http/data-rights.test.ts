@@ -3,8 +3,16 @@
  * them (only in a personal chat), `slet mine data` removes it everywhere after a confirmation (and
  * summaries no longer contain it), `slet gruppe` removes a whole group.
  */
-import { randomUUID } from 'node:crypto';
-import { groupChat, invoke, mention, user, type TestChat, type TestUser } from '../support/activities';
+import {
+  groupChat,
+  inPersonal,
+  invoke,
+  mention,
+  personal,
+  user,
+  type TestChat,
+  type TestUser,
+} from '../support/activities';
 import { startTestBot, type TestBot } from '../support/bot-harness';
 import { attachedCard, cardText } from '../support/cards';
 import { sampleSettings } from '../support/sample-group';
@@ -30,17 +38,6 @@ const AISHA_ADVICE = [
   'Aisha: fælles morgenmøde',
   'Aisha: fejr de små sejre',
 ];
-
-function personal(chat: TestChat): TestChat {
-  return { ...chat, conversationId: `a:${randomUUID()}` };
-}
-
-/** Sends in a personal chat with the bot. */
-function inPersonal(activity: Record<string, unknown>): Record<string, unknown> {
-  (activity.conversation as Record<string, unknown>).conversationType = 'personal';
-  (activity.conversation as Record<string, unknown>).isGroup = false;
-  return activity;
-}
 
 const lastText = (): string => {
   const a = bot.connector.posts().at(-1)!.activity as Record<string, unknown>;

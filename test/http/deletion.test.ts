@@ -4,7 +4,16 @@
  * then reading every table straight from storage.
  */
 import { randomUUID } from 'node:crypto';
-import { groupChat, invoke, mention, user, type TestChat, type TestUser } from '../support/activities';
+import {
+  groupChat,
+  inPersonal,
+  invoke,
+  mention,
+  personal,
+  user,
+  type TestChat,
+  type TestUser,
+} from '../support/activities';
 import { startTestBot, TEST_NOW, type TestBot } from '../support/bot-harness';
 import { attachedCard, cardText } from '../support/cards';
 import { sampleSettings } from '../support/sample-group';
@@ -19,16 +28,6 @@ afterAll(() => bot.stop());
 
 /** People with names no other test uses, so a scan of every table finds only this test's rows. */
 const person = (first: string): TestUser => user(`${first} ${randomUUID().slice(0, 8)}`);
-
-function personal(chat: TestChat): TestChat {
-  return { ...chat, conversationId: `a:${randomUUID()}` };
-}
-
-function inPersonal(activity: Record<string, unknown>): Record<string, unknown> {
-  (activity.conversation as Record<string, unknown>).conversationType = 'personal';
-  (activity.conversation as Record<string, unknown>).isGroup = false;
-  return activity;
-}
 
 const lastPost = (): Record<string, unknown> => bot.connector.posts().at(-1)!.activity;
 const lastText = (): string => {

@@ -1,18 +1,11 @@
-import { Writable } from 'node:stream';
-import { createLogger } from '../../src/log';
 import { groupChat, invoke, mention, user } from '../support/activities';
 import { startTestBot, type TestBot } from '../support/bot-harness';
+import { capturedLog } from '../support/log-lines';
 import { samplePeople, sampleSettings } from '../support/sample-group';
 
 /** Logs help (one JSON line per turn with ids and outcome) without leaking what people wrote. */
 describe('logs', () => {
-  const lines: string[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      lines.push(...chunk.toString().split('\n').filter(Boolean));
-      done();
-    },
-  });
+  const { log, lines } = capturedLog('debug');
   let bot: TestBot;
   const { coordinator, members } = samplePeople();
   const secrets = {
@@ -23,7 +16,7 @@ describe('logs', () => {
   };
 
   beforeAll(async () => {
-    bot = await startTestBot({}, {}, createLogger('debug', sink));
+    bot = await startTestBot({}, {}, log);
   });
   afterAll(() => bot.stop());
 

@@ -28,6 +28,18 @@ export function groupChat(serviceUrl: string, tenantId = '11111111-2222-4333-844
 
 type Activity = Record<string, unknown>;
 
+/** The personal chat of the people in `chat`'s tenant with the bot (a new conversation id). */
+export function personal(chat: TestChat): TestChat {
+  return { ...chat, conversationId: `a:${randomUUID()}` };
+}
+
+/** The activity as Teams sends it in a personal chat with the bot. */
+export function inPersonal(activity: Activity): Activity {
+  (activity.conversation as Activity).conversationType = 'personal';
+  (activity.conversation as Activity).isGroup = false;
+  return activity;
+}
+
 function base(chat: TestChat, from: TestUser | undefined, type: string): Activity {
   return {
     type,
