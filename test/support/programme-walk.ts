@@ -86,9 +86,13 @@ export async function walkProgramme(options: WalkOptions): Promise<ProgrammeWalk
     const chat = groupChat(bot.connector.serviceUrl);
     const personalChats = new Map<string, string>();
     const recorder = new ChatRecorder(bot, chat.conversationId, personalChats);
-    const { coordinator, members } = samplePeople();
-    const everyone = [coordinator, ...members];
-    await runProgramme(new Walker(recorder, chat, personalChats, options.language), coordinator, members);
+    const people = samplePeople();
+    const walk = new Walker(recorder, chat, personalChats, options.language);
+    await formGroup(walk, people, options);
+    let conclusion: string | undefined;
+    for (const meeting of sample.meetings) conclusion = await holdMeeting(walk, people, meeting, conclusion);
+    await chooseProject(walk, people, conclusion);
+    const everyone = [people.coordinator, ...people.members];
     const names = new Map(
       everyone.flatMap((p) => [[p.id, p.name] as const, [`29:${p.id}`, p.name] as const]),
     );
@@ -102,136 +106,120 @@ export async function walkProgramme(options: WalkOptions): Promise<ProgrammeWalk
   } finally {
     await bot.stop();
   }
+}
 
-  async function runProgramme(
-    walk: Walker,
-    karen: TestUser,
-    members: ReturnType<typeof samplePeople>['members'],
-  ): Promise<void> {
-    const byKey = (key: string) => members.find((m) => m.key === key)!;
-    const [jens, , , mette] = members;
-    const welcome = walk.shared(
-      await walk.recorder.act(
-        karen,
-        'botAdded',
-        `${karen.name} adds the bot to the chat`,
-        botAdded(walk.chat, karen),
-      ),
-    );
-    await walk.click(karen, 'openSetup', {}, welcome);
-    const setup = await walk.click(karen, 'setupGroup', { ...sampleSettings, ...options }, welcome);
-    const groupCard = walk.shared(setup, welcome);
-    await walk.say(jens, 'help');
-    for (const m of members)
-      await walk.click(m, 'joinGroup', { roleCategory: m.roleCategory, roleTitle: m.roleTitle }, groupCard);
-    await walk.say(karen, 'status');
+type People = ReturnType<typeof samplePeople>;
+type Meeting = (typeof sample.meetings)[number];
 
-    let conclusion: string | undefined;
-    for (const meeting of sample.meetings) {
-      const n = meeting.meeting;
-      const first = sample.meetings[0].invitation!;
-      const editor =
-        n === 1
-          ? await walk.say(karen, 'invite', '1')
-          : await walk.click(karen, 'openInvitation', { meeting: n }, conclusion);
-      const editorOn = n === 1 ? walk.shared(editor) : conclusion;
-      const editorCard = n === 1 ? walk.sees(karen, editorOn) : (editor.body?.value as Card | undefined);
-      const invitation = walk.shared(
-        await walk.click(
-          karen,
-          'saveInvitation',
-          {
-            meeting: n,
-            ...first,
-            date: addDays(first.date, 28 * (n - 1)),
-            text: String(findInput(editorCard, 'text')?.value ?? ''),
-          },
-          editorOn,
-        ),
-      );
-      const coming = members.filter((m) => RSVPS[n][m.key] !== 'no');
-      for (const m of members)
-        await walk.click(m, 'rsvp', { meeting: n, response: RSVPS[n][m.key] ?? 'yes' }, invitation);
-      await walk.say(karen, 'guide', String(n));
-      if (n === 1) await walk.say(jens, 'guide', '1');
+const byKey = (people: People, key: string): TestUser => people.members.find((m) => m.key === key)!;
 
-      const started = await walk.say(karen, 'start', String(n));
-      const [status, prompt] = walk.postedCards(started, 2);
-      if (n === 1) await walk.click(jens, 'reveal', { meeting: 1 }, status);
-      for (const [i, m] of coming.entries()) {
-        const fields = (meeting.answers as Record<string, string[]>)[m.key];
-        const data = Object.fromEntries(fields.map((f, k) => [`a${k + 1}`, f]));
-        await walk.click(m, 'openAnswerForm', { meeting: n }, prompt);
-        if (n === 1 && m === mette)
-          await walk.click(m, 'submitAnswer', { meeting: n, ...data, a1: TOO_LONG }, prompt);
-        await walk.click(m, 'submitAnswer', { meeting: n, ...data }, prompt);
-        if (n === 1 && i === 2) await walk.say(karen, 'remind');
-      }
-      if (n === 1) {
-        const aisha = byKey('aisha');
-        const [a1, a2, a3] = meeting.answers.aisha;
-        // Aisha corrects an answer in her form, which stays in place of the answer card for her.
-        const edited = `${a2} Og husk kaffen.`;
-        await walk.click(aisha, 'submitAnswer', { meeting: 1, a1, a2: edited, a3 }, prompt);
-      }
-      if (n === 2) await walk.say(karen, 'remind');
+/** The bot is added, the coordinator sets the group up, a member reads help, six join, `status`. */
+async function formGroup(walk: Walker, { coordinator: karen, members }: People, options: WalkOptions) {
+  const added = botAdded(walk.chat, karen);
+  const welcome = walk.shared(
+    await walk.recorder.act(karen, 'botAdded', `${karen.name} adds the bot to the chat`, added),
+  );
+  await walk.click(karen, 'openSetup', {}, welcome);
+  const setup = await walk.click(karen, 'setupGroup', { ...sampleSettings, ...options }, welcome);
+  const groupCard = walk.shared(setup, welcome);
+  await walk.say(members[0], 'help');
+  for (const m of members)
+    await walk.click(m, 'joinGroup', { roleCategory: m.roleCategory, roleTitle: m.roleTitle }, groupCard);
+  await walk.say(karen, 'status');
+}
 
-      await walk.click(karen, 'reveal', { meeting: n }, status);
-      if (n === 1)
-        await walk.click(
-          byKey('ole'),
-          'submitAnswer',
-          { meeting: 1, a1: 'For sent', a2: 'x', a3: 'y' },
-          prompt,
-        );
-      const voting = walk.postedWith(
-        await walk.click(karen, 'startVoting', { meeting: n }, status),
-        'choices',
-      );
-      const choices = (findInput(walk.sees(karen, voting), 'choices')?.choices as { value: string }[]).map(
-        (c) => c.value,
-      );
-      if (n === 1)
-        await walk.click(jens, 'vote', { meeting: 1, choices: choices.slice(0, 4).join(',') }, voting);
-      for (const [i, m] of coming.entries()) {
-        const picked = new Set([
-          choices[(i * 2) % choices.length],
-          choices[(i * 2 + 1) % choices.length],
-          choices[0],
-        ]);
-        await walk.click(m, 'vote', { meeting: n, choices: [...picked].join(',') }, voting);
-      }
-      const closed = await walk.click(
-        karen,
-        'closeMeeting',
-        { meeting: n, agreements: meeting.agreements },
-        status,
-      );
-      [conclusion] = walk.postedCards(closed, 1);
-      await walk.say(karen, 'summary', String(n));
-    }
+/**
+ * Meeting n from its invitation (`inviter 1`, later the previous conclusion card's button) to
+ * `opsummering n`; returns the id of its conclusion card.
+ */
+async function holdMeeting(
+  walk: Walker,
+  people: People,
+  meeting: Meeting,
+  previous?: string,
+): Promise<string> {
+  const { coordinator: karen, members } = people;
+  const [jens, , , mette] = members;
+  const n = meeting.meeting;
+  const first = sample.meetings[0].invitation!;
+  const editor =
+    n === 1
+      ? await walk.say(karen, 'invite', '1')
+      : await walk.click(karen, 'openInvitation', { meeting: n }, previous);
+  const editorOn = n === 1 ? walk.shared(editor) : previous;
+  const editorCard = n === 1 ? walk.sees(karen, editorOn) : (editor.body?.value as Card | undefined);
+  // The coordinator keeps the proposed text and sets the date four weeks after the last meeting.
+  const text = String(findInput(editorCard, 'text')?.value ?? '');
+  const date = addDays(first.date, 28 * (n - 1));
+  const saved = await walk.click(karen, 'saveInvitation', { meeting: n, ...first, date, text }, editorOn);
+  const invitation = walk.shared(saved);
+  for (const m of members)
+    await walk.click(m, 'rsvp', { meeting: n, response: RSVPS[n][m.key] ?? 'yes' }, invitation);
+  await walk.say(karen, 'guide', String(n));
+  if (n === 1) await walk.say(jens, 'guide', '1');
 
-    for (const p of sample.projectProposals)
-      await walk.click(
-        byKey(p.by),
-        'proposeProject',
-        { title: p.title, description: p.description },
-        conclusion,
-      );
-    const vote = walk.postedWith(await walk.click(karen, 'startProjectVote', {}, conclusion), 'choice');
-    const voteCard = walk.sees(karen, vote);
-    const proposals = findInput(voteCard, 'choice')?.choices as { title: string; value: string }[];
-    const owners = findInput(voteCard, 'owner')?.choices as { title: string; value: string }[];
-    const chosen = proposals.find((o) => o.title === sample.project.choice)!.value;
-    for (const [i, m] of members.entries())
-      await walk.click(m, 'voteProject', { choice: i % 3 === 0 ? proposals[0].value : chosen }, vote);
-    const owner = owners.find((o) => o.title === byKey(sample.project.owner).name)!.value;
-    const { firstStep, dueDate } = sample.project;
-    await walk.click(karen, 'chooseProject', { choice: chosen, owner, firstStep, dueDate }, vote);
-    await walk.say(karen, 'summary');
-    await walk.say(karen, 'status');
-    await walk.say(jens, 'myData', '', 'personal');
+  const [status, prompt] = walk.postedCards(await walk.say(karen, 'start', String(n)), 2);
+  if (n === 1) await walk.click(jens, 'reveal', { meeting: 1 }, status);
+  const coming = members.filter((m) => RSVPS[n][m.key] !== 'no');
+  for (const [i, m] of coming.entries()) {
+    const fields = (meeting.answers as Record<string, string[]>)[m.key];
+    const data = Object.fromEntries(fields.map((f, k) => [`a${k + 1}`, f]));
+    await walk.click(m, 'openAnswerForm', { meeting: n }, prompt);
+    if (n === 1 && m === mette)
+      await walk.click(m, 'submitAnswer', { meeting: n, ...data, a1: TOO_LONG }, prompt);
+    await walk.click(m, 'submitAnswer', { meeting: n, ...data }, prompt);
+    if (n === 1 && i === 2) await walk.say(karen, 'remind');
   }
+  if (n === 1) {
+    // Aisha corrects an answer in her form, which stays in place of the answer card for her.
+    const [a1, a2, a3] = meeting.answers.aisha;
+    const edited = `${a2} Og husk kaffen.`;
+    await walk.click(byKey(people, 'aisha'), 'submitAnswer', { meeting: 1, a1, a2: edited, a3 }, prompt);
+  }
+  if (n === 2) await walk.say(karen, 'remind');
+
+  await walk.click(karen, 'reveal', { meeting: n }, status);
+  const late = { meeting: 1, a1: 'For sent', a2: 'x', a3: 'y' };
+  if (n === 1) await walk.click(byKey(people, 'ole'), 'submitAnswer', late, prompt);
+  const voting = walk.postedWith(await walk.click(karen, 'startVoting', { meeting: n }, status), 'choices');
+  const choices = (findInput(walk.sees(karen, voting), 'choices')?.choices as { value: string }[]).map(
+    (c) => c.value,
+  );
+  if (n === 1) await walk.click(jens, 'vote', { meeting: 1, choices: choices.slice(0, 4).join(',') }, voting);
+  for (const [i, m] of coming.entries()) {
+    const picked = new Set([
+      choices[(i * 2) % choices.length],
+      choices[(i * 2 + 1) % choices.length],
+      choices[0],
+    ]);
+    await walk.click(m, 'vote', { meeting: n, choices: [...picked].join(',') }, voting);
+  }
+  const agreements = { meeting: n, agreements: meeting.agreements };
+  const [conclusion] = walk.postedCards(await walk.click(karen, 'closeMeeting', agreements, status), 1);
+  await walk.say(karen, 'summary', String(n));
+  return conclusion;
+}
+
+/** Proposals on meeting 4's conclusion card, the project vote and choice; the whole summary, status, `mine data`. */
+async function chooseProject(walk: Walker, people: People, conclusion?: string): Promise<void> {
+  const { coordinator: karen, members } = people;
+  for (const p of sample.projectProposals) {
+    const proposal = { title: p.title, description: p.description };
+    await walk.click(byKey(people, p.by), 'proposeProject', proposal, conclusion);
+  }
+  const vote = walk.postedWith(await walk.click(karen, 'startProjectVote', {}, conclusion), 'choice');
+  const voteCard = walk.sees(karen, vote);
+  const proposals = findInput(voteCard, 'choice')?.choices as { title: string; value: string }[];
+  const owners = findInput(voteCard, 'owner')?.choices as { title: string; value: string }[];
+  const chosen = proposals.find((o) => o.title === sample.project.choice)!.value;
+  for (const [i, m] of members.entries())
+    await walk.click(m, 'voteProject', { choice: i % 3 === 0 ? proposals[0].value : chosen }, vote);
+  const owner = owners.find((o) => o.title === byKey(people, sample.project.owner).name)!.value;
+  const { firstStep, dueDate } = sample.project;
+  await walk.click(karen, 'chooseProject', { choice: chosen, owner, firstStep, dueDate }, vote);
+  await walk.say(karen, 'summary');
+  await walk.say(karen, 'status');
+  await walk.say(members[0], 'myData', '', 'personal');
 }
 
 /** The walk's hands: clicks the cards people see and writes commands, in the group's language. */
