@@ -86,7 +86,7 @@ function overviewTab(
 ): { api: TabApi; link: OverviewLinker } {
   if (config.auth) {
     const verify = entraTokenVerifier({
-      appId: config.auth.appId,
+      appId: config.ssoAppId ?? config.auth.appId,
       domain: config.botDomain,
       allowedTenants: config.allowedTenants,
     });
