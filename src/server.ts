@@ -8,6 +8,7 @@ import {
   MAX_ACTIVITY_BYTES,
 } from './http-edge';
 import type { Logger } from './log';
+import { redactRequestTelemetry } from './request-telemetry';
 import { legalPage, PAGE_PATHS, type PageKind } from './web/legal-pages';
 import type { TabRequest, TabResponse } from './web/tab-api';
 
@@ -91,6 +92,8 @@ function withTimeout(p: Promise<void>, ms: number): Promise<void> {
 export function createServer(routes: ServerRoutes): Server {
   const { log } = routes;
   const server = restify.createServer({ name: 'erfaringsgruppe-bot' });
+  // Signed links carry tokens in the query: request telemetry records it redacted.
+  server.pre(redactRequestTelemetry);
   genericErrors(server, log);
   server.post(
     '/api/messages',
