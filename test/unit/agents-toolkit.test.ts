@@ -141,6 +141,26 @@ describe('the Agents Toolkit project', () => {
   it('states the F5 dev registration secret lifetime explicitly', () => {
     const create = steps(project('m365agents.local.yml')).find((s) => s.uses === 'aadApp/create')!;
     expect(create.with).toMatchObject({ generateClientSecret: true, clientSecretExpireDays: 180 });
+    expect(read('docs/deploy.md')).toMatch(/client secret valid \*\*180 days\*\*/);
+  });
+
+  it('pre-authorises all seven Teams, Microsoft 365 and Outlook clients for the tab, in the toolkit and in docs/deploy.md', () => {
+    // msteams-docs tabs/how-to/authentication/tab-sso-register-aad.md, "To configure authorized client application".
+    const clients = [
+      '1fec8e78-bce4-4aaf-ab1b-5451cc387264',
+      '5e3ce6c0-2b1f-4285-8d4b-75ee78787346',
+      '4765445b-32c6-49b0-83e6-1d93765276ca',
+      '0ec893e0-5785-4de6-99da-4ed124e5296c',
+      'd3590ed6-52b3-4102-aeff-aad2292ab01c',
+      'bc59ab01-8403-45c6-8796-ac3ef710b3e3',
+      '27922004-5251-4030-b22d-91ecd9a37ea4',
+    ];
+    const aad = JSON.parse(read('infra/aad.manifest.json')) as {
+      preAuthorizedApplications: { appId: string }[];
+    };
+    expect(aad.preAuthorizedApplications.map((a) => a.appId).sort()).toEqual([...clients].sort());
+    const optionB = read('docs/deploy.md').split('## Option B')[1].split('\n## ')[0];
+    for (const id of clients) expect(optionB).toContain(id);
   });
 
   it('writes .localConfigs that the bot accepts as a production configuration', () => {
