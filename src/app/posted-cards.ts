@@ -4,8 +4,8 @@ import type { Actor, AppDeps } from './context';
 import { liveGroup, useCase, changeMeeting } from './use-case';
 import { ok, type Outcome } from './result';
 
-/** At most this many programme summaries are remembered per group (the oldest go first). */
-const MAX_GROUP_CARDS = 50;
+/** At most this many cards are remembered per meeting and per group (the oldest go first). */
+const MAX_CARDS = 100;
 
 /**
  * What a deletion leaves to do in a group's chat: the bot's own cards to replace with a short
@@ -104,11 +104,11 @@ export function recordPostedCards(
   if (n !== undefined)
     return changeMeeting(deps, actor, n, (m) => ({
       ...m,
-      answerCardIds: [...(m.answerCardIds ?? []), ...posted],
+      answerCardIds: [...(m.answerCardIds ?? []), ...posted].slice(-MAX_CARDS),
     }));
   return useCase(deps, actor, liveGroup, async (found) => {
     if (!found) return ok(undefined);
-    const postedCardIds = [...(found.value.postedCardIds ?? []), ...posted].slice(-MAX_GROUP_CARDS);
+    const postedCardIds = [...(found.value.postedCardIds ?? []), ...posted].slice(-MAX_CARDS);
     await deps.store.saveGroup({ ...found, value: { ...found.value, postedCardIds } });
     return ok(undefined);
   });

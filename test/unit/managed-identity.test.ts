@@ -35,7 +35,9 @@ function listen(handle: (req: IncomingMessage, seen: Seen[]) => { status: number
     req.on('end', () => {
       seen.push({ url: req.url ?? '', headers: req.headers });
       const { status, body } = handle(req, seen);
-      res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
+      // Not chained: restify, loaded by other tests in this worker, replaces writeHead with one that returns nothing.
+      res.writeHead(status, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify(body));
     });
   });
   return new Promise((resolve) =>
