@@ -1,5 +1,5 @@
 import AdmZip from 'adm-zip';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { PackageSettings } from '../src/config';
 
@@ -34,15 +34,40 @@ function withoutTabs(manifest: Manifest): Manifest {
   return { ...rest, validDomains: [] } as Manifest;
 }
 
+/** The host of the developer pages (privacy, terms) in a package made without BOT_DOMAIN. */
+const LOCAL_DOMAIN = 'localhost';
+
 /**
  * The manifest with its placeholders filled: BOT_ID (the bot's app id, or the playground's bot),
- * TEAMS_APP_ID (defaults to the bot id) and BOT_DOMAIN (the tabs' host; none: no tabs).
+ * TEAMS_APP_ID (defaults to the bot id), AAD_APP_CLIENT_ID (the tab's SSO app: SSO_APP_ID, or the
+ * bot id) and BOT_DOMAIN (the host of the tabs and the privacy and terms pages; none: no tabs).
  */
 export function buildManifest(template: Manifest, settings: PackageSettings): Manifest {
   const botId = settings.auth?.appId ?? LOCAL_BOT_ID;
-  const values: Record<string, string> = { BOT_ID: botId, TEAMS_APP_ID: settings.teamsAppId ?? botId };
-  if (settings.botDomain) values.BOT_DOMAIN = settings.botDomain;
+  const values: Record<string, string> = {
+    BOT_ID: botId,
+    TEAMS_APP_ID: settings.teamsAppId ?? botId,
+    AAD_APP_CLIENT_ID: settings.ssoAppId ?? botId,
+    BOT_DOMAIN: settings.botDomain ?? LOCAL_DOMAIN,
+  };
   return fillPlaceholders(settings.botDomain ? template : withoutTabs(template), values);
+}
+
+/** The next patch version: "0.1.9" → "0.1.10" (the org catalog takes an update only with a higher one). */
+export function nextVersion(version: string): string {
+  const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(version);
+  if (!m) throw new Error(`The manifest's version "${version}" is not major.minor.patch`);
+  return `${m[1]}.${m[2]}.${Number(m[3]) + 1}`;
+}
+
+/** Raises manifest/manifest.json's patch version in place (nothing else in the file changes); the new version. */
+export function bumpManifestVersion(root: string): string {
+  const file = path.join(root, 'manifest', 'manifest.json');
+  const text = readFileSync(file, 'utf8');
+  const current = (JSON.parse(text) as { version: string }).version;
+  const next = nextVersion(current);
+  writeFileSync(file, text.replace(`"version": "${current}"`, `"version": "${next}"`));
+  return next;
 }
 
 /** Writes `build/appPackage.zip`: the filled-in manifest, its localization file and the icons. */

@@ -36,6 +36,11 @@ const onOff = z
   .optional()
   .transform((v) => v === undefined || v === 'on' || v === 'true' || v === '1');
 
+/** How the bot signs in to the Bot Framework: an app registration (one or many tenants) or a managed identity. */
+export const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
+/** One of APP_TYPES. */
+export type AppType = (typeof APP_TYPES)[number];
+
 /** The environment variables the bot reads, validated (see README's configuration table). */
 export const schema = z
   .object({
@@ -43,7 +48,7 @@ export const schema = z
     HOST: optionalText,
     MicrosoftAppId: optionalText,
     MicrosoftAppPassword: optionalText,
-    MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
+    MicrosoftAppType: z.enum(APP_TYPES).default('SingleTenant'),
     MicrosoftAppTenantId: optionalText,
     AZURE_STORAGE_CONNECTION_STRING: optionalText,
     AZURE_STORAGE_ACCOUNT_URL: optionalText.pipe(z.string().url().startsWith('https://').optional()),
@@ -68,6 +73,7 @@ export const schema = z
     PLAYGROUND_PORT: z.coerce.number().int().min(1).max(65535).default(56150),
     TEAMS_APP_ID: optionalText.pipe(z.string().uuid().optional()),
     TEAMS_APP_CATALOG_ID: optionalText.pipe(z.string().uuid().optional()),
+    SSO_APP_ID: optionalText.pipe(z.string().uuid().optional()),
     BOT_DOMAIN: optionalText.pipe(
       z
         .string()
@@ -86,11 +92,27 @@ export const schema = z
         message: 'is required when MicrosoftAppId is set',
       });
     }
-    if (env.MicrosoftAppId && env.MicrosoftAppType === 'SingleTenant' && !env.MicrosoftAppTenantId) {
+    const msi = env.MicrosoftAppType === 'UserAssignedMSI';
+    if (env.MicrosoftAppId && (env.MicrosoftAppType === 'SingleTenant' || msi) && !env.MicrosoftAppTenantId) {
       ctx.addIssue({
         code: 'custom',
         path: ['MicrosoftAppTenantId'],
-        message: 'is required for SingleTenant',
+        message: `is required for ${env.MicrosoftAppType}`,
+      });
+    }
+    if (env.MicrosoftAppId && msi && env.MicrosoftAppPassword) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppPassword'],
+        message: 'must be empty for UserAssignedMSI (the managed identity has no secret)',
+      });
+    }
+    if (env.MicrosoftAppId && msi && !env.SSO_APP_ID) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SSO_APP_ID'],
+        message:
+          "is required for UserAssignedMSI: the client id of the Entra app the overview tab's single sign-on is issued for",
       });
     }
     if (env.MicrosoftAppId && !env.AZURE_STORAGE_CONNECTION_STRING && !env.AZURE_STORAGE_ACCOUNT_URL) {

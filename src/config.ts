@@ -1,6 +1,6 @@
 import { config as loadDotenv } from 'dotenv';
 import path from 'node:path';
-import { schema, withoutEmpty, type LogLevel } from './config-schema';
+import { schema, withoutEmpty, type AppType, type LogLevel } from './config-schema';
 
 /** Where the bot keeps its tables. */
 export type StorageConfig =
@@ -13,8 +13,13 @@ export interface Config {
   port: number;
   /** Interface to listen on: 127.0.0.1 in local mode (nothing is authenticated), all in production. */
   host: string;
-  /** Bot Framework auth; undefined in local mode (no MicrosoftAppId). */
-  auth?: { appId: string; appPassword?: string; appType: string; tenantId?: string };
+  /**
+   * Bot Framework auth; undefined in local mode (no MicrosoftAppId). With `UserAssignedMSI` the app
+   * id is the managed identity's client id and there is no password.
+   */
+  auth?: { appId: string; appPassword?: string; appType: AppType; tenantId?: string };
+  /** The Entra app the overview tab's SSO tokens are issued for (SSO_APP_ID; defaults to the bot's app id). */
+  ssoAppId?: string;
   storage: StorageConfig;
   /** Where local mode keeps its files (embedded storage, the generated link-signing key). */
   dataDir: string;
@@ -95,6 +100,7 @@ export function parseConfig(given: Record<string, string | undefined>): Config {
     playground: { enabled: !e.MicrosoftAppId && e.PLAYGROUND, port: e.PLAYGROUND_PORT },
     teamsAppId: e.TEAMS_APP_ID,
     teamsAppCatalogId: e.TEAMS_APP_CATALOG_ID,
+    ssoAppId: e.SSO_APP_ID ?? e.MicrosoftAppId,
     botDomain: e.BOT_DOMAIN,
     reminders: e.REMINDERS,
     scaleOut: e.SCALE_OUT,
@@ -107,12 +113,16 @@ export function parseConfig(given: Record<string, string | undefined>): Config {
 export interface PackageSettings {
   auth?: { appId: string };
   teamsAppId?: string;
+  /** The Entra app of the tab's single sign-on (SSO_APP_ID; defaults to the bot's app id). */
+  ssoAppId?: string;
   botDomain?: string;
 }
 
-const packageSchema = schema.innerType().pick({ MicrosoftAppId: true, TEAMS_APP_ID: true, BOT_DOMAIN: true });
+const packageSchema = schema
+  .innerType()
+  .pick({ MicrosoftAppId: true, TEAMS_APP_ID: true, SSO_APP_ID: true, BOT_DOMAIN: true });
 
-/** Validates the package settings (MicrosoftAppId, TEAMS_APP_ID, BOT_DOMAIN); throws ConfigError naming the variable. */
+/** Validates the package settings (MicrosoftAppId, TEAMS_APP_ID, SSO_APP_ID, BOT_DOMAIN); throws ConfigError naming the variable. */
 export function parsePackageSettings(given: Record<string, string | undefined>): PackageSettings {
   const result = packageSchema.safeParse(withoutEmpty(given));
   if (!result.success) {
@@ -124,6 +134,7 @@ export function parsePackageSettings(given: Record<string, string | undefined>):
   return {
     auth: e.MicrosoftAppId ? { appId: e.MicrosoftAppId } : undefined,
     teamsAppId: e.TEAMS_APP_ID,
+    ssoAppId: e.SSO_APP_ID ?? e.MicrosoftAppId,
     botDomain: e.BOT_DOMAIN,
   };
 }

@@ -14,7 +14,12 @@ import type { Config } from './config';
 import type { Logger } from './log';
 import { projectRoot } from './paths';
 import { createServer } from './server';
-import { localOverviewLinks, teamsOverviewLinks, type OverviewLinker } from './web/overview-links';
+import {
+  localOverviewLinks,
+  personalChatLink,
+  teamsOverviewLinks,
+  type OverviewLinker,
+} from './web/overview-links';
 import { calendarFile, calendarSubject, invitationPlainText, meetingPlaceLine } from './web/calendar-api';
 import { linkKeys, type LinkKeys } from './web/link-keys';
 import { meetingLinker } from './web/meeting-links';
@@ -86,7 +91,7 @@ function overviewTab(
 ): { api: TabApi; link: OverviewLinker } {
   if (config.auth) {
     const verify = entraTokenVerifier({
-      appId: config.auth.appId,
+      appId: config.ssoAppId ?? config.auth.appId,
       domain: config.botDomain,
       allowedTenants: config.allowedTenants,
     });
@@ -146,11 +151,14 @@ export async function startBot(config: Config, log: Logger, options: StartOption
     let localBaseUrl = '';
     const tab = overviewTab(config, app, keys, () => localBaseUrl);
     const calendar = calendarLinks(config, app, keys, () => localBaseUrl);
+    // Deep links name the app by its org-catalog id once published, by its manifest id before.
+    const linkAppId = config.auth && (config.teamsAppCatalogId ?? config.teamsAppId ?? config.auth.appId);
     const botDeps = {
       app,
       outbox,
       log,
       overviewLink: tab.link,
+      personalChat: linkAppId ? (tenantId: string) => personalChatLink(linkAppId, tenantId) : undefined,
       meetingLinks: calendar.links,
       roster: new RosterDirectory(),
       watch,

@@ -8,6 +8,8 @@ import {
   MAX_ACTIVITY_BYTES,
 } from './http-edge';
 import type { Logger } from './log';
+import { redactRequestTelemetry } from './request-telemetry';
+import { legalPage, PAGE_PATHS, type PageKind } from './web/legal-pages';
 import type { TabRequest, TabResponse } from './web/tab-api';
 
 /** What the HTTP server serves. */
@@ -40,6 +42,9 @@ const TAB_CSP =
   "frame-ancestors 'self' https://*.cloud.microsoft https://teams.microsoft.com https://*.teams.microsoft.com " +
   'https://*.microsoft365.com https://*.office.com https://outlook.office.com https://outlook.office365.com ' +
   'https://outlook-sdf.office.com https://outlook-sdf.office365.com';
+
+/** The privacy, terms and website pages: their own inline style, nothing else, framed by nobody. */
+const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
 
 function tabRequest(req: Request): TabRequest {
   const query = Object.fromEntries(
@@ -87,6 +92,8 @@ function withTimeout(p: Promise<void>, ms: number): Promise<void> {
 export function createServer(routes: ServerRoutes): Server {
   const { log } = routes;
   const server = restify.createServer({ name: 'erfaringsgruppe-bot' });
+  // Signed links carry tokens in the query: request telemetry records it redacted.
+  server.pre(redactRequestTelemetry);
   genericErrors(server, log);
   server.post(
     '/api/messages',
@@ -109,6 +116,16 @@ export function createServer(routes: ServerRoutes): Server {
       res.json(503, { status: genericError(503).error });
     }
   });
+  // The website, privacy and terms pages the manifest links: static text, no script, not framed.
+  for (const kind of Object.keys(PAGE_PATHS) as PageKind[])
+    for (const [lang, path] of Object.entries(PAGE_PATHS[kind]) as [
+      keyof (typeof PAGE_PATHS)[PageKind],
+      string,
+    ][])
+      server.get(path, async (_req: Request, res: Response) => {
+        res.setHeader('Content-Security-Policy', PAGE_CSP);
+        sendTab(res, legalPage(kind, lang));
+      });
   server.use(restify.plugins.queryParser({ mapParams: false }));
   const calendar = routes.calendar;
   if (calendar) {

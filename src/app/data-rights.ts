@@ -6,6 +6,7 @@ import type { GroupSnapshot } from '../domain/snapshot';
 import { checkConfirmation } from './confirmation';
 import type { Actor, AppDeps } from './context';
 import { eraseGroup } from './group-deletion';
+import { personCleanup, wholeGroupCleanup, type ChatCleanup } from './posted-cards';
 import { ok, refuse, transact, type Outcome } from './result';
 
 /** Everything the bot stores about one person in one group. */
@@ -143,6 +144,8 @@ function meetingWithout(
 export interface Deleted {
   groups: number;
   rows: number;
+  /** The bot's cards in each group's chat to replace or show again. */
+  cleanups: ChatCleanup[];
 }
 
 /**
@@ -159,13 +162,22 @@ export function deleteMyData(deps: AppDeps, actor: Actor, token: unknown): Promi
     if (!confirmed.ok) return confirmed;
     const groups = await groupsAbout(deps, actor);
     let rows = 0;
-    for (const snapshot of groups) rows += await removePerson(deps, actor, snapshot);
-    return ok({ groups: groups.length, rows });
+    const cleanups: ChatCleanup[] = [];
+    for (const snapshot of groups) {
+      const removed = await removePerson(deps, actor, snapshot);
+      rows += removed.rows;
+      cleanups.push(removed.cleanup);
+    }
+    return ok({ groups: groups.length, rows, cleanups });
   });
 }
 
-/** Takes the person out of one group; how many of their rows were deleted. */
-async function removePerson(deps: AppDeps, actor: Actor, snapshot: GroupSnapshot): Promise<number> {
+/** Takes the person out of one group: how many of their rows were deleted, and what is left to do in the chat. */
+async function removePerson(
+  deps: AppDeps,
+  actor: Actor,
+  snapshot: GroupSnapshot,
+): Promise<{ rows: number; cleanup: ChatCleanup }> {
   const g = snapshot.group.value;
   const theirItems = new Set(
     snapshot.answers
@@ -179,7 +191,7 @@ async function removePerson(deps: AppDeps, actor: Actor, snapshot: GroupSnapshot
   await deps.store.unindexCoordinator(actor.tenantId, actor.userId, g.key);
   if (members.length === 0 && coordinators.length === 0) {
     await eraseGroup(deps, snapshot.group, 0);
-    return rows;
+    return { rows, cleanup: wholeGroupCleanup(snapshot) };
   }
   const heir =
     coordinators.length === 0
@@ -197,5 +209,5 @@ async function removePerson(deps: AppDeps, actor: Actor, snapshot: GroupSnapshot
   if (snapshot.project?.owner.userId === actor.userId) {
     await deps.store.replaceProject(g.key, { ...snapshot.project, owner: { userId: '', name: '–' } });
   }
-  return rows;
+  return { rows, cleanup: personCleanup(snapshot, actor.userId) };
 }

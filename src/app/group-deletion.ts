@@ -2,6 +2,7 @@ import { coordinatorNames, isCoordinator } from '../domain/roles';
 import type { Group } from '../domain/types';
 import type { Versioned } from '../domain/snapshot';
 import { checkConfirmation, type ConfirmationScope } from './confirmation';
+import { wholeGroupCleanup, type ChatCleanup } from './posted-cards';
 import type { Actor, AppDeps } from './context';
 import { ok, refuse, transact, type Outcome } from './result';
 
@@ -44,18 +45,22 @@ export async function eraseGroup(deps: AppDeps, found: Versioned<Group>, ownTurn
   await deps.store.deleteGroup(group);
 }
 
-/** `slet gruppe`, confirmed by the coordinator who asked, within the confirmation's lifetime. */
+/**
+ * `slet gruppe`, confirmed by the coordinator who asked, within the confirmation's lifetime; with
+ * the bot's cards in the chat that are left to replace.
+ */
 export function deleteWholeGroup(
   deps: AppDeps,
   actor: Actor,
   token: unknown,
-): Promise<Outcome<{ name: string }>> {
+): Promise<Outcome<{ name: string; cleanup?: ChatCleanup }>> {
   return transact(async () => {
     const found = await groupToDelete(deps, actor);
     if (!found.ok) return found;
     const confirmed = checkConfirmation(deps, actor, groupScope(found.value.value), token);
     if (!confirmed.ok) return confirmed;
+    const snapshot = await deps.store.loadPartition(found.value.value.key);
     await eraseGroup(deps, found.value, 1);
-    return ok({ name: found.value.value.name });
+    return ok({ name: found.value.value.name, cleanup: snapshot && wholeGroupCleanup(snapshot) });
   });
 }

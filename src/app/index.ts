@@ -25,6 +25,7 @@ import {
 } from './meeting';
 import { groupKeyOfChat, readMyGroups, readOverview, recordOverviewTab } from './overview';
 import { markPosted, markUnposted } from './posting';
+import { recordPostedCards } from './posted-cards';
 import {
   chooseProject,
   proposeProject,
@@ -95,6 +96,7 @@ export function createApp(deps: AppDeps) {
     vote: bind(vote),
     closeMeeting: bind(closeMeeting),
     markPosted: bind(markPosted),
+    recordPostedCards: bind(recordPostedCards),
     markUnposted: bind(markUnposted),
     answerForm: bind(answerForm),
     submitAnswer: bind(submitAnswer),

@@ -37,17 +37,22 @@ export function markUnposted(
   }));
 }
 
-/** Teams accepted the cards of a step: it is done (and the conclusion card's id is kept). */
+/**
+ * Teams accepted the cards of a step: it is done; the conclusion card's id is kept, and the ids of
+ * cards that show answers (`shown`) join the meeting's, so a deletion can replace them.
+ */
 export function markPosted(
   deps: AppDeps,
   actor: Actor,
   n: number,
   name: PostingStep,
-  cards: Pick<Meeting, 'conclusionCardId'> = {},
+  cards: Pick<Meeting, 'conclusionCardId'> & { shown?: string[] } = {},
 ): Promise<Outcome<Meeting>> {
+  const { shown = [], ...ids } = cards;
   return changeMeeting(deps, actor, n, (m) => ({
     ...m,
-    ...cards,
+    ...ids,
+    answerCardIds: shown.length ? [...(m.answerCardIds ?? []), ...shown] : m.answerCardIds,
     unposted: m.unposted?.step === name ? undefined : m.unposted,
   }));
 }

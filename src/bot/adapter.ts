@@ -55,19 +55,28 @@ class SingleRetryLayerAuthentication extends ConfigurationBotFrameworkAuthentica
   }
 }
 
-/** The Bot Framework adapter: authenticated with the app's credentials, or open in local mode. */
-export function createAdapter(config: Config, log: Logger): EdgeAdapter {
-  const options: Partial<ConfigurationBotFrameworkAuthenticationOptions> = config.auth
+/**
+ * The SDK's authentication settings. `UserAssignedMSI`: botbuilder 4.23's
+ * ConfigurationServiceClientCredentialFactory then signs in with the managed identity whose client id
+ * is the app id (ManagedIdentityServiceClientCredentialsFactory, tokens from the App Service identity
+ * endpoint) and requires the tenant and no password.
+ */
+export function botFrameworkOptions(config: Config): ConfigurationBotFrameworkAuthenticationOptions {
+  const auth = config.auth;
+  const options: Partial<ConfigurationBotFrameworkAuthenticationOptions> = auth
     ? {
-        MicrosoftAppId: config.auth.appId,
-        MicrosoftAppPassword: config.auth.appPassword,
-        MicrosoftAppType: config.auth.appType,
-        MicrosoftAppTenantId: config.auth.tenantId,
+        MicrosoftAppId: auth.appId,
+        MicrosoftAppPassword: auth.appType === 'UserAssignedMSI' ? undefined : auth.appPassword,
+        MicrosoftAppType: auth.appType,
+        MicrosoftAppTenantId: auth.tenantId,
       }
     : {};
-  const adapter = new EdgeAdapter(
-    new SingleRetryLayerAuthentication(options as ConfigurationBotFrameworkAuthenticationOptions),
-  );
+  return options as ConfigurationBotFrameworkAuthenticationOptions;
+}
+
+/** The Bot Framework adapter: authenticated with the app's credentials or managed identity, or open in local mode. */
+export function createAdapter(config: Config, log: Logger): EdgeAdapter {
+  const adapter = new EdgeAdapter(new SingleRetryLayerAuthentication(botFrameworkOptions(config)));
   adapter.onTurnError = async (context, error) => {
     log.error('turn.error', {
       error,

@@ -177,8 +177,10 @@ export class ErfaringsgruppeBot extends TeamsActivityHandler {
     const replyTo = context.activity.replyToId;
     if (reply.kind === 'card' && isSubmit && replyTo)
       await this.deps.outbox.updateCard(context, replyTo, reply.card);
-    else if (reply.kind === 'card') await this.deps.outbox.postCard(context, reply.card);
-    else if (reply.kind === 'message' && reply.mentions?.length)
+    else if (reply.kind === 'card') {
+      const id = await this.deps.outbox.postCard(context, reply.card);
+      if (id) await reply.onPosted?.(id);
+    } else if (reply.kind === 'message' && reply.mentions?.length)
       await this.deps.outbox.postActivity(context, mentionMessage(reply.text, reply.mentions));
     else if (reply.kind !== 'done') await this.deps.outbox.postText(context, reply.text);
   }

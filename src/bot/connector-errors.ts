@@ -3,9 +3,14 @@
  * and the status alone is not enough: a 404 is usually one message that is gone, not the chat.
  */
 
-/** Codes that say the bot is out of the conversation (removed, blocked, or the chat is gone). */
+/**
+ * Codes that say the bot is out of the conversation (removed, blocked, or the chat is gone);
+ * msteams-docs bots/build-conversational-capability.md, status codes: 403 ConversationBlockedByUser
+ * "User blocked the bot in personal chat or a channel" — stop posting until a user writes again.
+ */
 const BOT_OUT = new Set([
   'BotNotInConversationRoster',
+  'ConversationBlockedByUser',
   'BotDisabledByAdmin',
   'NotEnoughPermissions',
   'ConversationNotFound',

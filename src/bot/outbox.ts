@@ -109,6 +109,16 @@ export class Outbox {
     );
   }
 
+  /** Runs `logic` with a turn context for a conversation outside any turn (`idle()` waits for it). */
+  async inConversation(
+    reference: Partial<ConversationReference>,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<void> {
+    const run = this.within(reference, undefined, logic);
+    this.track(run);
+    await run;
+  }
+
   /**
    * Runs `act` in a fresh context for the conversation (or in `context` when there is no way to
    * continue one). The adapter hands a failure inside to its turn-error handler; it is caught here

@@ -10,7 +10,7 @@ import type { Turn } from './turn';
  * in their view), a message, or a refusal of malformed input (400 for invokes).
  */
 export type Reply =
-  | { kind: 'card'; card: RenderedCard }
+  | { kind: 'card'; card: RenderedCard; onPosted?: (activityId: string) => Promise<unknown> }
   | { kind: 'message'; text: string; mentions?: Person[] }
   | { kind: 'badRequest'; text: string }
   | { kind: 'done'; text: string };
@@ -20,9 +20,9 @@ export function doneReply(text: string): Reply {
   return { kind: 'done', text };
 }
 
-/** A card reply. */
-export function cardReply(card: RenderedCard): Reply {
-  return { kind: 'card', card };
+/** A card reply; `onPosted` learns its activity id when it is posted as a new message (not for a click). */
+export function cardReply(card: RenderedCard, onPosted?: (activityId: string) => Promise<unknown>): Reply {
+  return { kind: 'card', card, onPosted };
 }
 
 /** A message reply; `mentions` are @mentioned (their `<at>name</at>` must be in the text). */

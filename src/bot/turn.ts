@@ -23,6 +23,8 @@ export interface BotDeps {
     meeting: Meeting,
     attendees: string[],
   ) => Promise<{ teamsMeeting: string; calendar: string }>;
+  /** The deep link to the bot's personal chat in a tenant (Teams only; none in local mode). */
+  personalChat?: (tenantId: string) => string;
   /** The chats' rosters (sign-in names), read from Teams and cached briefly. */
   roster?: RosterDirectory;
   /** Keeps each group's stored conversation reference current from its chat's activities. */

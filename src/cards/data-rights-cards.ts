@@ -86,3 +86,17 @@ export interface ConfirmModel {
 export function confirmCard(model: ConfirmModel): RenderedCard {
   return { card: render(confirmTemplate, { ...model, token: model.token ?? '' }), summary: model.title };
 }
+
+/**
+ * What stands in the chat in place of a card of the bot's once its data is deleted: the whole group
+ * (`whole`), or a person's answers or name; says what stays.
+ */
+export function deletedCard(lang: Language, whole: boolean): RenderedCard {
+  return confirmCard({
+    title: t(lang, 'deleted.title'),
+    body: t(lang, whole ? 'deleted.group' : 'deleted.person'),
+    notice: '',
+    button: '',
+    verb: '',
+  });
+}

@@ -66,6 +66,8 @@ export interface Group extends GroupSettings {
   projectVote?: { startedAt: string; cardId?: string };
   /** Set by `slet gruppe` before its rows are swept: every use case refuses a deleted group. */
   deletedAt?: string;
+  /** Cards posted in the chat about the whole programme (its summaries): replaced when data is deleted. */
+  postedCardIds?: string[];
   createdAt: string;
 }
 
@@ -83,6 +85,11 @@ export interface Meeting {
   statusCardId?: string;
   /** The conclusion card (after meeting 4 it gathers the project proposals and is updated in place). */
   conclusionCardId?: string;
+  /**
+   * Other cards posted in the chat for this meeting that show answers or names (the answer prompt,
+   * reveal, prioritising, theme summaries; meeting 4 also the project's cards): deletion replaces them.
+   */
+  answerCardIds?: string[];
   /**
    * A coordinator step whose card Teams has not accepted yet (`failed`: it refused it). Cleared once
    * accepted; until then the coordinator can post it again, and no other step is taken.

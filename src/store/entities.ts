@@ -64,7 +64,14 @@ export function groupToRow(g: Group): Row {
     ...columns(g, ['tenantId', 'name', 'association', 'area', 'phase', 'language', 'revealMode']),
     ...columns(g, ['coordinators', 'members', 'createdAt']),
     conversation: JSON.stringify(chatOnly(g.conversation)),
-    ...optionalColumns(g, ['groupCardId', 'projectVote', 'overviewTab', 'inactive', 'deletedAt']),
+    ...optionalColumns(g, [
+      'groupCardId',
+      'projectVote',
+      'overviewTab',
+      'inactive',
+      'deletedAt',
+      'postedCardIds',
+    ]),
   };
 }
 
@@ -87,6 +94,7 @@ export function rowToGroup(row: Row): Group {
     overviewTab: json<Group['overviewTab']>(row, 'overviewTab', undefined),
     inactive: json<Group['inactive']>(row, 'inactive', undefined),
     deletedAt: str(row, 'deletedAt') || undefined,
+    postedCardIds: json<Group['postedCardIds']>(row, 'postedCardIds', undefined),
     createdAt: str(row, 'createdAt'),
   };
 }
@@ -101,6 +109,7 @@ export function meetingToRow(groupKey: string, m: Meeting): Row {
       'invitationCardId',
       'statusCardId',
       'conclusionCardId',
+      'answerCardIds',
       'unposted',
       'conclusion',
       'revealMode',
@@ -121,6 +130,7 @@ export function rowToMeeting(row: Row): Meeting {
     invitationCardId: str(row, 'invitationCardId') || undefined,
     statusCardId: str(row, 'statusCardId') || undefined,
     conclusionCardId: str(row, 'conclusionCardId') || undefined,
+    answerCardIds: json<Meeting['answerCardIds']>(row, 'answerCardIds', undefined),
     unposted: json<Meeting['unposted']>(row, 'unposted', undefined),
     conclusion: json<Meeting['conclusion']>(row, 'conclusion', undefined),
     revealMode: (str(row, 'revealMode') || undefined) as Meeting['revealMode'],

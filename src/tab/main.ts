@@ -9,6 +9,7 @@ import { languageOf, t } from '../i18n';
 import type { Language } from '../domain/types';
 import type { OverviewPayload } from '../report/overview';
 import { renderMine, renderNotice, renderOverview } from './render';
+import { canPrintIn, openedOutsideTeams } from './where';
 
 const ENTITY_ID = 'erfaringsgruppe-overblik';
 
@@ -17,7 +18,15 @@ interface Session {
   lang: Language;
   local: boolean;
   chat?: string;
+  /** Teams' client type (desktop, web, android, ios, …); none outside Teams. */
+  clientType?: string;
 }
+
+/** Teams did not answer: the page is not in Teams (a browser fallback, a copied link). */
+class NotInTeamsError extends Error {}
+
+/** How long the page waits for Teams to answer before it says the overview needs Teams. */
+const TEAMS_WAIT_MS = 10_000;
 
 const query = new URLSearchParams(location.search);
 const show = (node: HTMLElement): void => document.body.replaceChildren(node);
@@ -27,12 +36,22 @@ const speak = (lang: Language): void => {
 };
 
 async function teamsSession(): Promise<Session> {
-  await app.initialize();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const notInTeams = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new NotInTeamsError()), TEAMS_WAIT_MS);
+  });
+  await Promise.race([app.initialize(), notInTeams]).finally(() => clearTimeout(timer));
   const context = await app.getContext();
   const lang = languageOf(context.app.locale, 'da');
   speak(lang);
   const token = await authentication.getAuthToken();
-  return { token, lang, local: false, chat: context.chat?.id ?? context.channel?.id };
+  return {
+    token,
+    lang,
+    local: false,
+    chat: context.chat?.id ?? context.channel?.id,
+    clientType: context.app.host.clientType,
+  };
 }
 
 async function session(): Promise<Session> {
@@ -87,6 +106,7 @@ async function download(
 }
 
 async function overviewPage(): Promise<void> {
+  if (openedOutsideTeams(location.search, window.parent !== window)) throw new NotInTeamsError();
   const s = await session();
   show(renderNotice(t(s.lang, 'overview.loading')));
   const group = query.get('group');
@@ -106,7 +126,7 @@ async function overviewPage(): Promise<void> {
   const overview = (await res.json()) as OverviewPayload;
   speak(overview.language);
   document.title = `${overview.name} – ${t(overview.language, 'overview.title')}`;
-  show(renderOverview(overview, (format) => download(s, where, format)));
+  show(renderOverview(overview, (format) => download(s, where, format), canPrintIn(s.clientType)));
 }
 
 async function minePage(): Promise<void> {
@@ -157,6 +177,7 @@ const pagesByName: Record<string, () => Promise<void>> = {
   mine: minePage,
   config: configPage,
 };
-(pagesByName[document.body.dataset.page ?? 'overview'] ?? overviewPage)().catch(() => {
-  show(renderNotice(t(languageOf(navigator.language, 'da'), 'overview.failed')));
+(pagesByName[document.body.dataset.page ?? 'overview'] ?? overviewPage)().catch((err: unknown) => {
+  const lang = languageOf(navigator.language, 'da');
+  show(renderNotice(t(lang, err instanceof NotInTeamsError ? 'overview.openInTeams' : 'overview.failed')));
 });

@@ -67,10 +67,14 @@ function meetingSection(
   return section;
 }
 
-/** The whole overview page for one group. `onDownload` is wired to the coordinator's buttons. */
+/**
+ * The whole overview page for one group. `onDownload` is wired to the coordinator's buttons;
+ * without `canPrint` (Teams on a phone) the print button gives way to a hint.
+ */
 export function renderOverview(
   o: OverviewPayload,
   onDownload: (format: 'csv' | 'md') => Promise<string | undefined>,
+  canPrint = true,
 ): HTMLElement {
   const lang = o.language;
   const main = el('main', 'overview');
@@ -86,7 +90,9 @@ export function renderOverview(
   const fetchFile = (format: 'csv' | 'md') => (): void =>
     void onDownload(format).then((problem) => (message.textContent = problem ?? ''));
   tools.append(
-    button(t(lang, 'overview.print'), () => window.print()),
+    canPrint
+      ? button(t(lang, 'overview.print'), () => window.print())
+      : el('span', 'tools-hint', t(lang, 'overview.printOnComputer')),
     button(t(lang, 'overview.downloadCsv'), fetchFile('csv')),
     button(t(lang, 'overview.downloadMarkdown'), fetchFile('md')),
     message,

@@ -28,7 +28,9 @@ export function teamsOverviewLinks(teamsAppId: string, webUrl?: string, label = 
     if (!group.overviewTab) return { addTab: true };
     const context = chat.channel ? { channelId: chat.id } : { chatId: chat.id, contextType: 'chat' };
     const query = [
-      ...(webUrl ? [`webUrl=${encodeURIComponent(webUrl)}`] : []),
+      // A client that cannot show the tab opens webUrl in a browser, where the page explains that
+      // the overview needs Teams (`outside=teams`) instead of waiting for a Teams sign-in.
+      ...(webUrl ? [`webUrl=${encodeURIComponent(`${webUrl}?outside=teams`)}`] : []),
       `label=${encodeURIComponent(label)}`,
       `context=${encodeURIComponent(JSON.stringify(context))}`,
     ].join('&');
@@ -36,6 +38,15 @@ export function teamsOverviewLinks(teamsAppId: string, webUrl?: string, label = 
       url: `https://teams.microsoft.com/l/entity/${encodeURIComponent(teamsAppId)}/${OVERVIEW_ENTITY_ID}?${query}`,
     };
   };
+}
+
+/**
+ * The deep link to the bot's personal chat, where `mine data` and `slet mine data` work
+ * (deep-link-application.md, "Deep link to a chat with the application": `/l/entity/<appId>/conversations`,
+ * with the org-catalog id once the app is published there).
+ */
+export function personalChatLink(appId: string, tenantId: string): string {
+  return `https://teams.microsoft.com/l/entity/${encodeURIComponent(appId)}/conversations?tenantId=${encodeURIComponent(tenantId)}`;
 }
 
 /**

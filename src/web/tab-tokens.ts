@@ -24,7 +24,7 @@ export const ENTRA_KEYS_URL = 'https://login.microsoftonline.com/common/discover
 
 /** What a Teams SSO token must be issued for. */
 export interface EntraTokenOptions {
-  /** The app registration's client id (the bot's MicrosoftAppId). */
+  /** The client id of the Entra app the tab signs in to (SSO_APP_ID, or the bot's MicrosoftAppId). */
   appId: string;
   /** The public host of the tab, for the `api://<domain>/<appId>` audience. */
   domain?: string;

@@ -70,6 +70,7 @@ describe('errors of the real connector', () => {
     [403, 'BotNotInConversationRoster'],
     [403, 'BotDisabledByAdmin'],
     [403, 'NotEnoughPermissions'],
+    [403, 'ConversationBlockedByUser'],
     [404, 'ConversationNotFound'],
   ])(
     'marks the group inactive on %i %s, and active again on the next activity from the chat',

@@ -253,7 +253,7 @@ describe('who may read an overview (Teams SSO users)', () => {
       chatId: chat.conversationId,
       contextType: 'chat',
     });
-    expect(url.searchParams.get('webUrl')).toBe('https://bot.example/tab/overview.html');
+    expect(url.searchParams.get('webUrl')).toBe('https://bot.example/tab/overview.html?outside=teams');
   });
 
   it("finds the group from the tab's chat id, as Teams gives it", async () => {

@@ -7,12 +7,12 @@ const toolkit = readFileSync(path.join(root, 'm365agents.yml'), 'utf8');
 
 /**
  * No Bicep compiler or Azure runs on this machine, so these read the template for the promises
- * docs/deploy.md makes: keyless storage through a managed identity, Node 24, single-tenant bot
- * with the Teams channel, and settings the bot's configuration understands.
+ * docs/deploy.md makes: keyless storage through a managed identity, Node 24, a bot with a managed
+ * identity (no secret) and the Teams channel, and settings the bot's configuration understands.
  */
 describe('the Azure deployment (infra/main.bicep)', () => {
   it("reaches Table Storage with the web app's managed identity, never with account keys", () => {
-    expect(bicep).toMatch(/identity: \{ type: 'SystemAssigned' \}/);
+    expect(bicep).toContain("type: 'SystemAssigned, UserAssigned'");
     expect(bicep).toContain("var tableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'");
     expect(bicep).toMatch(/principalId: web\.identity\.principalId/);
     expect(bicep).toMatch(/allowSharedKeyAccess: false/);
@@ -33,11 +33,24 @@ describe('the Azure deployment (infra/main.bicep)', () => {
     expect(bicep).toContain("healthCheckPath: '/healthz'");
   });
 
-  it('registers a single-tenant Azure Bot pointing at /api/messages, with the Teams channel', () => {
-    expect(bicep).toContain("msaAppType: 'SingleTenant'");
+  it('registers an Azure Bot whose identity is a user-assigned managed identity, in the region asked for, with the Teams channel', () => {
+    expect(bicep).toContain("resource botIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@");
+    expect(bicep).toContain("msaAppType: 'UserAssignedMSI'");
+    expect(bicep).toContain('msaAppMSIResourceId: botIdentity.id');
+    expect(bicep).toContain('msaAppId: botIdentity.properties.clientId');
+    expect(bicep).toContain("userAssignedIdentities: { '${botIdentity.id}': {} }");
     expect(bicep).toContain("endpoint: 'https://${botDomain}/api/messages'");
     expect(bicep).toContain("channelName: 'MsTeamsChannel'");
-    expect(bicep).toMatch(/name: 'MicrosoftAppType', value: 'SingleTenant'/);
+    expect(bicep).toMatch(/name: 'MicrosoftAppType', value: 'UserAssignedMSI'/);
+    expect(bicep).toMatch(/name: 'MicrosoftAppId', value: botIdentity\.properties\.clientId/);
+    expect(bicep).toMatch(/@allowed\(\['global', 'westeurope'\]\)\nparam botLocation string = 'westeurope'/);
+    expect([...bicep.matchAll(/location: botLocation/g)]).toHaveLength(2);
+    expect(bicep).not.toMatch(/location: 'global'/);
+  });
+
+  it('gives the web app the org-catalog id and the SSO app id as settings', () => {
+    expect(bicep).toMatch(/\{ name: 'TEAMS_APP_CATALOG_ID', value: teamsAppCatalogId \}/);
+    expect(bicep).toMatch(/\{ name: 'SSO_APP_ID', value: ssoAppId \}/);
   });
 
   it('sets only settings the bot reads (src/config-schema.ts)', () => {
@@ -54,6 +67,9 @@ describe('the Azure deployment (infra/main.bicep)', () => {
   });
 
   it('has the toolkit provision, deploy and publish with the app package from manifest/', () => {
+    expect(toolkit).toMatch(
+      /publish:[\s\S]*teamsApp\/publishAppPackage[\s\S]*TEAMS_APP_CATALOG_ID[\s\S]*uses: arm\/deploy/,
+    );
     for (const step of [
       'provision:',
       'deploy:',

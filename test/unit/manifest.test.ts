@@ -2,10 +2,21 @@ import AdmZip from 'adm-zip';
 import { mkdtempSync, readFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { buildManifest, LOCAL_BOT_ID, writeAppPackage } from '../../scripts/app-package';
+import {
+  bumpManifestVersion,
+  buildManifest,
+  LOCAL_BOT_ID,
+  nextVersion,
+  writeAppPackage,
+} from '../../scripts/app-package';
 import { parseCommand } from '../../src/bot/commands';
 import { parseConfig, parsePackageSettings } from '../../src/config';
-import { localizationValidator, manifestValidator, problems } from '../support/schemas';
+import {
+  localizationValidator,
+  manifestValidator,
+  newestManifestVersion,
+  problems,
+} from '../support/schemas';
 
 const root = path.join(__dirname, '..', '..');
 const manifest = JSON.parse(readFileSync(path.join(root, 'manifest', 'manifest.json'), 'utf8'));
@@ -17,7 +28,30 @@ function pngSize(file: string): { width: number; height: number } {
 }
 
 describe('Teams app manifest', () => {
-  it('validates against the 1.22 schema, with the bot in group chats, teams and personal chats', () => {
+  it('is on the newest manifest schema in @microsoft/app-manifest, and validates against it', () => {
+    const newest = newestManifestVersion();
+    expect(Number(newest.split('.')[1])).toBeGreaterThanOrEqual(30);
+    expect(manifest.manifestVersion).toBe(newest);
+    expect(manifest.$schema).toContain(`/teams/v${newest}/MicrosoftTeams.schema.json`);
+    const en = JSON.parse(readFileSync(path.join(root, 'manifest', 'en.json'), 'utf8'));
+    expect(en.$schema).toContain(`/teams/v${newest}/MicrosoftTeams.Localization.schema.json`);
+  });
+
+  it("links its privacy and terms pages and website on the bot's own domain", () => {
+    const built = buildManifest(
+      manifest,
+      parsePackageSettings({ BOT_DOMAIN: 'erfaringsgruppe.azurewebsites.net' }),
+    ) as typeof manifest;
+    expect(built.developer).toEqual({
+      name: 'Erfaringsgruppe',
+      websiteUrl: 'https://erfaringsgruppe.azurewebsites.net/',
+      privacyUrl: 'https://erfaringsgruppe.azurewebsites.net/privatliv',
+      termsOfUseUrl: 'https://erfaringsgruppe.azurewebsites.net/vilkaar',
+    });
+    expect(JSON.stringify(manifest)).not.toContain('.example');
+  });
+
+  it('validates, with the bot in group chats, teams and personal chats', () => {
     const validate = manifestValidator();
     const ok = validate(
       buildManifest(manifest, parsePackageSettings({ BOT_DOMAIN: 'erfaringsgruppe.azurewebsites.net' })),
@@ -41,7 +75,7 @@ describe('Teams app manifest', () => {
       for (const title of list(scope)) expect(parseCommand(title)).toBeDefined();
   });
 
-  it('has an English localization file that validates against the 1.22 localization schema', () => {
+  it('has an English localization file that validates against the localization schema', () => {
     const en = JSON.parse(readFileSync(path.join(root, 'manifest', 'en.json'), 'utf8'));
     const validate = localizationValidator();
     const ok = validate(en);
@@ -91,6 +125,7 @@ describe('Teams app manifest', () => {
     );
     expect(built.configurableTabs[0].scopes).toEqual(['groupChat', 'team']);
     expect(built.staticTabs[0].contentUrl).toBe('https://erfaringsgruppe.azurewebsites.net/tab/mine.html');
+    // Without SSO_APP_ID the bot's own app registration is the tab's SSO audience.
     expect(built.webApplicationInfo).toEqual({
       id: '3f9a1c2e-5b7d-4e8f-9a0b-1c2d3e4f5a6b',
       resource: 'api://erfaringsgruppe.azurewebsites.net/3f9a1c2e-5b7d-4e8f-9a0b-1c2d3e4f5a6b',
@@ -135,5 +170,25 @@ describe('Teams app manifest', () => {
     expect(() => parsePackageSettings({ BOT_DOMAIN: 'https://x.example/' })).toThrow(
       /^Configuration error: BOT_DOMAIN/,
     );
+  });
+
+  it('raises the patch version on every `npm run package`, leaving the rest of the file as it was', () => {
+    expect(nextVersion('0.1.9')).toBe('0.1.10');
+    expect(() => nextVersion('1.0')).toThrow(/major\.minor\.patch/);
+    const dir = mkdtempSync(path.join(tmpdir(), 'pkg-'));
+    cpSync(path.join(root, 'manifest'), path.join(dir, 'manifest'), { recursive: true });
+    const before = readFileSync(path.join(dir, 'manifest', 'manifest.json'), 'utf8');
+    const first = bumpManifestVersion(dir);
+    const second = bumpManifestVersion(dir);
+    expect(first).toBe(nextVersion(manifest.version));
+    expect(second).toBe(nextVersion(first));
+    const after = readFileSync(path.join(dir, 'manifest', 'manifest.json'), 'utf8');
+    expect(after.replace(`"version": "${second}"`, `"version": "${manifest.version}"`)).toBe(before);
+    const packaged = JSON.parse(
+      new AdmZip(writeAppPackage(dir, parseConfig({}))).readAsText('manifest.json'),
+    );
+    expect(packaged.version).toBe(second);
+    const script = readFileSync(path.join(root, 'scripts', 'package-app.ts'), 'utf8');
+    expect(script).toMatch(/bumpManifestVersion\(projectRoot\(\)\)[\s\S]*writeAppPackage/);
   });
 });

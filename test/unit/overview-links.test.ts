@@ -1,5 +1,6 @@
 import type { OverviewLink } from '../../src/cards/overview-action';
-import { localOverviewLinks, teamsOverviewLinks } from '../../src/web/overview-links';
+import { canPrintIn, openedOutsideTeams } from '../../src/tab/where';
+import { localOverviewLinks, personalChatLink, teamsOverviewLinks } from '../../src/web/overview-links';
 import { localLinks } from '../../src/web/tab-tokens';
 import { sampleGroup } from '../support/card-gallery';
 
@@ -23,7 +24,11 @@ describe('"Åbn overblik" links', () => {
       chatId: '19:abc@thread.v2',
       contextType: 'chat',
     });
-    expect(url.searchParams.get('webUrl')).toBe('https://bot.example/tab/overview.html');
+    // Opened in a browser, the fallback page says the overview needs Teams instead of waiting for it.
+    expect(url.searchParams.get('webUrl')).toBe('https://bot.example/tab/overview.html?outside=teams');
+    expect(openedOutsideTeams(new URL(url.searchParams.get('webUrl')!).search, false)).toBe(true);
+    expect(openedOutsideTeams('?outside=teams', true)).toBe(false);
+    expect(openedOutsideTeams('?group=g1', false)).toBe(false);
     expect(url.href.length).toBeLessThan(1800);
   });
 
@@ -51,5 +56,17 @@ describe('"Åbn overblik" links', () => {
     expect(url.searchParams.get('group')).toBe(group.key);
     const reader = await links.verify(url.hash.replace('#token=', ''));
     expect(reader).toMatchObject({ onlyGroup: group.key, tenantId: group.tenantId });
+  });
+
+  it('links the personal chat with the bot, where `mine data` works, by the id deep links use', () => {
+    const url = new URL(personalChatLink(APP, '11111111-2222-4333-8444-555555555555'));
+    expect(url.origin + url.pathname).toBe(`https://teams.microsoft.com/l/entity/${APP}/conversations`);
+    expect(url.searchParams.get('tenantId')).toBe('11111111-2222-4333-8444-555555555555');
+  });
+
+  it('offers Print where window.print() works: a browser or Teams on a computer, not Teams on a phone', () => {
+    for (const client of [undefined, 'desktop', 'web', 'teamsRoomsWindows'])
+      expect(canPrintIn(client)).toBe(true);
+    for (const client of ['android', 'ios', 'ipados']) expect(canPrintIn(client)).toBe(false);
   });
 });

@@ -1,14 +1,26 @@
 import { confirmCard, myDataCard } from '../../cards/data-rights-cards';
 import { escapeMarkdown } from '../../cards/escape';
+import type { Language } from '../../domain/types';
 import { t, tp } from '../../i18n';
 import { cardReply, messageReply, refusalReply, type Reply } from '../reply';
 import type { Turn } from '../turn';
+import { cleanUpChat } from '../chat-cleanup';
 import type { ActionHandler } from './handler';
+
+/** Where a group chat points for `mine data` / `slet mine data`: the personal chat, with a link to it in Teams. */
+function personalOnly(
+  turn: Turn,
+  lang: Language,
+  key: 'myData.privateOnly' | 'deleteMine.personalOnly',
+): Reply {
+  const link = turn.deps.personalChat?.(turn.actor.tenantId);
+  return messageReply(link ? `${t(lang, key)} ${t(lang, 'personalChat.link', { url: link })}` : t(lang, key));
+}
 
 /** `mine data`: the person's data as a card (page `page` when it has several), only in a personal chat. */
 export async function showMyData(turn: Turn, page = 1): Promise<Reply> {
   const lang = await turn.language();
-  if (turn.actor.chat !== 'personal') return messageReply(t(lang, 'myData.privateOnly'));
+  if (turn.actor.chat !== 'personal') return personalOnly(turn, lang, 'myData.privateOnly');
   const outcome = await turn.deps.app.collectMyData(turn.actor);
   if (!outcome.ok) return refusalReply(turn, outcome);
   return cardReply(myDataCard(lang, outcome.value, page));
@@ -20,7 +32,7 @@ export async function showMyData(turn: Turn, page = 1): Promise<Reply> {
  */
 export async function askDeleteMyData(turn: Turn): Promise<Reply> {
   const lang = await turn.language();
-  if (turn.actor.chat !== 'personal') return messageReply(t(lang, 'deleteMine.personalOnly'));
+  if (turn.actor.chat !== 'personal') return personalOnly(turn, lang, 'deleteMine.personalOnly');
   const outcome = await turn.deps.app.collectMyData(turn.actor);
   if (!outcome.ok) return refusalReply(turn, outcome);
   if (outcome.value.length === 0) return messageReply(t(lang, 'deleteMine.none'));
@@ -70,10 +82,11 @@ async function withoutTurnViews<T>(turn: Turn, deletion: () => Promise<T>): Prom
 /** The confirmation button of `slet mine data`: delete, then show what happened in place of the button. */
 export const confirmDeleteMine: ActionHandler = async (turn, data) => {
   const lang = await turn.language();
-  if (turn.actor.chat !== 'personal') return messageReply(t(lang, 'deleteMine.personalOnly'));
+  if (turn.actor.chat !== 'personal') return personalOnly(turn, lang, 'deleteMine.personalOnly');
   const outcome = await withoutTurnViews(turn, () => turn.deps.app.deleteMyData(turn.actor, data.token));
   if (!outcome.ok) return refusalReply(turn, outcome);
-  const { groups, rows } = outcome.value;
+  const { groups, rows, cleanups } = outcome.value;
+  for (const cleanup of cleanups) void cleanUpChat(turn.deps, cleanup);
   const done = tp(lang, 'deleteMine.done', groups, { rows: tp(lang, 'deleteMine.rows', rows) });
   return cardReply(
     confirmCard({ title: t(lang, 'deleteMine.title'), body: '', notice: done, button: '', verb: '' }),
@@ -85,6 +98,7 @@ export const confirmDeleteGroup: ActionHandler = async (turn, data) => {
   const lang = await turn.language();
   const outcome = await withoutTurnViews(turn, () => turn.deps.app.deleteWholeGroup(turn.actor, data.token));
   if (!outcome.ok) return refusalReply(turn, outcome);
+  if (outcome.value.cleanup) void cleanUpChat(turn.deps, outcome.value.cleanup);
   const name = escapeMarkdown(outcome.value.name);
   return cardReply(
     confirmCard({

@@ -52,7 +52,7 @@ function withoutTeamsMeeting(links: InvitationLinks | undefined): InvitationLink
 }
 
 /** Shows a meeting's invitation to everyone: in place when it was posted before, else as a new message. */
-async function showInvitation(turn: Turn, view: InvitationView): Promise<void> {
+export async function showInvitation(turn: Turn, view: InvitationView): Promise<void> {
   const id = view.meeting.invitationCardId;
   if (id) {
     const chatId = turn.context.activity.conversation.id;

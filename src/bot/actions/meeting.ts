@@ -20,7 +20,7 @@ export function statusCardOf(view: MeetingView): RenderedCard {
  * Refreshes a meeting's status card for everyone from the current state (coalesced); with `since`
  * (the outbox's mark before the turn read `view`), from `view` when it holds every change.
  */
-async function refreshStatus(turn: Turn, view: MeetingView, since?: number): Promise<void> {
+export async function refreshStatus(turn: Turn, view: MeetingView, since?: number): Promise<void> {
   const { statusCardId, number: n } = view.meeting;
   if (!statusCardId) return;
   const { app } = turn.deps;
@@ -47,7 +47,8 @@ export async function start(turn: Turn, rawMeeting: unknown): Promise<Reply> {
   const n = view.meeting.number;
   const statusId = await turn.deps.outbox.postCard(turn.context, statusCardOf(view));
   if (statusId) await turn.deps.app.recordMeetingCard(turn.actor, n, 'statusCardId', statusId);
-  await turn.deps.outbox.postCard(turn.context, answerPromptCard(lang, n));
+  const promptId = await turn.deps.outbox.postCard(turn.context, answerPromptCard(lang, n));
+  await turn.deps.app.recordPostedCards(turn.actor, n, [promptId]);
   return doneReply(t(lang, 'meeting.started', { n }));
 }
 
@@ -107,7 +108,7 @@ async function stepDone(
   turn: Turn,
   view: MeetingView,
   name: PostingStep,
-  cards: { conclusionCardId?: string } = {},
+  cards: { conclusionCardId?: string; shown?: string[] } = {},
 ): Promise<Reply> {
   const posted = await turn.deps.app.markPosted(turn.actor, view.meeting.number, name, cards);
   const shown = posted.ok ? { ...view, meeting: posted.value } : view;
@@ -125,9 +126,9 @@ function postingStep(
     const outcome = await turn.deps.app[step](turn.actor, data.meeting);
     if (!outcome.ok) return refusalReply(turn, outcome);
     const view = outcome.value;
-    if (!(await postStep(turn, view, name, cards(view))))
-      return messageReply(t(view.group.language, 'meeting.notPosted'));
-    return stepDone(turn, view, name);
+    const ids = await postStep(turn, view, name, cards(view));
+    if (!ids) return messageReply(t(view.group.language, 'meeting.notPosted'));
+    return stepDone(turn, view, name, { shown: ids });
   };
 }
 

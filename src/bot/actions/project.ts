@@ -80,9 +80,11 @@ export const startVote: ActionHandler = async (turn) => {
     // the vote card its id is not recorded, so the coordinator's next click posts them again.
     const lang = view.group.language;
     let id = '';
+    const shown: string[] = [];
     try {
       for (const card of proposalCards(lang, view.snapshot.proposals))
-        await turn.deps.outbox.postCard(turn.context, card);
+        shown.push(await turn.deps.outbox.postCard(turn.context, card));
+      await turn.deps.app.recordPostedCards(turn.actor, 4, shown);
       id = await turn.deps.outbox.postCard(turn.context, voteCardOf(view));
     } catch (err) {
       if (err instanceof ConversationGoneError) throw err;
@@ -110,6 +112,7 @@ export const choose: ActionHandler = async (turn, data) => {
   if (!outcome.ok) return refusalReply(turn, outcome);
   const { group, project } = outcome.value;
   const final = projectFinalCard(group.language, group, project);
-  await turn.deps.outbox.postCard(turn.context, final);
+  const id = await turn.deps.outbox.postCard(turn.context, final);
+  await turn.deps.app.recordPostedCards(turn.actor, 4, [id]);
   return cardReply(final);
 };

@@ -13,9 +13,11 @@ export async function summary(turn: Turn, rawMeeting: unknown, requestedGroup?: 
   const view = outcome.value;
   const group = view.snapshot.group.value;
   const link = await turn.deps.overviewLink?.(group);
+  const meeting = view.kind === 'theme' ? view.meeting.number : undefined;
   return cardReply(
     view.kind === 'theme'
       ? themeSummaryCard(group.language, view, link)
       : programmeSummaryCard(group.language, view.snapshot, link),
+    (id) => turn.deps.app.recordPostedCards(turn.actor, meeting, [id]),
   );
 }
