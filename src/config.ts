@@ -14,7 +14,14 @@ export interface Config {
   /** Interface to listen on: 127.0.0.1 in local mode (nothing is authenticated), all in production. */
   host: string;
   /** Bot Framework auth; undefined in local mode (no MicrosoftAppId). */
-  auth?: { appId: string; appPassword?: string; appType: string; tenantId?: string };
+  auth?: {
+    appId: string;
+    appPassword?: string;
+    appType: string;
+    tenantId?: string;
+    /** Where the channel's token signing keys are published (BotOpenIdMetadata); the SDK's default otherwise. */
+    openIdMetadata?: string;
+  };
   storage: StorageConfig;
   /** Where local mode keeps its files (embedded storage, the generated link-signing key). */
   dataDir: string;
@@ -80,6 +87,7 @@ export function parseConfig(given: Record<string, string | undefined>): Config {
           appPassword: e.MicrosoftAppPassword,
           appType: e.MicrosoftAppType,
           tenantId: e.MicrosoftAppTenantId,
+          openIdMetadata: e.BotOpenIdMetadata,
         }
       : undefined,
     storage,

@@ -9,6 +9,7 @@ import { activityRoute, type AroundTurn } from './bot/http-turn';
 import { ErfaringsgruppeBot } from './bot/bot';
 import { ConversationWatch } from './bot/conversation-watch';
 import { ReminderScheduler } from './bot/reminder-scheduler';
+import { botTokenGate } from './bot/token-gate';
 import { RosterDirectory } from './bot/roster';
 import type { Config } from './config';
 import type { Logger } from './log';
@@ -165,6 +166,9 @@ export async function startBot(config: Config, log: Logger, options: StartOption
     const server = createServer({
       messages: activityRoute(adapter, (context) => bot.run(context), log, options.aroundTurn),
       requireAuthorization: config.auth !== undefined,
+      authorize:
+        config.auth &&
+        botTokenGate({ appId: config.auth.appId, channelMetadataUrl: config.auth.openIdMetadata }),
       log,
       health: () => store.ping(),
       calendar: (token) => calendarFile(app, calendar.key, token),

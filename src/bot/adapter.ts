@@ -1,7 +1,9 @@
 import {
+  CallerIdConstants,
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
 } from 'botbuilder';
+import { AuthenticationConstants } from 'botframework-connector';
 import type { App } from '../app';
 import type { Config } from '../config';
 import { groupKeyOf } from '../domain/conversation';
@@ -55,6 +57,24 @@ class SingleRetryLayerAuthentication extends ConfigurationBotFrameworkAuthentica
   }
 }
 
+/**
+ * The public cloud's settings with the channel's signing keys read from `metadataUrl`: once one of
+ * these is given the SDK takes all of them as given (BotFrameworkAuthenticationFactory), so each
+ * gets the value the SDK would have used.
+ */
+function publicCloudWithKeysAt(metadataUrl: string): Partial<ConfigurationBotFrameworkAuthenticationOptions> {
+  return {
+    ValidateAuthority: true,
+    ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+    ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+    ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    OAuthUrl: AuthenticationConstants.OAuthUrl,
+    ToBotFromChannelOpenIdMetadataUrl: metadataUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+    CallerId: CallerIdConstants.PublicAzureChannel,
+  };
+}
+
 /** The Bot Framework adapter: authenticated with the app's credentials, or open in local mode. */
 export function createAdapter(config: Config, log: Logger): EdgeAdapter {
   const options: Partial<ConfigurationBotFrameworkAuthenticationOptions> = config.auth
@@ -63,6 +83,7 @@ export function createAdapter(config: Config, log: Logger): EdgeAdapter {
         MicrosoftAppPassword: config.auth.appPassword,
         MicrosoftAppType: config.auth.appType,
         MicrosoftAppTenantId: config.auth.tenantId,
+        ...(config.auth.openIdMetadata ? publicCloudWithKeysAt(config.auth.openIdMetadata) : {}),
       }
     : {};
   const adapter = new EdgeAdapter(
