@@ -3,13 +3,14 @@
  * the token in the Authorization header is checked before a byte of the body is read, and a valid
  * channel token still gets its turn.
  */
+import { generateKeyPairSync } from 'node:crypto';
 import { connect } from 'node:net';
 import { parseConfig } from '../../src/config';
 import { startBot, type RunningBot } from '../../src/runtime';
 import { groupChat, invoke, user, type TestChat } from '../support/activities';
 import { testConnectionString } from '../support/azurite';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector';
-import { startFakeOpenId, type FakeOpenId } from '../support/fake-openid';
+import { signJwt, startFakeOpenId, type FakeOpenId } from '../support/fake-openid';
 import { capturedLog } from '../support/log-lines';
 
 const APP_ID = '3f9a1c2e-5b7d-4e8f-9a0b-1c2d3e4f5a6b';
@@ -97,5 +98,60 @@ describe('the token, before the body', () => {
     const slack = { ...invoke(chat, user('Mallory'), 'openSetup'), channelId: 'slack' };
     expect((await post(`Bearer ${token}`, slack)).status).toBe(401);
     expect(lines.join('\n')).not.toMatch(/BEGIN PUBLIC KEY|\n\s+at /);
+  });
+});
+
+describe('forged tokens', () => {
+  const other = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+  const claims = (): Record<string, unknown> => keys.channelClaims(APP_ID, connector.serviceUrl);
+  const now = (): number => Math.floor(Date.now() / 1000);
+  const forged: [string, () => string][] = [
+    ['signed with another key under the real kid', () => keys.sign(claims(), {}, other)],
+    [
+      'alg none',
+      () =>
+        `${signJwt({ alg: 'none', typ: 'JWT', kid: keys.kid }, claims(), Buffer.alloc(0)).split('.').slice(0, 2).join('.')}.`,
+    ],
+    [
+      'HS256 with the published public key as the secret',
+      () => signJwt({ alg: 'HS256', typ: 'JWT', kid: keys.kid }, claims(), Buffer.from(keys.publicPem)),
+    ],
+    [
+      'a tampered payload under a real signature',
+      () => {
+        const [header, , signature] = keys.sign(claims()).split('.');
+        const payload = Buffer.from(JSON.stringify({ ...claims(), appid: 'x' })).toString('base64url');
+        return `${header}.${payload}.${signature}`;
+      },
+    ],
+    ['valid from an hour from now', () => keys.sign({ ...claims(), nbf: now() + 3600, exp: now() + 7200 })],
+    ['expired an hour ago', () => keys.sign({ ...claims(), nbf: now() - 7200, exp: now() - 3600 })],
+    ['for another app', () => keys.sign({ ...claims(), aud: '0f0f0f0f-0000-4000-8000-000000000000' })],
+  ];
+
+  it.each(forged)('%s: 401 with a generic body, one warning line, no stack, no key', async (_what, make) => {
+    const printed: string[] = [];
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      printed.push(String(chunk));
+      return true;
+    });
+    const consoleError = jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+      printed.push(args.map(String).join(' '));
+    });
+    const before = lines.length;
+    try {
+      const res = await post(`Bearer ${make()}`, invoke(chat, user('Mallory'), 'openSetup'));
+      expect(res.status).toBe(401);
+      expect(await res.json()).toEqual({ error: 'unauthorized' });
+    } finally {
+      stderr.mockRestore();
+      consoleError.mockRestore();
+    }
+    const logged = lines.slice(before).map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatchObject({ level: 40, event: 'http.refused', status: 401 });
+    expect(JSON.stringify(logged)).not.toMatch(/BEGIN|PUBLIC KEY|stack|\bat /);
+    expect(printed).toEqual([]);
+    expect(connector.calls).toHaveLength(0);
   });
 });
