@@ -21,6 +21,7 @@ import { parseCommand } from './commands';
 import { mentionMessage } from './mentions';
 import { routeAction, routeCommand } from './router';
 import { isIdempotent } from './verbs';
+import { cardActivity } from './outbox';
 import type { Actor } from '../app';
 import { actorOf, makeTurn, type BotDeps, type Turn } from './turn';
 
@@ -162,25 +163,24 @@ export class ErfaringsgruppeBot extends TeamsActivityHandler {
     const failure = await this.runAndLog(context, what, async (turn) => {
       if (await this.isRedelivery(turn)) return DONE;
       const reply = isSubmit ? await routeAction(turn, value.verb, value) : await routeCommand(turn, text);
-      await this.deliver(context, reply, isSubmit);
+      this.deliver(context, reply, what, isSubmit);
       return DONE;
     });
-    if (failure.kind !== 'done') {
-      await this.deliver(context, failure, isSubmit).catch((err: unknown) =>
-        this.deps.log.warn('reply.failed', { error: err }),
-      );
-    }
+    if (failure.kind !== 'done') this.deliver(context, failure, what, isSubmit);
   }
 
-  /** Sends a reply to a message: a card replaces the clicked card (Action.Submit) or is posted; text is posted. */
-  private async deliver(context: TurnContext, reply: Reply, isSubmit: boolean): Promise<void> {
+  /** Hands a reply to the outbox, sent after the turn: a card replaces the clicked card (Action.Submit) or is posted. */
+  private deliver(context: TurnContext, reply: Reply, what: string, isSubmit: boolean): void {
     const replyTo = context.activity.replyToId;
+    const key = `${context.activity.from?.id}|${what}`;
+    const outbox = this.deps.outbox;
     if (reply.kind === 'card' && isSubmit && replyTo)
-      await this.deps.outbox.updateCard(context, replyTo, reply.card);
-    else if (reply.kind === 'card') await this.deps.outbox.postCard(context, reply.card);
+      outbox.reply(context, `card|${replyTo}`, cardActivity(reply.card), replyTo);
+    else if (reply.kind === 'card') outbox.reply(context, key, cardActivity(reply.card));
     else if (reply.kind === 'message' && reply.mentions?.length)
-      await this.deps.outbox.postActivity(context, mentionMessage(reply.text, reply.mentions));
-    else if (reply.kind !== 'done') await this.deps.outbox.postText(context, reply.text);
+      outbox.reply(context, key, mentionMessage(reply.text, reply.mentions));
+    else if (reply.kind !== 'done')
+      outbox.reply(context, key, { type: 'message', text: reply.text, textFormat: 'markdown' });
   }
 
   /** True when this activity was already taken on (possibly by another instance of the bot). */
