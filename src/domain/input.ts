@@ -7,6 +7,7 @@ export type FieldProblem =
   | 'error.tooLong'
   | 'error.date'
   | 'error.datePast'
+  | 'error.dateFar'
   | 'error.time'
   | 'error.endBeforeStart';
 

@@ -2,7 +2,8 @@ import { compositionWarnings, isFull } from '../../src/domain/composition';
 import { parseGroupSettings, parseJoin } from '../../src/domain/group-input';
 import { cleanText } from '../../src/domain/input';
 import { parseInvitation } from '../../src/domain/invitation-input';
-import { addDays, addHours, isValidDate, todayIn } from '../../src/domain/schedule';
+import { parseChoice } from '../../src/domain/project-input';
+import { addDays, addHours, addYears, isValidDate, todayIn } from '../../src/domain/schedule';
 import type { Member, RoleCategory } from '../../src/domain/types';
 
 const member = (roleCategory: RoleCategory, i = 0): Member => ({
@@ -95,6 +96,8 @@ describe('invitation input', () => {
     [{ date: '2027-02-30' }, 'date', 'error.date'],
     [{ date: '14-01-2027' }, 'date', 'error.date'],
     [{ date: '2026-11-25' }, 'date', 'error.datePast'],
+    [{ date: '9999-12-31' }, 'date', 'error.dateFar'],
+    [{ date: '2028-11-27' }, 'date', 'error.dateFar'],
     [{ start: '25:00' }, 'start', 'error.time'],
     [{ end: '12:00' }, 'end', 'error.endBeforeStart'],
     [{ end: '13:00' }, 'end', 'error.endBeforeStart'],
@@ -119,5 +122,13 @@ describe('schedule', () => {
     expect(isValidDate('2027-02-29')).toBe(false);
     expect(todayIn('Europe/Copenhagen', new Date('2026-11-26T23:30:00Z'))).toBe('2026-11-27');
     expect(addDays('2026-12-25', 14)).toBe('2027-01-08');
+  });
+
+  it('lets a deadline be at most two years ahead, in the project as in an invitation', () => {
+    expect(addYears('2028-02-29', 2)).toBe('2030-03-01');
+    const choice = { choice: 'p1', owner: 'o1', firstStep: 'Ring til varmemesteren' };
+    expect(parseChoice({ ...choice, dueDate: '2028-11-26' }, '2026-11-26').ok).toBe(true);
+    const far = parseChoice({ ...choice, dueDate: '9999-01-01' }, '2026-11-26');
+    expect(!far.ok && far.errors.dueDate).toEqual({ key: 'error.dateFar', vars: { last: '2028-11-26' } });
   });
 });
