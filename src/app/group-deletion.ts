@@ -1,7 +1,7 @@
 import { coordinatorNames, isCoordinator } from '../domain/roles';
 import type { Group } from '../domain/types';
 import type { Versioned } from '../domain/snapshot';
-import { checkConfirmation, type ConfirmationScope } from './confirmation';
+import { checkConfirmation, useConfirmation, type ConfirmationScope } from './confirmation';
 import type { Actor, AppDeps } from './context';
 import { ok, refuse, transact, type Outcome } from './result';
 
@@ -44,18 +44,29 @@ export async function eraseGroup(deps: AppDeps, found: Versioned<Group>, ownTurn
   await deps.store.deleteGroup(group);
 }
 
-/** `slet gruppe`, confirmed by the coordinator who asked, within the confirmation's lifetime. */
-export function deleteWholeGroup(
+/**
+ * `slet gruppe`, confirmed by the coordinator who asked, within the confirmation's lifetime and
+ * once: of two clicks on one confirmation, the one that spends it deletes, the other is told the
+ * group is deleted.
+ */
+export async function deleteWholeGroup(
   deps: AppDeps,
   actor: Actor,
   token: unknown,
 ): Promise<Outcome<{ name: string }>> {
+  const found = await groupToDelete(deps, actor);
+  if (!found.ok) return found;
+  const group = found.value.value;
+  const confirmed = checkConfirmation(deps, actor, groupScope(group), token);
+  if (!confirmed.ok) return confirmed;
+  const spent = await transact(() => useConfirmation(deps, confirmed.value));
+  if (!spent.ok && spent.refusal === 'confirmationUsed') return refuse('groupDeleted', { name: group.name });
+  if (!spent.ok) return spent;
   return transact(async () => {
-    const found = await groupToDelete(deps, actor);
-    if (!found.ok) return found;
-    const confirmed = checkConfirmation(deps, actor, groupScope(found.value.value), token);
-    if (!confirmed.ok) return confirmed;
-    await eraseGroup(deps, found.value, 1);
-    return ok({ name: found.value.value.name });
+    const current = await groupToDelete(deps, actor);
+    if (!current.ok) return current;
+    if (current.value.value.createdAt !== group.createdAt) return refuse('notYourConfirmation');
+    await eraseGroup(deps, current.value, 1);
+    return ok({ name: group.name });
   });
 }

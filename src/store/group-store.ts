@@ -44,6 +44,8 @@ export interface GroupStore {
   listMeetingsInStatus(status: Meeting['status']): Promise<{ groupKey: string; meeting: Meeting }[]>;
   /** Claims a reminder before it is sent (insert-only); false when another instance already has. */
   claimReminder(groupKey: string, reminder: string, at: string): Promise<boolean>;
+  /** Claims a confirmation's random token id (insert-only); false when it was used already, on any instance. */
+  claimConfirmation(tokenId: string, at: string): Promise<boolean>;
   /** Claims a daily job for one day (insert-only); false when another instance already has. */
   claimDailyJob(job: string, day: string, at: string): Promise<boolean>;
   /**

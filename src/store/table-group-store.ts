@@ -161,6 +161,10 @@ export class TableGroupStore implements GroupStore {
     return claim('reminder', this.tables.groups, groupKey, reminderRow(reminder), at);
   }
 
+  claimConfirmation(tokenId: string, at: string): Promise<boolean> {
+    return claim('confirmation', this.tables.activities, 'confirmation', tokenId, at);
+  }
+
   claimDailyJob(job: string, day: string, at: string): Promise<boolean> {
     return claim('daily job', this.tables.activities, `job|${job}`, day, at);
   }
