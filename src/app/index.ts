@@ -46,6 +46,7 @@ import {
   markGone,
   projectView,
   refreshView,
+  sharedCards,
   welcomeBack,
 } from './views';
 
@@ -73,6 +74,7 @@ export function createApp(deps: AppDeps) {
     languageFor: bind(languageFor),
     welcomeBack: bind(welcomeBack),
     refreshView: bind(refreshView),
+    sharedCards: bind(sharedCards),
     setupGroup: bind(setupGroup),
     joinGroup: bind(joinGroup),
     leaveGroup: bind(leaveGroup),

@@ -22,6 +22,7 @@ import { mentionMessage } from './mentions';
 import { routeAction, routeCommand } from './router';
 import { isIdempotent } from './verbs';
 import { cardActivity } from './outbox';
+import { cardToReplace } from './reply-target';
 import type { Actor } from '../app';
 import { actorOf, makeTurn, type BotDeps, type Turn } from './turn';
 
@@ -163,19 +164,18 @@ export class ErfaringsgruppeBot extends TeamsActivityHandler {
     const failure = await this.runAndLog(context, what, async (turn) => {
       if (await this.isRedelivery(turn)) return DONE;
       const reply = isSubmit ? await routeAction(turn, value.verb, value) : await routeCommand(turn, text);
-      this.deliver(context, reply, what, isSubmit);
+      this.deliver(context, reply, what, isSubmit ? await cardToReplace(turn, value, reply) : undefined);
       return DONE;
     });
-    if (failure.kind !== 'done') this.deliver(context, failure, what, isSubmit);
+    if (failure.kind !== 'done') this.deliver(context, failure, what);
   }
 
-  /** Hands a reply to the outbox, sent after the turn: a card replaces the clicked card (Action.Submit) or is posted. */
-  private deliver(context: TurnContext, reply: Reply, what: string, isSubmit: boolean): void {
-    const replyTo = context.activity.replyToId;
+  /** Hands a reply to the outbox, sent after the turn: a card replaces the clicked card (`replaces`) or is posted. */
+  private deliver(context: TurnContext, reply: Reply, what: string, replaces?: string): void {
     const key = `${context.activity.from?.id}|${what}`;
     const outbox = this.deps.outbox;
-    if (reply.kind === 'card' && isSubmit && replyTo)
-      outbox.reply(context, `card|${replyTo}`, cardActivity(reply.card), replyTo);
+    if (reply.kind === 'card' && replaces)
+      outbox.reply(context, `card|${replaces}`, cardActivity(reply.card), replaces);
     else if (reply.kind === 'card') outbox.reply(context, key, cardActivity(reply.card));
     else if (reply.kind === 'message' && reply.mentions?.length)
       outbox.reply(context, key, mentionMessage(reply.text, reply.mentions));
