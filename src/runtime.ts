@@ -100,7 +100,7 @@ function overviewTab(
     };
   }
   const links = localLinks(app.now, keys.sign, keys.verify);
-  const link: OverviewLinker = (group) => localOverviewLinks(localBaseUrl(), links)(group);
+  const link: OverviewLinker = (group, asker) => localOverviewLinks(localBaseUrl(), links)(group, asker);
   return { api: new TabApi(app, (token) => links.verify(token), keys), link };
 }
 

@@ -20,7 +20,7 @@ export const commandHandlers: Record<CommandName, CommandHandler> = {
     const outcome = await turn.deps.app.programmeStatus(turn.actor);
     if (!outcome.ok) return refusalReply(turn, outcome);
     const group = outcome.value.group.value;
-    const link = await turn.deps.overviewLink?.(group);
+    const link = await turn.deps.overviewLink?.(group, turn.actor.userId);
     return cardReply(statusCard(group.language, outcome.value, link));
   },
   invite: (turn, arg) => openInvitationEditor(turn, arg),
