@@ -39,14 +39,13 @@ interface Compared {
   texts: string[];
 }
 
-/** The groups to compare, in a stable order: a project lead every group of the tenant, a coordinator theirs. */
-async function candidates(deps: AppDeps, actor: Actor): Promise<{ key: string; group?: Group }[]> {
-  if (deps.projectLeads?.includes(actor.userId))
-    return (await deps.store.listTenantGroups(actor.tenantId)).map((g) => ({
-      key: g.value.key,
-      group: g.value,
-    }));
-  return deps.store.listCoordinatedGroups(actor.tenantId, actor.userId);
+/**
+ * The keys of the groups to compare, in a stable order: a project lead every group of the tenant
+ * (only the keys are read: the groups come with their partitions, a page at a time), a coordinator theirs.
+ */
+async function candidates(deps: AppDeps, actor: Actor): Promise<string[]> {
+  if (deps.projectLeads?.includes(actor.userId)) return deps.store.listTenantGroupKeys(actor.tenantId);
+  return (await deps.store.listCoordinatedGroups(actor.tenantId, actor.userId)).map((g) => g.key);
 }
 
 /** Theme N's answers a group has been shown, in the order of their random ids (never by author). */
@@ -99,7 +98,7 @@ const comparable =
     if (all.length < 2) return refuse('acrossNeedsGroups');
     const pages = Math.ceil(all.length / GROUPS_PER_PAGE);
     const page = Math.min(pages, Math.max(1, Math.floor(Number(rawPage ?? 1)) || 1));
-    const keys = all.slice((page - 1) * GROUPS_PER_PAGE, page * GROUPS_PER_PAGE).map((g) => g.key);
+    const keys = all.slice((page - 1) * GROUPS_PER_PAGE, page * GROUPS_PER_PAGE);
     const lead = deps.projectLeads?.includes(actor.userId) ?? false;
     return ok({ n, page, pages, keys, total: all.length, lead });
   };

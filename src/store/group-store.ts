@@ -56,6 +56,8 @@ export interface GroupStore {
     activitiesBefore: string,
     remindersUpTo: string,
   ): Promise<{ activities: number; reminders: number }>;
+  /** The keys of every group of a tenant, in key order (a query across groups reading only the keys). */
+  listTenantGroupKeys(tenantId: string): Promise<string[]>;
   /** Every group of a tenant (a query across groups; for a person's own data). */
   listTenantGroups(tenantId: string): Promise<Versioned<Group>[]>;
   /** The groups (PartitionKeys) with a row of the person's own: RSVP, answer, vote, proposal, project vote. */

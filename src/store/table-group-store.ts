@@ -173,6 +173,17 @@ export class TableGroupStore implements GroupStore {
     return deleteOldClaims(this.tables, activitiesBefore, remindersUpTo);
   }
 
+  listTenantGroupKeys(tenantId: string): Promise<string[]> {
+    return guarded('groups', async () => {
+      const filter = `RowKey eq '${GROUP_ROW}' and tenantId eq '${escapeOData(tenantId)}'`;
+      const select = ['PartitionKey', 'deletedAt'];
+      const keys: string[] = [];
+      for await (const row of this.tables.groups.listEntities<Row>({ queryOptions: { filter, select } }))
+        if (!(row as Row).deletedAt) keys.push((row as Row).partitionKey);
+      return keys;
+    });
+  }
+
   listTenantGroups(tenantId: string): Promise<Versioned<Group>[]> {
     return guarded('groups', async () => {
       const filter = `RowKey eq '${GROUP_ROW}' and tenantId eq '${escapeOData(tenantId)}'`;
