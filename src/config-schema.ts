@@ -50,6 +50,16 @@ export const schema = z
     MicrosoftAppPassword: optionalText,
     MicrosoftAppType: z.enum(APP_TYPES).default('SingleTenant'),
     MicrosoftAppTenantId: optionalText,
+    BotOpenIdMetadata: optionalText.pipe(
+      z
+        .string()
+        .url()
+        .refine(
+          (u) => u.startsWith('https://') || /^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(u),
+          'must be an https:// URL (http:// only on this machine)',
+        )
+        .optional(),
+    ),
     AZURE_STORAGE_CONNECTION_STRING: optionalText,
     AZURE_STORAGE_ACCOUNT_URL: optionalText.pipe(z.string().url().startsWith('https://').optional()),
     DATA_DIR: z.string().trim().min(1).default('.data'),

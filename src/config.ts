@@ -17,7 +17,14 @@ export interface Config {
    * Bot Framework auth; undefined in local mode (no MicrosoftAppId). With `UserAssignedMSI` the app
    * id is the managed identity's client id and there is no password.
    */
-  auth?: { appId: string; appPassword?: string; appType: AppType; tenantId?: string };
+  auth?: {
+    appId: string;
+    appPassword?: string;
+    appType: AppType;
+    tenantId?: string;
+    /** Where the channel's token signing keys are published (BotOpenIdMetadata); the SDK's default otherwise. */
+    openIdMetadata?: string;
+  };
   /** The Entra app the overview tab's SSO tokens are issued for (SSO_APP_ID; defaults to the bot's app id). */
   ssoAppId?: string;
   storage: StorageConfig;
@@ -85,6 +92,7 @@ export function parseConfig(given: Record<string, string | undefined>): Config {
           appPassword: e.MicrosoftAppPassword,
           appType: e.MicrosoftAppType,
           tenantId: e.MicrosoftAppTenantId,
+          openIdMetadata: e.BotOpenIdMetadata,
         }
       : undefined,
     storage,

@@ -11,6 +11,7 @@ const GENERIC: Record<number, string> = {
   403: 'forbidden',
   404: 'not found',
   405: 'method not allowed',
+  408: 'request timeout',
   413: 'payload too large',
   415: 'unsupported media type',
   503: 'unavailable',
@@ -30,8 +31,14 @@ const GRACE_MS = 1000;
  * the connection): the answer says `Connection: close`, and the socket, no longer read, is closed
  * a moment after the answer is out, so the client can read it before the connection goes.
  */
-function refuse(log: Logger, req: Request, res: Response, [status, reason]: [number, string]): void {
-  log.info('http.refused', { status, reason, method: req.method, path: req.getPath() });
+function refuse(
+  log: Logger,
+  req: Request,
+  res: Response,
+  [status, reason]: [number, string],
+  level: 'info' | 'warn' = 'info',
+): void {
+  log[level]('http.refused', { status, reason, method: req.method, path: req.getPath() });
   const socket = req.socket;
   req.pause();
   req._read = () => undefined;
@@ -69,35 +76,111 @@ export function activityGate(log: Logger, requireAuthorization: boolean): Reques
   };
 }
 
+/** The body's bytes, written into one buffer that grows by doubling (never past the limit). */
+class BodyBuffer {
+  private bytes: Buffer;
+  size = 0;
+
+  constructor(
+    initial: number,
+    private readonly limit: number,
+  ) {
+    this.bytes = Buffer.allocUnsafe(Math.max(1, Math.min(initial, limit)));
+  }
+
+  /** Copies a chunk in; false when the body would pass the limit (nothing is kept of the chunk). */
+  add(chunk: Buffer): boolean {
+    const needed = this.size + chunk.length;
+    if (needed > this.limit) return false;
+    if (needed > this.bytes.length) {
+      const bigger = Buffer.allocUnsafe(Math.min(this.limit, Math.max(needed, this.bytes.length * 2)));
+      this.bytes.copy(bigger, 0, 0, this.size);
+      this.bytes = bigger;
+    }
+    chunk.copy(this.bytes, this.size);
+    this.size = needed;
+    return true;
+  }
+
+  /** The body as text; the buffer is let go. */
+  text(): string {
+    const text = this.bytes.toString('utf8', 0, this.size);
+    this.bytes = Buffer.alloc(0);
+    return text;
+  }
+}
+
+/** How many pieces a body may arrive in: a Teams activity comes in a few; a trickle of bytes is refused. */
+export const MAX_BODY_CHUNKS = 4096;
+/** How long a body may take to arrive once its headers are in. */
+export const BODY_TIMEOUT_MS = 5_000;
+/** The buffer a body without a declared length starts with (it doubles as needed). */
+const INITIAL_BODY_BYTES = 16 * 1024;
+
 /**
- * Reads the body into memory, never past `limit` bytes (a chunked body that grows beyond it is
- * answered 413 and its connection closed), and nothing ever goes to disk.
+ * Reads the body into one buffer in memory, never past `limit` bytes, in at most MAX_BODY_CHUNKS
+ * pieces and within `timeoutMs`: a body over the limit is answered 413, one in too many pieces
+ * 400, one that does not arrive in time 408, and the connection is closed. Its memory is the
+ * buffer alone, whatever the chunking (no list of chunks), and nothing ever goes to disk.
  */
-export function limitedBodyReader(log: Logger, limit: number): RequestHandler {
+export function limitedBodyReader(log: Logger, limit: number, timeoutMs = BODY_TIMEOUT_MS): RequestHandler {
   return (req: Request, res: Response, next: Next) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
+    const declared = Number(req.headers['content-length']);
+    const body = new BodyBuffer(
+      Number.isSafeInteger(declared) && declared >= 0 ? declared : INITIAL_BODY_BYTES,
+      limit,
+    );
+    let chunks = 0;
     let done = false;
     const finish = (failure?: [number, string]): void => {
       if (done) return;
       done = true;
+      clearTimeout(timer);
       req.removeListener('data', onData);
       if (!failure) {
-        (req as Request & { body: string }).body = Buffer.concat(chunks).toString('utf8');
+        (req as Request & { body: string }).body = body.text();
         next();
         return;
       }
+      body.text();
       refuse(log, req, res, failure);
       next(false);
     };
     const onData = (chunk: Buffer): void => {
-      size += chunk.length;
-      if (size > limit) finish([413, `body over ${limit} bytes`]);
-      else chunks.push(chunk);
+      if (++chunks > MAX_BODY_CHUNKS) finish([400, `body in over ${MAX_BODY_CHUNKS} pieces`]);
+      else if (!body.add(chunk)) finish([413, `body over ${limit} bytes`]);
     };
+    const timer = setTimeout(() => finish([408, `body not complete within ${timeoutMs} ms`]), timeoutMs);
     req.on('data', onData);
     req.once('end', () => finish());
     req.once('error', () => finish([400, 'request stream failed']));
+  };
+}
+
+/** Checks an Authorization header: nothing (go on), or the status and reason to refuse it with. */
+export type EarlyAuthorization = (
+  authorization: string,
+) => Promise<{ ok: true } | { ok: false; status: number; reason: string }>;
+
+/**
+ * Checks the request's token from its Authorization header before a byte of the body is read: a
+ * refused token is answered (401, or 503 when the signing keys cannot be fetched) with one warning
+ * line and the connection closed, so nobody without a valid token gets the bot to hold a body.
+ */
+export function earlyAuthorization(log: Logger, authorize: EarlyAuthorization): RequestHandler {
+  // Not an async function: restify refuses async handlers that take `next`.
+  return (req: Request, res: Response, next: Next) => {
+    authorize(req.headers.authorization ?? '')
+      .catch((err: unknown) => ({
+        ok: false as const,
+        status: 503,
+        reason: err instanceof Error ? err.message : 'token check failed',
+      }))
+      .then((verdict) => {
+        if (verdict.ok) return next();
+        refuse(log, req, res, [verdict.status, `token: ${verdict.reason}`], 'warn');
+        return next(false);
+      });
   };
 }
 

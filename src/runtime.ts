@@ -9,6 +9,7 @@ import { activityRoute, type AroundTurn } from './bot/http-turn';
 import { ErfaringsgruppeBot } from './bot/bot';
 import { ConversationWatch } from './bot/conversation-watch';
 import { ReminderScheduler } from './bot/reminder-scheduler';
+import { botTokenGate } from './bot/token-gate';
 import { RosterDirectory } from './bot/roster';
 import type { Config } from './config';
 import type { Logger } from './log';
@@ -104,7 +105,7 @@ function overviewTab(
     };
   }
   const links = localLinks(app.now, keys.sign, keys.verify);
-  const link: OverviewLinker = (group) => localOverviewLinks(localBaseUrl(), links)(group);
+  const link: OverviewLinker = (group, asker) => localOverviewLinks(localBaseUrl(), links)(group, asker);
   return { api: new TabApi(app, (token) => links.verify(token), keys), link };
 }
 
@@ -173,6 +174,9 @@ export async function startBot(config: Config, log: Logger, options: StartOption
     const server = createServer({
       messages: activityRoute(adapter, (context) => bot.run(context), log, options.aroundTurn),
       requireAuthorization: config.auth !== undefined,
+      authorize:
+        config.auth &&
+        botTokenGate({ appId: config.auth.appId, channelMetadataUrl: config.auth.openIdMetadata }),
       log,
       health: () => store.ping(),
       calendar: (token) => calendarFile(app, calendar.key, token),

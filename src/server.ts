@@ -1,11 +1,13 @@
 import restify, { type Request, type Response, type Server } from 'restify';
 import {
   activityGate,
+  earlyAuthorization,
   genericError,
   genericErrors,
   jsonParser,
   limitedBodyReader,
   MAX_ACTIVITY_BYTES,
+  type EarlyAuthorization,
 } from './http-edge';
 import type { Logger } from './log';
 import { redactRequestTelemetry } from './request-telemetry';
@@ -21,6 +23,8 @@ export interface ServerRoutes {
   ): Promise<{ status: number; body?: unknown; error?: unknown }>;
   /** Production: refuse /api/messages without an Authorization header before reading its body. */
   requireAuthorization: boolean;
+  /** Production: the token in the Authorization header, checked before the body is read. */
+  authorize?: EarlyAuthorization;
   /** Where refused requests and server errors are logged, one line each. */
   log: Logger;
   /** GET /healthz: resolves when storage answers. */
@@ -88,16 +92,37 @@ function withTimeout(p: Promise<void>, ms: number): Promise<void> {
   });
 }
 
+/** A request's headers must be in within this long of the connection or the previous request. */
+export const HEADERS_TIMEOUT_MS = 5_000;
+/** A whole request (headers and body) must be in within this long; the body reader's own limit is shorter. */
+export const REQUEST_TIMEOUT_MS = 10_000;
+
+/**
+ * Node's own limits, far below its defaults (60 s for headers, 300 s for a request): a client
+ * that sends slowly, or opens connections and sends nothing, is answered 408 and cut off. Node
+ * checks them every `connectionsCheckingInterval`, set before the server listens.
+ */
+function withTimeouts(server: Server): void {
+  const http = server.server;
+  http.headersTimeout = HEADERS_TIMEOUT_MS;
+  http.requestTimeout = REQUEST_TIMEOUT_MS;
+  // A constructor option in Node's types; Node reads the property when the server starts listening.
+  Object.assign(http, { connectionsCheckingInterval: 1_000 });
+}
+
 /** The bot's HTTP server (restify): requests are refused before they are parsed, errors say little. */
 export function createServer(routes: ServerRoutes): Server {
   const { log } = routes;
   const server = restify.createServer({ name: 'erfaringsgruppe-bot' });
+  withTimeouts(server);
   // Signed links carry tokens in the query: request telemetry records it redacted.
   server.pre(redactRequestTelemetry);
   genericErrors(server, log);
+  const authorize = routes.authorize;
   server.post(
     '/api/messages',
     activityGate(log, routes.requireAuthorization),
+    ...(authorize ? [earlyAuthorization(log, authorize)] : []),
     limitedBodyReader(log, MAX_ACTIVITY_BYTES),
     ...jsonParser(),
     async (req: Request, res: Response) => {

@@ -22,100 +22,165 @@ export interface AcrossView {
   groups: { name: string; association: string; answers: number }[];
   recurring: RecurringIdea[];
   unique: { group: string; text: string }[];
+  /** Which page of the groups this is (1-based) of how many, and which groups (1-based, of `total`). */
+  paging: { page: number; pages: number; from: number; to: number; total: number };
 }
 
 /** How many groups' partitions `på tværs` reads at the same time. */
 const PARTITIONS_AT_ONCE = 4;
+/** At most this many groups are compared in one request; more are compared a page at a time. */
+const GROUPS_PER_PAGE = 100;
+/** At most this many comparisons run at once; the others wait their turn (memory stays bounded). */
+const COMPARISONS_AT_ONCE = 2;
 
-/** The groups to compare, each with its partition when it has one (one query per group). */
+/** What a group brings to the comparison: its shown answers' texts, never the partition. */
 interface Compared {
-  n: number;
-  groups: { group: Group; snapshot?: GroupSnapshot }[];
+  group: Group;
+  texts: string[];
 }
 
-/** A project lead compares every group of the tenant; a coordinator the live groups they still coordinate. */
-async function groupsToCompare(deps: AppDeps, actor: Actor): Promise<Compared['groups']> {
-  if (deps.projectLeads?.includes(actor.userId)) {
-    const groups = await deps.store.listTenantGroups(actor.tenantId);
-    const compared: Compared['groups'] = [];
-    // A few partitions at a time: a tenant of many groups must not hit storage (or memory) all at once.
-    for (let i = 0; i < groups.length; i += PARTITIONS_AT_ONCE) {
-      const batch = groups.slice(i, i + PARTITIONS_AT_ONCE);
-      const loaded = await Promise.all(batch.map((g) => deps.store.loadPartition(g.value.key)));
-      compared.push(...batch.map((g, k) => ({ group: g.value, snapshot: loaded[k] })));
+/**
+ * The keys of the groups to compare, in a stable order: a project lead every group of the tenant
+ * (only the keys are read: the groups come with their partitions, a page at a time), a coordinator theirs.
+ */
+async function candidates(deps: AppDeps, actor: Actor): Promise<string[]> {
+  if (deps.projectLeads?.includes(actor.userId)) return deps.store.listTenantGroupKeys(actor.tenantId);
+  return (await deps.store.listCoordinatedGroups(actor.tenantId, actor.userId)).map((g) => g.key);
+}
+
+/** Theme N's answers a group has been shown, in the order of their random ids (never by author). */
+function shownTexts(snapshot: GroupSnapshot, n: number): string[] {
+  if (!isRevealed(meetingIn(snapshot, n)?.value)) return [];
+  return poolItems(n, snapshot.answers, [], 'anonymous')
+    .map((item) => item.text)
+    .filter((text) => text.trim());
+}
+
+/** Reads a few partitions at a time and keeps only what the comparison needs from each. */
+async function loadCompared(
+  deps: AppDeps,
+  actor: Actor,
+  keys: string[],
+  n: number,
+  lead: boolean,
+): Promise<Compared[]> {
+  const compared: Compared[] = [];
+  for (let i = 0; i < keys.length; i += PARTITIONS_AT_ONCE) {
+    const loaded = await Promise.all(
+      keys.slice(i, i + PARTITIONS_AT_ONCE).map((k) => deps.store.loadPartition(k)),
+    );
+    for (const snapshot of loaded) {
+      if (!snapshot || (!lead && !isCoordinator(snapshot.group.value, actor.userId))) continue;
+      compared.push({ group: snapshot.group.value, texts: shownTexts(snapshot, n) });
     }
-    return compared;
   }
-  const mine = await deps.store.listCoordinatedGroups(actor.tenantId, actor.userId);
-  const loaded = await Promise.all(mine.map((g) => deps.store.loadPartition(g.key)));
-  return loaded.flatMap((snapshot) =>
-    snapshot && isCoordinator(snapshot.group.value, actor.userId)
-      ? [{ group: snapshot.group.value, snapshot }]
-      : [],
-  );
+  return compared;
 }
 
-/** Loads the groups to compare theme `rawMeeting` across, from a personal chat; at least two. */
+/** What `på tværs N [side P]` compares: theme N, page P of the groups. */
+interface Request {
+  n: number;
+  page: number;
+  pages: number;
+  keys: string[];
+  total: number;
+  lead: boolean;
+}
+
+/** Lists the groups to compare theme `rawMeeting` across (at least two), from a personal chat. */
 const comparable =
-  (rawMeeting: unknown): Load<Compared> =>
+  (rawMeeting: unknown, rawPage: unknown): Load<Request> =>
   async (deps, actor) => {
     if (actor.chat !== 'personal') return refuse('acrossInPersonal');
     const n = readMeetingNumber(rawMeeting);
     if (n === undefined) return refuse('meetingNumber');
-    const groups = await groupsToCompare(deps, actor);
-    return groups.length < 2 ? refuse('acrossNeedsGroups') : ok({ n, groups });
+    const all = await candidates(deps, actor);
+    if (all.length < 2) return refuse('acrossNeedsGroups');
+    const pages = Math.ceil(all.length / GROUPS_PER_PAGE);
+    const page = Math.min(pages, Math.max(1, Math.floor(Number(rawPage ?? 1)) || 1));
+    const keys = all.slice((page - 1) * GROUPS_PER_PAGE, page * GROUPS_PER_PAGE);
+    const lead = deps.projectLeads?.includes(actor.userId) ?? false;
+    return ok({ n, page, pages, keys, total: all.length, lead });
   };
 
+let comparing = 0;
+const waiting: (() => void)[] = [];
+
+/** Runs `work` when fewer than COMPARISONS_AT_ONCE comparisons run; its slot goes to the next in line. */
+async function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  if (comparing < COMPARISONS_AT_ONCE) comparing++;
+  else await new Promise<void>((resolve) => waiting.push(resolve));
+  try {
+    return await work();
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else comparing--;
+  }
+}
+
+/** Groups the answers by idea: recurring across groups (with how widely), or unique to one. */
+async function byIdea(compared: Compared[]): Promise<Pick<AcrossView, 'recurring' | 'unique'>> {
+  const answers = compared.flatMap((c, group) => c.texts.map((text) => ({ group, text })));
+  // Loaded on first use: the stemmers and stop-word lists of every language cost ~5 MB of memory.
+  const { groupSimilarInSlices } = await import('../report/similar-ideas');
+  const clusters = await groupSimilarInSlices(
+    answers.map((a) => a.text),
+    compared[0].group.language,
+  );
+  const recurring: RecurringIdea[] = [];
+  const unique: AcrossView['unique'] = [];
+  for (const cluster of clusters) {
+    const inGroups = new Set(cluster.map((i) => answers[i].group));
+    if (inGroups.size > 1) {
+      recurring.push({
+        texts: [...new Set(cluster.map((i) => answers[i].text))],
+        groups: inGroups.size,
+        associations: new Set([...inGroups].map((gi) => compared[gi].group.association)).size,
+      });
+    } else {
+      for (const i of cluster)
+        unique.push({ group: compared[answers[i].group].group.name, text: answers[i].text });
+    }
+  }
+  recurring.sort((a, b) => b.groups - a.groups || b.texts.length - a.texts.length);
+  return { recurring, unique };
+}
+
 /**
- * `på tværs N`: theme N's answers from the groups a coordinator runs (a project lead: every group of
- * the tenant), grouped by idea. Only answers already shown to their own group are compared, and
- * nothing says who wrote what, so anonymous groups stay anonymous.
+ * `på tværs N` (`side P`): theme N's answers from the groups a coordinator runs (a project lead:
+ * every group of the tenant), grouped by idea, GROUPS_PER_PAGE groups at a time. Only answers
+ * already shown to their own group are compared, and nothing says who wrote what, so anonymous
+ * groups stay anonymous. The partitions are read a few at a time and only their shown texts kept,
+ * and the comparison gives the event loop back every few milliseconds.
  */
 export function compareAcross(
   deps: AppDeps,
   actor: Actor,
   rawMeeting: unknown,
+  rawPage?: unknown,
 ): Promise<Outcome<AcrossView>> {
-  return useCase(deps, actor, comparable(rawMeeting), async ({ n, groups: compared }) => {
-    const groups = compared.map((c) => c.group);
-    const answers: { group: number; text: string }[] = [];
-    const counts = groups.map(() => 0);
-    for (const [gi, { snapshot }] of compared.entries()) {
-      if (!snapshot || !isRevealed(meetingIn(snapshot, n)?.value)) continue;
-      // In the order of their random ids: never by author, so nothing maps back to who wrote what.
-      for (const item of poolItems(n, snapshot.answers, [], 'anonymous')) {
-        if (!item.text.trim()) continue;
-        answers.push({ group: gi, text: item.text });
-        counts[gi]++;
-      }
-    }
-    const lang = groups[0].language;
-    // Loaded on first use: the stemmers and stop-word lists of every language cost ~5 MB of memory.
-    const { groupSimilar } = await import('../report/similarity');
-    const clusters = groupSimilar(
-      answers.map((a) => a.text),
-      lang,
-    );
-    const recurring: RecurringIdea[] = [];
-    const unique: AcrossView['unique'] = [];
-    for (const cluster of clusters) {
-      const inGroups = new Set(cluster.map((i) => answers[i].group));
-      if (inGroups.size > 1) {
-        recurring.push({
-          texts: [...new Set(cluster.map((i) => answers[i].text))],
-          groups: inGroups.size,
-          associations: new Set([...inGroups].map((gi) => groups[gi].association)).size,
-        });
-      } else {
-        for (const i of cluster) unique.push({ group: groups[answers[i].group].name, text: answers[i].text });
-      }
-    }
-    recurring.sort((a, b) => b.groups - a.groups || b.texts.length - a.texts.length);
-    return ok({
-      meeting: n,
-      groups: groups.map((g, i) => ({ name: g.name, association: g.association, answers: counts[i] })),
-      recurring,
-      unique,
-    });
-  });
+  return useCase(deps, actor, comparable(rawMeeting, rawPage), (request) =>
+    inTurn(async (): Promise<Outcome<AcrossView>> => {
+      const compared = await loadCompared(deps, actor, request.keys, request.n, request.lead);
+      if (compared.length < 2 && request.pages === 1) return refuse('acrossNeedsGroups');
+      if (compared.length === 0) return refuse('acrossNeedsGroups');
+      return ok({
+        meeting: request.n,
+        groups: compared.map((c) => ({
+          name: c.group.name,
+          association: c.group.association,
+          answers: c.texts.length,
+        })),
+        ...(await byIdea(compared)),
+        paging: {
+          page: request.page,
+          pages: request.pages,
+          from: (request.page - 1) * GROUPS_PER_PAGE + 1,
+          to: (request.page - 1) * GROUPS_PER_PAGE + request.keys.length,
+          total: request.total,
+        },
+      });
+    }),
+  );
 }

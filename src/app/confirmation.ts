@@ -24,26 +24,42 @@ function subject(actor: Actor, scope: ConfirmationScope): string {
   return `${actor.tenantId}|${actor.userId}|${what}`;
 }
 
-/** The token a confirmation card carries: bound to the person who asked, what it is for, and an expiry. */
+/**
+ * The token a confirmation card carries: bound to the person who asked, what it is for and an
+ * expiry, with a random id that makes it usable once (`useConfirmation`).
+ */
 export function confirmationToken(deps: AppDeps, actor: Actor, scope: ConfirmationScope): string {
   const expires = new Date(deps.now().getTime() + CONFIRMATION_MINUTES * 60_000);
-  return signToken({ sub: subject(actor, scope) }, keyOf(deps), expires);
+  const jti = randomBytes(16).toString('base64url');
+  return signToken({ sub: subject(actor, scope), jti }, keyOf(deps), expires);
 }
 
 /**
  * Checks a clicked confirmation: it must be signed by this bot, not expired, and made for this
- * person and this scope. Anyone else's click is refused and deletes nothing.
+ * person and this scope. Anyone else's click is refused and deletes nothing. The token's id.
  */
 export function checkConfirmation(
   deps: AppDeps,
   actor: Actor,
   scope: ConfirmationScope,
   token: unknown,
-): Outcome<true> {
+): Outcome<string> {
   if (typeof token !== 'string' || token.length > 2_000) return refuse('notYourConfirmation');
   const far = new Date(0);
   const signed = readToken(token, keyOf(deps), far);
   if (!signed || signed.sub !== subject(actor, scope)) return refuse('notYourConfirmation');
-  if (!readToken(token, keyOf(deps), deps.now())) return refuse('confirmationExpired');
-  return ok(true);
+  // A token from before confirmations had ids can no longer be used once only: it has expired.
+  if (!readToken(token, keyOf(deps), deps.now()) || typeof signed.jti !== 'string')
+    return refuse('confirmationExpired');
+  return ok(signed.jti);
+}
+
+/**
+ * Spends a checked confirmation: its id is claimed in storage with create-only semantics, so a
+ * second click (again, later, or on another instance) is refused as used. Claimed before the
+ * deletion starts: a deletion that then fails needs a new confirmation.
+ */
+export async function useConfirmation(deps: AppDeps, tokenId: string): Promise<Outcome<true>> {
+  const first = await deps.store.claimConfirmation(tokenId, deps.now().toISOString());
+  return first ? ok(true) : refuse('confirmationUsed');
 }

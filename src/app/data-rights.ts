@@ -3,7 +3,7 @@ import { belongsToGroup, isCoordinator } from '../domain/roles';
 import type { Meeting, RoleCategory, RsvpResponse } from '../domain/types';
 import { t } from '../i18n';
 import type { GroupSnapshot } from '../domain/snapshot';
-import { checkConfirmation } from './confirmation';
+import { checkConfirmation, useConfirmation } from './confirmation';
 import type { Actor, AppDeps } from './context';
 import { eraseGroup } from './group-deletion';
 import { personCleanup, wholeGroupCleanup, type ChatCleanup } from './posted-cards';
@@ -149,17 +149,20 @@ export interface Deleted {
 }
 
 /**
- * `slet mine data`, confirmed by the person who asked (in a personal chat, within 10 minutes):
+ * `slet mine data`, confirmed by the person who asked (in a personal chat, within 10 minutes, once):
  * removes them from every row of every table of their tenant — answers, votes, RSVPs, proposals,
  * project vote, roster and coordinators, the stored conversation reference, invitation signatures,
  * conclusions, the project's owner and the coordinators' index. A group never ends without a
  * coordinator: the longest-standing member takes over; a group with nobody left is deleted.
  */
-export function deleteMyData(deps: AppDeps, actor: Actor, token: unknown): Promise<Outcome<Deleted>> {
+export async function deleteMyData(deps: AppDeps, actor: Actor, token: unknown): Promise<Outcome<Deleted>> {
+  if (actor.chat !== 'personal') return refuse('personalChat');
+  const confirmed = checkConfirmation(deps, actor, { kind: 'myData' }, token);
+  if (!confirmed.ok) return confirmed;
+  // Spent once, before the deletion (whose lost races run it again from its read).
+  const spent = await transact(() => useConfirmation(deps, confirmed.value));
+  if (!spent.ok) return spent;
   return transact(async () => {
-    if (actor.chat !== 'personal') return refuse('personalChat');
-    const confirmed = checkConfirmation(deps, actor, { kind: 'myData' }, token);
-    if (!confirmed.ok) return confirmed;
     const groups = await groupsAbout(deps, actor);
     let rows = 0;
     const cleanups: ChatCleanup[] = [];

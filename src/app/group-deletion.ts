@@ -1,7 +1,7 @@
 import { coordinatorNames, isCoordinator } from '../domain/roles';
 import type { Group } from '../domain/types';
 import type { Versioned } from '../domain/snapshot';
-import { checkConfirmation, type ConfirmationScope } from './confirmation';
+import { checkConfirmation, useConfirmation, type ConfirmationScope } from './confirmation';
 import { wholeGroupCleanup, type ChatCleanup } from './posted-cards';
 import type { Actor, AppDeps } from './context';
 import { ok, refuse, transact, type Outcome } from './result';
@@ -46,21 +46,29 @@ export async function eraseGroup(deps: AppDeps, found: Versioned<Group>, ownTurn
 }
 
 /**
- * `slet gruppe`, confirmed by the coordinator who asked, within the confirmation's lifetime; with
- * the bot's cards in the chat that are left to replace.
+ * `slet gruppe`, confirmed by the coordinator who asked, within the confirmation's lifetime and
+ * once: of two clicks on one confirmation, the one that spends it deletes, the other is told the
+ * group is deleted. Returns the bot's cards in the chat that are left to replace.
  */
-export function deleteWholeGroup(
+export async function deleteWholeGroup(
   deps: AppDeps,
   actor: Actor,
   token: unknown,
 ): Promise<Outcome<{ name: string; cleanup?: ChatCleanup }>> {
+  const found = await groupToDelete(deps, actor);
+  if (!found.ok) return found;
+  const group = found.value.value;
+  const confirmed = checkConfirmation(deps, actor, groupScope(group), token);
+  if (!confirmed.ok) return confirmed;
+  const spent = await transact(() => useConfirmation(deps, confirmed.value));
+  if (!spent.ok && spent.refusal === 'confirmationUsed') return refuse('groupDeleted', { name: group.name });
+  if (!spent.ok) return spent;
   return transact(async () => {
-    const found = await groupToDelete(deps, actor);
-    if (!found.ok) return found;
-    const confirmed = checkConfirmation(deps, actor, groupScope(found.value.value), token);
-    if (!confirmed.ok) return confirmed;
-    const snapshot = await deps.store.loadPartition(found.value.value.key);
-    await eraseGroup(deps, found.value, 1);
-    return ok({ name: found.value.value.name, cleanup: snapshot && wholeGroupCleanup(snapshot) });
+    const current = await groupToDelete(deps, actor);
+    if (!current.ok) return current;
+    if (current.value.value.createdAt !== group.createdAt) return refuse('notYourConfirmation');
+    const snapshot = await deps.store.loadPartition(group.key);
+    await eraseGroup(deps, current.value, 1);
+    return ok({ name: group.name, cleanup: snapshot && wholeGroupCleanup(snapshot) });
   });
 }

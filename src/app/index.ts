@@ -47,6 +47,7 @@ import {
   markGone,
   projectView,
   refreshView,
+  sharedCards,
   welcomeBack,
 } from './views';
 
@@ -74,6 +75,7 @@ export function createApp(deps: AppDeps) {
     languageFor: bind(languageFor),
     welcomeBack: bind(welcomeBack),
     refreshView: bind(refreshView),
+    sharedCards: bind(sharedCards),
     setupGroup: bind(setupGroup),
     joinGroup: bind(joinGroup),
     leaveGroup: bind(leaveGroup),

@@ -37,7 +37,8 @@ export async function readOverview(
   if (!snapshot) return { ok: false, reason: reader.onlyGroup === groupKey ? 'noGroup' : 'forbidden' };
   const group = snapshot.group.value;
   if (!belongs(group, reader)) return { ok: false, reason: 'forbidden' };
-  const coordinator = reader.onlyGroup !== undefined || isCoordinator(group, reader.userId);
+  // A local link carries its asker: it downloads only when they coordinate the group.
+  const coordinator = isCoordinator(group, reader.userId);
   return { ok: true, snapshot, coordinator };
 }
 

@@ -38,6 +38,7 @@ export type Refusal =
   | 'groupDeleted'
   | 'notYourConfirmation'
   | 'confirmationExpired'
+  | 'confirmationUsed'
   | 'busy';
 
 /** A refused request, with what the edge needs to answer it. */

@@ -77,3 +77,26 @@ export async function markGone(
   const groupKey = groupKeyOf(conversation?.tenantId ?? 'local', conversation?.id ?? '');
   await setInactive(deps, { groupKey }, status, code);
 }
+
+/** The ids of a chat's shared cards as stored: the group card, the project vote, each meeting's cards. */
+export interface SharedCards {
+  group?: string;
+  projectVote?: string;
+  meetings: Record<number, { invitation?: string; status?: string; conclusion?: string } | undefined>;
+}
+
+/** The chat's shared cards (one partition query), or undefined when the chat has no group. */
+export async function sharedCards(deps: AppDeps, actor: Actor): Promise<SharedCards | undefined> {
+  const snapshot = await deps.store.loadPartition(actor.groupKey);
+  if (!snapshot) return undefined;
+  const group = snapshot.group.value;
+  const meetings = snapshot.meetings.map(({ value: m }) => [
+    m.number,
+    { invitation: m.invitationCardId, status: m.statusCardId, conclusion: m.conclusionCardId },
+  ]);
+  return {
+    group: group.groupCardId,
+    projectVote: group.projectVote?.cardId,
+    meetings: Object.fromEntries(meetings),
+  };
+}

@@ -1,7 +1,9 @@
 import {
+  CallerIdConstants,
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
 } from 'botbuilder';
+import { AuthenticationConstants } from 'botframework-connector';
 import type { App } from '../app';
 import type { Config } from '../config';
 import { groupKeyOf } from '../domain/conversation';
@@ -56,6 +58,24 @@ class SingleRetryLayerAuthentication extends ConfigurationBotFrameworkAuthentica
 }
 
 /**
+ * The public cloud's settings with the channel's signing keys read from `metadataUrl`: once one of
+ * these is given the SDK takes all of them as given (BotFrameworkAuthenticationFactory), so each
+ * gets the value the SDK would have used.
+ */
+function publicCloudWithKeysAt(metadataUrl: string): Partial<ConfigurationBotFrameworkAuthenticationOptions> {
+  return {
+    ValidateAuthority: true,
+    ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+    ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+    ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    OAuthUrl: AuthenticationConstants.OAuthUrl,
+    ToBotFromChannelOpenIdMetadataUrl: metadataUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+    CallerId: CallerIdConstants.PublicAzureChannel,
+  };
+}
+
+/**
  * The SDK's authentication settings. `UserAssignedMSI`: botbuilder 4.23's
  * ConfigurationServiceClientCredentialFactory then signs in with the managed identity whose client id
  * is the app id (ManagedIdentityServiceClientCredentialsFactory, tokens from the App Service identity
@@ -69,6 +89,7 @@ export function botFrameworkOptions(config: Config): ConfigurationBotFrameworkAu
         MicrosoftAppPassword: auth.appType === 'UserAssignedMSI' ? undefined : auth.appPassword,
         MicrosoftAppType: auth.appType,
         MicrosoftAppTenantId: auth.tenantId,
+        ...(auth.openIdMetadata ? publicCloudWithKeysAt(auth.openIdMetadata) : {}),
       }
     : {};
   return options as ConfigurationBotFrameworkAuthenticationOptions;

@@ -21,6 +21,8 @@ import { parseCommand } from './commands';
 import { mentionMessage } from './mentions';
 import { routeAction, routeCommand } from './router';
 import { isIdempotent } from './verbs';
+import { cardActivity } from './outbox';
+import { cardToReplace } from './reply-target';
 import type { Actor } from '../app';
 import { actorOf, makeTurn, type BotDeps, type Turn } from './turn';
 
@@ -162,27 +164,24 @@ export class ErfaringsgruppeBot extends TeamsActivityHandler {
     const failure = await this.runAndLog(context, what, async (turn) => {
       if (await this.isRedelivery(turn)) return DONE;
       const reply = isSubmit ? await routeAction(turn, value.verb, value) : await routeCommand(turn, text);
-      await this.deliver(context, reply, isSubmit);
+      this.deliver(context, reply, what, isSubmit ? await cardToReplace(turn, value, reply) : undefined);
       return DONE;
     });
-    if (failure.kind !== 'done') {
-      await this.deliver(context, failure, isSubmit).catch((err: unknown) =>
-        this.deps.log.warn('reply.failed', { error: err }),
-      );
-    }
+    if (failure.kind !== 'done') this.deliver(context, failure, what);
   }
 
-  /** Sends a reply to a message: a card replaces the clicked card (Action.Submit) or is posted; text is posted. */
-  private async deliver(context: TurnContext, reply: Reply, isSubmit: boolean): Promise<void> {
-    const replyTo = context.activity.replyToId;
-    if (reply.kind === 'card' && isSubmit && replyTo)
-      await this.deps.outbox.updateCard(context, replyTo, reply.card);
-    else if (reply.kind === 'card') {
-      const id = await this.deps.outbox.postCard(context, reply.card);
-      if (id) await reply.onPosted?.(id);
-    } else if (reply.kind === 'message' && reply.mentions?.length)
-      await this.deps.outbox.postActivity(context, mentionMessage(reply.text, reply.mentions));
-    else if (reply.kind !== 'done') await this.deps.outbox.postText(context, reply.text);
+  /** Hands a reply to the outbox, sent after the turn: a card replaces the clicked card (`replaces`) or is posted. */
+  private deliver(context: TurnContext, reply: Reply, what: string, replaces?: string): void {
+    const key = `${context.activity.from?.id}|${what}`;
+    const outbox = this.deps.outbox;
+    if (reply.kind === 'card' && replaces)
+      outbox.reply(context, `card|${replaces}`, cardActivity(reply.card), replaces);
+    else if (reply.kind === 'card')
+      outbox.reply(context, key, cardActivity(reply.card), undefined, reply.onPosted);
+    else if (reply.kind === 'message' && reply.mentions?.length)
+      outbox.reply(context, key, mentionMessage(reply.text, reply.mentions));
+    else if (reply.kind !== 'done')
+      outbox.reply(context, key, { type: 'message', text: reply.text, textFormat: 'markdown' });
   }
 
   /** True when this activity was already taken on (possibly by another instance of the bot). */

@@ -26,6 +26,9 @@ function withDates(body: Record<string, unknown>): Activity {
   return activity as unknown as Activity;
 }
 
+/** What jsonwebtoken throws for a token that is not valid (the SDK passes them on without a status). */
+const TOKEN_ERRORS = new Set<unknown>(['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);
+
 /**
  * The Bot Framework adapter with an HTTP turn that keeps errors to itself: the SDK's own handler
  * prints a stack on stderr and sends the error's text to whoever sent the request.
@@ -41,8 +44,9 @@ export class EdgeAdapter extends CloudAdapter {
       const invoke = await this.processActivity(authorization, withDates(body), logic);
       return { status: invoke?.status ?? 200, body: invoke?.body };
     } catch (error) {
-      const code = (error as { statusCode?: unknown }).statusCode;
-      const status = typeof code === 'number' && code >= 400 && code < 500 ? code : 500;
+      const { statusCode: code, name } = error as { statusCode?: unknown; name?: unknown };
+      const status =
+        typeof code === 'number' && code >= 400 && code < 500 ? code : TOKEN_ERRORS.has(name) ? 401 : 500;
       return { status, error };
     }
   }

@@ -2,7 +2,8 @@ import { CardFactory, TurnContext, type Activity, type ConversationReference } f
 import type { RenderedCard } from '../cards/render';
 import type { Logger } from '../log';
 import { ConversationGoneError, MessageGoneError } from './connector-errors';
-import { Pacer, realTimer, targetOf, type Timer } from './pacer';
+import { Pacer, realTimer, targetOf, type Target, type Timer } from './pacer';
+import { ReplyQueue } from './reply-queue';
 import { RefreshRequests } from './refresh-requests';
 
 /** How many reposted cards' old ids the outbox keeps mapping to their new ones (the store has the rest). */
@@ -19,7 +20,7 @@ export interface KnownCard {
 }
 
 /** The message activity that carries a card. */
-function cardActivity(rendered: RenderedCard): Partial<Activity> {
+export function cardActivity(rendered: RenderedCard): Partial<Activity> {
   return {
     type: 'message',
     summary: rendered.summary,
@@ -60,6 +61,7 @@ export class Outbox {
   private readonly reposted = new Map<string, string>();
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly pacer: Pacer;
+  private readonly replies: ReplyQueue;
 
   constructor(
     private readonly log: Logger,
@@ -67,6 +69,7 @@ export class Outbox {
   ) {
     this.pacer = new Pacer(log, options.timer ?? realTimer, (p) => this.track(p));
     this.requests = new RefreshRequests(undefined, options.trustTurnViews ?? true);
+    this.replies = new ReplyQueue(log);
   }
 
   /** A mark to take before a turn reads the state it later hands to `refreshCard` as a `KnownCard`. */
@@ -88,22 +91,41 @@ export class Outbox {
     return res?.id ?? '';
   }
 
-  /** Posts a plain text message. */
-  async postText(context: TurnContext, text: string): Promise<void> {
-    await this.pacer.run(targetOf(context.activity), () =>
-      context.sendActivity({ type: 'message', text, textFormat: 'markdown' }),
+  /**
+   * Answers a turn after it, through the conversation's bounded ReplyQueue (`key`: whose answer to
+   * what): a message, or with `replaces` the clicked card (posted anew when it is gone).
+   */
+  reply(
+    context: TurnContext,
+    key: string,
+    activity: Partial<Activity>,
+    replaces?: string,
+    onPosted?: (activityId: string) => Promise<unknown>,
+  ): void {
+    const target = targetOf(context.activity);
+    const reference = TurnContext.getConversationReference(context.activity);
+    const send = (id?: string): Promise<unknown> =>
+      this.pacer.run(target, () =>
+        this.within(reference, context, async (c) => {
+          if (id) await c.updateActivity({ ...activity, id });
+          else {
+            const posted = (await c.sendActivity(activity))?.id;
+            if (posted) await onPosted?.(posted);
+          }
+        }),
+      );
+    this.replies.add(target.conversation, key, () =>
+      send(replaces)
+        .catch((err: unknown) => (replaces && err instanceof MessageGoneError ? send() : Promise.reject(err)))
+        .then(
+          () => undefined,
+          (err: unknown) => this.failed(reference, target, err, 'reply.failed'),
+        ),
     );
-  }
-
-  /** Posts any message activity (e.g. one with @mentions) in the turn's conversation. */
-  async postActivity(context: TurnContext, activity: Partial<Activity>): Promise<void> {
-    await this.pacer.run(targetOf(context.activity), () => context.sendActivity(activity));
   }
 
   /** Posts a message into a conversation outside any turn (reminders), paced like every other send. */
   async postProactive(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<void> {
-    if (!this.options.continueConversation)
-      throw new Error('the outbox cannot reach conversations outside a turn');
     await this.pacer.run(targetOf(reference), () =>
       this.within(reference, undefined, async (context) => void (await context.sendActivity(activity))),
     );
@@ -143,18 +165,6 @@ export class Outbox {
       }
     });
     if (failure) throw failure.error;
-  }
-
-  /** Replaces a posted card for everyone in the conversation; a message that is gone is posted anew. */
-  async updateCard(context: TurnContext, activityId: string, rendered: RenderedCard): Promise<void> {
-    const target = targetOf(context.activity);
-    await this.pacer
-      .run(target, () => context.updateActivity({ ...cardActivity(rendered), id: activityId }))
-      .catch(async (err: unknown) => {
-        if (!(err instanceof MessageGoneError)) throw err;
-        this.log.warn('card.gone', { activityId, conversation: target.conversation });
-        await this.postCard(context, rendered);
-      });
   }
 
   /**
@@ -217,27 +227,37 @@ export class Outbox {
     const refresh: Promise<void> = this.pacer
       .run(target, update)
       .catch((err: unknown) => (err instanceof MessageGoneError ? repost() : Promise.reject(err)))
-      .catch(async (err: unknown) => {
-        if (err instanceof ConversationGoneError) {
-          this.log.warn('conversation.gone', {
-            conversation: target.conversation,
-            status: err.status,
-            code: err.code,
-          });
-          await this.options.onConversationGone?.(reference, err.status, err.code).catch(() => undefined);
-          return;
-        }
-        this.log.warn('card.refresh.failed', {
-          activityId: id,
-          error: err instanceof Error ? err.message : String(err),
-        });
-      });
+      .catch((err: unknown) =>
+        this.failed(reference, target, err, 'card.refresh.failed', { activityId: id }),
+      );
     this.pendingRefreshes.set(key, refresh);
     this.track(refresh);
   }
 
+  /** A send after its turn failed: a chat the bot is out of is reported, anything else logged. */
+  private async failed(
+    reference: Partial<ConversationReference>,
+    target: Target,
+    err: unknown,
+    event: string,
+    fields: Record<string, unknown> = {},
+  ): Promise<void> {
+    const { conversation } = target;
+    if (!(err instanceof ConversationGoneError)) {
+      this.log.warn(event, {
+        ...fields,
+        conversation,
+        error: err instanceof Error ? err.message : String(err),
+      });
+      return;
+    }
+    this.log.warn('conversation.gone', { conversation, status: err.status, code: err.code });
+    await this.options.onConversationGone?.(reference, err.status, err.code).catch(() => undefined);
+  }
+
   /** Resolves when nothing is waiting to be sent (tests read the connector after this). */
   async idle(): Promise<void> {
+    await this.replies.idle();
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
   }
 

@@ -15,8 +15,8 @@ export interface BotDeps {
   app: App;
   outbox: Outbox;
   log: Logger;
-  /** The "Åbn overblik" link of a group (a Teams deep link, or a signed local link). */
-  overviewLink?: (group: Group) => Promise<OverviewLink | undefined>;
+  /** The "Åbn overblik" link of a group for the asker (a Teams deep link, or a signed local link). */
+  overviewLink?: (group: Group, asker: string) => Promise<OverviewLink | undefined>;
   /** The invitation's Teams-meeting (with attendees' sign-in names) and calendar links. */
   meetingLinks?: (
     group: Group,

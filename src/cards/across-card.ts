@@ -40,14 +40,19 @@ function acrossCardWithin(lang: Language, view: AcrossView, limit: number): Rend
     .map((u) => t(lang, 'across.uniqueLine', { text: e(u.text), group: e(u.group) }));
   const silent = view.groups.filter((g) => g.answers === 0).length;
   const more = view.recurring.length + view.unique.length - recurring.length - unique.length;
+  const answered = view.groups.filter((g) => g.answers > 0);
+  // The intro names as many groups as the card lists lines, and counts the rest.
+  const named = answered
+    .slice(0, lines)
+    .map((g) => `${e(g.name)} (${g.answers})`)
+    .join(', ');
+  const groups =
+    answered.length > lines
+      ? tp(lang, 'across.groupsMore', answered.length - lines, { groups: named })
+      : named;
   const model: SectionsModel = {
     title: t(lang, 'across.title', { n: view.meeting, theme }),
-    intro: t(lang, 'across.intro', {
-      groups: view.groups
-        .filter((g) => g.answers > 0)
-        .map((g) => `${e(g.name)} (${g.answers})`)
-        .join(', '),
-    }),
+    intro: [t(lang, 'across.intro', { groups }), ...pageLines(lang, view)].join(' '),
     groups: [
       {
         heading: t(lang, 'across.recurring'),
@@ -60,4 +65,12 @@ function acrossCardWithin(lang: Language, view: AcrossView, limit: number): Rend
     pages: [],
   };
   return { card: render(sectionsTemplate, model), summary: model.title };
+}
+
+/** Which page of the groups the card shows, and how to ask for the next (only when there are several). */
+function pageLines(lang: Language, { meeting, paging }: AcrossView): string[] {
+  if (paging.pages <= 1) return [];
+  const page = t(lang, 'across.page', paging);
+  if (paging.page >= paging.pages) return [page];
+  return [page, t(lang, 'across.nextPage', { n: meeting, next: paging.page + 1 })];
 }

@@ -1,4 +1,4 @@
-/** Reading untrusted card input: strings only, control characters removed, lengths enforced. */
+/** Reading untrusted card input: strings only, invisible characters removed, lengths enforced. */
 
 /** The problems an input field can have; each is a message key in `src/i18n`. */
 export type FieldProblem =
@@ -7,6 +7,7 @@ export type FieldProblem =
   | 'error.tooLong'
   | 'error.date'
   | 'error.datePast'
+  | 'error.dateFar'
   | 'error.time'
   | 'error.endBeforeStart';
 
@@ -22,24 +23,42 @@ export type FieldErrors = Record<string, FieldError>;
 /** What a parser returns: the clean value, or the problems by field. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
 
-// Control characters and bidirectional overrides: never meaningful in a card, sometimes harmful.
-const CONTROL =
-  // eslint-disable-next-line no-control-regex
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+/**
+ * Characters that never show and only hide or disguise text: controls (but line breaks and tabs,
+ * handled apart), format characters (bidi marks and overrides, U+061C, zero-width characters,
+ * invisible operators, tags), every default-ignorable code point (soft hyphen, combining grapheme
+ * joiner, Hangul fillers, Mongolian vowel separator, variation selectors, …) and lone surrogates.
+ */
+const INVISIBLE = /(?![\n\t])[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\p{Cs}]/u;
 
-/** Removes control characters (keeping newlines when multiline), normalises and trims. */
+/**
+ * What stays of them inside an emoji, in texts people write (answers, invitations): a zero-width
+ * joiner between two pictographs (👩🏽‍💻, ❤️‍🔥) and a variation selector right after an emoji
+ * (❤️ rather than ❤). Tags go, so a subdivision flag shows as 🏴. Names and other one-line fields
+ * keep none of them: there an emoji sequence shows as its parts, and no name can look like another.
+ */
+const IN_EMOJI =
+  /(?<=\p{Extended_Pictographic}\p{Emoji_Modifier}?\uFE0F?)\u200D(?=\p{Extended_Pictographic})|(?<=\p{Emoji})[\uFE0E\uFE0F]/u;
+
+const INVISIBLE_OUTSIDE_EMOJI = new RegExp(`(?!${IN_EMOJI.source})${INVISIBLE.source}`, 'gu');
+const INVISIBLE_ANYWHERE = new RegExp(INVISIBLE.source, 'gu');
+
+/** Line breaks of every kind (CR LF, CR, NEL, the line and paragraph separators) as one "\n". */
+const LINE_BREAK = /\r\n?|[\u0085\u2028\u2029]/g;
+
+/** Removes invisible characters (keeping newlines when multiline, and emoji whole), normalises and trims. */
 export function cleanText(raw: string, multiline: boolean): string {
-  const unified = raw.replace(/\r\n?/g, '\n').normalize('NFC');
+  const unified = raw.replace(LINE_BREAK, '\n').normalize('NFC');
   const flat = multiline ? unified : unified.replace(/[\n\t]+/g, ' ');
-  return flat.replace(CONTROL, '').trim();
+  return flat.replace(multiline ? INVISIBLE_OUTSIDE_EMOJI : INVISIBLE_ANYWHERE, '').trim();
 }
 
-// Zero-width characters: invisible in a name, and a way to make two names look alike.
-const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
+// The Braille blank shows nothing either: a name made of it would be an empty name.
+const BLANK = /\u2800/g;
 
-/** A person's or a group's name as stored: one line, no control, bidi or zero-width characters. */
+/** A person's or a group's name as stored: one line, nothing invisible in it (see INVISIBLE). */
 export function cleanName(raw: string): string {
-  return cleanText(raw, false).replace(ZERO_WIDTH, '').trim();
+  return cleanText(raw, false).replace(BLANK, '').trim();
 }
 
 interface TextRule {

@@ -1,5 +1,12 @@
 import { parsed, readText, type FieldErrors, type Parsed } from './input';
-import { addDays, addHours, DEFAULT_MEETING_HOURS, isValidDate, isValidTime, minutesOf } from './schedule';
+import {
+  addDays,
+  addHours,
+  DEFAULT_MEETING_HOURS,
+  futureDateProblem,
+  isValidTime,
+  minutesOf,
+} from './schedule';
 
 /** Longest accepted place/link and invitation text. */
 export const MAX_LOCATION_LENGTH = 300;
@@ -38,7 +45,7 @@ function normaliseTime(s: string): string {
   return m ? `${m[1].padStart(2, '0')}:${m[2]}` : s;
 }
 
-/** Reads the invitation editor; `today` (YYYY-MM-DD in the group's time zone) rules out past dates. */
+/** Reads the invitation editor; `today` (YYYY-MM-DD in the group's time zone) rules out past and far dates. */
 export function parseInvitation(data: Record<string, unknown>, today: string): Parsed<InvitationInput> {
   const errors: FieldErrors = {};
   const value: InvitationInput = {
@@ -48,8 +55,8 @@ export function parseInvitation(data: Record<string, unknown>, today: string): P
     location: readText(data, 'location', { required: true, max: MAX_LOCATION_LENGTH }, errors),
     text: readText(data, 'text', { required: true, max: MAX_INVITATION_LENGTH, multiline: true }, errors),
   };
-  if (!errors.date && !isValidDate(value.date)) errors.date = { key: 'error.date' };
-  else if (!errors.date && value.date < today) errors.date = { key: 'error.datePast' };
+  const dateProblem = errors.date ? undefined : futureDateProblem(value.date, today);
+  if (dateProblem) errors.date = dateProblem;
   if (!errors.start && !isValidTime(value.start)) errors.start = { key: 'error.time' };
   if (!errors.end && !isValidTime(value.end)) errors.end = { key: 'error.time' };
   if (!errors.start && !errors.end && minutesOf(value.end) <= minutesOf(value.start)) {

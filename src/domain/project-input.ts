@@ -1,6 +1,6 @@
 import { parsed, readText, type FieldErrors, type Parsed } from './input';
 import { randomId } from './items';
-import { isValidDate } from './schedule';
+import { futureDateProblem } from './schedule';
 
 /** At most this many proposals per member. */
 export const MAX_PROPOSALS = 2;
@@ -51,8 +51,8 @@ export function parseChoice(data: Record<string, unknown>, today: string): Parse
     ),
     dueDate: readText(data, 'dueDate', { required: true, max: 10 }, errors),
   };
-  if (!errors.dueDate && !isValidDate(value.dueDate)) errors.dueDate = { key: 'error.date' };
-  else if (!errors.dueDate && value.dueDate < today) errors.dueDate = { key: 'error.datePast' };
+  const dateProblem = errors.dueDate ? undefined : futureDateProblem(value.dueDate, today);
+  if (dateProblem) errors.dueDate = dateProblem;
   return parsed(value, errors);
 }
 

@@ -1,7 +1,11 @@
 /** Dates and times of meetings: wall-clock values in the group's time zone, as typed. */
+import type { FieldError } from './input';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/** How far ahead a meeting or a project's deadline may be set (a signed link lives as long as its meeting). */
+export const MAX_YEARS_AHEAD = 2;
 
 /** The default length of a meeting, from the seed: "Mødet vil vare 2 timer". */
 export const DEFAULT_MEETING_HOURS = 2;
@@ -16,6 +20,23 @@ export function isValidDate(s: string): boolean {
     d.getUTCMonth() === Number(m[2]) - 1 &&
     d.getUTCDate() === Number(m[3])
   );
+}
+
+/** The date `years` after a YYYY-MM-DD date (29 February moves to 1 March). */
+export function addYears(date: string, years: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y + years, m - 1, d)).toISOString().slice(0, 10);
+}
+
+/**
+ * What is wrong with the date of something still to come: not a date, already past, or more than
+ * MAX_YEARS_AHEAD years after `today`; undefined when it is fine.
+ */
+export function futureDateProblem(date: string, today: string): FieldError | undefined {
+  if (!isValidDate(date)) return { key: 'error.date' };
+  if (date < today) return { key: 'error.datePast' };
+  const last = addYears(today, MAX_YEARS_AHEAD);
+  return date > last ? { key: 'error.dateFar', vars: { last } } : undefined;
 }
 
 /** True for a time of day written HH:MM (24-hour clock). */

@@ -26,7 +26,7 @@ export function sameIdea(a: Set<string>, b: Set<string>): boolean {
  * Stems that more than a fifth of the answers use ("beboerne" in housing) say nothing about which idea an
  * answer has: among twelve or more answers they are left out of the comparison.
  */
-function withoutCommonStems(sets: Set<string>[]): Set<string>[] {
+export function withoutCommonStems(sets: Set<string>[]): Set<string>[] {
   if (sets.length < 12) return sets;
   const df = new Map<string, number>();
   for (const set of sets) for (const s of set) df.set(s, (df.get(s) ?? 0) + 1);

@@ -44,6 +44,8 @@ export interface GroupStore {
   listMeetingsInStatus(status: Meeting['status']): Promise<{ groupKey: string; meeting: Meeting }[]>;
   /** Claims a reminder before it is sent (insert-only); false when another instance already has. */
   claimReminder(groupKey: string, reminder: string, at: string): Promise<boolean>;
+  /** Claims a confirmation's random token id (insert-only); false when it was used already, on any instance. */
+  claimConfirmation(tokenId: string, at: string): Promise<boolean>;
   /** Claims a daily job for one day (insert-only); false when another instance already has. */
   claimDailyJob(job: string, day: string, at: string): Promise<boolean>;
   /**
@@ -54,6 +56,8 @@ export interface GroupStore {
     activitiesBefore: string,
     remindersUpTo: string,
   ): Promise<{ activities: number; reminders: number }>;
+  /** The keys of every group of a tenant, in key order (a query across groups reading only the keys). */
+  listTenantGroupKeys(tenantId: string): Promise<string[]>;
   /** Every group of a tenant (a query across groups; for a person's own data). */
   listTenantGroups(tenantId: string): Promise<Versioned<Group>[]>;
   /** The groups (PartitionKeys) with a row of the person's own: RSVP, answer, vote, proposal, project vote. */

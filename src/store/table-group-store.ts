@@ -161,12 +161,27 @@ export class TableGroupStore implements GroupStore {
     return claim('reminder', this.tables.groups, groupKey, reminderRow(reminder), at);
   }
 
+  claimConfirmation(tokenId: string, at: string): Promise<boolean> {
+    return claim('confirmation', this.tables.activities, 'confirmation', tokenId, at);
+  }
+
   claimDailyJob(job: string, day: string, at: string): Promise<boolean> {
     return claim('daily job', this.tables.activities, `job|${job}`, day, at);
   }
 
   deleteOldClaims(activitiesBefore: string, remindersUpTo: string): Promise<RetentionCounts> {
     return deleteOldClaims(this.tables, activitiesBefore, remindersUpTo);
+  }
+
+  listTenantGroupKeys(tenantId: string): Promise<string[]> {
+    return guarded('groups', async () => {
+      const filter = `RowKey eq '${GROUP_ROW}' and tenantId eq '${escapeOData(tenantId)}'`;
+      const select = ['PartitionKey', 'deletedAt'];
+      const keys: string[] = [];
+      for await (const row of this.tables.groups.listEntities<Row>({ queryOptions: { filter, select } }))
+        if (!(row as Row).deletedAt) keys.push((row as Row).partitionKey);
+      return keys;
+    });
   }
 
   listTenantGroups(tenantId: string): Promise<Versioned<Group>[]> {

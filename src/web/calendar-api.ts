@@ -42,7 +42,8 @@ export async function calendarFile(
   if (!claim) return problem(401, 'calendar.invalidLink');
   try {
     const entry = await app.calendarEntry(claim.groupKey, claim.meeting);
-    if (!entry) return problem(404, 'calendar.noMeeting');
+    // A link of a deleted group opens nothing of the group that came after it in the same chat.
+    if (!entry || entry.group.createdAt !== claim.groupCreatedAt) return problem(404, 'calendar.noMeeting');
     const { group, meeting } = entry;
     const { start, end } = meetingInstants(meeting, app.timeZone);
     const updated = new Date(meeting.updatedAt);

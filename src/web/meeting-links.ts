@@ -12,6 +12,8 @@ export interface MeetingLinks {
 export interface CalendarClaim {
   groupKey: string;
   meeting: number;
+  /** When the group was created: a later group in the same chat (same key) is another group. */
+  groupCreatedAt: string;
 }
 
 const PURPOSE = 'calendar';
@@ -84,7 +86,7 @@ export function meetingLinker(options: {
     const base = options.baseUrl();
     if (!base) return { teamsMeeting, calendar: '' };
     const token = signToken(
-      { use: PURPOSE, grp: group.key, m: meeting.number },
+      { use: PURPOSE, grp: group.key, gc: group.createdAt, m: meeting.number },
       options.key,
       new Date(end.getTime() + DAY_MS),
     );
@@ -92,10 +94,11 @@ export function meetingLinker(options: {
   };
 }
 
-/** Reads a calendar link's token; undefined when it is forged, altered or expired. */
+/** Reads a calendar link's token; undefined when it is forged, altered, expired or older than group binding. */
 export function readCalendarToken(key: VerifyKeys, token: string, now: Date): CalendarClaim | undefined {
   const claims = readToken(token, key, now);
-  if (claims?.use !== PURPOSE || typeof claims.grp !== 'string' || typeof claims.m !== 'number')
+  const { use, grp, gc, m } = claims ?? {};
+  if (use !== PURPOSE || typeof grp !== 'string' || typeof gc !== 'string' || typeof m !== 'number')
     return undefined;
-  return { groupKey: claims.grp, meeting: claims.m };
+  return { groupKey: grp, meeting: m, groupCreatedAt: gc };
 }

@@ -5,8 +5,8 @@ import type { LocalLinks } from './tab-tokens';
 /** The entity id the configurable tab saves (and the deep link opens). */
 export const OVERVIEW_ENTITY_ID = 'erfaringsgruppe-overblik';
 
-/** How the "Åbn overblik" button finds the overview of a group; undefined: no button. */
-export type OverviewLinker = (group: Group) => Promise<OverviewLink | undefined>;
+/** How the "Åbn overblik" button finds the overview of a group for `asker` (an Entra id); undefined: no button. */
+export type OverviewLinker = (group: Group, asker: string) => Promise<OverviewLink | undefined>;
 
 function chatIdOf(group: Group): { id: string; channel: boolean } | undefined {
   const conversation = (group.conversation as { conversation?: { id?: unknown; conversationType?: unknown } })
@@ -51,11 +51,12 @@ export function personalChatLink(appId: string, tenantId: string): string {
 
 /**
  * Local mode (the playground has no tabs): a link to the page on this machine with a short-lived
- * signed token in the fragment (never sent to a server, so it does not end up in logs).
+ * signed token in the fragment (never sent to a server, so it does not end up in logs). The link
+ * carries the asker's rights: a member's link shows the overview but downloads nothing.
  */
 export function localOverviewLinks(baseUrl: string, links: LocalLinks): OverviewLinker {
-  return async (group) => {
-    const token = await links.sign(group.key, group.tenantId);
+  return async (group, asker) => {
+    const token = await links.sign(group.key, group.tenantId, asker);
     return { url: `${baseUrl}/tab/overview.html?group=${encodeURIComponent(group.key)}#token=${token}` };
   };
 }

@@ -81,10 +81,13 @@ const LOCAL_PURPOSE = 'overview';
 
 /** Short-lived links to one group's overview, for local mode (the playground has no tabs). */
 export interface LocalLinks {
-  /** A signed token that opens `groupKey` for `ttlSeconds`. */
-  sign(groupKey: string, tenantId: string, ttlSeconds?: number): Promise<string>;
+  /** A signed token that opens `groupKey` for `ttlSeconds`, with the rights of `asker` (their Entra id). */
+  sign(groupKey: string, tenantId: string, asker: string, ttlSeconds?: number): Promise<string>;
   verify(token: string): Promise<TabUser>;
 }
+
+/** Who a local link from before links named their asker opens as: nobody's rights but a member's. */
+const NO_ASKER = 'local-link';
 
 /** Local links signed with `key` (LINK_SIGNING_KEY or the one kept under DATA_DIR); `verifyKeys` add a previous key. */
 export function localLinks(
@@ -93,16 +96,18 @@ export function localLinks(
   verifyKeys: VerifyKeys = key,
 ): LocalLinks {
   return {
-    async sign(groupKey, tenantId, ttlSeconds = 3600) {
+    async sign(groupKey, tenantId, asker, ttlSeconds = 3600) {
       const expires = new Date(now().getTime() + ttlSeconds * 1000);
-      return signToken({ use: LOCAL_PURPOSE, grp: groupKey, tid: tenantId }, key, expires);
+      return signToken({ use: LOCAL_PURPOSE, grp: groupKey, tid: tenantId, uid: asker }, key, expires);
     },
     async verify(token) {
       const claims = readToken(token, verifyKeys, now());
       if (claims?.use !== LOCAL_PURPOSE || typeof claims.grp !== 'string' || typeof claims.tid !== 'string') {
         throw new TokenRejectedError('not a valid local link');
       }
-      return { tenantId: claims.tid, userId: 'local-link', onlyGroup: claims.grp };
+      // The link opens its group with the rights its asker has there now: a coordinator's, or a member's.
+      const userId = typeof claims.uid === 'string' && claims.uid ? claims.uid : NO_ASKER;
+      return { tenantId: claims.tid, userId, onlyGroup: claims.grp };
     },
   };
 }

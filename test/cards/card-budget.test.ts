@@ -85,7 +85,8 @@ function maxGallery(mode: RevealMode, lang: 'da' | 'en'): [string, RenderedCard]
   cards.push(['invitation editor', invitationEditorCard(lang, 1, invited, '2026-11-26')]);
   const across: AcrossView = {
     meeting: 1,
-    groups: Array.from({ length: 30 }, (_, k) => ({
+    // Any number of groups: the intro names as many as fit and counts the rest.
+    groups: Array.from({ length: 300 }, (_, k) => ({
       name: maxText(MAX_NAME_LENGTH, `G${k}`),
       association: maxText(MAX_NAME_LENGTH),
       answers: 18,
@@ -99,6 +100,7 @@ function maxGallery(mode: RevealMode, lang: 'da' | 'en'): [string, RenderedCard]
       group: maxText(MAX_NAME_LENGTH, `G${k}`),
       text: maxText(MAX_ANSWER_LENGTH),
     })),
+    paging: { page: 2, pages: 3, from: 101, to: 200, total: 300 },
   };
   cards.push(['across groups', acrossCard(lang, across)]);
   const coordinated = Array.from({ length: 100 }, (_, k) => ({

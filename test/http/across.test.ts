@@ -10,6 +10,7 @@ import { groupKeyOf } from '../../src/store/keys';
 import { groupChat, mention, user, type TestChat, type TestUser } from '../support/activities';
 import { startTestBot, type TestBot } from '../support/bot-harness';
 import { attachedCard, cardText } from '../support/cards';
+import { meetingOne } from '../support/seed';
 
 /** A tenant of its own: a project lead sees every group of their tenant, and other tests share storage. */
 const TENANT = randomUUID();
@@ -51,20 +52,7 @@ async function seedGroup(
   const store = bot.running.store;
   await store.createGroup(group);
   await store.indexCoordinator(chat.tenantId, coordinator.id, key, g.name);
-  await store.saveMeeting(
-    key,
-    {
-      number: 1,
-      status,
-      date: '2026-11-20',
-      start: '13:00',
-      end: '15:00',
-      location: 'Huset',
-      text: '',
-      updatedAt: '2026-11-20T12:00:00.000Z',
-    },
-    undefined,
-  );
+  await store.saveMeeting(key, meetingOne(status), undefined);
   for (const [i, m] of members.entries()) {
     const fields = g.answers.slice(i * 3, i * 3 + 3).map((a) => a.text);
     await store.putAnswer(key, {

@@ -3,7 +3,7 @@
  * real entry point: correct times in Copenhagen, a UID that stays when the invitation is updated,
  * and a link that cannot be altered.
  */
-import { groupChat, invoke, user, type TestChat } from '../support/activities';
+import { groupChat, invoke, mention, user, type TestChat } from '../support/activities';
 import { startTestBot, TEST_NOW, type TestBot } from '../support/bot-harness';
 import { attachedCard } from '../support/cards';
 import { sampleSettings } from '../support/sample-group';
@@ -118,5 +118,52 @@ describe('the invitation in a calendar', () => {
     expect(altered.status).toBe(401);
     expect(await altered.text()).toContain('Kalenderlinket er ikke gyldigt eller er udløbet');
     expect((await fetch(url.replace(/token=.*/, ''))).status).toBe(401);
+  });
+});
+
+describe('links that outlive their group, and dates beyond any sane horizon', () => {
+  /** The token of the confirmation card the bot just posted in `where`. */
+  const confirmationToken = (where: TestChat): string => {
+    const post = bot.connector
+      .posts()
+      .filter((p) => p.conversationId === where.conversationId)
+      .at(-1)!;
+    return (attachedCard(post.activity) as { actions: { data: { token: string } }[] }).actions[0].data.token;
+  };
+
+  it("after slet gruppe, an old calendar link opens nothing of the next group's meeting in the same chat", async () => {
+    const here = groupChat(bot.connector.serviceUrl);
+    await bot.send(invoke(here, karen, 'setupGroup', sampleSettings));
+    await bot.send(invoke(here, karen, 'saveInvitation', INVITATION));
+    const old = link('Gem i kalender');
+    expect((await fetch(old)).status).toBe(200);
+
+    await bot.send(mention(here, karen, 'slet gruppe'));
+    await bot.send(invoke(here, karen, 'confirmDeleteGroup', { token: confirmationToken(here) }));
+    await bot.send(invoke(here, jens, 'setupGroup', { ...sampleSettings, name: 'Den nye gruppe' }));
+    await bot.send(invoke(here, jens, 'saveInvitation', { ...INVITATION, location: 'Den nye gruppes sted' }));
+    expect((await fetch(link('Gem i kalender'))).status).toBe(200);
+
+    const reopened = await fetch(old);
+    expect(reopened.status).toBe(404);
+    const text = await reopened.text();
+    expect(text).toContain('Mødet findes ikke længere.');
+    expect(text).not.toContain('Den nye gruppes sted');
+  });
+
+  it('refuses an invitation for year 9999 or beyond two years, with a clear message, and posts nothing', async () => {
+    const here = groupChat(bot.connector.serviceUrl);
+    await bot.send(invoke(here, karen, 'setupGroup', sampleSettings));
+    const posts = bot.connector.posts().length;
+    for (const date of ['9999-12-31', '2028-11-27']) {
+      const answer = await bot.send(invoke(here, karen, 'saveInvitation', { ...INVITATION, date }));
+      expect(JSON.stringify(answer.body)).toContain('Vælg en dato højst to år frem (senest 2028-11-26).');
+    }
+    expect(bot.connector.posts().length).toBe(posts);
+    const inTime = await bot.send(
+      invoke(here, karen, 'saveInvitation', { ...INVITATION, date: '2028-11-26' }),
+    );
+    expect(JSON.stringify(inTime.body)).not.toContain('højst to år frem');
+    expect(bot.connector.posts().length).toBe(posts + 1);
   });
 });

@@ -1,4 +1,3 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -9,6 +8,7 @@ import { createLogger } from '../../src/log';
 import { startBot, type RunningBot } from '../../src/runtime';
 import { groupChat, mention, user } from '../support/activities';
 import { testConnectionString } from '../support/azurite';
+import { startBuiltBot, type BotProcess } from '../support/bot-process';
 
 const root = path.join(__dirname, '..', '..');
 /** Built apart from dist/ so this file and test/process never write the same files at once. */
@@ -99,50 +99,20 @@ function expectGeneric(answer: Answer, status: number): void {
 describe('the HTTP edge of the bot process', () => {
   const temp = mkdtempSync(path.join(tmpdir(), 'erfaringsgruppe-tmp-'));
   const dataDir = mkdtempSync(path.join(tmpdir(), 'erfaringsgruppe-edge-'));
-  let child: ChildProcess;
+  let bot: BotProcess;
   let port = 0;
-  let stderr = '';
 
   beforeAll(async () => {
-    execFileSync(
-      process.execPath,
-      [
-        path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'),
-        '-p',
-        'tsconfig.build.json',
-        '--outDir',
-        outDir,
-      ],
-      { cwd: root },
-    );
-    child = spawn(process.execPath, [path.join(outDir, 'src', 'index.js')], {
-      cwd: root,
-      env: {
-        PATH: process.env.PATH ?? '',
-        TMPDIR: temp,
-        DATA_DIR: dataDir,
-        PORT: '0',
-        PLAYGROUND: 'off',
-        LOG_LEVEL: 'info',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    bot = await startBuiltBot(outDir, {
+      TMPDIR: temp,
+      DATA_DIR: dataDir,
+      PORT: '0',
+      PLAYGROUND: 'off',
+      LOG_LEVEL: 'info',
     });
-    let stdout = '';
-    child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-    const deadline = Date.now() + 60_000;
-    while (!/kører på http:\/\/127\.0\.0\.1:(\d+)/.test(stdout)) {
-      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`no start: ${stdout}${stderr}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    port = Number(/kører på http:\/\/127\.0\.0\.1:(\d+)/.exec(stdout)![1]);
+    port = bot.port;
   }, 120_000);
-  afterAll(async () => {
-    if (child.exitCode === null) {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-    }
-  });
+  afterAll(() => bot.stop());
 
   it('answers multipart, form, text, gzip, deflate, oversize and broken bodies with a generic 4xx, writes no file and barely grows', async () => {
     const bomb = await gzipBomb();
@@ -218,7 +188,7 @@ describe('the HTTP edge of the bot process', () => {
     // Warm up with each kind once (the first of each loads and compiles code), then measure the
     // resident memory of the bot process over 20 more.
     for (const [, run] of cases) await run();
-    const before = rssKb(child.pid!);
+    const before = rssKb(bot.child.pid!);
     const answers: [string, Answer, number][] = [];
     for (let i = 0; i < 20; i++) {
       const [what, run, status] = cases[i % cases.length];
@@ -231,7 +201,7 @@ describe('the HTTP edge of the bot process', () => {
     expect(answers.map(([, a]) => a.body).join('')).not.toMatch(
       /TypeError|null|activity|ENOTFOUND|ECONNREFUSED|\bat /,
     );
-    const grownKb = rssKb(child.pid!) - before;
+    const grownKb = rssKb(bot.child.pid!) - before;
     process.stdout.write(`RSS growth over 20 refused requests: ${grownKb} KB\n`);
     expect(grownKb).toBeLessThan(20 * 1024);
     expect(readdirSync(temp)).toEqual([]);
@@ -240,13 +210,13 @@ describe('the HTTP edge of the bot process', () => {
   }, 120_000);
 
   it('logs each refusal as one JSON line and never a stack trace', () => {
-    const lines = stderr.trim().split('\n');
+    const lines = bot.stderr().trim().split('\n');
     for (const line of lines) expect(() => JSON.parse(line) as unknown).not.toThrow();
     const refused = lines
       .map((l) => JSON.parse(l) as { event?: string; status?: number })
       .filter((l) => l.event === 'http.refused' || l.event === 'activity.malformed');
     expect(refused.length).toBeGreaterThanOrEqual(20);
-    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(bot.stderr()).not.toMatch(/\n\s+at /);
   });
 
   it('is not reachable on any interface but loopback in local mode', async () => {

@@ -6,7 +6,7 @@
 import { groupChat, invoke, mention, submit, user } from '../support/activities';
 import { startTestBot, type TestBot } from '../support/bot-harness';
 import { attachedCard, cardText } from '../support/cards';
-import { sampleSettings } from '../support/sample-group';
+import { sampleInvitation, sampleSettings } from '../support/sample-group';
 import { groupKeyOf } from '../../src/store/keys';
 
 let bot: TestBot;
@@ -52,5 +52,71 @@ describe('names', () => {
     expect(refusal).toContain('koordinator');
     expect(refusal).toContain('klik');
     expect(refusal).not.toMatch(LIVE_LINK);
+  });
+});
+
+describe('invisible and separator characters (issue 20 point 11)', () => {
+  const HIDDEN_TOO = [
+    '\u00AD',
+    '\u034F',
+    '\u061C',
+    '\u115F',
+    '\u1160',
+    '\u180E',
+    '\u2028',
+    '\u2029',
+    '\u2061',
+    '\u2064',
+    '\u3164',
+    '\uFE00',
+    '\uFE0F',
+    '\u{E0041}',
+  ];
+
+  it('are removed from names and one-line fields before they are stored', async () => {
+    const chat = groupChat(bot.connector.serviceUrl);
+    const karen = user('Karen\u00AD Holm\u3164');
+    await bot.send(
+      invoke(chat, karen, 'setupGroup', {
+        ...sampleSettings,
+        name: 'Søbakken\u034F\u061C Nord\u2028Syd\u180E\u2061\u2064\uFE00\u{E0041}',
+        area: 'Afdeling\u20297\u115F\u1160',
+      }),
+    );
+    const group = (await bot.running.store.loadGroup(groupKeyOf(chat.tenantId, chat.conversationId)))!.value;
+    expect(group.name).toBe('Søbakken Nord Syd');
+    expect(group.area).toBe('Afdeling 7');
+    expect(group.coordinators[0].name).toBe('Karen Holm');
+    for (const c of HIDDEN_TOO) expect(JSON.stringify(group)).not.toContain(c);
+  });
+
+  it('a role title of only a Hangul filler is no title: the join is refused and nothing stored', async () => {
+    const chat = groupChat(bot.connector.serviceUrl);
+    await bot.send(invoke(chat, user('Karen Holm'), 'setupGroup', sampleSettings));
+    const eve = user('Eve');
+    const answer = await bot.send(
+      invoke(chat, eve, 'joinGroup', { roleCategory: 'imellem', roleTitle: '\u3164' }),
+    );
+    expect(JSON.stringify(answer.body)).toContain('Du er ikke meldt ind endnu. Ret de markerede felter.');
+    const group = (await bot.running.store.loadGroup(groupKeyOf(chat.tenantId, chat.conversationId)))!.value;
+    expect(group.members.map((m) => m.userId)).not.toContain(eve.id);
+  });
+
+  it('an invitation text keeps its line breaks and whole emoji, and loses the rest', async () => {
+    const chat = groupChat(bot.connector.serviceUrl);
+    const karen = user('Karen Holm');
+    await bot.send(invoke(chat, karen, 'setupGroup', sampleSettings));
+    await bot.send(
+      invoke(chat, karen, 'saveInvitation', {
+        ...sampleInvitation,
+        meeting: 1,
+        location: 'Beboer\u00ADhuset',
+        text: 'Hej alle 👩🏽‍💻\u2029Vi ses\u200B til kaffe ❤️\u2064',
+      }),
+    );
+    const meeting = (await bot.running.store.loadMeeting(groupKeyOf(chat.tenantId, chat.conversationId), 1))!
+      .value;
+    expect(meeting.location).toBe('Beboerhuset');
+    expect(meeting.text).toBe('Hej alle 👩🏽‍💻\nVi ses til kaffe ❤️');
   });
 });

@@ -240,14 +240,14 @@ describe('who may read an overview (Teams SSO users)', () => {
       'https://bot.example/tab/overview.html',
     );
     const before = (await bot.running.store.loadGroup(key))!.value;
-    expect(await linker(before)).toEqual({ addTab: true });
+    expect(await linker(before, 'anyone')).toEqual({ addTab: true });
     expect((await ask('stranger', { chat: chat.conversationId, tab: 'saved' })).status).toBe(403);
     expect((await bot.running.store.loadGroup(key))!.value.overviewTab).toBeUndefined();
 
     expect((await ask('member', { chat: chat.conversationId, tab: 'saved' })).status).toBe(200);
     const after = (await bot.running.store.loadGroup(key))!.value;
     expect(after.overviewTab).toBeDefined();
-    const link = await linker(after);
+    const link = await linker(after, 'anyone');
     const url = new URL(link && 'url' in link ? link.url : '');
     expect(JSON.parse(url.searchParams.get('context')!)).toEqual({
       chatId: chat.conversationId,

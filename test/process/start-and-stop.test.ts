@@ -153,7 +153,11 @@ describe('the bot as a process', () => {
     expect(await exited(first.child)).toBe(0);
 
     const second = await startEntry({ DATA_DIR: dataDir, PLAYGROUND: 'off' });
+    const posted = connector.posts().length;
     await post(second.port, mention(chat, coordinator, 'status'));
+    // The answer to a message is sent after its turn: wait for it.
+    for (let waited = 0; connector.posts().length === posted && waited < 10_000; waited += 20)
+      await new Promise((r) => setTimeout(r, 20));
     expect(cardText(attachedCard(connector.posts().at(-1)!.activity))).toContain(
       'Status for Erfaringsgruppe Søbakken',
     );

@@ -227,6 +227,7 @@ function acrossView(longest: boolean): AcrossView {
       },
     ],
     unique: [{ group: text('Søbakken'), text: text('Skriv referater på almindeligt dansk') }],
+    paging: { page: 1, pages: 1, from: 1, to: 2, total: 2 },
   };
 }
 

@@ -1,3 +1,4 @@
+import type { Meeting } from '../../src/domain/types';
 import type { GroupSnapshot, GroupStore } from '../../src/store/group-store';
 import { groupKeyOf } from '../../src/store/keys';
 import type { TestChat } from './activities';
@@ -33,4 +34,18 @@ export async function seedSnapshot(
   for (const v of snapshot.projectVotes) await store.putProjectVote(key, v);
   if (snapshot.project) await store.createProject(key, snapshot.project);
   return key;
+}
+
+/** Meeting 1 as the comparison tests store it: held on 20 November 2026, in `status`. */
+export function meetingOne(status: Meeting['status']): Meeting {
+  return {
+    number: 1,
+    status,
+    date: '2026-11-20',
+    start: '13:00',
+    end: '15:00',
+    location: 'Huset',
+    text: '',
+    updatedAt: '2026-11-20T12:00:00.000Z',
+  };
 }

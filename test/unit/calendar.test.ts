@@ -63,17 +63,20 @@ describe('calendar links', () => {
       subject: () => 'Møde',
       place: () => '',
     });
-    const url = new URL((await links(sampleGroup(), meeting)).calendar);
+    const group = sampleGroup();
+    const url = new URL((await links(group, meeting)).calendar);
     const token = url.searchParams.get('token')!;
     expect(await readCalendarToken(key, token, new Date('2027-06-11T12:00:00Z'))).toEqual({
       groupKey: 'g-test',
       meeting: 2,
+      groupCreatedAt: group.createdAt,
     });
     expect(await readCalendarToken(key, token, new Date('2027-06-11T14:00:00Z'))).toBeUndefined();
     expect(await readCalendarToken(another, token, new Date('2027-06-10T00:00:00Z'))).toBeUndefined();
     expect(await readCalendarToken([another, key], token, new Date('2027-06-10T00:00:00Z'))).toEqual({
       groupKey: 'g-test',
       meeting: 2,
+      groupCreatedAt: group.createdAt,
     });
   });
 });

@@ -1,8 +1,9 @@
 import { compositionWarnings, isFull } from '../../src/domain/composition';
 import { parseGroupSettings, parseJoin } from '../../src/domain/group-input';
-import { cleanText } from '../../src/domain/input';
+import { cleanName, cleanText } from '../../src/domain/input';
 import { parseInvitation } from '../../src/domain/invitation-input';
-import { addDays, addHours, isValidDate, todayIn } from '../../src/domain/schedule';
+import { parseChoice } from '../../src/domain/project-input';
+import { addDays, addHours, addYears, isValidDate, todayIn } from '../../src/domain/schedule';
 import type { Member, RoleCategory } from '../../src/domain/types';
 
 const member = (roleCategory: RoleCategory, i = 0): Member => ({
@@ -35,6 +36,72 @@ describe('reading card input', () => {
     expect(cleanText('  Søren\u0000 Østergaard \u202Eå 🙂 ', false)).toBe('Søren Østergaard å 🙂');
     expect(cleanText('linje 1\r\nlinje 2\u0007', true)).toBe('linje 1\nlinje 2');
     expect(cleanText('linje 1\nlinje 2', false)).toBe('linje 1 linje 2');
+  });
+
+  // What the red team found surviving, and the rest of the default-ignorable and format characters.
+  const INVISIBLES = [
+    '\u00AD',
+    '\u034F',
+    '\u061C',
+    '\u115F',
+    '\u1160',
+    '\u17B4',
+    '\u180B',
+    '\u180E',
+    '\u200B',
+    '\u200C',
+    '\u200D',
+    '\u200E',
+    '\u202A',
+    '\u202E',
+    '\u2060',
+    '\u2061',
+    '\u2064',
+    '\u2066',
+    '\u2069',
+    '\u206F',
+    '\u3164',
+    '\uFE00',
+    '\uFE0F',
+    '\uFEFF',
+    '\uFFA0',
+    '\u{1BCA0}',
+    '\u{1D173}',
+    '\u{E0001}',
+    '\u{E0041}',
+    '\u{E007F}',
+    '\u{E0100}',
+    '\uD800',
+  ];
+
+  it.each(INVISIBLES.map((c) => [`U+${c.codePointAt(0)!.toString(16).toUpperCase()}`, c]))(
+    'removes %s from names and from texts people write',
+    (_name, c) => {
+      expect(cleanName(`Søren${c} Øster${c}gaard${c}`)).toBe('Søren Østergaard');
+      expect(cleanText(`Hej${c} med${c} dig`, true)).toBe('Hej med dig');
+    },
+  );
+
+  it('turns line and paragraph separators into a space in one-line fields and a line break in texts', () => {
+    expect(cleanName('Søbakken\u2028Nord\u2029Syd\u0085Øst')).toBe('Søbakken Nord Syd Øst');
+    expect(cleanText('linje 1\u2028linje 2\u2029linje 3', true)).toBe('linje 1\nlinje 2\nlinje 3');
+  });
+
+  it('keeps emoji whole in texts people write, and only their parts in names', () => {
+    for (const emoji of ['👩🏽‍💻', '❤️‍🔥', '👨‍👩‍👧', '❤️', '🏳️‍🌈'])
+      expect(cleanText(`Tak ${emoji}`, true)).toBe(`Tak ${emoji}`);
+    expect(cleanName('Karen 👨‍👩‍👧 ❤️')).toBe('Karen 👨👩👧 ❤');
+    expect(cleanText('Skotland 🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}', true)).toBe(
+      'Skotland 🏴',
+    );
+  });
+
+  it('counts a name of only invisible characters as no name', () => {
+    for (const blank of ['\u3164', '\u115F\u1160', '\u00AD\u200B', '\u2800\u2800', '\u2028'])
+      expect(parseJoin({ roleCategory: 'imellem', roleTitle: blank })).toEqual({
+        ok: false,
+        errors: { roleTitle: { key: 'error.required' } },
+      });
   });
 
   it('accepts the setup card with defaults for the choices', () => {
@@ -95,6 +162,8 @@ describe('invitation input', () => {
     [{ date: '2027-02-30' }, 'date', 'error.date'],
     [{ date: '14-01-2027' }, 'date', 'error.date'],
     [{ date: '2026-11-25' }, 'date', 'error.datePast'],
+    [{ date: '9999-12-31' }, 'date', 'error.dateFar'],
+    [{ date: '2028-11-27' }, 'date', 'error.dateFar'],
     [{ start: '25:00' }, 'start', 'error.time'],
     [{ end: '12:00' }, 'end', 'error.endBeforeStart'],
     [{ end: '13:00' }, 'end', 'error.endBeforeStart'],
@@ -119,5 +188,13 @@ describe('schedule', () => {
     expect(isValidDate('2027-02-29')).toBe(false);
     expect(todayIn('Europe/Copenhagen', new Date('2026-11-26T23:30:00Z'))).toBe('2026-11-27');
     expect(addDays('2026-12-25', 14)).toBe('2027-01-08');
+  });
+
+  it('lets a deadline be at most two years ahead, in the project as in an invitation', () => {
+    expect(addYears('2028-02-29', 2)).toBe('2030-03-01');
+    const choice = { choice: 'p1', owner: 'o1', firstStep: 'Ring til varmemesteren' };
+    expect(parseChoice({ ...choice, dueDate: '2028-11-26' }, '2026-11-26').ok).toBe(true);
+    const far = parseChoice({ ...choice, dueDate: '9999-01-01' }, '2026-11-26');
+    expect(!far.ok && far.errors.dueDate).toEqual({ key: 'error.dateFar', vars: { last: '2028-11-26' } });
   });
 });

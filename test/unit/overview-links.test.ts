@@ -16,7 +16,7 @@ describe('"Åbn overblik" links', () => {
       ...saved,
       conversation: { conversation: { id: '19:abc@thread.v2', conversationType: 'groupChat' } },
     };
-    const url = urlOf(await teamsOverviewLinks(APP, 'https://bot.example/tab/overview.html')(group));
+    const url = urlOf(await teamsOverviewLinks(APP, 'https://bot.example/tab/overview.html')(group, 'u1'));
     expect(url.origin + url.pathname).toBe(
       `https://teams.microsoft.com/l/entity/${APP}/erfaringsgruppe-overblik`,
     );
@@ -37,13 +37,13 @@ describe('"Åbn overblik" links', () => {
       ...sampleGroup(),
       conversation: { conversation: { id: '19:abc@thread.v2', conversationType: 'groupChat' } },
     };
-    expect(await teamsOverviewLinks(APP)(group)).toEqual({ addTab: true });
+    expect(await teamsOverviewLinks(APP)(group, 'u1')).toEqual({ addTab: true });
   });
 
   it("in a channel, open the channel's tab, not a thread", async () => {
     const conversation = { id: '19:chan@thread.tacv2;messageid=1700000000000', conversationType: 'channel' };
     const url = urlOf(
-      await teamsOverviewLinks(APP)({ ...sampleGroup(), ...saved, conversation: { conversation } }),
+      await teamsOverviewLinks(APP)({ ...sampleGroup(), ...saved, conversation: { conversation } }, 'u1'),
     );
     expect(JSON.parse(url.searchParams.get('context')!)).toEqual({ channelId: '19:chan@thread.tacv2' });
   });
@@ -51,11 +51,12 @@ describe('"Åbn overblik" links', () => {
   it('locally, link to the page with a token for exactly this group', async () => {
     const links = localLinks();
     const group = sampleGroup();
-    const url = urlOf(await localOverviewLinks('http://localhost:3978', links)(group));
+    const asker = group.members[0].userId;
+    const url = urlOf(await localOverviewLinks('http://localhost:3978', links)(group, asker));
     expect(url.pathname).toBe('/tab/overview.html');
     expect(url.searchParams.get('group')).toBe(group.key);
     const reader = await links.verify(url.hash.replace('#token=', ''));
-    expect(reader).toMatchObject({ onlyGroup: group.key, tenantId: group.tenantId });
+    expect(reader).toMatchObject({ onlyGroup: group.key, tenantId: group.tenantId, userId: asker });
   });
 
   it('links the personal chat with the bot, where `mine data` works, by the id deep links use', () => {

@@ -75,7 +75,7 @@ describe('Teams SSO tokens for the overview', () => {
   });
 
   it('refuses a local link token: production never accepts them', async () => {
-    const local = await localLinks(() => NOW).sign('g-abc', TENANT);
+    const local = await localLinks(() => NOW).sign('g-abc', TENANT, 'u1');
     await expect(verify(local)).rejects.toBeInstanceOf(TokenRejectedError);
   });
 
@@ -94,7 +94,7 @@ describe('local links (local mode only)', () => {
   it('open one group until they expire, and cannot be forged or altered', async () => {
     let now = NOW;
     const links = localLinks(() => now);
-    const token = await links.sign('g-abc', TENANT, 3600);
+    const token = await links.sign('g-abc', TENANT, 'u1', 3600);
     await expect(links.verify(token)).resolves.toMatchObject({ onlyGroup: 'g-abc', tenantId: TENANT });
 
     const [payload, signature] = token.split('.');

@@ -20,7 +20,7 @@ export const commandHandlers: Record<CommandName, CommandHandler> = {
     const outcome = await turn.deps.app.programmeStatus(turn.actor);
     if (!outcome.ok) return refusalReply(turn, outcome);
     const group = outcome.value.group.value;
-    const link = await turn.deps.overviewLink?.(group);
+    const link = await turn.deps.overviewLink?.(group, turn.actor.userId);
     return cardReply(statusCard(group.language, outcome.value, link));
   },
   invite: (turn, arg) => openInvitationEditor(turn, arg),
@@ -31,7 +31,14 @@ export const commandHandlers: Record<CommandName, CommandHandler> = {
   deleteMyData: (turn) => askDeleteMyData(turn),
   deleteGroup: (turn) => askDeleteGroup(turn),
   across: async (turn, arg) => {
-    const outcome = await turn.deps.app.compareAcross(turn.actor, arg);
+    // `på tværs 1 side 2` / `across 1 page 2`: the page of the groups, when there are many.
+    const [meeting, word, page] = arg.split(' ');
+    const paged = word === 'side' || word === 'page';
+    const outcome = await turn.deps.app.compareAcross(
+      turn.actor,
+      paged ? meeting : arg,
+      paged ? page : undefined,
+    );
     if (!outcome.ok) return refusalReply(turn, outcome);
     return cardReply(acrossCard(await turn.language(), outcome.value));
   },

@@ -12,7 +12,7 @@ export async function summary(turn: Turn, rawMeeting: unknown, requestedGroup?: 
   }
   const view = outcome.value;
   const group = view.snapshot.group.value;
-  const link = await turn.deps.overviewLink?.(group);
+  const link = await turn.deps.overviewLink?.(group, turn.actor.userId);
   const meeting = view.kind === 'theme' ? view.meeting.number : undefined;
   return cardReply(
     view.kind === 'theme'
