@@ -91,7 +91,7 @@ export function compareAcross(
     }
     const lang = groups[0].language;
     // Loaded on first use: the stemmers and stop-word lists of every language cost ~5 MB of memory.
-    const { groupSimilar } = await import('../report/similarity');
+    const { groupSimilar } = await import('../lib/similarity');
     const clusters = groupSimilar(
       answers.map((a) => a.text),
       lang,

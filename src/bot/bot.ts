@@ -14,7 +14,7 @@ import { t } from '../i18n';
 import { StorageUnavailableError } from '../domain/snapshot';
 import { botUninstalled, chatMembersRemoved, isRemoval } from './chat-members';
 import { cardData } from './card-data';
-import { ConversationGoneError, SendGaveUpError } from './connector-errors';
+import { ConversationGoneError, SendGaveUpError } from './outbox/connector-errors';
 import { RecentResults } from './recent';
 import type { Reply } from './reply';
 import { parseCommand } from './commands';

@@ -8,7 +8,7 @@ import { groupKeyOf } from '../domain/conversation';
 import type { ConversationWatch } from './conversation-watch';
 import type { RosterDirectory } from './roster';
 import type { OverviewLink } from '../cards/overview-action';
-import type { Outbox } from './outbox';
+import type { Outbox } from './outbox/outbox';
 
 /** What every handler gets besides the card data. */
 export interface BotDeps {

@@ -7,7 +7,7 @@ import { ellipsis } from '../../cards/fit';
 import type { RenderedCard } from '../../cards/render';
 import { t } from '../../i18n';
 import { cardReply, doneReply, messageReply, refusalReply, type Reply } from '../reply';
-import { ConversationGoneError } from '../connector-errors';
+import { ConversationGoneError } from '../outbox/connector-errors';
 import type { Turn } from '../turn';
 import type { ActionHandler } from './handler';
 

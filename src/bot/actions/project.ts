@@ -6,7 +6,7 @@ import type { RenderedCard } from '../../cards/render';
 import { escapeMarkdown } from '../../cards/escape';
 import { t } from '../../i18n';
 import { cardReply, doneReply, messageReply, refusalReply } from '../reply';
-import { ConversationGoneError } from '../connector-errors';
+import { ConversationGoneError } from '../outbox/connector-errors';
 import type { Turn } from '../turn';
 import type { ActionHandler } from './handler';
 
