@@ -1,6 +1,7 @@
 import type { MeetingNumber } from '../domain/themes';
 import type { Meeting } from '../domain/types';
-import type { GroupSnapshot, Versioned } from '../domain/snapshot';
+import type { Versioned } from '../domain/snapshot';
+import type { GroupSnapshot } from '../store/group-store';
 import type { Actor, AppDeps } from './context';
 import { coordinatorNames, isCoordinator } from '../domain/roles';
 import { readMeetingNumber } from '../domain/themes';

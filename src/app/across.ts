@@ -4,7 +4,7 @@ import type { Actor, AppDeps } from './context';
 import { readMeetingNumber } from '../domain/themes';
 import { isRevealed } from '../domain/meeting';
 import { isCoordinator } from '../domain/roles';
-import type { GroupSnapshot } from '../domain/snapshot';
+import type { GroupSnapshot } from '../store/group-store';
 import { meetingIn } from './access';
 import { ok, refuse, type Outcome } from './result';
 import { useCase, type Load } from './use-case';

@@ -4,7 +4,7 @@ import { newItemIds } from '../domain/items';
 import { canTake, hasStarted } from '../domain/meeting';
 import type { Answer, Meeting } from '../domain/types';
 import type { Versioned } from '../domain/snapshot';
-import { withMemberRow } from '../store/keys';
+import { withPersonRow } from '../store/group-store';
 import { memberName } from '../domain/roles';
 import type { Actor, AppDeps } from './context';
 import { loadForMeeting, type Loaded } from './access';
@@ -65,8 +65,8 @@ export function submitAnswer(
       ids: before?.ids ?? newItemIds(),
       updatedAt: deps.now().toISOString(),
     };
-    await deps.store.putAnswer(actor.groupKey, mine);
-    const answers = withMemberRow(snapshot.answers, mine);
+    await deps.store.putPersonRow(actor.groupKey, 'answers', mine);
+    const answers = withPersonRow(snapshot.answers, 'answers', mine);
     return ok({ ...view({ ...snapshot, answers }, meeting.value), mine });
   });
 }

@@ -1,5 +1,7 @@
 import type { ConversationRef, Language } from '../domain/types';
 import type { GroupStore } from '../store/group-store';
+
+export type { GroupSnapshot } from '../store/group-store';
 import type { TurnTracker } from './turns';
 
 /** Who is acting and where, derived from the authenticated activity (never from card data). */

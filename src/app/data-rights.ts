@@ -2,7 +2,7 @@ import { itemIdOf } from '../domain/items';
 import { belongsToGroup, isCoordinator } from '../domain/roles';
 import type { Meeting, RoleCategory, RsvpResponse } from '../domain/types';
 import { t } from '../i18n';
-import type { GroupSnapshot } from '../domain/snapshot';
+import type { GroupSnapshot } from '../store/group-store';
 import { checkConfirmation } from './confirmation';
 import type { Actor, AppDeps } from './context';
 import { eraseGroup } from './group-deletion';

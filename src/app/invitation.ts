@@ -3,7 +3,7 @@ import { todayIn } from '../domain/schedule';
 import { hasStarted } from '../domain/meeting';
 import { readMeetingNumber } from '../domain/themes';
 import { RSVP_RESPONSES, type Group, type Meeting, type Rsvp, type RsvpResponse } from '../domain/types';
-import type { GroupSnapshot } from '../domain/snapshot';
+import { withPersonRow, type GroupSnapshot } from '../store/group-store';
 import type { Actor, AppDeps } from './context';
 import { meetingIn } from './access';
 import { current } from './meeting';
@@ -96,8 +96,8 @@ export function rsvp(deps: AppDeps, actor: Actor, data: CardData): Promise<Outco
       response: response as RsvpResponse,
       at: deps.now().toISOString(),
     };
-    await deps.store.putRsvp(actor.groupKey, answer);
-    const rsvps = [...snapshot.rsvps.filter((r) => !(r.meeting === n && r.userId === actor.userId)), answer];
+    await deps.store.putPersonRow(actor.groupKey, 'rsvps', answer);
+    const rsvps = withPersonRow(snapshot.rsvps, 'rsvps', answer);
     return ok({ ...invitationView({ ...snapshot, rsvps }, meeting.value), response: answer.response });
   });
 }

@@ -10,8 +10,9 @@ import {
 } from '../domain/items';
 import { canTake, START_REFUSAL, whyNotStart } from '../domain/meeting';
 import type { Group, Item, Meeting } from '../domain/types';
-import type { GroupSnapshot, StatusFacts } from '../domain/snapshot';
-import { withMemberRow } from '../store/keys';
+import type { StatusFacts } from '../domain/snapshot';
+import type { GroupSnapshot } from '../store/group-store';
+import { withPersonRow } from '../store/group-store';
 import type { Actor, AppDeps } from './context';
 import { memberName } from '../domain/roles';
 import { meetingIn, type Loaded } from './access';
@@ -127,7 +128,7 @@ export function reveal(deps: AppDeps, actor: Actor, rawMeeting: unknown): Promis
     const answers = [];
     for (const a of snapshot.answers) {
       const keyed = a.meeting === n && !a.ids ? { ...a, ids: newItemIds() } : a;
-      if (keyed !== a) await deps.store.putAnswer(actor.groupKey, keyed);
+      if (keyed !== a) await deps.store.putPersonRow(actor.groupKey, 'answers', keyed);
       answers.push(keyed);
     }
     const rekeyed = { ...loaded, snapshot: { ...snapshot, answers } };
@@ -157,8 +158,8 @@ export function vote(
       return refuse('tooManyChoices', { max: MAX_CHOICES, count: choices.length });
     const name = memberName(snapshot.group.value, actor);
     const mine = { meeting: n, userId: actor.userId, name, choices };
-    await deps.store.putVote(actor.groupKey, mine);
-    const votes = withMemberRow(snapshot.votes, mine);
+    await deps.store.putPersonRow(actor.groupKey, 'votes', mine);
+    const votes = withPersonRow(snapshot.votes, 'votes', mine);
     return ok({
       ...view({ ...snapshot, votes }, meeting.value),
       chosen: items.filter((i) => choices.includes(i.id)),

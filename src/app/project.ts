@@ -3,7 +3,7 @@ import { projectOpens } from '../domain/meeting';
 import { MAX_PROPOSALS, newProposalId, parseChoice, parseProposal } from '../domain/project-input';
 import { todayIn } from '../domain/schedule';
 import type { Group, Project, Proposal } from '../domain/types';
-import type { GroupSnapshot } from '../domain/snapshot';
+import { withPersonRow, type GroupSnapshot } from '../store/group-store';
 import type { Actor, AppDeps } from './context';
 import { memberName } from '../domain/roles';
 import { loadAs, type Role } from './access';
@@ -51,17 +51,16 @@ export function proposeProject(deps: AppDeps, actor: Actor, data: CardData): Pro
     const same = mine.find((p) => p.title === input.value.title && p.description === input.value.description);
     if (same) return ok({ group: snapshot.group.value, snapshot, proposal: same });
     if (mine.length >= MAX_PROPOSALS) return refuse('tooManyProposals', { max: MAX_PROPOSALS });
-    const k = mine.length + 1;
-    const id = newProposalId();
     const proposal: Proposal = {
-      id,
+      id: newProposalId(),
+      slot: mine.length + 1,
       userId: actor.userId,
       name: memberName(snapshot.group.value, actor),
       ...input.value,
       at: deps.now().toISOString(),
     };
-    await deps.store.putProposal(actor.groupKey, proposal, k);
-    const next = { ...snapshot, proposals: [...snapshot.proposals, proposal] };
+    await deps.store.putPersonRow(actor.groupKey, 'proposals', proposal);
+    const next = { ...snapshot, proposals: withPersonRow(snapshot.proposals, 'proposals', proposal) };
     return ok({ group: snapshot.group.value, snapshot: next, proposal });
   });
 }
@@ -97,8 +96,8 @@ export function voteProject(deps: AppDeps, actor: Actor, data: CardData): Promis
     const chosen = snapshot.proposals.find((p) => p.id === data.choice);
     if (!chosen) return refuse('invalidInput');
     const vote = { userId: actor.userId, name: memberName(snapshot.group.value, actor), choice: chosen.id };
-    await deps.store.putProjectVote(actor.groupKey, vote);
-    const projectVotes = [...snapshot.projectVotes.filter((v) => v.userId !== actor.userId), vote];
+    await deps.store.putPersonRow(actor.groupKey, 'projectVotes', vote);
+    const projectVotes = withPersonRow(snapshot.projectVotes, 'projectVotes', vote);
     return ok({ group: snapshot.group.value, snapshot: { ...snapshot, projectVotes }, chosen });
   });
 }

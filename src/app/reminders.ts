@@ -31,7 +31,9 @@ export async function claimDueReminders(deps: AppDeps): Promise<ClaimedReminder[
     if (!group || group.inactive || group.deletedAt) continue;
     let mention: Person[] = [];
     if (kind === 'rsvp48') {
-      const answered = new Set((await deps.store.listRsvps(groupKey, meeting.number)).map((r) => r.userId));
+      const answered = new Set(
+        (await deps.store.listPersonRows(groupKey, 'rsvps', meeting.number)).map((r) => r.userId),
+      );
       mention = group.members.filter((m) => !answered.has(m.userId));
       if (mention.length === 0) continue;
     }

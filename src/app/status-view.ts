@@ -1,4 +1,5 @@
-import type { GroupSnapshot, StatusFacts } from '../domain/snapshot';
+import type { StatusFacts } from '../domain/snapshot';
+import type { GroupSnapshot } from '../store/group-store';
 import type { Group } from '../domain/types';
 
 /** What meeting n's status card shows: who of the group answered and prioritised, and meeting n−1. */

@@ -1,4 +1,4 @@
-import type { GroupSnapshot } from '../domain/snapshot';
+import type { GroupSnapshot } from '../store/group-store';
 import type { Actor, AppDeps } from './context';
 import { ok } from './result';
 import type { Outcome } from './result';

@@ -1,6 +1,6 @@
 import { hasStarted } from '../domain/meeting';
 import { rankItems } from '../domain/items';
-import type { GroupSnapshot } from '../domain/snapshot';
+import type { GroupSnapshot } from '../store/group-store';
 import type { Group, Item, Meeting, RankedItem, Rsvp } from '../domain/types';
 import type { Actor, AppDeps } from './context';
 import { coordinatorNames, isCoordinator } from '../domain/roles';

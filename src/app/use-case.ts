@@ -1,5 +1,6 @@
 import type { Group, Meeting } from '../domain/types';
-import type { GroupSnapshot, Versioned } from '../domain/snapshot';
+import type { Versioned } from '../domain/snapshot';
+import type { GroupSnapshot } from '../store/group-store';
 import type { Actor, AppDeps } from './context';
 import { loadAs, loadForMeeting, type Loaded, type Role } from './access';
 import { ok, refuse, transact, type Outcome, type Refusal } from './result';

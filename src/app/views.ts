@@ -1,5 +1,5 @@
 import { groupKeyOf } from '../domain/conversation';
-import type { GroupSnapshot } from '../domain/snapshot';
+import type { GroupSnapshot } from '../store/group-store';
 import type { Group, Language, Meeting } from '../domain/types';
 import type { Actor, AppDeps } from './context';
 import { setInactive } from './group';

@@ -4,7 +4,7 @@ import { MEETING_NUMBERS, themeTitleKey } from '../domain/themes';
 import type { Language, Meeting, Rsvp } from '../domain/types';
 import { t } from '../i18n';
 import { formatWhen } from '../i18n/format';
-import type { GroupSnapshot } from '../domain/snapshot';
+import type { GroupSnapshot } from '../app/context';
 import { escapeMarkdown } from './escape';
 import { adviceLines, groupFacts, memberLine } from './group-card';
 import { overviewAction, type OverviewLink } from './overview-action';

@@ -5,7 +5,7 @@ import type { Language } from '../domain/types';
 import { t, tp } from '../i18n';
 import { formatDate, formatWhen } from '../i18n/format';
 import type { ThemeSummary } from '../app/summary';
-import type { GroupSnapshot } from '../domain/snapshot';
+import type { GroupSnapshot } from '../app/context';
 import { escapeMarkdown, paragraphsOf } from './escape';
 import { clipParagraphs, ellipsis, ellipsisMarkdown, fitting, fits, LINE_LIMITS, type Section } from './fit';
 import { themeTitle } from './meeting-cards';

@@ -1,21 +1,9 @@
-import type { Answer, Group, Meeting, Project, ProjectVote, Proposal, Rsvp, Vote } from './types';
+import type { Meeting } from './types';
 
 /** A stored value with the ETag it was read with; writes with it fail if someone wrote in between. */
 export interface Versioned<T> {
   value: T;
   etag: string;
-}
-
-/** Everything stored about one group: the result of one partition query. */
-export interface GroupSnapshot {
-  group: Versioned<Group>;
-  meetings: Versioned<Meeting>[];
-  rsvps: Rsvp[];
-  answers: Answer[];
-  votes: Vote[];
-  proposals: Proposal[];
-  projectVotes: ProjectVote[];
-  project?: Project;
 }
 
 /** What a meeting's status card shows besides the meeting: progress and the previous meeting's agreements. */

@@ -5,7 +5,7 @@ import { MEETING_NUMBERS, themeTitleKey } from '../domain/themes';
 import { ROLE_CATEGORIES, type Language, type Meeting, type MeetingStatus } from '../domain/types';
 import { t } from '../i18n';
 import { fieldQuestion, formatDate, formatWhen } from '../i18n/format';
-import type { GroupSnapshot } from '../domain/snapshot';
+import type { GroupSnapshot } from '../app/context';
 import type { OverviewAnswer } from './questions';
 
 export type { OverviewAnswer } from './questions';

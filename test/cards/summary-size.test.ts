@@ -42,8 +42,8 @@ describe('summaries', () => {
     const group = { ...snapshot.group.value, key, coordinators: [{ userId: 'karen', name: 'Karen Holm' }] };
     await real.createGroup(group);
     for (const m of snapshot.meetings) await real.saveMeeting(key, m.value, undefined);
-    for (const a of snapshot.answers) await real.putAnswer(key, a);
-    for (const v of snapshot.votes) await real.putVote(key, v);
+    for (const a of snapshot.answers) await real.putPersonRow(key, 'answers', a);
+    for (const v of snapshot.votes) await real.putPersonRow(key, 'votes', v);
     const calls: string[] = [];
     const counting = new Proxy(real, {
       get(target, prop, receiver) {

@@ -126,12 +126,12 @@ describe('the group and invitations, off the happy path', () => {
     ['a meeting number of the wrong type', 'rsvp', { meeting: { $gt: 0 }, response: 'yes' }],
     ['an unknown answer', 'rsvp', { meeting: 3, response: 'ja tak' }],
   ])('answers %s with a 400 and a message, and stores nothing', async (_what, verb, data) => {
-    const before = await bot.running.store.listRsvps(key(), 3);
+    const before = await bot.running.store.listPersonRows(key(), 'rsvps', 3);
     const res = await bot.send(invoke(chat, members[2], verb, data));
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ statusCode: 400, type: 'application/vnd.microsoft.error' });
     expect(String((res.body?.value as { message: string }).message).length).toBeGreaterThan(10);
-    expect(await bot.running.store.listRsvps(key(), 3)).toEqual(before);
+    expect(await bot.running.store.listPersonRows(key(), 'rsvps', 3)).toEqual(before);
   });
 
   it('ignores prototype-polluting keys in card data', async () => {

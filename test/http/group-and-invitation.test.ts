@@ -190,7 +190,7 @@ describe('a group is formed and invited to meeting 1 (Danish, over HTTP)', () =>
     const outsider = user('Bente Kjær');
     const res = await bot.send(invoke(chat, outsider, 'rsvp', { meeting: 1, response: 'yes' }, invitationId));
     expect(res.body?.value).toContain('Klik på **Jeg er med** først');
-    expect(await bot.running.store.listRsvps(groupKeyOfChat(), 1)).toHaveLength(4);
+    expect(await bot.running.store.listPersonRows(groupKeyOfChat(), 'rsvps', 1)).toHaveLength(4);
   });
 
   it('still lists everyone after a restart on the same storage', async () => {

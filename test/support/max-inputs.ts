@@ -97,6 +97,7 @@ export function maxSnapshot(revealMode: RevealMode = 'named', language: 'da' | '
   const proposals: Proposal[] = members.flatMap((m, i) =>
     Array.from({ length: MAX_PROPOSALS }, (_, k) => ({
       id: `p${i}${k}`,
+      slot: k + 1,
       userId: m.userId,
       name: m.name,
       title: maxText(MAX_TITLE_LENGTH, `P${i}.${k}`),

@@ -66,8 +66,9 @@ export function sampleSnapshot(
     };
     return { value: meeting, etag: '' };
   });
-  const proposals: Proposal[] = sample.projectProposals.map((p, i) => ({
+  const proposals: Proposal[] = sample.projectProposals.map((p, i, all) => ({
     id: `p${i + 1}`,
+    slot: all.slice(0, i + 1).filter((q) => q.by === p.by).length,
     userId: idOf(p.by),
     name: nameOf(p.by),
     title: p.title,
