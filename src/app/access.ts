@@ -1,6 +1,6 @@
 import type { MeetingNumber } from '../domain/themes';
 import type { Meeting } from '../domain/types';
-import type { Versioned } from '../domain/snapshot';
+import { storedMeeting, type Versioned } from '../domain/snapshot';
 import type { GroupSnapshot } from '../store/group-store';
 import type { Actor, AppDeps } from './context';
 import { coordinatorNames, isCoordinator } from '../domain/roles';
@@ -39,11 +39,6 @@ export async function loadAs(deps: AppDeps, actor: Actor, role?: Role): Promise<
   return ok(snapshot);
 }
 
-/** Meeting n as the snapshot has it, with its ETag; undefined when it has not been stored. */
-export function meetingIn(snapshot: GroupSnapshot, n: number): Versioned<Meeting> | undefined {
-  return snapshot.meetings.find((m) => m.value.number === n);
-}
-
 /** A group loaded for an action on meeting n. */
 export interface Loaded {
   snapshot: GroupSnapshot;
@@ -62,5 +57,5 @@ export async function loadForMeeting(
   if (!loaded.ok) return loaded;
   const n = readMeetingNumber(rawMeeting);
   if (n === undefined) return refuse('meetingNumber');
-  return ok({ snapshot: loaded.value, n: n as MeetingNumber, meeting: meetingIn(loaded.value, n) });
+  return ok({ snapshot: loaded.value, n: n as MeetingNumber, meeting: storedMeeting(loaded.value, n) });
 }

@@ -4,8 +4,8 @@ import type { Actor, AppDeps } from './context';
 import { readMeetingNumber } from '../domain/themes';
 import { isRevealed } from '../domain/meeting';
 import { isCoordinator } from '../domain/roles';
+import { meetingOf } from '../domain/snapshot';
 import type { GroupSnapshot } from '../store/group-store';
-import { meetingIn } from './access';
 import { ok, refuse, type Outcome } from './result';
 import { useCase, type Load } from './use-case';
 
@@ -81,7 +81,7 @@ export function compareAcross(
     const answers: { group: number; text: string }[] = [];
     const counts = groups.map(() => 0);
     for (const [gi, { snapshot }] of compared.entries()) {
-      if (!snapshot || !isRevealed(meetingIn(snapshot, n)?.value)) continue;
+      if (!snapshot || !isRevealed(meetingOf(snapshot, n))) continue;
       // In the order of their random ids: never by author, so nothing maps back to who wrote what.
       for (const item of poolItems(n, snapshot.answers, [], 'anonymous')) {
         if (!item.text.trim()) continue;

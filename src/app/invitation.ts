@@ -4,8 +4,8 @@ import { hasStarted } from '../domain/meeting';
 import { readMeetingNumber } from '../domain/themes';
 import { RSVP_RESPONSES, type Group, type Meeting, type Rsvp, type RsvpResponse } from '../domain/types';
 import { withPersonRow, type GroupSnapshot } from '../store/group-store';
+import { rowsOf, storedMeeting } from '../domain/snapshot';
 import type { Actor, AppDeps } from './context';
-import { meetingIn } from './access';
 import { current } from './meeting';
 import { invalidForm, ok, refuse, type Outcome } from './result';
 import { changeMeeting, inGroup, onMeeting, useCase, type CardData } from './use-case';
@@ -29,7 +29,7 @@ type Answered = InvitationView & { response: RsvpResponse };
 
 /** A meeting's invitation with the answers given to it, from the group's partition. */
 function invitationView(snapshot: GroupSnapshot, meeting: Meeting): InvitationView {
-  const rsvps = snapshot.rsvps.filter((r) => r.meeting === meeting.number);
+  const rsvps = rowsOf(snapshot.rsvps, meeting.number);
   return { group: snapshot.group.value, meeting, rsvps };
 }
 
@@ -87,7 +87,7 @@ export function rsvp(deps: AppDeps, actor: Actor, data: CardData): Promise<Outco
     }
     const member = snapshot.group.value.members.find((m) => m.userId === actor.userId);
     if (!member) return refuse('notMember');
-    const meeting = meetingIn(snapshot, n);
+    const meeting = storedMeeting(snapshot, n);
     if (!meeting) return refuse('noInvitation', { n });
     const answer: Rsvp = {
       meeting: n,

@@ -1,57 +1,56 @@
 import { readText, type FieldErrors } from '../domain/input';
 import {
+  groupInMeeting,
   MAX_CHOICES,
   newItemIds,
   poolItems,
   rankItems,
   readChoices,
-  revealModeOf,
   topItems,
 } from '../domain/items';
-import { canTake, START_REFUSAL, whyNotStart } from '../domain/meeting';
-import type { Group, Item, Meeting } from '../domain/types';
-import type { StatusFacts } from '../domain/snapshot';
+import { canTake, MAX_AGREEMENTS_LENGTH, START_REFUSAL, whyNotStart } from '../domain/meeting';
+import { meetingOf, meetingsOf, rowsOf, storedMeeting } from '../domain/snapshot';
+import { statusFacts, type StatusFacts } from '../domain/status';
+import type { Group, Item, Meeting, Proposal } from '../domain/types';
 import type { GroupSnapshot } from '../store/group-store';
 import { withPersonRow } from '../store/group-store';
 import type { Actor, AppDeps } from './context';
 import { memberName } from '../domain/roles';
-import { meetingIn, type Loaded } from './access';
+import type { Loaded } from './access';
 import { pendingRefusal, type PostingStep } from './posting';
 import { invalidForm, ok, refuse, type Outcome } from './result';
-import { statusFacts } from './status-view';
 import { changeMeeting, onMeeting, useCase, type CardData } from './use-case';
 
-/** A meeting with everything its cards show, from one partition query. */
+/**
+ * A meeting with everything its cards show, from one partition query. Its `group` carries the
+ * reveal mode the meeting started with: the only group a card of the meeting reads.
+ */
 export interface MeetingView {
   group: Group;
   meeting: Meeting;
-  snapshot: GroupSnapshot;
   /** The pooled answers (after reveal: what is voted on). */
   items: Item[];
   /** What the meeting's status card shows: who answered and prioritised, the previous meeting. */
   status: StatusFacts;
+  /** The project proposals (meeting 4's conclusion card lists them). */
+  proposals: Proposal[];
   /** True when this was a repeat of a step already taken (Teams re-sent the click): nothing changed. */
   repeated?: boolean;
 }
 
-/** The longest agreements text. */
-export const MAX_AGREEMENTS_LENGTH = 2000;
-
 /** The pooled answers of meeting n, in the order the cards show them (named or anonymous as fixed at its start). */
 export function itemsOf(snapshot: GroupSnapshot, n: number): Item[] {
-  const group = snapshot.group.value;
-  const meeting = snapshot.meetings.find((m) => m.value.number === n)?.value;
-  return poolItems(n, snapshot.answers, group.members, revealModeOf(group, meeting));
+  const group = groupInMeeting(snapshot.group.value, meetingOf(snapshot, n));
+  return poolItems(n, snapshot.answers, group.members, group.revealMode);
 }
 
-/** A meeting view from a snapshot; the group carries the meeting's own reveal mode, so cards show that. */
+/** A meeting view from a snapshot, with `meeting` as it is now (perhaps just changed). */
 export function view(snapshot: GroupSnapshot, meeting: Meeting): MeetingView {
-  const group = { ...snapshot.group.value, revealMode: revealModeOf(snapshot.group.value, meeting) };
-  const meetings = snapshot.meetings.map((m) =>
-    m.value.number === meeting.number ? { ...m, value: meeting } : m,
-  );
-  const items = itemsOf({ ...snapshot, meetings }, meeting.number);
-  return { group, meeting, snapshot, items, status: statusFacts(snapshot, group, meeting.number) };
+  const group = groupInMeeting(snapshot.group.value, meeting);
+  const n = meeting.number;
+  const items = poolItems(n, snapshot.answers, group.members, group.revealMode);
+  const status = statusFacts(snapshot, group, n);
+  return { group, meeting, items, status, proposals: snapshot.proposals };
 }
 
 /**
@@ -85,8 +84,7 @@ export function startMeeting(
   rawMeeting: unknown,
 ): Promise<Outcome<MeetingView>> {
   return useCase(deps, actor, onMeeting(rawMeeting, 'coordinator'), async ({ snapshot, n, meeting }) => {
-    const meetings = snapshot.meetings.map((m) => m.value);
-    const blocked = whyNotStart(n, meetings, snapshot.group.value.members.length);
+    const blocked = whyNotStart(n, meetingsOf(snapshot), snapshot.group.value.members.length);
     if (blocked) return refuse(START_REFUSAL[blocked.reason], blocked.vars);
     const now = deps.now().toISOString();
     const base: Meeting = meeting?.value ?? {
@@ -184,7 +182,7 @@ export function closeMeeting(deps: AppDeps, actor: Actor, data: CardData): Promi
     const closed = meeting?.value.status === 'closed' && !meeting.value.unposted;
     if (closed && meeting?.value.conclusion?.agreements === agreements)
       return ok({ ...view(snapshot, meeting.value), repeated: true });
-    const votes = snapshot.votes.filter((v) => v.meeting === n);
+    const votes = rowsOf(snapshot.votes, n);
     const top = topItems(rankItems(itemsOf(snapshot, n), votes));
     const closedAt = deps.now().toISOString();
     return step(deps, actor, loaded, 'close', (m) => ({
@@ -206,7 +204,7 @@ export async function current<V>(
   shape: (snapshot: GroupSnapshot, meeting: Meeting) => V,
 ): Promise<V | undefined> {
   const snapshot = await deps.store.loadPartition(actor.groupKey);
-  const meeting = snapshot && meetingIn(snapshot, n);
+  const meeting = snapshot && storedMeeting(snapshot, n);
   return snapshot && meeting ? shape(snapshot, meeting.value) : undefined;
 }
 

@@ -2,7 +2,8 @@ import { withRefs } from '../domain/composition';
 import { projectOpens } from '../domain/meeting';
 import { MAX_PROPOSALS, newProposalId, parseChoice, parseProposal } from '../domain/project-input';
 import { todayIn } from '../domain/schedule';
-import type { Group, Project, Proposal } from '../domain/types';
+import { meetingOf, meetingsOf } from '../domain/snapshot';
+import type { Group, Meeting, Project, ProjectVote, Proposal } from '../domain/types';
 import { withPersonRow, type GroupSnapshot } from '../store/group-store';
 import type { Actor, AppDeps } from './context';
 import { memberName } from '../domain/roles';
@@ -13,7 +14,16 @@ import { useCase, type CardData, type Load } from './use-case';
 /** The common project's state, with everything its cards show. */
 export interface ProjectView {
   group: Group;
-  snapshot: GroupSnapshot;
+  /** Meeting 4, whose conclusion card gathers the proposals. */
+  lastMeeting?: Meeting;
+  proposals: Proposal[];
+  projectVotes: ProjectVote[];
+}
+
+/** The project view of a snapshot. */
+export function projectViewOf(snapshot: GroupSnapshot): ProjectView {
+  const { proposals, projectVotes } = snapshot;
+  return { group: snapshot.group.value, lastMeeting: meetingOf(snapshot, 4), proposals, projectVotes };
 }
 
 type Proposed = ProjectView & { proposal: Proposal };
@@ -30,7 +40,7 @@ const open =
     const loaded = await loadAs(deps, actor, role);
     if (!loaded.ok) return loaded;
     const snapshot = loaded.value;
-    if (!projectOpens(snapshot.meetings.map((m) => m.value))) return refuse('projectNotOpen');
+    if (!projectOpens(meetingsOf(snapshot))) return refuse('projectNotOpen');
     if (snapshot.project) return refuse('projectAlreadyChosen');
     const group = snapshot.group.value;
     if (group.members.every((m) => m.ref)) return ok(snapshot);
@@ -49,7 +59,7 @@ export function proposeProject(deps: AppDeps, actor: Actor, data: CardData): Pro
     const mine = snapshot.proposals.filter((p) => p.userId === actor.userId);
     // The same proposal again is a click Teams re-sent (perhaps with a new activity id): keep one.
     const same = mine.find((p) => p.title === input.value.title && p.description === input.value.description);
-    if (same) return ok({ group: snapshot.group.value, snapshot, proposal: same });
+    if (same) return ok({ ...projectViewOf(snapshot), proposal: same });
     if (mine.length >= MAX_PROPOSALS) return refuse('tooManyProposals', { max: MAX_PROPOSALS });
     const proposal: Proposal = {
       id: newProposalId(),
@@ -60,8 +70,8 @@ export function proposeProject(deps: AppDeps, actor: Actor, data: CardData): Pro
       at: deps.now().toISOString(),
     };
     await deps.store.putPersonRow(actor.groupKey, 'proposals', proposal);
-    const next = { ...snapshot, proposals: withPersonRow(snapshot.proposals, 'proposals', proposal) };
-    return ok({ group: snapshot.group.value, snapshot: next, proposal });
+    const proposals = withPersonRow(snapshot.proposals, 'proposals', proposal);
+    return ok({ ...projectViewOf({ ...snapshot, proposals }), proposal });
   });
 }
 
@@ -70,12 +80,12 @@ export function startProjectVote(deps: AppDeps, actor: Actor): Promise<Outcome<P
   return useCase(deps, actor, open('coordinator'), async (snapshot) => {
     if (snapshot.proposals.length === 0) return refuse('noProposals');
     const group = snapshot.group.value;
-    if (group.projectVote) return ok({ group, snapshot });
+    if (group.projectVote) return ok(projectViewOf(snapshot));
     const saved = await deps.store.saveGroup({
       ...snapshot.group,
       value: { ...group, projectVote: { startedAt: deps.now().toISOString() } },
     });
-    return ok({ group: saved.value, snapshot: { ...snapshot, group: saved } });
+    return ok(projectViewOf({ ...snapshot, group: saved }));
   });
 }
 
@@ -98,7 +108,7 @@ export function voteProject(deps: AppDeps, actor: Actor, data: CardData): Promis
     const vote = { userId: actor.userId, name: memberName(snapshot.group.value, actor), choice: chosen.id };
     await deps.store.putPersonRow(actor.groupKey, 'projectVotes', vote);
     const projectVotes = withPersonRow(snapshot.projectVotes, 'projectVotes', vote);
-    return ok({ group: snapshot.group.value, snapshot: { ...snapshot, projectVotes }, chosen });
+    return ok({ ...projectViewOf({ ...snapshot, projectVotes }), chosen });
   });
 }
 
@@ -120,6 +130,6 @@ export function chooseProject(deps: AppDeps, actor: Actor, data: CardData): Prom
       chosenAt: deps.now().toISOString(),
     };
     await deps.store.createProject(actor.groupKey, project);
-    return ok({ group: snapshot.group.value, snapshot: { ...snapshot, project }, project });
+    return ok({ ...projectViewOf(snapshot), project });
   });
 }

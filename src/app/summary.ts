@@ -1,20 +1,28 @@
+import { groupInMeeting, poolItems, rankItems } from '../domain/items';
 import { hasStarted } from '../domain/meeting';
-import { rankItems } from '../domain/items';
+import { answeredIn, meetingOf, meetingsOf, rowsOf } from '../domain/snapshot';
+import type { Group, Item, Meeting, Project, Proposal, RankedItem, Rsvp } from '../domain/types';
 import type { GroupSnapshot } from '../store/group-store';
-import type { Group, Item, Meeting, RankedItem, Rsvp } from '../domain/types';
 import type { Actor, AppDeps } from './context';
 import { coordinatorNames, isCoordinator } from '../domain/roles';
 import { readMeetingNumber } from '../domain/themes';
-import { view } from './meeting';
 import { ok, refuse, transact, type Outcome } from './result';
 
 /** What a summary shows, from the group's partition (one query): one meeting's, or the whole programme. */
-export type SummaryView = { kind: 'programme'; snapshot: GroupSnapshot } | ThemeSummary;
+export type SummaryView = ProgrammeSummary | ThemeSummary;
+
+/** The whole programme: each meeting's conclusion or how far it got, the proposals and the project. */
+export interface ProgrammeSummary {
+  kind: 'programme';
+  group: Group;
+  meetings: Meeting[];
+  proposals: Proposal[];
+  project?: Project;
+}
 
 /** One meeting's summary: the meeting, its pooled answers and what was prioritised. */
 export interface ThemeSummary {
   kind: 'theme';
-  snapshot: GroupSnapshot;
   /** The group, with the reveal mode fixed when the meeting started. */
   group: Group;
   meeting: Meeting;
@@ -24,31 +32,40 @@ export interface ThemeSummary {
   ranked: RankedItem[];
   /** The meeting's RSVPs. */
   rsvps: Rsvp[];
-  /** Who answered (by the name they answered under), and the members who did not. */
-  answeredBy: string[];
+  /** Everyone who answered (by the name they answered under, members or not), and the members who did not. */
+  authors: string[];
   notAnswered: string[];
+}
+
+/** The whole programme's summary from a snapshot. */
+export function programmeOf(snapshot: GroupSnapshot): ProgrammeSummary {
+  const { proposals, project } = snapshot;
+  return {
+    kind: 'programme',
+    group: snapshot.group.value,
+    meetings: meetingsOf(snapshot),
+    proposals,
+    project,
+  };
 }
 
 /** Meeting n's summary from a snapshot, or undefined when the group has no meeting n. */
 export function themeSummaryOf(snapshot: GroupSnapshot, n: number): ThemeSummary | undefined {
-  const meeting = snapshot.meetings.find((m) => m.value.number === n)?.value;
+  const meeting = meetingOf(snapshot, n);
   if (!meeting) return undefined;
-  const { group, items } = view(snapshot, meeting);
-  const ranked = rankItems(
-    items,
-    snapshot.votes.filter((v) => v.meeting === n),
-  ).filter((i) => i.votes > 0);
-  const answered = snapshot.answers.filter((a) => a.meeting === n);
+  const group = groupInMeeting(snapshot.group.value, meeting);
+  const items = poolItems(n, snapshot.answers, group.members, group.revealMode);
+  const ranked = rankItems(items, rowsOf(snapshot.votes, n)).filter((i) => i.votes > 0);
+  const answered = answeredIn(snapshot, n);
   const answeredIds = new Set(answered.map((a) => a.userId));
   return {
     kind: 'theme',
-    snapshot,
     group,
     meeting,
     items,
     ranked,
-    rsvps: snapshot.rsvps.filter((r) => r.meeting === n),
-    answeredBy: answered.map((a) => a.name),
+    rsvps: rowsOf(snapshot.rsvps, n),
+    authors: answered.map((a) => a.name),
     notAnswered: group.members.filter((m) => !answeredIds.has(m.userId)).map((m) => m.name),
   };
 }
@@ -100,7 +117,7 @@ export function summarise(
         language: group.language,
       };
     const whole = rawMeeting === undefined || rawMeeting === '' || rawMeeting === 0;
-    if (whole) return ok({ kind: 'programme', snapshot });
+    if (whole) return ok(programmeOf(snapshot));
     const n = readMeetingNumber(rawMeeting);
     if (n === undefined) return refuse('meetingNumber');
     const theme = themeSummaryOf(snapshot, n);

@@ -1,9 +1,9 @@
 import { groupKeyOf } from '../domain/conversation';
-import type { GroupSnapshot } from '../store/group-store';
 import type { Group, Language, Meeting } from '../domain/types';
 import type { Actor, AppDeps } from './context';
 import { setInactive } from './group';
 import { currentMeeting, type MeetingView } from './meeting';
+import { projectViewOf, type ProjectView } from './project';
 
 /** The chat's group as stored now, or undefined when it has none yet. */
 export async function groupView(deps: AppDeps, actor: Actor): Promise<Group | undefined> {
@@ -44,13 +44,10 @@ export async function refreshView(deps: AppDeps, actor: Actor, rawMeeting: unkno
   return { kind: 'group', group, language: group?.language ?? (await languageFor(deps, actor)) };
 }
 
-/** The group's whole partition as stored now (one query), for refreshing the project's cards. */
-export async function projectView(
-  deps: AppDeps,
-  actor: Actor,
-): Promise<{ group: Group; snapshot: GroupSnapshot } | undefined> {
+/** The common project as stored now (one query), for refreshing the project's cards. */
+export async function projectView(deps: AppDeps, actor: Actor): Promise<ProjectView | undefined> {
   const snapshot = await deps.store.loadPartition(actor.groupKey);
-  return snapshot && { group: snapshot.group.value, snapshot };
+  return snapshot && projectViewOf(snapshot);
 }
 
 /** A meeting with a date for a calendar file, or undefined when there is none (yet). */

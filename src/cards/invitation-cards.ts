@@ -2,6 +2,7 @@ import editorTemplate from '../../cards/invitation-editor.json';
 import invitationTemplate from '../../cards/invitation.json';
 import type { FieldErrors } from '../domain/input';
 import { minutesOf } from '../domain/schedule';
+import { rsvpTally } from '../domain/snapshot';
 import { themeTitleKey, type MeetingNumber } from '../domain/themes';
 import {
   RSVP_RESPONSES,
@@ -138,8 +139,7 @@ export function invitationCard(
 ): RenderedCard {
   const n = meeting.number as MeetingNumber;
   const theme = t(lang, themeTitleKey(n));
-  const by = (r: RsvpResponse): Rsvp[] =>
-    rsvps.filter((x) => x.response === r).sort((a, b) => a.name.localeCompare(b.name, 'da'));
+  const by = rsvpTally(rsvps);
   const model: InvitationCardModel = {
     links: {
       ...links,
@@ -155,12 +155,13 @@ export function invitationCard(
     ],
     paragraphs: paragraphsOf(fillPlaceholders(lang, meeting.text, meeting)),
     tally: rsvps.length
-      ? t(lang, 'invite.tally', { yes: by('yes').length, maybe: by('maybe').length, no: by('no').length })
+      ? t(lang, 'invite.tally', { yes: by.yes.length, maybe: by.maybe.length, no: by.no.length })
       : t(lang, 'invite.noAnswers'),
-    answered: RSVP_RESPONSES.filter((r) => by(r).length > 0).map((r) =>
+    answered: RSVP_RESPONSES.filter((r) => by[r].length > 0).map((r) =>
       t(lang, 'invite.answered', {
         response: t(lang, `rsvpList.${r}`),
-        names: by(r)
+        names: [...by[r]]
+          .sort((a, b) => a.name.localeCompare(b.name, 'da'))
           .map((x) => escapeMarkdown(x.name))
           .join(', '),
       }),

@@ -11,7 +11,7 @@ import {
   themeTitleKey,
   type MeetingNumber,
 } from '../domain/themes';
-import type { StatusFacts } from '../domain/snapshot';
+import type { StatusFacts } from '../domain/status';
 import type { Group, Language, Meeting } from '../domain/types';
 import { t } from '../i18n';
 import { fieldQuestion } from '../i18n/format';

@@ -1,4 +1,5 @@
-import { themeSummaryOf } from '../../src/app/summary';
+import { statusViewOf } from '../../src/app/status';
+import { programmeOf, themeSummaryOf } from '../../src/app/summary';
 import { itemsOf } from '../../src/app/meeting';
 import type { AcrossView } from '../../src/app/across';
 import type { MyGroupData } from '../../src/app/data-rights';
@@ -76,10 +77,13 @@ function maxGallery(mode: RevealMode, lang: 'da' | 'en'): [string, RenderedCard]
   proposalCards(lang, s.proposals).forEach((c, k) => cards.push([`proposals ${k + 1}`, c]));
   cards.push(['project vote', projectVoteCard(lang, g, s.proposals, s.projectVotes, 'p00', 'x')]);
   cards.push(['project final', projectFinalCard(lang, g, s.project!)]);
-  cards.push(['programme', programmeSummaryCard(lang, s)]);
-  cards.push(['programme without project', programmeSummaryCard(lang, { ...s, project: undefined })]);
+  cards.push(['programme', programmeSummaryCard(lang, programmeOf(s))]);
+  cards.push([
+    'programme without project',
+    programmeSummaryCard(lang, programmeOf({ ...s, project: undefined })),
+  ]);
   cards.push(['group', groupCard(lang, g, { notice: 'x', me: g.members[0] })]);
-  cards.push(['group status', statusCard(lang, s)]);
+  cards.push(['group status', statusCard(lang, statusViewOf(s))]);
   const invited = { ...s.meetings[0].value, status: 'invited' as const, invitationCardId: 'a' };
   cards.push(['invitation', invitationCard(lang, g, invited, s.rsvps, 'yes')]);
   cards.push(['invitation editor', invitationEditorCard(lang, 1, invited, '2026-11-26')]);

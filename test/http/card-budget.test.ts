@@ -14,7 +14,7 @@ import {
   MAX_FIRST_STEP_LENGTH,
   MAX_TITLE_LENGTH,
 } from '../../src/domain/project-input';
-import { MAX_AGREEMENTS_LENGTH } from '../../src/app/meeting';
+import { MAX_AGREEMENTS_LENGTH } from '../../src/domain/meeting';
 import { groupKeyOf } from '../../src/store/keys';
 import { groupChat, invoke, mention, user, type TestChat, type TestUser } from '../support/activities';
 import { startTestBot, TEST_NOW, type TestBot } from '../support/bot-harness';

@@ -1,4 +1,5 @@
-import { themeSummaryOf } from '../../src/app/summary';
+import { statusViewOf } from '../../src/app/status';
+import { programmeOf, themeSummaryOf } from '../../src/app/summary';
 import { groupCard } from '../../src/cards/group-card';
 import { guideCard } from '../../src/cards/guide-card';
 import { guideSteps } from '../../src/domain/guide';
@@ -133,9 +134,9 @@ export function cardGallery(lang: Language, longest: boolean): Record<string, Re
       }),
     ],
     status: [
-      statusCard(lang, snapshot, OVERVIEW_LINK),
-      statusCard(lang, { ...snapshot, meetings: [], rsvps: [] }),
-      statusCard(lang, snapshot, { addTab: true }),
+      statusCard(lang, statusViewOf(snapshot), OVERVIEW_LINK),
+      statusCard(lang, statusViewOf({ ...snapshot, meetings: [], rsvps: [] })),
+      statusCard(lang, statusViewOf(snapshot), { addTab: true }),
     ],
     help: [helpCard(lang)],
     guide: [
@@ -174,8 +175,8 @@ export function cardGallery(lang: Language, longest: boolean): Record<string, Re
     summary: [
       themeSummaryCard(lang, themeSummaryOf(programme, 1)!, OVERVIEW_LINK),
       themeSummaryCard(lang, themeSummaryOf(anonymous, 2)!),
-      programmeSummaryCard(lang, programme, OVERVIEW_LINK),
-      programmeSummaryCard(lang, { ...programme, project: undefined }),
+      programmeSummaryCard(lang, programmeOf(programme), OVERVIEW_LINK),
+      programmeSummaryCard(lang, programmeOf({ ...programme, project: undefined })),
     ],
     'choose-group': [
       chooseGroupCard(

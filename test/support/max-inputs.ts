@@ -2,7 +2,7 @@ import { MAX_ANSWER_LENGTH } from '../../src/domain/answer-input';
 import { MAX_NAME_LENGTH } from '../../src/domain/group-input';
 import { MAX_LOCATION_LENGTH, MAX_INVITATION_LENGTH } from '../../src/domain/invitation-input';
 import { poolItems, rankItems, topItems } from '../../src/domain/items';
-import { MAX_AGREEMENTS_LENGTH } from '../../src/app/meeting';
+import { MAX_AGREEMENTS_LENGTH } from '../../src/domain/meeting';
 import {
   MAX_DESCRIPTION_LENGTH,
   MAX_FIRST_STEP_LENGTH,

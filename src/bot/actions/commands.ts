@@ -19,7 +19,7 @@ export const commandHandlers: Record<CommandName, CommandHandler> = {
   status: async (turn) => {
     const outcome = await turn.deps.app.programmeStatus(turn.actor);
     if (!outcome.ok) return refusalReply(turn, outcome);
-    const group = outcome.value.group.value;
+    const { group } = outcome.value;
     const link = await turn.deps.overviewLink?.(group);
     return cardReply(statusCard(group.language, outcome.value, link));
   },

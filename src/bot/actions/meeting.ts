@@ -163,7 +163,7 @@ export const doClose: ActionHandler = async (turn, data) => {
   }
   const view = outcome.value;
   if (view.repeated) return cardReply(statusCardOf(view));
-  const card = conclusionCard(view.group.language, view.meeting, view.snapshot.proposals);
+  const card = conclusionCard(view.group.language, view.meeting, view.proposals);
   const ids = await postStep(turn, view, 'close', [card]);
   if (!ids) return messageReply(t(view.group.language, 'meeting.notPosted'));
   return stepDone(turn, view, 'close', ids[0] ? { conclusionCardId: ids[0] } : {});

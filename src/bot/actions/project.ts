@@ -11,8 +11,8 @@ import type { Turn } from '../turn';
 import type { ActionHandler } from './handler';
 
 function conclusionOf(view: ProjectView, notice = ''): RenderedCard | undefined {
-  const meeting = view.snapshot.meetings.find((m) => m.value.number === 4)?.value;
-  return meeting && conclusionCard(view.group.language, meeting, view.snapshot.proposals, notice);
+  const meeting = view.lastMeeting;
+  return meeting && conclusionCard(view.group.language, meeting, view.proposals, notice);
 }
 
 /** Refreshes a shared card from the group's current state (coalesced). */
@@ -40,14 +40,7 @@ const recordVoteCard =
     turn.deps.app.recordProjectVoteCard(turn.actor, newId);
 
 const voteCardOf = (view: ProjectView, mine?: string, notice = ''): RenderedCard =>
-  projectVoteCard(
-    view.group.language,
-    view.group,
-    view.snapshot.proposals,
-    view.snapshot.projectVotes,
-    mine,
-    notice,
-  );
+  projectVoteCard(view.group.language, view.group, view.proposals, view.projectVotes, mine, notice);
 
 /** Saves a proposal for the common project. */
 export const propose: ActionHandler = async (turn, data) => {
@@ -56,7 +49,7 @@ export const propose: ActionHandler = async (turn, data) => {
   const view = outcome.value;
   await refresh(
     turn,
-    view.snapshot.meetings.find((m) => m.value.number === 4)?.value.conclusionCardId,
+    view.lastMeeting?.conclusionCardId,
     (v) => conclusionOf(v),
     (newId) => turn.deps.app.recordMeetingCard(turn.actor, 4, 'conclusionCardId', newId),
   );
@@ -81,7 +74,7 @@ export const startVote: ActionHandler = async (turn) => {
     const lang = view.group.language;
     let id = '';
     try {
-      for (const card of proposalCards(lang, view.snapshot.proposals))
+      for (const card of proposalCards(lang, view.proposals))
         await turn.deps.outbox.postCard(turn.context, card);
       id = await turn.deps.outbox.postCard(turn.context, voteCardOf(view));
     } catch (err) {

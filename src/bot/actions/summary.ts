@@ -11,11 +11,11 @@ export async function summary(turn: Turn, rawMeeting: unknown, requestedGroup?: 
     return refusalReply(turn, outcome);
   }
   const view = outcome.value;
-  const group = view.snapshot.group.value;
+  const { group } = view;
   const link = await turn.deps.overviewLink?.(group);
   return cardReply(
     view.kind === 'theme'
       ? themeSummaryCard(group.language, view, link)
-      : programmeSummaryCard(group.language, view.snapshot, link),
+      : programmeSummaryCard(group.language, view, link),
   );
 }
