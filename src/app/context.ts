@@ -32,4 +32,6 @@ export interface AppDeps {
   confirmationKey?: Uint8Array;
   /** The turns in progress on this instance, per group (`slet gruppe` sweeps again once they are done). */
   turns?: TurnTracker;
+  /** What a group calls its coordinator where `slet mine data` takes a name out of a text ("Koordinatoren"). */
+  coordinatorTitle: (language: Language) => string;
 }

@@ -1,9 +1,11 @@
-import { coordinatorNames, isCoordinator } from '../domain/roles';
 import type { Group } from '../domain/types';
 import type { Versioned } from '../domain/snapshot';
 import { checkConfirmation, type ConfirmationScope } from './confirmation';
 import type { Actor, AppDeps } from './context';
-import { ok, refuse, transact, type Outcome } from './result';
+import { enterRow } from './access';
+import { ok, transact, type Outcome } from './result';
+import { useCase, type Input } from './use-case';
+import { declareVerbs } from './verb';
 
 /** What a confirmation of `slet gruppe` is bound to: this group as it is now (not a later one in the chat). */
 export function groupScope(group: Group): ConfirmationScope {
@@ -12,15 +14,7 @@ export function groupScope(group: Group): ConfirmationScope {
 
 /** The group `slet gruppe` would delete: the chat's own, and only for its coordinator. */
 export function groupToDelete(deps: AppDeps, actor: Actor): Promise<Outcome<Versioned<Group>>> {
-  return transact(async () => {
-    if (actor.chat === 'personal') return refuse('personalChat');
-    const found = await deps.store.loadGroup(actor.groupKey);
-    if (!found) return refuse('noGroup');
-    if (found.value.deletedAt) return refuse('groupDeleted', { name: found.value.name });
-    if (!isCoordinator(found.value, actor.userId))
-      return refuse('notCoordinator', { coordinators: coordinatorNames(found.value) });
-    return ok(found);
-  });
+  return transact(() => enterRow(deps, actor, { role: 'coordinator' }));
 }
 
 /** The group row while its rows are swept: it says "deleted" and holds nothing about anyone. */
@@ -45,17 +39,25 @@ export async function eraseGroup(deps: AppDeps, found: Versioned<Group>, ownTurn
 }
 
 /** `slet gruppe`, confirmed by the coordinator who asked, within the confirmation's lifetime. */
-export function deleteWholeGroup(
+export function confirmDeleteGroup(
   deps: AppDeps,
   actor: Actor,
-  token: unknown,
+  input: Input,
 ): Promise<Outcome<{ name: string }>> {
-  return transact(async () => {
-    const found = await groupToDelete(deps, actor);
-    if (!found.ok) return found;
-    const confirmed = checkConfirmation(deps, actor, groupScope(found.value.value), token);
-    if (!confirmed.ok) return confirmed;
-    await eraseGroup(deps, found.value, 1);
-    return ok({ name: found.value.value.name });
-  });
+  return useCase(
+    deps,
+    actor,
+    (d, a) => enterRow(d, a, { role: 'coordinator' }),
+    async (found) => {
+      const confirmed = checkConfirmation(deps, actor, groupScope(found.value), input.token);
+      if (!confirmed.ok) return confirmed;
+      await eraseGroup(deps, found, 1);
+      return ok({ name: found.value.name });
+    },
+  );
 }
+
+/** The card verb of deleting a group. */
+export const groupDeletionVerbs = declareVerbs({
+  confirmDeleteGroup: { who: 'coordinator', repeatable: false, run: confirmDeleteGroup },
+});

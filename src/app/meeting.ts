@@ -19,7 +19,8 @@ import { memberName } from '../domain/roles';
 import type { Loaded } from './access';
 import { pendingRefusal, type PostingStep } from './posting';
 import { invalidForm, ok, refuse, type Outcome } from './result';
-import { changeMeeting, onMeeting, useCase, type CardData } from './use-case';
+import { changeMeeting, onMeeting, useCase, type Input } from './use-case';
+import { declareVerbs } from './verb';
 
 /**
  * A meeting with everything its cards show, from one partition query. Its `group` carries the
@@ -78,12 +79,8 @@ async function step(
 }
 
 /** Starts meeting n (coordinator; n−1 closed; at least 3 members). */
-export function startMeeting(
-  deps: AppDeps,
-  actor: Actor,
-  rawMeeting: unknown,
-): Promise<Outcome<MeetingView>> {
-  return useCase(deps, actor, onMeeting(rawMeeting, 'coordinator'), async ({ snapshot, n, meeting }) => {
+export function startMeeting(deps: AppDeps, actor: Actor, input: Input): Promise<Outcome<MeetingView>> {
+  return useCase(deps, actor, onMeeting(input.meeting, 'coordinator'), async ({ snapshot, n, meeting }) => {
     const blocked = whyNotStart(n, meetingsOf(snapshot), snapshot.group.value.members.length);
     if (blocked) return refuse(START_REFUSAL[blocked.reason], blocked.vars);
     const now = deps.now().toISOString();
@@ -119,8 +116,8 @@ export function recordMeetingCard(
  * Locks the answers of meeting n and pools them for everyone to see (coordinator). Answers stored
  * before items had random ids get them now, before anyone sees an id (docs/privacy.md).
  */
-export function reveal(deps: AppDeps, actor: Actor, rawMeeting: unknown): Promise<Outcome<MeetingView>> {
-  return useCase(deps, actor, onMeeting(rawMeeting, 'coordinator'), async (loaded) => {
+export function reveal(deps: AppDeps, actor: Actor, input: Input): Promise<Outcome<MeetingView>> {
+  return useCase(deps, actor, onMeeting(input.meeting, 'coordinator'), async (loaded) => {
     const { snapshot, n, meeting } = loaded;
     if (!meeting || !canTake('reveal', meeting.value)) return step(deps, actor, loaded, 'reveal', (m) => m);
     const answers = [];
@@ -135,8 +132,8 @@ export function reveal(deps: AppDeps, actor: Actor, rawMeeting: unknown): Promis
 }
 
 /** Opens prioritising of meeting n's pooled answers (coordinator). */
-export function startVoting(deps: AppDeps, actor: Actor, rawMeeting: unknown): Promise<Outcome<MeetingView>> {
-  return useCase(deps, actor, onMeeting(rawMeeting, 'coordinator'), (loaded) =>
+export function startVoting(deps: AppDeps, actor: Actor, input: Input): Promise<Outcome<MeetingView>> {
+  return useCase(deps, actor, onMeeting(input.meeting, 'coordinator'), (loaded) =>
     step(deps, actor, loaded, 'startVoting', (m) => ({ ...m, status: 'voting' })),
   );
 }
@@ -145,7 +142,7 @@ export function startVoting(deps: AppDeps, actor: Actor, rawMeeting: unknown): P
 export function vote(
   deps: AppDeps,
   actor: Actor,
-  data: CardData,
+  data: Input,
 ): Promise<Outcome<MeetingView & { chosen: Item[] }>> {
   return useCase(deps, actor, onMeeting(data.meeting, 'member'), async ({ snapshot, n, meeting }) => {
     if (!meeting || !canTake('vote', meeting.value)) return refuse('wrongStep', { n });
@@ -166,7 +163,7 @@ export function vote(
 }
 
 /** Closes meeting n with the top-voted items and the coordinator's agreements (coordinator). */
-export function closeMeeting(deps: AppDeps, actor: Actor, data: CardData): Promise<Outcome<MeetingView>> {
+export function closeMeeting(deps: AppDeps, actor: Actor, data: Input): Promise<Outcome<MeetingView>> {
   return useCase(deps, actor, onMeeting(data.meeting, 'coordinator'), async (loaded) => {
     const errors: FieldErrors = {};
     const agreements = readText(
@@ -212,3 +209,12 @@ export async function current<V>(
 export function currentMeeting(deps: AppDeps, actor: Actor, n: number): Promise<MeetingView | undefined> {
   return current(deps, actor, n, view);
 }
+
+/** The card verbs of running a meeting. */
+export const meetingVerbs = declareVerbs({
+  startMeeting: { who: 'coordinator', repeatable: false, run: startMeeting },
+  reveal: { who: 'coordinator', refreshes: 'meetingStatus', repeatable: false, run: reveal },
+  startVoting: { who: 'coordinator', refreshes: 'meetingStatus', repeatable: false, run: startVoting },
+  vote: { who: 'member', refreshes: 'meetingStatus', repeatable: true, run: vote },
+  closeMeeting: { who: 'coordinator', refreshes: 'meetingStatus', repeatable: false, run: closeMeeting },
+});

@@ -7,9 +7,10 @@ import type { Group, Meeting, Project, ProjectVote, Proposal } from '../domain/t
 import { withPersonRow, type GroupSnapshot } from '../store/group-store';
 import type { Actor, AppDeps } from './context';
 import { memberName } from '../domain/roles';
-import { loadAs, type Role } from './access';
-import { invalidForm, ok, refuse, transact, type Outcome } from './result';
-import { useCase, type CardData, type Load } from './use-case';
+import { enter, type Role } from './access';
+import { invalidForm, ok, refuse, refuseIn, transact, type Outcome } from './result';
+import { useCase, type Input, type Load } from './use-case';
+import { declareVerbs } from './verb';
 
 /** The common project's state, with everything its cards show. */
 export interface ProjectView {
@@ -37,22 +38,22 @@ type Chosen = ProjectView & { project: Project };
 const open =
   (role: Role): Load<GroupSnapshot> =>
   async (deps, actor) => {
-    const loaded = await loadAs(deps, actor, role);
+    const loaded = await enter(deps, actor, { role });
     if (!loaded.ok) return loaded;
     const snapshot = loaded.value;
-    if (!projectOpens(meetingsOf(snapshot))) return refuse('projectNotOpen');
-    if (snapshot.project) return refuse('projectAlreadyChosen');
+    if (!projectOpens(meetingsOf(snapshot))) return refuseIn(loaded.language, 'projectNotOpen');
+    if (snapshot.project) return refuseIn(loaded.language, 'projectAlreadyChosen');
     const group = snapshot.group.value;
-    if (group.members.every((m) => m.ref)) return ok(snapshot);
+    if (group.members.every((m) => m.ref)) return loaded;
     const saved = await deps.store.saveGroup({
       ...snapshot.group,
       value: { ...group, members: withRefs(group.members) },
     });
-    return ok({ ...snapshot, group: saved });
+    return { ...loaded, value: { ...snapshot, group: saved } };
   };
 
 /** Adds a proposal for the common project (member; after meeting 4; at most two each). */
-export function proposeProject(deps: AppDeps, actor: Actor, data: CardData): Promise<Outcome<Proposed>> {
+export function proposeProject(deps: AppDeps, actor: Actor, data: Input): Promise<Outcome<Proposed>> {
   return useCase(deps, actor, open('member'), async (snapshot) => {
     const input = parseProposal(data);
     if (!input.ok) return invalidForm(input.errors);
@@ -100,7 +101,7 @@ export function recordProjectVoteCard(deps: AppDeps, actor: Actor, cardId: strin
 }
 
 /** Stores the caller's vote for one proposal (member; once the vote is open; a new vote replaces it). */
-export function voteProject(deps: AppDeps, actor: Actor, data: CardData): Promise<Outcome<Voted>> {
+export function voteProject(deps: AppDeps, actor: Actor, data: Input): Promise<Outcome<Voted>> {
   return useCase(deps, actor, open('member'), async (snapshot) => {
     if (!snapshot.group.value.projectVote) return refuse('projectVoteNotOpen');
     const chosen = snapshot.proposals.find((p) => p.id === data.choice);
@@ -113,7 +114,7 @@ export function voteProject(deps: AppDeps, actor: Actor, data: CardData): Promis
 }
 
 /** Records the common project: a proposal, an owner among the members, a first step and its date (coordinator). */
-export function chooseProject(deps: AppDeps, actor: Actor, data: CardData): Promise<Outcome<Chosen>> {
+export function chooseProject(deps: AppDeps, actor: Actor, data: Input): Promise<Outcome<Chosen>> {
   return useCase(deps, actor, open('coordinator'), async (snapshot) => {
     const input = parseChoice(data, todayIn(deps.timeZone, deps.now()));
     if (!input.ok) return invalidForm(input.errors);
@@ -133,3 +134,16 @@ export function chooseProject(deps: AppDeps, actor: Actor, data: CardData): Prom
     return ok({ ...projectViewOf(snapshot), project });
   });
 }
+
+/** The card verbs of the common project. */
+export const projectVerbs = declareVerbs({
+  proposeProject: { who: 'member', refreshes: 'conclusion', repeatable: false, run: proposeProject },
+  startProjectVote: {
+    who: 'coordinator',
+    refreshes: 'projectVote',
+    repeatable: false,
+    run: startProjectVote,
+  },
+  voteProject: { who: 'member', refreshes: 'projectVote', repeatable: true, run: voteProject },
+  chooseProject: { who: 'coordinator', repeatable: false, run: chooseProject },
+});

@@ -6,7 +6,10 @@ import type { GroupSnapshot } from '../store/group-store';
 import type { Actor, AppDeps } from './context';
 import { coordinatorNames, isCoordinator } from '../domain/roles';
 import { readMeetingNumber } from '../domain/themes';
-import { ok, refuse, transact, type Outcome } from './result';
+import { enter, type Entry } from './access';
+import { ok, refuse, refuseIn, type Outcome } from './result';
+import { useCase, type Input, type Load } from './use-case';
+import { declareVerbs } from './verb';
 
 /** What a summary shows, from the group's partition (one query): one meeting's, or the whole programme. */
 export type SummaryView = ProgrammeSummary | ThemeSummary;
@@ -71,57 +74,51 @@ export function themeSummaryOf(snapshot: GroupSnapshot, n: number): ThemeSummary
 }
 
 /** Which group a summary is for: the chat's own, or (in a personal chat) one the caller coordinates. */
-async function groupKeyFor(
-  deps: AppDeps,
-  actor: Actor,
-  requested: unknown,
-  rawMeeting: unknown,
-): Promise<Outcome<string>> {
-  if (actor.chat !== 'personal') return ok(actor.groupKey);
+async function entryFor(deps: AppDeps, actor: Actor, input: Input): Promise<Outcome<Entry>> {
+  if (actor.chat !== 'personal') return ok({});
+  const { language } = actor;
+  const requested = input.group;
   const mine = await deps.store.listCoordinatedGroups(actor.tenantId, actor.userId);
   if (typeof requested === 'string' && requested) {
     return mine.some((g) => g.key === requested)
-      ? ok(requested)
-      : refuse('notCoordinator', { coordinators: '–' });
+      ? ok({ groupKey: requested })
+      : refuseIn(language, 'notCoordinator', { coordinators: '–' });
   }
-  if (mine.length === 1) return ok(mine[0].key);
-  if (mine.length === 0) return refuse('personalChat');
-  return {
-    ok: false,
-    refusal: 'chooseGroup',
-    choices: { groups: mine, meeting: Number(rawMeeting) || undefined },
-  };
+  if (mine.length === 1) return ok({ groupKey: mine[0].key });
+  if (mine.length === 0) return refuseIn(language, 'personalChat');
+  const choices = { groups: mine, meeting: Number(input.meeting) || undefined };
+  return { ok: false, refusal: 'chooseGroup', choices, language };
 }
 
+/** The group to summarise, in one partition query, whoever asks (the coordinator's check gives its own refusal). */
+const toSummarise =
+  (input: Input): Load<GroupSnapshot> =>
+  async (deps, actor) => {
+    const entry = await entryFor(deps, actor, input);
+    return entry.ok ? enter(deps, actor, entry.value) : entry;
+  };
+
 /**
- * The summary of meeting `rawMeeting` ('' or absent: the whole programme; 0 from a card posted
- * before the programme was written as ''), for a coordinator.
+ * The summary of meeting `input.meeting` ('' or absent: the whole programme; 0 from a card posted
+ * before the programme was written as ''), for a coordinator; `input.group` names the group in a
+ * personal chat.
  */
-export function summarise(
-  deps: AppDeps,
-  actor: Actor,
-  rawMeeting: unknown,
-  requestedGroup?: unknown,
-): Promise<Outcome<SummaryView>> {
-  return transact(async () => {
-    const key = await groupKeyFor(deps, actor, requestedGroup, rawMeeting);
-    if (!key.ok) return key;
-    const snapshot = await deps.store.loadPartition(key.value);
-    if (!snapshot) return refuse('noGroup');
+export function summary(deps: AppDeps, actor: Actor, input: Input): Promise<Outcome<SummaryView>> {
+  return useCase(deps, actor, toSummarise(input), (snapshot) => {
     const group = snapshot.group.value;
     if (!isCoordinator(group, actor.userId))
-      return {
-        ok: false,
-        refusal: 'notCoordinatorSummary',
-        detail: { coordinators: coordinatorNames(group) },
-        language: group.language,
-      };
-    const whole = rawMeeting === undefined || rawMeeting === '' || rawMeeting === 0;
-    if (whole) return ok(programmeOf(snapshot));
-    const n = readMeetingNumber(rawMeeting);
+      return refuse('notCoordinatorSummary', { coordinators: coordinatorNames(group) });
+    const raw = input.meeting;
+    if (raw === undefined || raw === '' || raw === 0) return ok(programmeOf(snapshot));
+    const n = readMeetingNumber(raw);
     if (n === undefined) return refuse('meetingNumber');
     const theme = themeSummaryOf(snapshot, n);
     if (!theme || !hasStarted(theme.meeting)) return refuse('meetingNotHeld', { n });
     return ok(theme);
   });
 }
+
+/** The summary's card verb (also `opsummering`). */
+export const summaryVerbs = declareVerbs({
+  summary: { who: 'coordinator', repeatable: true, run: summary },
+});

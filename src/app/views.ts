@@ -4,6 +4,9 @@ import type { Actor, AppDeps } from './context';
 import { setInactive } from './group';
 import { currentMeeting, type MeetingView } from './meeting';
 import { projectViewOf, type ProjectView } from './project';
+import { okIn, type Outcome } from './result';
+import type { Input } from './use-case';
+import { declareVerbs } from './verb';
 
 /** The chat's group as stored now, or undefined when it has none yet. */
 export async function groupView(deps: AppDeps, actor: Actor): Promise<Group | undefined> {
@@ -34,15 +37,21 @@ export async function welcomeBack(deps: AppDeps, actor: Actor): Promise<Group | 
 export type RefreshView =
   { kind: 'meeting'; view: MeetingView } | { kind: 'group'; group: Group | undefined; language: Language };
 
-/** The current view behind a shared card: meeting `rawMeeting`'s status when it exists, else the group. */
-export async function refreshView(deps: AppDeps, actor: Actor, rawMeeting: unknown): Promise<RefreshView> {
-  if (rawMeeting !== undefined) {
-    const view = await currentMeeting(deps, actor, Number(rawMeeting));
-    if (view) return { kind: 'meeting', view };
+/** The current view behind a shared card: meeting `input.meeting`'s status when it exists, else the group. */
+export async function refresh(deps: AppDeps, actor: Actor, input: Input): Promise<Outcome<RefreshView>> {
+  if (input.meeting !== undefined) {
+    const view = await currentMeeting(deps, actor, Number(input.meeting));
+    if (view) return okIn(view.group.language, { kind: 'meeting', view });
   }
   const group = await groupView(deps, actor);
-  return { kind: 'group', group, language: group?.language ?? (await languageFor(deps, actor)) };
+  const language = group?.language ?? actor.language;
+  return okIn(language, { kind: 'group', group, language });
 }
+
+/** The Universal Actions refresh's verb. */
+export const refreshVerbs = declareVerbs({
+  refresh: { who: 'anyone', repeatable: true, run: refresh },
+});
 
 /** The common project as stored now (one query), for refreshing the project's cards. */
 export async function projectView(deps: AppDeps, actor: Actor): Promise<ProjectView | undefined> {

@@ -8,7 +8,7 @@ import {
 } from 'botbuilder';
 import { groupCard } from '../cards/group-card';
 import { helpCard } from '../cards/help-card';
-import { showGroupCard } from './actions/group';
+import { showGroupCard } from './shared-cards';
 import type { Language } from '../domain/types';
 import { t } from '../i18n';
 import { StorageUnavailableError } from '../domain/snapshot';
@@ -20,7 +20,7 @@ import type { Reply } from './reply';
 import { parseCommand } from './commands';
 import { mentionMessage } from './mentions';
 import { routeAction, routeCommand } from './router';
-import { isIdempotent } from './verbs';
+import { isRepeatable } from './handlers';
 import type { Actor } from '../app';
 import { actorOf, makeTurn, type BotDeps, type Turn } from './turn';
 
@@ -113,7 +113,7 @@ export class ErfaringsgruppeBot extends TeamsActivityHandler {
       `verb:${typeof verb === 'string' ? verb.slice(0, 40) : '?'}`,
       async (turn) => {
         handled = turn;
-        return !isIdempotent(verb) && (await this.isRedelivery(turn))
+        return !isRepeatable(verb) && (await this.isRedelivery(turn))
           ? { kind: 'done', text: t(await turn.language(), 'refusal.duplicate') }
           : routeAction(turn, verb, data);
       },
@@ -156,12 +156,13 @@ export class ErfaringsgruppeBot extends TeamsActivityHandler {
     const isSubmit = typeof value.verb === 'string';
     const text = context.activity.text ?? '';
     if (!isSubmit && !text.trim()) return;
+    const command = isSubmit ? undefined : parseCommand(text);
     const what = isSubmit
       ? `verb:${String(value.verb).slice(0, 40)}`
-      : `command:${parseCommand(text)?.name ?? 'unknown'}`;
+      : `command:${command?.name ?? 'unknown'}`;
     const failure = await this.runAndLog(context, what, async (turn) => {
       if (await this.isRedelivery(turn)) return DONE;
-      const reply = isSubmit ? await routeAction(turn, value.verb, value) : await routeCommand(turn, text);
+      const reply = isSubmit ? await routeAction(turn, value.verb, value) : await routeCommand(turn, command);
       await this.deliver(context, reply, isSubmit);
       return DONE;
     });

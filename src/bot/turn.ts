@@ -51,8 +51,15 @@ function conversationOf(context: TurnContext): string {
   return channelData.channel?.id ?? context.activity.conversation.id;
 }
 
-/** The acting user, or undefined when the activity carries no usable identity. */
+const ACTOR = Symbol('actor');
+
+/** The acting user, or undefined when the activity carries no usable identity (derived once per turn). */
 export function actorOf(context: TurnContext, defaultLanguage: Language): Actor | undefined {
+  if (!context.turnState.has(ACTOR)) context.turnState.set(ACTOR, deriveActor(context, defaultLanguage));
+  return context.turnState.get(ACTOR) as Actor | undefined;
+}
+
+function deriveActor(context: TurnContext, defaultLanguage: Language): Actor | undefined {
   const a = context.activity;
   const channelData = (a.channelData ?? {}) as TeamsChannelData;
   const userId = a.from?.aadObjectId ?? a.from?.id;

@@ -1,6 +1,6 @@
 import confirmTemplate from '../../cards/confirm.json';
 import sectionsTemplate from '../../cards/sections.json';
-import type { MyGroupData } from '../app/data-rights';
+import type { MyGroupData, PersonRowKind, PersonRowOf } from '../app/data-rights';
 import type { Language } from '../domain/types';
 import { t, tp } from '../i18n';
 import { formatDate } from '../i18n/format';
@@ -16,8 +16,43 @@ export interface SectionsModel {
   pages: { title: string; page: number }[];
 }
 
+type Vars = Record<string, string | number>;
+
+/** A row's own fields as a line's values: texts escaped, lists joined. */
+function fieldsOf(row: object): Vars {
+  const show = (v: unknown): string | number =>
+    typeof v === 'number' ? v : Array.isArray(v) ? v.map(show).join(' · ') : escapeMarkdown(String(v ?? ''));
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, show(v)]));
+}
+
+/**
+ * The values of a kind's line in `mine data` (`myData.<kind>`) where the row's own fields do not
+ * read as they should (answers, translated choices, the texts behind ids); any other kind's line
+ * gets the row's fields by their names.
+ */
+const LINES: { [K in PersonRowKind]?: (lang: Language, row: PersonRowOf<K>, texts: Texts) => Vars } = {
+  rsvps: (lang, r) => ({ n: r.meeting, response: t(lang, `rsvp.${r.response}`) }),
+  answers: (_lang, a) => ({ n: a.meeting, text: a.fields.filter(Boolean).map(escapeMarkdown).join(' · ') }),
+  votes: (_lang, v, texts) => ({
+    n: v.meeting,
+    choices: v.choices.map((c) => escapeMarkdown(texts[c] ?? c)).join(' · '),
+  }),
+  proposals: (_lang, p) => ({ title: escapeMarkdown(p.title), description: escapeMarkdown(p.description) }),
+  projectVotes: (_lang, v, texts) => ({ title: escapeMarkdown(texts[v.choice] ?? v.choice) }),
+};
+
+type Texts = MyGroupData['texts'];
+
+/** The lines of one kind of the person's rows. */
+function rowLines<K extends PersonRowKind>(lang: Language, kind: K, g: MyGroupData): string[] {
+  const vars = LINES[kind] as ((lang: Language, row: PersonRowOf<K>, texts: Texts) => Vars) | undefined;
+  const rows = g.rows[kind] as PersonRowOf<K>[];
+  return rows.map((row) => t(lang, `myData.${kind}`, vars ? vars(lang, row, g.texts) : fieldsOf(row)));
+}
+
 function groupLines(lang: Language, g: MyGroupData): string[] {
   const e = escapeMarkdown;
+  const kinds = Object.keys(g.rows) as PersonRowKind[];
   return [
     ...(g.coordinator ? [t(lang, 'myData.coordinator')] : []),
     ...(g.role
@@ -29,15 +64,7 @@ function groupLines(lang: Language, g: MyGroupData): string[] {
           }),
         ]
       : []),
-    ...g.rsvps.map((r) => t(lang, 'myData.rsvp', { n: r.meeting, response: t(lang, `rsvp.${r.response}`) })),
-    ...g.answers.map((a) =>
-      t(lang, 'myData.answer', { n: a.meeting, text: a.fields.filter(Boolean).map(e).join(' · ') }),
-    ),
-    ...g.votes.map((v) => t(lang, 'myData.vote', { n: v.meeting, choices: v.choices.map(e).join(' · ') })),
-    ...g.proposals.map((p) =>
-      t(lang, 'myData.proposal', { title: e(p.title), description: e(p.description) }),
-    ),
-    ...(g.projectVote ? [t(lang, 'myData.projectVote', { title: e(g.projectVote) })] : []),
+    ...kinds.flatMap((kind) => rowLines(lang, kind, g)),
     ...(g.projectOwner ? [t(lang, 'myData.projectOwner', { title: e(g.projectOwner) })] : []),
     ...(g.signedInvitations ?? []).map((n) => t(lang, 'myData.signature', { n })),
   ];

@@ -1,7 +1,7 @@
 import { programmeOf, themeSummaryOf } from '../../src/app/summary';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../src/app/context';
-import { summarise } from '../../src/app/summary';
+import { summary } from '../../src/app/summary';
 import { programmeSummaryCard, themeSummaryCard } from '../../src/cards/summary-cards';
 import { openTableStore } from '../../src/store/connect';
 import type { GroupStore } from '../../src/store/group-store';
@@ -62,10 +62,11 @@ describe('summaries', () => {
       chat: 'group',
       conversation: {},
     };
-    const outcome = await summarise(
-      { store: counting, now: () => new Date(), timeZone: 'Europe/Copenhagen', defaultLanguage: 'da' },
+    const deps = { store: counting, now: () => new Date(), timeZone: 'Europe/Copenhagen' };
+    const outcome = await summary(
+      { ...deps, defaultLanguage: 'da', coordinatorTitle: () => 'Koordinatoren' },
       actor,
-      '1',
+      { meeting: '1' },
     );
     expect(outcome.ok).toBe(true);
     expect(calls).toEqual(['loadPartition']);

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isIdempotent, isVerb, VERBS } from '../../src/bot/verbs';
+import { isVerb, VERB_NAMES as VERBS } from '../../src/app';
+import { isRepeatable as isIdempotent } from '../../src/bot/handlers';
 import { cardGallery } from '../support/card-gallery';
 
 const CARDS = path.join(__dirname, '..', '..', 'cards');

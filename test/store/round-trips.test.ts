@@ -4,11 +4,11 @@
  * for each of them, so a use case that reads the same group twice answers more slowly.
  */
 import { randomUUID } from 'node:crypto';
-import { answerForm, submitAnswer } from '../../src/app/answers';
+import { openAnswerForm, submitAnswer } from '../../src/app/answers';
 import type { Actor, AppDeps } from '../../src/app/context';
 import { joinGroup, setupGroup } from '../../src/app/group';
-import { meetingGuide } from '../../src/app/guide';
-import { invitationDraft, rsvp, saveInvitation } from '../../src/app/invitation';
+import { openGuide } from '../../src/app/guide';
+import { openInvitation, rsvp, saveInvitation } from '../../src/app/invitation';
 import { startMeeting } from '../../src/app/meeting';
 import type { Outcome } from '../../src/app/result';
 import { openTableStore } from '../../src/store/connect';
@@ -27,6 +27,7 @@ describe('storage round trips per use case', () => {
       now: () => new Date(),
       timeZone: 'Europe/Copenhagen',
       defaultLanguage: 'da',
+      coordinatorTitle: () => 'Koordinatoren',
     };
     const conversationId = `19:${randomUUID()}@thread.v2`;
     const person = (userId: string, name: string): Actor => ({
@@ -70,15 +71,15 @@ describe('storage round trips per use case', () => {
         joinGroup(deps, m, { roleCategory: 'fysisk', roleTitle: 'Driftsleder' }),
       );
     await measure('setupGroup (change)', () => setupGroup(deps, karen, { ...settings, revealMode: 'named' }));
-    await measure('invitationDraft', () => invitationDraft(deps, karen, '1'));
+    await measure('openInvitation', () => openInvitation(deps, karen, { meeting: '1' }));
     await measure('saveInvitation (new)', () => saveInvitation(deps, karen, invitation));
     await measure('saveInvitation (change)', () =>
       saveInvitation(deps, karen, { ...invitation, start: '13:30' }),
     );
     await measure('rsvp', () => rsvp(deps, members[0], { meeting: '1', response: 'yes' }));
-    await measure('meetingGuide', () => meetingGuide(deps, karen, '1'));
-    await measure('startMeeting', () => startMeeting(deps, karen, '1'));
-    await measure('answerForm', () => answerForm(deps, members[0], '1'));
+    await measure('openGuide', () => openGuide(deps, karen, { meeting: '1' }));
+    await measure('startMeeting', () => startMeeting(deps, karen, { meeting: '1' }));
+    await measure('openAnswerForm', () => openAnswerForm(deps, members[0], { meeting: '1' }));
     const answered = await measure('submitAnswer', () =>
       submitAnswer(deps, members[0], { meeting: '1', a1: 'Råd et', a2: 'Råd to', a3: 'Råd tre' }),
     );
@@ -90,13 +91,13 @@ describe('storage round trips per use case', () => {
       'setupGroup (new)': 6,
       joinGroup: 2,
       'setupGroup (change)': 2,
-      invitationDraft: 1,
+      openInvitation: 1,
       'saveInvitation (new)': 2,
       'saveInvitation (change)': 2,
       rsvp: 2,
-      meetingGuide: 1,
+      openGuide: 1,
       startMeeting: 2,
-      answerForm: 1,
+      openAnswerForm: 1,
       submitAnswer: 2,
     });
   });

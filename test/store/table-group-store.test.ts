@@ -135,6 +135,7 @@ describe('the use cases on Azurite', () => {
     now: () => new Date('2026-11-26T09:00:00Z'),
     timeZone: 'Europe/Copenhagen',
     defaultLanguage: 'da',
+    coordinatorTitle: () => 'Koordinatoren',
   });
   const actorIn = (conversationId: string, name: string): Actor => ({
     tenantId: 'tenant',

@@ -237,22 +237,23 @@ function myGroupData(programme: ReturnType<typeof sampleSnapshot>, longest: bool
   const member = g.members[0];
   const mine = <T extends { userId: string }>(rows: T[]): T[] =>
     rows.filter((r) => r.userId === member.userId);
+  const votes = mine(programme.votes);
+  const me = { userId: member.userId, name: member.name };
   return {
     groupName: g.name,
     association: g.association,
     coordinator: false,
     role: { category: member.roleCategory, title: member.roleTitle, joinedAt: member.joinedAt },
-    rsvps: [1, 2, 3, 4].map((meeting) => ({ meeting, response: 'yes' as const })),
-    answers: mine(programme.answers).map((a) => ({
-      meeting: a.meeting,
-      fields: a.fields,
-      updatedAt: a.updatedAt,
-    })),
-    votes: mine(programme.votes).map((v) => ({
-      meeting: v.meeting,
-      choices: v.choices.map(() => (longest ? MAX : 'Et råd')),
-    })),
-    proposals: mine(programme.proposals).map((p) => ({ title: p.title, description: p.description })),
-    projectVote: programme.project?.title,
+    rows: {
+      rsvps: [1, 2, 3, 4].map((meeting) => ({ meeting, ...me, response: 'yes' as const, at: '' })),
+      answers: mine(programme.answers),
+      votes,
+      proposals: mine(programme.proposals),
+      projectVotes: mine(programme.projectVotes),
+    },
+    texts: {
+      ...Object.fromEntries(votes.flatMap((v) => v.choices).map((c) => [c, longest ? MAX : 'Et råd'])),
+      ...Object.fromEntries(programme.proposals.map((p) => [p.id, p.title])),
+    },
   };
 }

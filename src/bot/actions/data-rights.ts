@@ -3,16 +3,15 @@ import { escapeMarkdown } from '../../cards/escape';
 import { t, tp } from '../../i18n';
 import { cardReply, messageReply, refusalReply, type Reply } from '../reply';
 import type { Turn } from '../turn';
-import type { ActionHandler } from './handler';
+import { perform, type Handler } from '../act';
 
-/** `mine data`: the person's data as a card (page `page` when it has several), only in a personal chat. */
-export async function showMyData(turn: Turn, page = 1): Promise<Reply> {
+/** `mine data` and its page buttons: the person's data as a card (page `input.page`), only in a personal chat. */
+export const myData: Handler = async (turn, input) => {
   const lang = await turn.language();
   if (turn.actor.chat !== 'personal') return messageReply(t(lang, 'myData.privateOnly'));
-  const outcome = await turn.deps.app.collectMyData(turn.actor);
-  if (!outcome.ok) return refusalReply(turn, outcome);
-  return cardReply(myDataCard(lang, outcome.value, page));
-}
+  const done = await perform('myData', turn, input);
+  return 'reply' in done ? done.reply : cardReply(myDataCard(lang, done.view, Number(input.page) || 1));
+};
 
 /**
  * `slet mine data`: asks first, with the number of groups it touches, and only in a personal chat:
@@ -21,7 +20,7 @@ export async function showMyData(turn: Turn, page = 1): Promise<Reply> {
 export async function askDeleteMyData(turn: Turn): Promise<Reply> {
   const lang = await turn.language();
   if (turn.actor.chat !== 'personal') return messageReply(t(lang, 'deleteMine.personalOnly'));
-  const outcome = await turn.deps.app.collectMyData(turn.actor);
+  const outcome = await turn.deps.app.myData(turn.actor);
   if (!outcome.ok) return refusalReply(turn, outcome);
   if (outcome.value.length === 0) return messageReply(t(lang, 'deleteMine.none'));
   return cardReply(
@@ -68,10 +67,10 @@ async function withoutTurnViews<T>(turn: Turn, deletion: () => Promise<T>): Prom
 }
 
 /** The confirmation button of `slet mine data`: delete, then show what happened in place of the button. */
-export const confirmDeleteMine: ActionHandler = async (turn, data) => {
+export const confirmDeleteMyData: Handler = async (turn, input) => {
   const lang = await turn.language();
   if (turn.actor.chat !== 'personal') return messageReply(t(lang, 'deleteMine.personalOnly'));
-  const outcome = await withoutTurnViews(turn, () => turn.deps.app.deleteMyData(turn.actor, data.token));
+  const outcome = await withoutTurnViews(turn, () => turn.deps.app.confirmDeleteMyData(turn.actor, input));
   if (!outcome.ok) return refusalReply(turn, outcome);
   const { groups, rows } = outcome.value;
   const done = tp(lang, 'deleteMine.done', groups, { rows: tp(lang, 'deleteMine.rows', rows) });
@@ -81,9 +80,9 @@ export const confirmDeleteMine: ActionHandler = async (turn, data) => {
 };
 
 /** The confirmation button of `slet gruppe`: delete, then show what happened in place of the button. */
-export const confirmDeleteGroup: ActionHandler = async (turn, data) => {
+export const confirmDeleteGroup: Handler = async (turn, input) => {
   const lang = await turn.language();
-  const outcome = await withoutTurnViews(turn, () => turn.deps.app.deleteWholeGroup(turn.actor, data.token));
+  const outcome = await withoutTurnViews(turn, () => turn.deps.app.confirmDeleteGroup(turn.actor, input));
   if (!outcome.ok) return refusalReply(turn, outcome);
   const name = escapeMarkdown(outcome.value.name);
   return cardReply(
