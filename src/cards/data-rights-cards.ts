@@ -1,11 +1,13 @@
 import confirmTemplate from '../../cards/confirm.json';
 import sectionsTemplate from '../../cards/sections.json';
 import type { MyGroupData, PersonRowKind, PersonRowOf } from '../app/data-rights';
+import type { Verb } from '../app/verbs';
 import type { Language } from '../domain/types';
 import { t, tp } from '../i18n';
 import { formatDate } from '../i18n/format';
 import { escapeMarkdown } from './escape';
 import { pageSections, type Section } from './fit';
+import { execute, type VerbAction } from './actions';
 import { render, type RenderedCard } from './render';
 
 /** Model of cards/sections.json: a title, an introduction, headed lists (my data, across groups) and page buttons. */
@@ -13,7 +15,7 @@ export interface SectionsModel {
   title: string;
   intro: string;
   groups: Section[];
-  pages: { title: string; page: number }[];
+  pages: VerbAction[];
 }
 
 type Vars = Record<string, string | number>;
@@ -83,8 +85,8 @@ export function myDataCard(lang: Language, data: MyGroupData[], page = 1): Rende
       intro: total > 1 ? `${intro} ${t(lang, 'myData.page', { part, total })}` : intro,
       groups,
       pages: [
-        ...(part > 1 ? [{ title: t(lang, 'myData.previous'), page: part - 1 }] : []),
-        ...(part < total ? [{ title: t(lang, 'myData.next'), page: part + 1 }] : []),
+        ...(part > 1 ? [execute('myData', t(lang, 'myData.previous'), { page: part - 1 })] : []),
+        ...(part < total ? [execute('myData', t(lang, 'myData.next'), { page: part + 1 })] : []),
       ],
     };
     return render(sectionsTemplate, model);
@@ -98,18 +100,20 @@ export function myDataCard(lang: Language, data: MyGroupData[], page = 1): Rende
   return { card: build(pages[k - 1], k, pages.length), summary: title };
 }
 
-/** Model of cards/confirm.json: a question, and a destructive button (none once it is done). */
+/** What cards/confirm.json asks, or (once it is done, without `confirm`) says happened. */
 export interface ConfirmModel {
   title: string;
   body: string;
   notice: string;
-  button: string;
-  verb: string;
-  /** Binds the button to the person who asked (see app/confirmation.ts). */
-  token?: string;
+  /** The destructive button: its verb, its title and the token that binds it to the person who asked (app/confirmation.ts). */
+  confirm?: { verb: Verb; title: string; token: string };
 }
 
-/** Asks before something that cannot be undone; `done` replaces the button with what happened. */
+/** Asks before something that cannot be undone; without `confirm`, shows what happened in place of the button. */
 export function confirmCard(model: ConfirmModel): RenderedCard {
-  return { card: render(confirmTemplate, { ...model, token: model.token ?? '' }), summary: model.title };
+  const { confirm } = model;
+  const button = confirm
+    ? execute(confirm.verb, confirm.title, { token: confirm.token }, 'destructive')
+    : null;
+  return { card: render(confirmTemplate, { ...model, confirm: button }), summary: model.title };
 }

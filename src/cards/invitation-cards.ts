@@ -15,6 +15,7 @@ import {
 import { t } from '../i18n';
 import { formatDate, formatDuration, formatTime, formatWhen } from '../i18n/format';
 import { escapeMarkdown, paragraphsOf } from './escape';
+import { execute, type VerbAction } from './actions';
 import { render, type RenderedCard } from './render';
 
 /** Values shown in the invitation editor. */
@@ -32,13 +33,13 @@ export interface InvitationEditorModel {
   intro: string;
   problem: string;
   notice: string;
-  meeting: number;
+  save: VerbAction;
   today: string;
   values: EditorValues;
   /** The coordinator's "Opret Teams-møde" link (their own view only: whoever clicks becomes the organizer). */
   teamsMeeting: string;
   labels: Record<
-    'date' | 'start' | 'end' | 'location' | 'locationPlaceholder' | 'text' | 'save' | 'teamsMeeting',
+    'date' | 'start' | 'end' | 'location' | 'locationPlaceholder' | 'text' | 'teamsMeeting',
     string
   >;
   errors: Record<'required' | 'date' | 'start' | 'end' | 'location' | 'text', string>;
@@ -83,7 +84,7 @@ export function invitationEditorCard(
     intro: t(lang, 'invite.editorIntro'),
     problem: Object.keys(errors).length ? t(lang, 'invite.problems') : '',
     notice,
-    meeting: n,
+    save: execute('saveInvitation', t(lang, 'invite.save'), { meeting: n }),
     today,
     values,
     teamsMeeting,
@@ -94,7 +95,6 @@ export function invitationEditorCard(
       location: t(lang, 'invite.location'),
       locationPlaceholder: t(lang, 'invite.locationPlaceholder'),
       text: t(lang, 'invite.text'),
-      save: t(lang, 'invite.save'),
       teamsMeeting: t(lang, 'invite.teamsMeeting'),
     },
     errors: {
@@ -118,7 +118,7 @@ export interface InvitationCardModel {
   paragraphs: string[];
   tally: string;
   answered: string[];
-  buttons: { title: string; meeting: number; response: RsvpResponse }[];
+  buttons: VerbAction[];
   links: { teamsMeeting: string; teamsMeetingLabel: string; calendar: string; calendarLabel: string };
 }
 
@@ -166,11 +166,7 @@ export function invitationCard(
           .join(', '),
       }),
     ),
-    buttons: RSVP_RESPONSES.map((r) => ({
-      title: t(lang, `rsvp.${r}`),
-      meeting: n,
-      response: r,
-    })),
+    buttons: RSVP_RESPONSES.map((r) => execute('rsvp', t(lang, `rsvp.${r}`), { meeting: n, response: r })),
   };
   return { card: render(invitationTemplate, model), summary: t(lang, 'invite.summary', { n, theme }) };
 }

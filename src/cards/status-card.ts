@@ -9,6 +9,7 @@ import { rowsOf, rsvpTally } from '../domain/snapshot';
 import { escapeMarkdown } from './escape';
 import { adviceLines, groupFacts, memberLine } from './group-card';
 import { overviewAction, type OverviewLink } from './overview-action';
+import { execute } from './actions';
 import { render, type RenderedCard } from './render';
 
 function meetingLine(lang: Language, m: Meeting | undefined, rsvps: readonly Rsvp[]): string {
@@ -62,7 +63,11 @@ export function statusCard(
     nextTitle: t(lang, 'status.next'),
     next: nextStep(lang, view),
     overview: overviewAction(lang, overviewUrl),
-    guide: { label: t(lang, 'guide.button', { n: nextMeeting(meetings) }), meeting: nextMeeting(meetings) },
+    guide: {
+      action: execute('openGuide', t(lang, 'guide.button', { n: nextMeeting(meetings) }), {
+        meeting: nextMeeting(meetings),
+      }),
+    },
   };
   return { card: render(template, model), summary: t(lang, 'status.title', { name: group.name }) };
 }

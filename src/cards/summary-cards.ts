@@ -10,6 +10,7 @@ import { escapeMarkdown, paragraphsOf } from './escape';
 import { clipParagraphs, ellipsis, ellipsisMarkdown, fitting, fits, LINE_LIMITS, type Section } from './fit';
 import { themeTitle } from './meeting-cards';
 import { overviewAction, type OverviewLink } from './overview-action';
+import { execute } from './actions';
 import { render, type AdaptiveCard, type RenderedCard } from './render';
 import { itemSections, proposalLine, rankedNote } from './result-cards';
 
@@ -201,19 +202,17 @@ export function chooseGroupCard(
   const build = (limit: number, shown = groups.length): { card: AdaptiveCard } => {
     const more = groups.length - shown;
     const body = t(lang, 'chooseGroup.body');
-    const options = groups
-      .slice(0, shown)
-      .map((g) => ({ title: ellipsis(g.name, limit), key: g.key, meeting: meeting ?? '' }));
+    const options = groups.slice(0, shown).map((g) => ({ title: ellipsis(g.name, limit), key: g.key }));
     const asList = groups.length > MAX_GROUP_BUTTONS;
+    const asked = { meeting: meeting ?? '' };
     const model = {
       title,
       body: more > 0 ? `${body} ${tp(lang, 'chooseGroup.more', more)}` : body,
-      buttons: asList ? [] : options,
+      buttons: asList ? [] : options.map((o) => execute('summary', o.title, { group: o.key, ...asked })),
       choices: asList ? options : [],
       choiceLabel: t(lang, 'chooseGroup.label'),
       required: t(lang, 'error.required'),
-      showLabel: t(lang, 'chooseGroup.show'),
-      meeting: meeting ?? '',
+      show: asList ? execute('summary', t(lang, 'chooseGroup.show'), asked) : null,
     };
     return { card: render(chooseTemplate, model) };
   };

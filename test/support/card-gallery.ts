@@ -203,10 +203,9 @@ export function cardGallery(lang: Language, longest: boolean): Record<string, Re
         title: 'Slet dine data?',
         body: group.name,
         notice: '',
-        button: 'Ja, slet',
-        verb: 'confirmDeleteMyData',
+        confirm: { verb: 'confirmDeleteMyData', title: 'Ja, slet', token: 'a.b.c' },
       }),
-      confirmCard({ title: 'Slet dine data?', body: '', notice: group.name, button: '', verb: '' }),
+      confirmCard({ title: 'Slet dine data?', body: '', notice: group.name }),
     ],
   };
 }

@@ -28,9 +28,11 @@ export async function askDeleteMyData(turn: Turn): Promise<Reply> {
       title: t(lang, 'deleteMine.title'),
       body: tp(lang, 'deleteMine.body', outcome.value.length),
       notice: '',
-      button: t(lang, 'deleteMine.button'),
-      verb: 'confirmDeleteMyData',
-      token: turn.deps.app.myDataToken(turn.actor),
+      confirm: {
+        verb: 'confirmDeleteMyData',
+        title: t(lang, 'deleteMine.button'),
+        token: turn.deps.app.myDataToken(turn.actor),
+      },
     }),
   );
 }
@@ -46,9 +48,11 @@ export async function askDeleteGroup(turn: Turn): Promise<Reply> {
       title: t(lang, 'deleteGroup.title', { name: escapeMarkdown(group.name) }),
       body: t(lang, 'deleteGroup.body'),
       notice: '',
-      button: t(lang, 'deleteGroup.button'),
-      verb: 'confirmDeleteGroup',
-      token: turn.deps.app.groupDeletionToken(turn.actor, group),
+      confirm: {
+        verb: 'confirmDeleteGroup',
+        title: t(lang, 'deleteGroup.button'),
+        token: turn.deps.app.groupDeletionToken(turn.actor, group),
+      },
     }),
   );
 }
@@ -74,9 +78,7 @@ export const confirmDeleteMyData: Handler = async (turn, input) => {
   if (!outcome.ok) return refusalReply(turn, outcome);
   const { groups, rows } = outcome.value;
   const done = tp(lang, 'deleteMine.done', groups, { rows: tp(lang, 'deleteMine.rows', rows) });
-  return cardReply(
-    confirmCard({ title: t(lang, 'deleteMine.title'), body: '', notice: done, button: '', verb: '' }),
-  );
+  return cardReply(confirmCard({ title: t(lang, 'deleteMine.title'), body: '', notice: done }));
 };
 
 /** The confirmation button of `slet gruppe`: delete, then show what happened in place of the button. */
@@ -90,8 +92,6 @@ export const confirmDeleteGroup: Handler = async (turn, input) => {
       title: t(lang, 'deleteGroup.title', { name }),
       body: '',
       notice: t(lang, 'deleteGroup.done', { name }),
-      button: '',
-      verb: '',
     }),
   );
 };
