@@ -14,6 +14,9 @@ import type { Outcome } from '../../src/app/result';
 import { openTableStore } from '../../src/store/connect';
 import { groupKeyOf } from '../../src/store/keys';
 import { testConnectionString } from '../support/azurite';
+import { groupChat, invoke, mention, user } from '../support/activities';
+import { startTestBot } from '../support/bot-harness';
+import { sampleSettings } from '../support/sample-group';
 
 describe('storage round trips per use case', () => {
   it('read the group once and write once', async () => {
@@ -100,5 +103,47 @@ describe('storage round trips per use case', () => {
       openAnswerForm: 1,
       submitAnswer: 2,
     });
+  });
+});
+
+describe('storage round trips of a chat command', () => {
+  it('a summary, given or refused, is the re-delivery claim and one partition read: the refusal is in the language that read gave', async () => {
+    let trips = 0;
+    const bot = await startTestBot({}, {}, undefined, undefined, () => void trips++);
+    try {
+      const chat = groupChat(bot.connector.serviceUrl);
+      const karen = user('Karen Holm');
+      const jens = user('Jens Madsen');
+      await bot.send(invoke(chat, karen, 'setupGroup', { ...sampleSettings, language: 'en' }));
+      for (const m of [jens, user('Aisha Yilmaz'), user('Søren Østergaard')])
+        await bot.send(invoke(chat, m, 'joinGroup', { roleCategory: 'fysisk', roleTitle: 'Driftsleder' }));
+      await bot.send(mention(chat, karen, 'start 1'));
+      await bot.send(mention(chat, jens, 'hjælp'));
+      const measured: Record<string, number> = {};
+      const said: Record<string, string> = {};
+      for (const [name, who, text] of [
+        ['summary', karen, 'summary 1'],
+        ['summary of a meeting not held (refused)', karen, 'summary 2'],
+        ['summary asked by a member (refused)', jens, 'summary 1'],
+      ] as const) {
+        trips = 0;
+        await bot.send(mention(chat, who, text));
+        measured[name] = trips;
+        const reply = bot.connector.posts().at(-1)!.activity;
+        said[name] = typeof reply.text === 'string' ? reply.text : 'a card';
+      }
+      expect(said).toEqual({
+        summary: 'a card',
+        'summary of a meeting not held (refused)': expect.stringContaining('Meeting 2 has not been held'),
+        'summary asked by a member (refused)': expect.stringContaining("summary is the coordinator's tool"),
+      });
+      expect(measured).toEqual({
+        summary: 2,
+        'summary of a meeting not held (refused)': 2,
+        'summary asked by a member (refused)': 2,
+      });
+    } finally {
+      await bot.stop();
+    }
   });
 });
