@@ -71,3 +71,9 @@ export function fromColumns<T>(columns: Columns<T>, row: Row): T {
   const entries = Object.entries(columns) as [string, Column<unknown>][];
   return Object.fromEntries(entries.map(([name, column]) => [name, column.read(row[name])])) as T;
 }
+
+/** A value whose every field is its column's sample (for seeding tests), with `fields` on top. */
+export function sampleOf<T>(columns: Columns<T>, fields: Partial<T> = {}): T {
+  const entries = Object.entries(columns) as [string, Column<unknown>][];
+  return { ...(Object.fromEntries(entries.map(([name, c]) => [name, c.sample])) as T), ...fields };
+}

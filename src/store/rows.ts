@@ -1,6 +1,6 @@
 /** Rows of a group's partition, derived from the registry in row-kinds.ts. */
 import type { Group, Meeting, Project } from '../domain/types';
-import { fromColumns, toColumns, type Column, type Row } from './columns';
+import { fromColumns, sampleOf, toColumns, type Column, type Row } from './columns';
 import { userKeyPart } from './keys';
 import {
   GROUP_COLUMNS,
@@ -115,4 +115,12 @@ export function withPersonRow<K extends PersonRowKind>(
   if (order) return [...rest, row].sort(order);
   const at = rest.findIndex((r) => personRowKey(kind, r) > key);
   return at < 0 ? [...rest, row] : [...rest.slice(0, at), row, ...rest.slice(at)];
+}
+
+/** A row of a kind for seeding tests: every column its sample, with `fields` on top. */
+export function samplePersonRow<K extends PersonRowKind>(
+  kind: K,
+  fields: Partial<PersonRowOf<K>>,
+): PersonRowOf<K> {
+  return sampleOf(kindOf(kind).columns, fields as Partial<PersonRowOf<PersonRowKind>>) as PersonRowOf<K>;
 }
