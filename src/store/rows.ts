@@ -14,6 +14,7 @@ import {
   type PersonKind,
   type PersonRowKind,
   type PersonRowOf,
+  type PersonRows,
 } from './row-kinds';
 
 /** The group entity. */
@@ -71,6 +72,11 @@ export function personRowKey<K extends PersonRowKind>(kind: K, row: PersonRowOf<
 export function personToRow<K extends PersonRowKind>(groupKey: string, kind: K, row: PersonRowOf<K>): Row {
   const columns = toColumns(kindOf(kind).columns, row as PersonRowOf<PersonRowKind>);
   return { partitionKey: groupKey, rowKey: personRowKey(kind, row), ...columns };
+}
+
+/** No rows of any kind: every kind of the registry with an empty list (a snapshot's or a person's start). */
+export function emptyPersonRows(): PersonRows {
+  return Object.fromEntries(PERSON_ROW_KINDS.map((kind) => [kind, []])) as unknown as PersonRows;
 }
 
 const byPrefix = new Map(PERSON_ROW_KINDS.map((kind) => [PERSON_ROWS[kind].prefix, kind]));

@@ -3,7 +3,14 @@ import type { Group, Meeting, Project } from '../domain/types';
 import type { Row } from './columns';
 import { GROUP_ROW, MEETING_PREFIX, PERSON_ROW_KINDS, PERSON_ROWS, PROJECT_ROW } from './row-kinds';
 import type { GroupSnapshot, PersonRowKind, PersonRows } from './row-kinds';
-import { personKindOfKey, rowToGroup, rowToMeeting, rowToPerson, rowToProject } from './rows';
+import {
+  emptyPersonRows,
+  personKindOfKey,
+  rowToGroup,
+  rowToMeeting,
+  rowToPerson,
+  rowToProject,
+} from './rows';
 import { escapeOData, guarded, type Tables } from './table-access';
 
 /**
@@ -17,7 +24,7 @@ export function readPartition(tables: Tables, groupKey: string): Promise<GroupSn
     let group: Versioned<Group> | undefined;
     let project: Project | undefined;
     const meetings: Versioned<Meeting>[] = [];
-    const rows = Object.fromEntries(PERSON_ROW_KINDS.map((k) => [k, [] as unknown[]])) as PersonRows;
+    const rows = emptyPersonRows();
     for await (const entity of tables.groups.listEntities<Row>({ queryOptions: { filter } })) {
       const row = entity as Row;
       const kind = personKindOfKey(row.rowKey);

@@ -1,3 +1,4 @@
+import { emptyPersonRows } from '../../src/store/rows';
 import { statusViewOf } from '../../src/app/status';
 import { programmeOf, themeSummaryOf } from '../../src/app/summary';
 import { itemsOf } from '../../src/app/meeting';
@@ -176,6 +177,7 @@ describe('mine data for someone in 100 groups', () => {
     coordinator: k % 2 === 0,
     role: { category: 'imellem', title: maxText(MAX_NAME_LENGTH), joinedAt: '2026-11-26T09:00:00Z' },
     rows: {
+      ...emptyPersonRows(),
       rsvps: [1, 2, 3, 4].map((meeting) => ({ meeting, ...me, response: 'yes' as const, at: '' })),
       answers: [1, 2].map((meeting) => ({
         meeting,

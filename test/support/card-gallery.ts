@@ -1,3 +1,4 @@
+import { emptyPersonRows } from '../../src/store/rows';
 import { statusViewOf } from '../../src/app/status';
 import { programmeOf, themeSummaryOf } from '../../src/app/summary';
 import { groupCard } from '../../src/cards/group-card';
@@ -244,6 +245,7 @@ function myGroupData(programme: ReturnType<typeof sampleSnapshot>, longest: bool
     coordinator: false,
     role: { category: member.roleCategory, title: member.roleTitle, joinedAt: member.joinedAt },
     rows: {
+      ...emptyPersonRows(),
       rsvps: [1, 2, 3, 4].map((meeting) => ({ meeting, ...me, response: 'yes' as const, at: '' })),
       answers: mine(programme.answers),
       votes,

@@ -11,6 +11,7 @@ import {
 } from '../../src/domain/project-input';
 import type { Answer, Group, Meeting, Proposal, RevealMode, Vote } from '../../src/domain/types';
 import type { GroupSnapshot } from '../../src/store/group-store';
+import { emptyPersonRows } from '../../src/store/rows';
 
 /**
  * A text of exactly `length` characters that costs the most bytes a card can spend on it: 4-byte
@@ -106,6 +107,7 @@ export function maxSnapshot(revealMode: RevealMode = 'named', language: 'da' | '
     })),
   );
   return {
+    ...emptyPersonRows(),
     group: { value: group, etag: '' },
     meetings,
     rsvps: members.map((m) => ({ meeting: 1, userId: m.userId, name: m.name, response: 'yes', at: '' })),

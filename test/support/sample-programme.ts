@@ -1,6 +1,7 @@
 import { poolItems, rankItems } from '../../src/domain/items';
 import type { Answer, Group, Meeting, Proposal, RevealMode, Vote } from '../../src/domain/types';
 import type { GroupSnapshot } from '../../src/store/group-store';
+import { emptyPersonRows } from '../../src/store/rows';
 import sample from '../fixtures/sample-group.da.json';
 import { sampleGroup } from './card-gallery';
 
@@ -77,6 +78,7 @@ export function sampleSnapshot(
   }));
   const chosen = proposals.find((p) => p.title === sample.project.choice)!;
   return {
+    ...emptyPersonRows(),
     group: { value: group, etag: '' },
     meetings,
     rsvps: group.members.map((m, i) => ({
