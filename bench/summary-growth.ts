@@ -75,7 +75,7 @@ export async function measureSummaryGrowth(
         fields: ['Et godt råd om samarbejdet', 'Et andet råd', 'Et tredje råd'],
         updatedAt: '',
       };
-      await bot.store.putAnswer(key, a);
+      await bot.store.putPersonRow(key, 'answers', a);
     }
     const type = `summary of ${members * factor} answers`;
     for (let r = 0; r < 5; r++) await send(type, mention(chat, coordinator, 'opsummering 1'));

@@ -12,6 +12,7 @@ import { ReminderScheduler } from './bot/reminder-scheduler';
 import { botTokenGate } from './bot/token-gate';
 import { RosterDirectory } from './bot/roster';
 import type { Config } from './config';
+import { t } from './i18n';
 import type { Logger } from './log';
 import { projectRoot } from './paths';
 import { createServer } from './server';
@@ -144,6 +145,7 @@ export async function startBot(config: Config, log: Logger, options: StartOption
       projectLeads: config.projectLeads,
       confirmationKey: confirmationKey(keys.sign),
       turns: new TurnTracker(),
+      coordinatorTitle: (language) => t(language, 'deleteMine.signature'),
     };
     const app = createApp(deps);
     const adapter = createAdapter(config, log);

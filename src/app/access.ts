@@ -1,46 +1,72 @@
-import type { MeetingNumber } from '../domain/themes';
-import type { Meeting } from '../domain/types';
-import type { GroupSnapshot, Versioned } from '../domain/snapshot';
-import type { Actor, AppDeps } from './context';
+/**
+ * The one way into a group's state: personal chat? no group, or one being deleted? the right role?
+ * Every refusal is in the language known when it was decided: the person's before the group is
+ * read, the group's after, so no turn reads the group again only to pick a language.
+ */
 import { coordinatorNames, isCoordinator } from '../domain/roles';
-import { readMeetingNumber } from '../domain/themes';
-import { ok, refuse, type Outcome } from './result';
+import { ConflictError, storedMeeting, type Versioned } from '../domain/snapshot';
+import { readMeetingNumber, type MeetingNumber } from '../domain/themes';
+import type { Group, Meeting } from '../domain/types';
+import type { GroupSnapshot } from '../store/group-store';
+import type { Actor, AppDeps } from './context';
+import { okIn, refuseIn, type Outcome, type Refused } from './result';
 
-/** Who may take an action. */
+/** Who may take an action (none: anyone in the chat). */
 export type Role = 'coordinator' | 'member';
 
-/**
- * Loads the actor's whole group (one partition query) and refuses anyone without the role (no
- * role: anyone in the chat).
- */
-export async function loadAs(deps: AppDeps, actor: Actor, role?: Role): Promise<Outcome<GroupSnapshot>> {
-  if (actor.chat === 'personal') return refuse('personalChat');
-  const snapshot = await deps.store.loadPartition(actor.groupKey);
-  if (!snapshot) {
-    const deleted = (await deps.store.loadGroup(actor.groupKey))?.value;
-    const language = deleted?.language ?? actor.language;
-    return deleted?.deletedAt
-      ? { ok: false, refusal: 'groupDeleted', detail: { name: deleted.name }, language }
-      : { ok: false, refusal: 'noGroup', language };
-  }
-  const group = snapshot.group.value;
+/** Where to enter: the chat's group (refused in a personal chat), or a group chosen from a personal chat. */
+export interface Entry {
+  role?: Role;
+  groupKey?: string;
+}
+
+/** Why the actor may not act on `group` (as read; undefined: none), or undefined when they may. */
+function refusalFor(actor: Actor, group: Group | undefined, role?: Role): Refused | undefined {
+  if (!group) return { ok: false, refusal: 'noGroup', language: actor.language };
   const { language } = group;
+  if (group.deletedAt) return { ok: false, refusal: 'groupDeleted', detail: { name: group.name }, language };
   if (role === 'coordinator' && !isCoordinator(group, actor.userId)) {
-    return {
-      ok: false,
-      refusal: 'notCoordinator',
-      detail: { coordinators: coordinatorNames(group) },
-      language,
-    };
+    const detail = { coordinators: coordinatorNames(group) };
+    return { ok: false, refusal: 'notCoordinator', detail, language };
   }
   if (role === 'member' && !group.members.some((m) => m.userId === actor.userId))
     return { ok: false, refusal: 'notMember', language };
-  return ok(snapshot);
+  return undefined;
 }
 
-/** Meeting n as the snapshot has it, with its ETag; undefined when it has not been stored. */
-export function meetingIn(snapshot: GroupSnapshot, n: number): Versioned<Meeting> | undefined {
-  return snapshot.meetings.find((m) => m.value.number === n);
+/** The personal-chat refusal, when the entry needs the chat's own group. */
+function outsideGroupChat(actor: Actor, entry: Entry): Refused | undefined {
+  if (entry.groupKey !== undefined || actor.chat !== 'personal') return undefined;
+  return { ok: false, refusal: 'personalChat', language: actor.language };
+}
+
+/** The group's whole partition (one query), for someone with the entry's role. */
+export async function enter(deps: AppDeps, actor: Actor, entry: Entry = {}): Promise<Outcome<GroupSnapshot>> {
+  const outside = outsideGroupChat(actor, entry);
+  if (outside) return outside;
+  const key = entry.groupKey ?? actor.groupKey;
+  const snapshot = await deps.store.loadPartition(key);
+  if (snapshot)
+    return (
+      refusalFor(actor, snapshot.group.value, entry.role) ?? okIn(snapshot.group.value.language, snapshot)
+    );
+  // No partition to read: a new chat, or a group being deleted (its tombstone is not part of a snapshot).
+  const row = (await deps.store.loadGroup(key))?.value;
+  // A group created between the two reads: decide again from the first.
+  if (row && !row.deletedAt) throw new ConflictError('group');
+  return refusalFor(actor, row) ?? refuseIn(actor.language, 'noGroup');
+}
+
+/** The group row alone (one point read), for someone with the entry's role. */
+export async function enterRow(
+  deps: AppDeps,
+  actor: Actor,
+  entry: Entry = {},
+): Promise<Outcome<Versioned<Group>>> {
+  const outside = outsideGroupChat(actor, entry);
+  if (outside) return outside;
+  const found = await deps.store.loadGroup(entry.groupKey ?? actor.groupKey);
+  return refusalFor(actor, found?.value, entry.role) ?? okIn(found!.value.language, found!);
 }
 
 /** A group loaded for an action on meeting n. */
@@ -50,16 +76,21 @@ export interface Loaded {
   meeting?: Versioned<Meeting>;
 }
 
-/** Loads the group's partition, checks who may act and that the meeting number is real. */
-export async function loadForMeeting(
+/** Enters the group (one partition query) and checks that the meeting number is real. */
+export async function enterMeeting(
   deps: AppDeps,
   actor: Actor,
   rawMeeting: unknown,
   role?: Role,
 ): Promise<Outcome<Loaded>> {
-  const loaded = await loadAs(deps, actor, role);
-  if (!loaded.ok) return loaded;
+  const entered = await enter(deps, actor, { role });
+  if (!entered.ok) return entered;
   const n = readMeetingNumber(rawMeeting);
-  if (n === undefined) return refuse('meetingNumber');
-  return ok({ snapshot: loaded.value, n: n as MeetingNumber, meeting: meetingIn(loaded.value, n) });
+  if (n === undefined) return refuseIn(entered.language, 'meetingNumber');
+  const meeting = storedMeeting(entered.value, n);
+  return okIn(entered.value.group.value.language, {
+    snapshot: entered.value,
+    n: n as MeetingNumber,
+    meeting,
+  });
 }

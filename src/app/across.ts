@@ -4,8 +4,8 @@ import type { Actor, AppDeps } from './context';
 import { readMeetingNumber } from '../domain/themes';
 import { isRevealed } from '../domain/meeting';
 import { isCoordinator } from '../domain/roles';
-import type { GroupSnapshot } from '../domain/snapshot';
-import { meetingIn } from './access';
+import { meetingOf } from '../domain/snapshot';
+import type { GroupSnapshot } from '../store/group-store';
 import { ok, refuse, type Outcome } from './result';
 import { useCase, type Load } from './use-case';
 
@@ -50,7 +50,7 @@ async function candidates(deps: AppDeps, actor: Actor): Promise<string[]> {
 
 /** Theme N's answers a group has been shown, in the order of their random ids (never by author). */
 function shownTexts(snapshot: GroupSnapshot, n: number): string[] {
-  if (!isRevealed(meetingIn(snapshot, n)?.value)) return [];
+  if (!isRevealed(meetingOf(snapshot, n))) return [];
   return poolItems(n, snapshot.answers, [], 'anonymous')
     .map((item) => item.text)
     .filter((text) => text.trim());
@@ -123,7 +123,7 @@ async function inTurn<T>(work: () => Promise<T>): Promise<T> {
 async function byIdea(compared: Compared[]): Promise<Pick<AcrossView, 'recurring' | 'unique'>> {
   const answers = compared.flatMap((c, group) => c.texts.map((text) => ({ group, text })));
   // Loaded on first use: the stemmers and stop-word lists of every language cost ~5 MB of memory.
-  const { groupSimilarInSlices } = await import('../report/similar-ideas');
+  const { groupSimilarInSlices } = await import('../lib/similar-ideas');
   const clusters = await groupSimilarInSlices(
     answers.map((a) => a.text),
     compared[0].group.language,

@@ -3,14 +3,15 @@ import { readText } from '../domain/input';
 import { newItemIds } from '../domain/items';
 import { canTake, hasStarted } from '../domain/meeting';
 import type { Answer, Meeting } from '../domain/types';
-import type { Versioned } from '../domain/snapshot';
-import { withMemberRow } from '../store/keys';
+import { answeredIn, type Versioned } from '../domain/snapshot';
+import { withPersonRow } from '../store/group-store';
 import { memberName } from '../domain/roles';
 import type { Actor, AppDeps } from './context';
-import { loadForMeeting, type Loaded } from './access';
+import { enterMeeting, type Loaded } from './access';
 import { view, type MeetingView } from './meeting';
-import { ok, refuse, invalidForm, type Outcome } from './result';
-import { useCase, type CardData, type Load } from './use-case';
+import { invalidForm, ok, refuseIn, type Outcome } from './result';
+import { useCase, type Input, type Load } from './use-case';
+import { declareVerbs } from './verb';
 
 /** A member's group loaded while meeting n takes answers, with the member's last answer. */
 interface Answering extends Loaded {
@@ -22,22 +23,23 @@ interface Answering extends Loaded {
 const answering =
   (rawMeeting: unknown): Load<Answering> =>
   async (deps, actor) => {
-    const loaded = await loadForMeeting(deps, actor, rawMeeting, 'member');
+    const loaded = await enterMeeting(deps, actor, rawMeeting, 'member');
     if (!loaded.ok) return loaded;
     const { snapshot, n, meeting } = loaded.value;
-    if (!meeting || !hasStarted(meeting.value)) return refuse('meetingNotOpen', { n });
-    if (!canTake('answer', meeting.value)) return refuse('answersLocked', { n });
-    const before = snapshot.answers.find((a) => a.meeting === n && a.userId === actor.userId);
-    return ok({ ...loaded.value, meeting, before });
+    const { language } = loaded;
+    if (!meeting || !hasStarted(meeting.value)) return refuseIn(language, 'meetingNotOpen', { n });
+    if (!canTake('answer', meeting.value)) return refuseIn(language, 'answersLocked', { n });
+    const before = answeredIn(snapshot, n).find((a) => a.userId === actor.userId);
+    return { ...loaded, value: { ...loaded.value, meeting, before } };
   };
 
 /** The caller's own answer form for meeting n, with their last answer (member; while answers are open). */
-export function answerForm(
+export function openAnswerForm(
   deps: AppDeps,
   actor: Actor,
-  rawMeeting: unknown,
+  input: Input,
 ): Promise<Outcome<MeetingView & { mine?: Answer }>> {
-  return useCase(deps, actor, answering(rawMeeting), ({ snapshot, meeting, before }) =>
+  return useCase(deps, actor, answering(input.meeting), ({ snapshot, meeting, before }) =>
     ok({ ...view(snapshot, meeting.value), mine: before }),
   );
 }
@@ -49,7 +51,7 @@ const ANY_TEXT = { required: false, max: Infinity, multiline: true };
 export function submitAnswer(
   deps: AppDeps,
   actor: Actor,
-  data: CardData,
+  data: Input,
 ): Promise<Outcome<MeetingView & { mine: Answer }>> {
   return useCase(deps, actor, answering(data.meeting), async ({ snapshot, n, meeting, before }) => {
     const fields = parseAnswer(data, n);
@@ -65,8 +67,14 @@ export function submitAnswer(
       ids: before?.ids ?? newItemIds(),
       updatedAt: deps.now().toISOString(),
     };
-    await deps.store.putAnswer(actor.groupKey, mine);
-    const answers = withMemberRow(snapshot.answers, mine);
+    await deps.store.putPersonRow(actor.groupKey, 'answers', mine);
+    const answers = withPersonRow(snapshot.answers, 'answers', mine);
     return ok({ ...view({ ...snapshot, answers }, meeting.value), mine });
   });
 }
+
+/** The card verbs of answering a meeting. */
+export const answerVerbs = declareVerbs({
+  openAnswerForm: { who: 'member', repeatable: true, run: openAnswerForm },
+  submitAnswer: { who: 'member', refreshes: 'meetingStatus', repeatable: true, run: submitAnswer },
+});

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { readToken, signToken } from '../web/signed-token';
+import { readToken, signToken } from '../lib/signed-token';
 import type { Actor, AppDeps } from './context';
 import { ok, refuse, type Outcome } from './result';
 

@@ -1,5 +1,7 @@
 import type { ConversationRef, Language } from '../domain/types';
 import type { GroupStore } from '../store/group-store';
+
+export type { GroupSnapshot } from '../store/group-store';
 import type { TurnTracker } from './turns';
 
 /** Who is acting and where, derived from the authenticated activity (never from card data). */
@@ -30,4 +32,6 @@ export interface AppDeps {
   confirmationKey?: Uint8Array;
   /** The turns in progress on this instance, per group (`slet gruppe` sweeps again once they are done). */
   turns?: TurnTracker;
+  /** What a group calls its coordinator where `slet mine data` takes a name out of a text ("Koordinatoren"). */
+  coordinatorTitle: (language: Language) => string;
 }

@@ -1,13 +1,22 @@
 import { itemIdOf } from '../domain/items';
 import { belongsToGroup, isCoordinator } from '../domain/roles';
-import type { Meeting, RoleCategory, RsvpResponse } from '../domain/types';
-import { t } from '../i18n';
-import type { GroupSnapshot } from '../domain/snapshot';
+import { meetingsOf } from '../domain/snapshot';
+import type { Meeting, Person, RoleCategory } from '../domain/types';
+import {
+  PERSON_ROW_KINDS,
+  type GroupSnapshot,
+  type PersonRowKind,
+  type PersonRows,
+} from '../store/group-store';
 import { checkConfirmation, useConfirmation } from './confirmation';
+
+export type { PersonRowKind, PersonRowOf } from '../store/group-store';
 import type { Actor, AppDeps } from './context';
 import { eraseGroup } from './group-deletion';
 import { personCleanup, wholeGroupCleanup, type ChatCleanup } from './posted-cards';
-import { ok, refuse, transact, type Outcome } from './result';
+import { okIn, refuseIn, transact, type Outcome } from './result';
+import type { Input } from './use-case';
+import { declareVerbs } from './verb';
 
 /** Everything the bot stores about one person in one group. */
 export interface MyGroupData {
@@ -15,30 +24,30 @@ export interface MyGroupData {
   association: string;
   coordinator: boolean;
   role?: { category: RoleCategory; title: string; joinedAt: string };
-  rsvps: { meeting: number; response: RsvpResponse }[];
-  answers: { meeting: number; fields: string[]; updatedAt: string }[];
-  votes: { meeting: number; choices: string[] }[];
-  proposals: { title: string; description: string }[];
-  projectVote?: string;
+  /** The person's own rows, kind by kind (every kind a group stores). */
+  rows: PersonRows;
+  /** The texts of the ids their rows name: answer items (their choices) and proposals (their vote). */
+  texts: Record<string, string>;
   projectOwner?: string;
   /** Meetings whose invitation text has the person's name (their signature as coordinator). */
   signedInvitations?: number[];
 }
 
+/** The person's own rows of every kind in a group's partition. */
+function theirRows(snapshot: GroupSnapshot, userId: string): PersonRows {
+  const theirs = <K extends PersonRowKind>(kind: K): PersonRows[K] =>
+    snapshot[kind].filter((r) => r.userId === userId) as PersonRows[K];
+  return Object.fromEntries(PERSON_ROW_KINDS.map((kind) => [kind, theirs(kind)])) as PersonRows;
+}
+
 /** True when anything in the group's partition is about the person (also after they left the roster). */
 function involves(snapshot: GroupSnapshot, userId: string): boolean {
   const g = snapshot.group.value;
-  const rows = [
-    ...snapshot.rsvps,
-    ...snapshot.answers,
-    ...snapshot.votes,
-    ...snapshot.proposals,
-    ...snapshot.projectVotes,
-  ];
+  const rows = theirRows(snapshot, userId);
   const user = (g.conversation.user ?? {}) as { aadObjectId?: unknown };
   return (
     belongsToGroup(g, userId) ||
-    rows.some((r) => r.userId === userId) ||
+    PERSON_ROW_KINDS.some((kind) => rows[kind].length > 0) ||
     snapshot.project?.owner.userId === userId ||
     user.aadObjectId === userId
   );
@@ -61,42 +70,34 @@ async function groupsAbout(deps: AppDeps, actor: Actor): Promise<GroupSnapshot[]
   return found;
 }
 
-/** `mine data`: what every group of the person's tenant stores about them (answers in full, votes as texts). */
-export function collectMyData(deps: AppDeps, actor: Actor): Promise<Outcome<MyGroupData[]>> {
+/** What a group stores about the person. */
+function dataIn(snapshot: GroupSnapshot, actor: Actor): MyGroupData {
+  const g = snapshot.group.value;
+  const member = g.members.find((m) => m.userId === actor.userId);
+  const items = snapshot.answers.flatMap((a) => a.fields.map((f, i) => [itemIdOf(a, i + 1), f]));
+  const proposals = snapshot.proposals.map((p) => [p.id, p.title]);
+  return {
+    groupName: g.name,
+    association: g.association,
+    coordinator: isCoordinator(g, actor.userId),
+    role: member && { category: member.roleCategory, title: member.roleTitle, joinedAt: member.joinedAt },
+    rows: theirRows(snapshot, actor.userId),
+    texts: Object.fromEntries([...items, ...proposals]),
+    projectOwner: snapshot.project?.owner.userId === actor.userId ? snapshot.project.title : undefined,
+    signedInvitations: meetingsOf(snapshot)
+      .filter((m) => namesOf(snapshot, actor).some((name) => m.text.includes(name)))
+      .map((m) => m.number),
+  };
+}
+
+/** `mine data`: what every group of the person's tenant stores about them (in a personal chat). */
+export function myData(deps: AppDeps, actor: Actor): Promise<Outcome<MyGroupData[]>> {
   return transact(async () => {
-    const data: MyGroupData[] = [];
-    for (const snapshot of await groupsAbout(deps, actor)) {
-      const g = snapshot.group.value;
-      const mine = <T extends { userId: string }>(rows: T[]): T[] =>
-        rows.filter((r) => r.userId === actor.userId);
-      const texts = new Map(snapshot.answers.flatMap((a) => a.fields.map((f, i) => [itemIdOf(a, i + 1), f])));
-      const member = g.members.find((m) => m.userId === actor.userId);
-      const proposals = new Map(snapshot.proposals.map((p) => [p.id, p.title]));
-      const projectVote = mine(snapshot.projectVotes)[0];
-      data.push({
-        groupName: g.name,
-        association: g.association,
-        coordinator: isCoordinator(g, actor.userId),
-        role: member && { category: member.roleCategory, title: member.roleTitle, joinedAt: member.joinedAt },
-        rsvps: mine(snapshot.rsvps).map((r) => ({ meeting: r.meeting, response: r.response })),
-        answers: mine(snapshot.answers).map((a) => ({
-          meeting: a.meeting,
-          fields: a.fields,
-          updatedAt: a.updatedAt,
-        })),
-        votes: mine(snapshot.votes).map((v) => ({
-          meeting: v.meeting,
-          choices: v.choices.map((c) => texts.get(c) ?? c),
-        })),
-        proposals: mine(snapshot.proposals).map((p) => ({ title: p.title, description: p.description })),
-        projectVote: projectVote && (proposals.get(projectVote.choice) ?? projectVote.choice),
-        projectOwner: snapshot.project?.owner.userId === actor.userId ? snapshot.project.title : undefined,
-        signedInvitations: snapshot.meetings
-          .filter((m) => namesOf(snapshot, actor).some((name) => m.value.text.includes(name)))
-          .map((m) => m.value.number),
-      });
-    }
-    return ok(data);
+    if (actor.chat !== 'personal') return refuseIn(actor.language, 'personalChat');
+    return okIn(
+      actor.language,
+      (await groupsAbout(deps, actor)).map((s) => dataIn(s, actor)),
+    );
   });
 }
 
@@ -105,7 +106,7 @@ function namesOf(snapshot: GroupSnapshot, actor: Actor): string[] {
   const g = snapshot.group.value;
   const names = [
     actor.name,
-    ...[...g.members, ...g.coordinators, ...snapshot.answers, ...snapshot.rsvps, ...snapshot.votes]
+    ...[...g.members, ...g.coordinators, ...PERSON_ROW_KINDS.flatMap((kind): Person[] => snapshot[kind])]
       .filter((p) => p.userId === actor.userId)
       .map((p) => p.name),
   ].filter((n) => n.trim().length > 1 && n !== actor.userId);
@@ -155,13 +156,17 @@ export interface Deleted {
  * conclusions, the project's owner and the coordinators' index. A group never ends without a
  * coordinator: the longest-standing member takes over; a group with nobody left is deleted.
  */
-export async function deleteMyData(deps: AppDeps, actor: Actor, token: unknown): Promise<Outcome<Deleted>> {
-  if (actor.chat !== 'personal') return refuse('personalChat');
-  const confirmed = checkConfirmation(deps, actor, { kind: 'myData' }, token);
-  if (!confirmed.ok) return confirmed;
+export async function confirmDeleteMyData(
+  deps: AppDeps,
+  actor: Actor,
+  input: Input,
+): Promise<Outcome<Deleted>> {
+  if (actor.chat !== 'personal') return refuseIn(actor.language, 'personalChat');
+  const confirmed = checkConfirmation(deps, actor, { kind: 'myData' }, input.token);
+  if (!confirmed.ok) return { ...confirmed, language: actor.language };
   // Spent once, before the deletion (whose lost races run it again from its read).
   const spent = await transact(() => useConfirmation(deps, confirmed.value));
-  if (!spent.ok) return spent;
+  if (!spent.ok) return { ...spent, language: actor.language };
   return transact(async () => {
     const groups = await groupsAbout(deps, actor);
     let rows = 0;
@@ -171,7 +176,7 @@ export async function deleteMyData(deps: AppDeps, actor: Actor, token: unknown):
       rows += removed.rows;
       cleanups.push(removed.cleanup);
     }
-    return ok({ groups: groups.length, rows, cleanups });
+    return okIn(actor.language, { groups: groups.length, rows, cleanups });
   });
 }
 
@@ -204,7 +209,7 @@ async function removePerson(
   // Saved under its ETag (a lost race reruns the whole deletion, which finds only what is left).
   await deps.store.saveGroup({ value: { ...g, members, coordinators }, etag: snapshot.group.etag });
   if (heir) await deps.store.indexCoordinator(g.tenantId, heir.userId, g.key, g.name);
-  const signature = t(g.language, 'deleteMine.signature');
+  const signature = deps.coordinatorTitle(g.language);
   for (const m of snapshot.meetings) {
     const changed = meetingWithout(m.value, theirItems, names, signature);
     if (changed) await deps.store.saveMeeting(g.key, changed, m.etag);
@@ -214,3 +219,9 @@ async function removePerson(
   }
   return { rows, cleanup: personCleanup(snapshot, actor.userId) };
 }
+
+/** The card verbs of a person's own data. */
+export const dataRightsVerbs = declareVerbs({
+  myData: { who: 'personal', repeatable: true, run: myData },
+  confirmDeleteMyData: { who: 'personal', repeatable: false, run: confirmDeleteMyData },
+});

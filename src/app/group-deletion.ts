@@ -1,10 +1,12 @@
-import { coordinatorNames, isCoordinator } from '../domain/roles';
 import type { Group } from '../domain/types';
 import type { Versioned } from '../domain/snapshot';
 import { checkConfirmation, useConfirmation, type ConfirmationScope } from './confirmation';
 import { wholeGroupCleanup, type ChatCleanup } from './posted-cards';
 import type { Actor, AppDeps } from './context';
-import { ok, refuse, transact, type Outcome } from './result';
+import { enterRow } from './access';
+import { okIn, refuseIn, transact, type Outcome } from './result';
+import type { Input } from './use-case';
+import { declareVerbs } from './verb';
 
 /** What a confirmation of `slet gruppe` is bound to: this group as it is now (not a later one in the chat). */
 export function groupScope(group: Group): ConfirmationScope {
@@ -13,15 +15,7 @@ export function groupScope(group: Group): ConfirmationScope {
 
 /** The group `slet gruppe` would delete: the chat's own, and only for its coordinator. */
 export function groupToDelete(deps: AppDeps, actor: Actor): Promise<Outcome<Versioned<Group>>> {
-  return transact(async () => {
-    if (actor.chat === 'personal') return refuse('personalChat');
-    const found = await deps.store.loadGroup(actor.groupKey);
-    if (!found) return refuse('noGroup');
-    if (found.value.deletedAt) return refuse('groupDeleted', { name: found.value.name });
-    if (!isCoordinator(found.value, actor.userId))
-      return refuse('notCoordinator', { coordinators: coordinatorNames(found.value) });
-    return ok(found);
-  });
+  return transact(() => enterRow(deps, actor, { role: 'coordinator' }));
 }
 
 /** The group row while its rows are swept: it says "deleted" and holds nothing about anyone. */
@@ -50,25 +44,32 @@ export async function eraseGroup(deps: AppDeps, found: Versioned<Group>, ownTurn
  * once: of two clicks on one confirmation, the one that spends it deletes, the other is told the
  * group is deleted. Returns the bot's cards in the chat that are left to replace.
  */
-export async function deleteWholeGroup(
+export async function confirmDeleteGroup(
   deps: AppDeps,
   actor: Actor,
-  token: unknown,
+  input: Input,
 ): Promise<Outcome<{ name: string; cleanup?: ChatCleanup }>> {
   const found = await groupToDelete(deps, actor);
   if (!found.ok) return found;
   const group = found.value.value;
-  const confirmed = checkConfirmation(deps, actor, groupScope(group), token);
-  if (!confirmed.ok) return confirmed;
+  const lang = group.language;
+  const confirmed = checkConfirmation(deps, actor, groupScope(group), input.token);
+  if (!confirmed.ok) return { ...confirmed, language: lang };
   const spent = await transact(() => useConfirmation(deps, confirmed.value));
-  if (!spent.ok && spent.refusal === 'confirmationUsed') return refuse('groupDeleted', { name: group.name });
-  if (!spent.ok) return spent;
+  if (!spent.ok && spent.refusal === 'confirmationUsed')
+    return refuseIn(lang, 'groupDeleted', { name: group.name });
+  if (!spent.ok) return { ...spent, language: lang };
   return transact(async () => {
     const current = await groupToDelete(deps, actor);
     if (!current.ok) return current;
-    if (current.value.value.createdAt !== group.createdAt) return refuse('notYourConfirmation');
+    if (current.value.value.createdAt !== group.createdAt) return refuseIn(lang, 'notYourConfirmation');
     const snapshot = await deps.store.loadPartition(group.key);
     await eraseGroup(deps, current.value, 1);
-    return ok({ name: group.name, cleanup: snapshot && wholeGroupCleanup(snapshot) });
+    return okIn(lang, { name: group.name, cleanup: snapshot && wholeGroupCleanup(snapshot) });
   });
 }
+
+/** The card verb of deleting a group. */
+export const groupDeletionVerbs = declareVerbs({
+  confirmDeleteGroup: { who: 'coordinator', repeatable: false, run: confirmDeleteGroup },
+});

@@ -2,12 +2,15 @@ import { isFull, MAX_MEMBERS, withMember } from '../domain/composition';
 import { parseGroupSettings, parseJoin } from '../domain/group-input';
 import { randomId } from '../domain/items';
 import { answeringBegun } from '../domain/meeting';
-import { coordinatorNames, isCoordinator } from '../domain/roles';
+import { coordinatorNames } from '../domain/roles';
 import type { Group, Member } from '../domain/types';
-import { ConflictError, type GroupSnapshot, type Versioned } from '../domain/snapshot';
+import { StorageUnavailableError, type Versioned } from '../domain/snapshot';
+import type { GroupSnapshot } from '../store/group-store';
 import type { Actor, AppDeps } from './context';
-import { invalidForm, ok, refuse, transact, type Outcome } from './result';
-import { useCase, type CardData } from './use-case';
+import { enter, enterRow } from './access';
+import { invalidForm, ok, okIn, refuse, transact, type Outcome } from './result';
+import { useCase, type Input, type Load } from './use-case';
+import { declareVerbs } from './verb';
 
 /** The result of setup: the group as saved, and whether it was created now. */
 export interface SetupResult {
@@ -22,21 +25,28 @@ export interface RosterResult {
   changed: 'joined' | 'updated' | 'left';
 }
 
-/** Loads the actor's group or refuses (personal chat, or no group yet). */
-export async function requireGroup(deps: AppDeps, actor: Actor): Promise<Outcome<Versioned<Group>>> {
-  if (actor.chat === 'personal') return refuse('personalChat');
-  const group = await deps.store.loadGroup(actor.groupKey);
-  if (group?.value.deletedAt) return refuse('groupDeleted', { name: group.value.name });
-  return group ? ok(group) : refuse('noGroup');
+/** What the setup card is opened with: the group's settings, and whether its reveal mode is fixed. */
+export interface SetupView {
+  group?: Group;
+  /** True when the group answered anonymously: the reveal mode is then shown read-only. */
+  revealFixed: boolean;
 }
 
 /**
- * True once the group has answered or a meeting has started (one partition query): from then on an
- * anonymous group stays anonymous; see `answeringBegun`.
+ * The setup card for whoever asked: the group's settings when it has one (one partition query).
+ * It opens even when storage cannot be read, empty: saving it then says what is wrong.
  */
-export async function hasAnswers(deps: AppDeps, actor: Actor): Promise<boolean> {
-  const snapshot = await deps.store.loadPartition(actor.groupKey);
-  return snapshot !== undefined && answeringBegun(snapshot);
+export async function openSetup(deps: AppDeps, actor: Actor): Promise<Outcome<SetupView>> {
+  try {
+    const snapshot = await deps.store.loadPartition(actor.groupKey);
+    const group = snapshot?.group.value ?? (await deps.store.loadGroup(actor.groupKey))?.value;
+    const revealFixed =
+      group?.revealMode === 'anonymous' && snapshot !== undefined && answeringBegun(snapshot);
+    return okIn(group?.language ?? actor.language, { group, revealFixed });
+  } catch (err) {
+    if (err instanceof StorageUnavailableError) return okIn(actor.language, { revealFixed: false });
+    throw err;
+  }
 }
 
 /**
@@ -44,23 +54,12 @@ export async function hasAnswers(deps: AppDeps, actor: Actor): Promise<boolean> 
  * it is created; refused for anyone but a coordinator, and while a deleted group is being swept.
  */
 async function loadForSetup(deps: AppDeps, actor: Actor): Promise<Outcome<GroupSnapshot | undefined>> {
-  if (actor.chat === 'personal') return refuse('personalChat');
-  const snapshot = await deps.store.loadPartition(actor.groupKey);
-  if (snapshot) {
-    const group = snapshot.group.value;
-    if (isCoordinator(group, actor.userId)) return ok(snapshot);
-    return refuse('notCoordinator', { coordinators: coordinatorNames(group) });
-  }
-  // No partition to read: a new chat, or a group being deleted (its tombstone is not part of a snapshot).
-  const row = await deps.store.loadGroup(actor.groupKey);
-  if (row?.value.deletedAt) return refuse('groupDeleted', { name: row.value.name });
-  // A group created between the two reads: decide again from the first.
-  if (row) throw new ConflictError('group');
-  return ok(undefined);
+  const entered = await enter(deps, actor, { role: 'coordinator' });
+  return !entered.ok && entered.refusal === 'noGroup' ? okIn(actor.language, undefined) : entered;
 }
 
 /** Creates the group (the caller becomes coordinator) or lets a coordinator change its settings. */
-export function setupGroup(deps: AppDeps, actor: Actor, data: CardData): Promise<Outcome<SetupResult>> {
+export function setupGroup(deps: AppDeps, actor: Actor, data: Input): Promise<Outcome<SetupResult>> {
   return useCase(deps, actor, loadForSetup, async (snapshot) => {
     const existing = snapshot?.group;
     const settings = parseGroupSettings(
@@ -96,8 +95,8 @@ export function setupGroup(deps: AppDeps, actor: Actor, data: CardData): Promise
 }
 
 /** Adds the caller to the roster (or updates their role); the roster is ETag-guarded, so 3–6 holds. */
-export function joinGroup(deps: AppDeps, actor: Actor, data: CardData): Promise<Outcome<RosterResult>> {
-  return useCase(deps, actor, requireGroup, async (found) => {
+export function joinGroup(deps: AppDeps, actor: Actor, data: Input): Promise<Outcome<RosterResult>> {
+  return useCase(deps, actor, groupRow, async (found) => {
     const input = parseJoin(data);
     if (!input.ok) return invalidForm(input.errors);
     const group = found.value;
@@ -121,7 +120,7 @@ export function joinGroup(deps: AppDeps, actor: Actor, data: CardData): Promise<
 
 /** Removes the caller from the roster. */
 export function leaveGroup(deps: AppDeps, actor: Actor): Promise<Outcome<RosterResult>> {
-  return useCase(deps, actor, requireGroup, async (found) => {
+  return useCase(deps, actor, groupRow, async (found) => {
     const group = found.value;
     if (!group.members.some((m) => m.userId === actor.userId)) return refuse('notMember');
     const members = group.members.filter((m) => m.userId !== actor.userId);
@@ -132,7 +131,7 @@ export function leaveGroup(deps: AppDeps, actor: Actor): Promise<Outcome<RosterR
 
 /** Remembers the activity id of the group's shared card, so later changes update it in place. */
 export function recordGroupCard(deps: AppDeps, actor: Actor, activityId: string): Promise<Outcome<Group>> {
-  return useCase(deps, actor, requireGroup, async (found) =>
+  return useCase(deps, actor, groupRow, async (found) =>
     ok((await deps.store.saveGroup({ ...found, value: { ...found.value, groupCardId: activityId } })).value),
   );
 }
@@ -156,3 +155,14 @@ export function setInactive(
     return ok(saved.value);
   });
 }
+
+/** The chat's group row for a change of the roster or a card id (one point read). */
+const groupRow: Load<Versioned<Group>> = (deps, actor) => enterRow(deps, actor);
+
+/** The group's card verbs. */
+export const groupVerbs = declareVerbs({
+  openSetup: { who: 'anyone', repeatable: true, run: openSetup },
+  setupGroup: { who: 'founder', refreshes: 'groupCard', repeatable: false, run: setupGroup },
+  joinGroup: { who: 'anyone', refreshes: 'groupCard', repeatable: true, run: joinGroup },
+  leaveGroup: { who: 'member', refreshes: 'groupCard', repeatable: true, run: leaveGroup },
+});

@@ -4,7 +4,8 @@ import type { Group, Meeting } from '../domain/types';
 import { isCoordinator } from '../domain/roles';
 import type { Actor, AppDeps } from './context';
 import { ok, type Outcome } from './result';
-import { onMeeting, useCase } from './use-case';
+import { onMeeting, useCase, type Input } from './use-case';
+import { declareVerbs } from './verb';
 
 /**
  * What `vejledning N` shows: for a coordinator the meeting as timed steps that add up to the
@@ -20,9 +21,9 @@ export interface GuideView {
   steps: GuideStep[];
 }
 
-/** The guide to meeting `rawMeeting` in the actor's group (one partition query). */
-export function meetingGuide(deps: AppDeps, actor: Actor, rawMeeting: unknown): Promise<Outcome<GuideView>> {
-  return useCase(deps, actor, onMeeting(rawMeeting), ({ snapshot, n, meeting }): Outcome<GuideView> => {
+/** The guide to meeting `input.meeting` in the actor's group (one partition query). */
+export function openGuide(deps: AppDeps, actor: Actor, input: Input): Promise<Outcome<GuideView>> {
+  return useCase(deps, actor, onMeeting(input.meeting), ({ snapshot, n, meeting }): Outcome<GuideView> => {
     const group = snapshot.group.value;
     if (!isCoordinator(group, actor.userId))
       return ok({ group, meeting: n, coordinator: false, minutes: 0, steps: [] });
@@ -32,3 +33,8 @@ export function meetingGuide(deps: AppDeps, actor: Actor, rawMeeting: unknown): 
     return ok({ group, meeting: n, coordinator: true, invited, minutes, steps: guideSteps(n, minutes) });
   });
 }
+
+/** The guide's card verb (also `vejledning N`). */
+export const guideVerbs = declareVerbs({
+  openGuide: { who: 'anyone', repeatable: true, run: openGuide },
+});

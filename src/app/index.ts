@@ -4,40 +4,24 @@
  * store or `AppDeps`. See docs/architecture.md.
  */
 import { compareAcross } from './across';
-import { answerForm, submitAnswer } from './answers';
 import { afterActivity, botRemoved, membersLeftChat, noteActivity } from './chat-events';
 import { confirmationToken } from './confirmation';
-import type { AppDeps } from './context';
-import { collectMyData, deleteMyData } from './data-rights';
+import type { Actor, AppDeps } from './context';
 import { claimActivity } from './dedupe';
-import { hasAnswers, joinGroup, leaveGroup, recordGroupCard, setInactive, setupGroup } from './group';
-import { deleteWholeGroup, groupScope, groupToDelete } from './group-deletion';
-import { meetingGuide } from './guide';
-import { currentInvitation, invitationDraft, recordInvitationCard, rsvp, saveInvitation } from './invitation';
-import {
-  closeMeeting,
-  currentMeeting,
-  recordMeetingCard,
-  reveal,
-  startMeeting,
-  startVoting,
-  vote,
-} from './meeting';
+import { recordGroupCard, setInactive } from './group';
+import { groupScope, groupToDelete } from './group-deletion';
+import { recordInvitationCard } from './invitation';
+import { currentInvitation } from './invitation';
+import { currentMeeting, recordMeetingCard } from './meeting';
 import { groupKeyOfChat, readMyGroups, readOverview, recordOverviewTab } from './overview';
 import { markPosted, markUnposted } from './posting';
 import { recordPostedCards } from './posted-cards';
-import {
-  chooseProject,
-  proposeProject,
-  recordProjectVoteCard,
-  startProjectVote,
-  voteProject,
-} from './project';
+import { recordProjectVoteCard } from './project';
 import { claimDueReminders, unansweredInRunningMeeting } from './reminders';
 import { sweepRetention } from './retention';
 import { programmeStatus } from './status';
-import { summarise } from './summary';
-import type { Actor } from './context';
+import type { Input } from './use-case';
+import { VERBS, type Verb } from './verbs';
 import { todayIn } from '../domain/schedule';
 import type { Group } from '../domain/types';
 import {
@@ -46,23 +30,36 @@ import {
   languageFor,
   markGone,
   projectView,
-  refreshView,
   sharedCards,
   welcomeBack,
 } from './views';
 
 export type { Actor } from './context';
+export type { Verb } from './verbs';
+export { isVerb, VERB_NAMES, VERBS } from './verbs';
+
+/** The verbs' use cases, bound: `app.submitAnswer(actor, input)`. */
+type BoundVerbs = {
+  [V in Verb]: (actor: Actor, input?: Input) => ReturnType<(typeof VERBS)[V]['run']>;
+};
 
 /** The application as the edges see it: `createApp(deps)`. */
 export type App = ReturnType<typeof createApp>;
 
-/** Binds every use case to `deps`: `app.submitAnswer(actor, data)` is `submitAnswer(deps, actor, data)`. */
+/** Binds every use case to `deps`: `app.submitAnswer(actor, input)` is `submitAnswer(deps, actor, input)`. */
 export function createApp(deps: AppDeps) {
   const bind =
     <A extends unknown[], R>(useCase: (d: AppDeps, ...args: A) => R) =>
     (...args: A): R =>
       useCase(deps, ...args);
+  const verbs = Object.fromEntries(
+    Object.entries(VERBS).map(([verb, spec]) => [
+      verb,
+      (actor: Actor, input: Input = {}) => spec.run(deps, actor, input),
+    ]),
+  ) as BoundVerbs;
   return {
+    ...verbs,
     now: deps.now,
     timeZone: deps.timeZone,
     defaultLanguage: deps.defaultLanguage,
@@ -74,12 +71,7 @@ export function createApp(deps: AppDeps) {
     groupView: bind(groupView),
     languageFor: bind(languageFor),
     welcomeBack: bind(welcomeBack),
-    refreshView: bind(refreshView),
     sharedCards: bind(sharedCards),
-    setupGroup: bind(setupGroup),
-    joinGroup: bind(joinGroup),
-    leaveGroup: bind(leaveGroup),
-    hasAnswers: bind(hasAnswers),
     recordGroupCard: bind(recordGroupCard),
     markGone: bind(markGone),
     markInactive: bind(setInactive),
@@ -89,36 +81,18 @@ export function createApp(deps: AppDeps) {
     membersLeftChat: bind(membersLeftChat),
     botRemoved: bind(botRemoved),
     claimActivity: bind(claimActivity),
-    // Meetings
-    startMeeting: bind(startMeeting),
+    // Meetings, invitations, the project: the cards' state after the turn
     currentMeeting: bind(currentMeeting),
     recordMeetingCard: bind(recordMeetingCard),
-    reveal: bind(reveal),
-    startVoting: bind(startVoting),
-    vote: bind(vote),
-    closeMeeting: bind(closeMeeting),
     markPosted: bind(markPosted),
     recordPostedCards: bind(recordPostedCards),
     markUnposted: bind(markUnposted),
-    answerForm: bind(answerForm),
-    submitAnswer: bind(submitAnswer),
-    meetingGuide: bind(meetingGuide),
-    // Invitations
-    invitationDraft: bind(invitationDraft),
-    saveInvitation: bind(saveInvitation),
     currentInvitation: bind(currentInvitation),
     recordInvitationCard: bind(recordInvitationCard),
-    rsvp: bind(rsvp),
     calendarEntry: bind(calendarEntry),
-    // The common project
-    proposeProject: bind(proposeProject),
-    startProjectVote: bind(startProjectVote),
-    voteProject: bind(voteProject),
-    chooseProject: bind(chooseProject),
     recordProjectVoteCard: bind(recordProjectVoteCard),
     projectView: bind(projectView),
-    // Summaries, status, comparison, reminders
-    summarise: bind(summarise),
+    // Status, comparison, reminders
     programmeStatus: bind(programmeStatus),
     compareAcross: bind(compareAcross),
     unansweredInRunningMeeting: bind(unansweredInRunningMeeting),
@@ -129,11 +103,8 @@ export function createApp(deps: AppDeps) {
     recordOverviewTab: bind(recordOverviewTab),
     readMyGroups: bind(readMyGroups),
     groupKeyOfChat,
-    // A person's data and deleting a group
-    collectMyData: bind(collectMyData),
-    deleteMyData: bind(deleteMyData),
+    // Asking before deleting
     groupToDelete: bind(groupToDelete),
-    deleteWholeGroup: bind(deleteWholeGroup),
     /** The token of `slet mine data`'s confirmation button. */
     myDataToken: (actor: Actor): string => confirmationToken(deps, actor, { kind: 'myData' }),
     /** The token of `slet gruppe`'s confirmation button, for this group as it is now. */

@@ -3,12 +3,13 @@ import { todayIn } from '../domain/schedule';
 import { hasStarted } from '../domain/meeting';
 import { readMeetingNumber } from '../domain/themes';
 import { RSVP_RESPONSES, type Group, type Meeting, type Rsvp, type RsvpResponse } from '../domain/types';
-import type { GroupSnapshot } from '../domain/snapshot';
+import { withPersonRow, type GroupSnapshot } from '../store/group-store';
+import { rowsOf, storedMeeting } from '../domain/snapshot';
 import type { Actor, AppDeps } from './context';
-import { meetingIn } from './access';
 import { current } from './meeting';
 import { invalidForm, ok, refuse, type Outcome } from './result';
-import { changeMeeting, inGroup, onMeeting, useCase, type CardData } from './use-case';
+import { changeMeeting, inGroup, onMeeting, useCase, type Input } from './use-case';
+import { declareVerbs } from './verb';
 
 /** A meeting with everything its invitation card shows. */
 export interface InvitationView {
@@ -29,17 +30,13 @@ type Answered = InvitationView & { response: RsvpResponse };
 
 /** A meeting's invitation with the answers given to it, from the group's partition. */
 function invitationView(snapshot: GroupSnapshot, meeting: Meeting): InvitationView {
-  const rsvps = snapshot.rsvps.filter((r) => r.meeting === meeting.number);
+  const rsvps = rowsOf(snapshot.rsvps, meeting.number);
   return { group: snapshot.group.value, meeting, rsvps };
 }
 
 /** The invitation editor's values for meeting n (coordinator only): the saved ones, or sensible defaults. */
-export function invitationDraft(
-  deps: AppDeps,
-  actor: Actor,
-  rawMeeting: unknown,
-): Promise<Outcome<InvitationDraft>> {
-  return useCase(deps, actor, onMeeting(rawMeeting, 'coordinator'), ({ snapshot, n, meeting }) => {
+export function openInvitation(deps: AppDeps, actor: Actor, input: Input): Promise<Outcome<InvitationDraft>> {
+  return useCase(deps, actor, onMeeting(input.meeting, 'coordinator'), ({ snapshot, n, meeting }) => {
     if (hasStarted(meeting?.value)) return refuse('meetingLocked', { n });
     const values = draftValues(meeting?.value, todayIn(deps.timeZone, deps.now()));
     return ok({ group: snapshot.group.value, meeting: n, values });
@@ -47,11 +44,7 @@ export function invitationDraft(
 }
 
 /** Posts or updates meeting n's invitation (coordinator only). RSVPs already given are kept. */
-export function saveInvitation(
-  deps: AppDeps,
-  actor: Actor,
-  data: CardData,
-): Promise<Outcome<InvitationView>> {
+export function saveInvitation(deps: AppDeps, actor: Actor, data: Input): Promise<Outcome<InvitationView>> {
   return useCase(
     deps,
     actor,
@@ -74,7 +67,7 @@ export function saveInvitation(
 }
 
 /** Records a member's answer to an invitation; non-members are refused and not counted. */
-export function rsvp(deps: AppDeps, actor: Actor, data: CardData): Promise<Outcome<Answered>> {
+export function rsvp(deps: AppDeps, actor: Actor, data: Input): Promise<Outcome<Answered>> {
   return useCase(deps, actor, inGroup(), async (snapshot) => {
     const n = readMeetingNumber(data.meeting);
     const response = data.response;
@@ -87,7 +80,7 @@ export function rsvp(deps: AppDeps, actor: Actor, data: CardData): Promise<Outco
     }
     const member = snapshot.group.value.members.find((m) => m.userId === actor.userId);
     if (!member) return refuse('notMember');
-    const meeting = meetingIn(snapshot, n);
+    const meeting = storedMeeting(snapshot, n);
     if (!meeting) return refuse('noInvitation', { n });
     const answer: Rsvp = {
       meeting: n,
@@ -96,8 +89,8 @@ export function rsvp(deps: AppDeps, actor: Actor, data: CardData): Promise<Outco
       response: response as RsvpResponse,
       at: deps.now().toISOString(),
     };
-    await deps.store.putRsvp(actor.groupKey, answer);
-    const rsvps = [...snapshot.rsvps.filter((r) => !(r.meeting === n && r.userId === actor.userId)), answer];
+    await deps.store.putPersonRow(actor.groupKey, 'rsvps', answer);
+    const rsvps = withPersonRow(snapshot.rsvps, 'rsvps', answer);
     return ok({ ...invitationView({ ...snapshot, rsvps }, meeting.value), response: answer.response });
   });
 }
@@ -120,3 +113,10 @@ export function recordInvitationCard(
 ): Promise<Outcome<Meeting>> {
   return changeMeeting(deps, actor, n, (m) => ({ ...m, invitationCardId: activityId }), 'noInvitation');
 }
+
+/** The card verbs of inviting to a meeting. */
+export const invitationVerbs = declareVerbs({
+  openInvitation: { who: 'coordinator', repeatable: true, run: openInvitation },
+  saveInvitation: { who: 'coordinator', refreshes: 'invitation', repeatable: false, run: saveInvitation },
+  rsvp: { who: 'member', refreshes: 'invitation', repeatable: true, run: rsvp },
+});

@@ -1,56 +1,57 @@
 import { readText, type FieldErrors } from '../domain/input';
 import {
+  groupInMeeting,
   MAX_CHOICES,
   newItemIds,
   poolItems,
   rankItems,
   readChoices,
-  revealModeOf,
   topItems,
 } from '../domain/items';
-import { canTake, START_REFUSAL, whyNotStart } from '../domain/meeting';
-import type { Group, Item, Meeting } from '../domain/types';
-import type { GroupSnapshot, StatusFacts } from '../domain/snapshot';
-import { withMemberRow } from '../store/keys';
+import { canTake, MAX_AGREEMENTS_LENGTH, START_REFUSAL, whyNotStart } from '../domain/meeting';
+import { meetingOf, meetingsOf, rowsOf, storedMeeting } from '../domain/snapshot';
+import { statusFacts, type StatusFacts } from '../domain/status';
+import type { Group, Item, Meeting, Proposal } from '../domain/types';
+import type { GroupSnapshot } from '../store/group-store';
+import { withPersonRow } from '../store/group-store';
 import type { Actor, AppDeps } from './context';
 import { memberName } from '../domain/roles';
-import { meetingIn, type Loaded } from './access';
+import type { Loaded } from './access';
 import { pendingRefusal, type PostingStep } from './posting';
 import { invalidForm, ok, refuse, type Outcome } from './result';
-import { statusFacts } from './status-view';
-import { changeMeeting, onMeeting, useCase, type CardData } from './use-case';
+import { changeMeeting, onMeeting, useCase, type Input } from './use-case';
+import { declareVerbs } from './verb';
 
-/** A meeting with everything its cards show, from one partition query. */
+/**
+ * A meeting with everything its cards show, from one partition query. Its `group` carries the
+ * reveal mode the meeting started with: the only group a card of the meeting reads.
+ */
 export interface MeetingView {
   group: Group;
   meeting: Meeting;
-  snapshot: GroupSnapshot;
   /** The pooled answers (after reveal: what is voted on). */
   items: Item[];
   /** What the meeting's status card shows: who answered and prioritised, the previous meeting. */
   status: StatusFacts;
+  /** The project proposals (meeting 4's conclusion card lists them). */
+  proposals: Proposal[];
   /** True when this was a repeat of a step already taken (Teams re-sent the click): nothing changed. */
   repeated?: boolean;
 }
 
-/** The longest agreements text. */
-export const MAX_AGREEMENTS_LENGTH = 2000;
-
 /** The pooled answers of meeting n, in the order the cards show them (named or anonymous as fixed at its start). */
 export function itemsOf(snapshot: GroupSnapshot, n: number): Item[] {
-  const group = snapshot.group.value;
-  const meeting = snapshot.meetings.find((m) => m.value.number === n)?.value;
-  return poolItems(n, snapshot.answers, group.members, revealModeOf(group, meeting));
+  const group = groupInMeeting(snapshot.group.value, meetingOf(snapshot, n));
+  return poolItems(n, snapshot.answers, group.members, group.revealMode);
 }
 
-/** A meeting view from a snapshot; the group carries the meeting's own reveal mode, so cards show that. */
+/** A meeting view from a snapshot, with `meeting` as it is now (perhaps just changed). */
 export function view(snapshot: GroupSnapshot, meeting: Meeting): MeetingView {
-  const group = { ...snapshot.group.value, revealMode: revealModeOf(snapshot.group.value, meeting) };
-  const meetings = snapshot.meetings.map((m) =>
-    m.value.number === meeting.number ? { ...m, value: meeting } : m,
-  );
-  const items = itemsOf({ ...snapshot, meetings }, meeting.number);
-  return { group, meeting, snapshot, items, status: statusFacts(snapshot, group, meeting.number) };
+  const group = groupInMeeting(snapshot.group.value, meeting);
+  const n = meeting.number;
+  const items = poolItems(n, snapshot.answers, group.members, group.revealMode);
+  const status = statusFacts(snapshot, group, n);
+  return { group, meeting, items, status, proposals: snapshot.proposals };
 }
 
 /**
@@ -78,14 +79,9 @@ async function step(
 }
 
 /** Starts meeting n (coordinator; n−1 closed; at least 3 members). */
-export function startMeeting(
-  deps: AppDeps,
-  actor: Actor,
-  rawMeeting: unknown,
-): Promise<Outcome<MeetingView>> {
-  return useCase(deps, actor, onMeeting(rawMeeting, 'coordinator'), async ({ snapshot, n, meeting }) => {
-    const meetings = snapshot.meetings.map((m) => m.value);
-    const blocked = whyNotStart(n, meetings, snapshot.group.value.members.length);
+export function startMeeting(deps: AppDeps, actor: Actor, input: Input): Promise<Outcome<MeetingView>> {
+  return useCase(deps, actor, onMeeting(input.meeting, 'coordinator'), async ({ snapshot, n, meeting }) => {
+    const blocked = whyNotStart(n, meetingsOf(snapshot), snapshot.group.value.members.length);
     if (blocked) return refuse(START_REFUSAL[blocked.reason], blocked.vars);
     const now = deps.now().toISOString();
     const base: Meeting = meeting?.value ?? {
@@ -120,14 +116,14 @@ export function recordMeetingCard(
  * Locks the answers of meeting n and pools them for everyone to see (coordinator). Answers stored
  * before items had random ids get them now, before anyone sees an id (docs/privacy.md).
  */
-export function reveal(deps: AppDeps, actor: Actor, rawMeeting: unknown): Promise<Outcome<MeetingView>> {
-  return useCase(deps, actor, onMeeting(rawMeeting, 'coordinator'), async (loaded) => {
+export function reveal(deps: AppDeps, actor: Actor, input: Input): Promise<Outcome<MeetingView>> {
+  return useCase(deps, actor, onMeeting(input.meeting, 'coordinator'), async (loaded) => {
     const { snapshot, n, meeting } = loaded;
     if (!meeting || !canTake('reveal', meeting.value)) return step(deps, actor, loaded, 'reveal', (m) => m);
     const answers = [];
     for (const a of snapshot.answers) {
       const keyed = a.meeting === n && !a.ids ? { ...a, ids: newItemIds() } : a;
-      if (keyed !== a) await deps.store.putAnswer(actor.groupKey, keyed);
+      if (keyed !== a) await deps.store.putPersonRow(actor.groupKey, 'answers', keyed);
       answers.push(keyed);
     }
     const rekeyed = { ...loaded, snapshot: { ...snapshot, answers } };
@@ -136,8 +132,8 @@ export function reveal(deps: AppDeps, actor: Actor, rawMeeting: unknown): Promis
 }
 
 /** Opens prioritising of meeting n's pooled answers (coordinator). */
-export function startVoting(deps: AppDeps, actor: Actor, rawMeeting: unknown): Promise<Outcome<MeetingView>> {
-  return useCase(deps, actor, onMeeting(rawMeeting, 'coordinator'), (loaded) =>
+export function startVoting(deps: AppDeps, actor: Actor, input: Input): Promise<Outcome<MeetingView>> {
+  return useCase(deps, actor, onMeeting(input.meeting, 'coordinator'), (loaded) =>
     step(deps, actor, loaded, 'startVoting', (m) => ({ ...m, status: 'voting' })),
   );
 }
@@ -146,7 +142,7 @@ export function startVoting(deps: AppDeps, actor: Actor, rawMeeting: unknown): P
 export function vote(
   deps: AppDeps,
   actor: Actor,
-  data: CardData,
+  data: Input,
 ): Promise<Outcome<MeetingView & { chosen: Item[] }>> {
   return useCase(deps, actor, onMeeting(data.meeting, 'member'), async ({ snapshot, n, meeting }) => {
     if (!meeting || !canTake('vote', meeting.value)) return refuse('wrongStep', { n });
@@ -157,8 +153,8 @@ export function vote(
       return refuse('tooManyChoices', { max: MAX_CHOICES, count: choices.length });
     const name = memberName(snapshot.group.value, actor);
     const mine = { meeting: n, userId: actor.userId, name, choices };
-    await deps.store.putVote(actor.groupKey, mine);
-    const votes = withMemberRow(snapshot.votes, mine);
+    await deps.store.putPersonRow(actor.groupKey, 'votes', mine);
+    const votes = withPersonRow(snapshot.votes, 'votes', mine);
     return ok({
       ...view({ ...snapshot, votes }, meeting.value),
       chosen: items.filter((i) => choices.includes(i.id)),
@@ -167,7 +163,7 @@ export function vote(
 }
 
 /** Closes meeting n with the top-voted items and the coordinator's agreements (coordinator). */
-export function closeMeeting(deps: AppDeps, actor: Actor, data: CardData): Promise<Outcome<MeetingView>> {
+export function closeMeeting(deps: AppDeps, actor: Actor, data: Input): Promise<Outcome<MeetingView>> {
   return useCase(deps, actor, onMeeting(data.meeting, 'coordinator'), async (loaded) => {
     const errors: FieldErrors = {};
     const agreements = readText(
@@ -183,7 +179,7 @@ export function closeMeeting(deps: AppDeps, actor: Actor, data: CardData): Promi
     const closed = meeting?.value.status === 'closed' && !meeting.value.unposted;
     if (closed && meeting?.value.conclusion?.agreements === agreements)
       return ok({ ...view(snapshot, meeting.value), repeated: true });
-    const votes = snapshot.votes.filter((v) => v.meeting === n);
+    const votes = rowsOf(snapshot.votes, n);
     const top = topItems(rankItems(itemsOf(snapshot, n), votes));
     const closedAt = deps.now().toISOString();
     return step(deps, actor, loaded, 'close', (m) => ({
@@ -205,7 +201,7 @@ export async function current<V>(
   shape: (snapshot: GroupSnapshot, meeting: Meeting) => V,
 ): Promise<V | undefined> {
   const snapshot = await deps.store.loadPartition(actor.groupKey);
-  const meeting = snapshot && meetingIn(snapshot, n);
+  const meeting = snapshot && storedMeeting(snapshot, n);
   return snapshot && meeting ? shape(snapshot, meeting.value) : undefined;
 }
 
@@ -213,3 +209,12 @@ export async function current<V>(
 export function currentMeeting(deps: AppDeps, actor: Actor, n: number): Promise<MeetingView | undefined> {
   return current(deps, actor, n, view);
 }
+
+/** The card verbs of running a meeting. */
+export const meetingVerbs = declareVerbs({
+  startMeeting: { who: 'coordinator', repeatable: false, run: startMeeting },
+  reveal: { who: 'coordinator', refreshes: 'meetingStatus', repeatable: false, run: reveal },
+  startVoting: { who: 'coordinator', refreshes: 'meetingStatus', repeatable: false, run: startVoting },
+  vote: { who: 'member', refreshes: 'meetingStatus', repeatable: true, run: vote },
+  closeMeeting: { who: 'coordinator', refreshes: 'meetingStatus', repeatable: false, run: closeMeeting },
+});

@@ -1,5 +1,5 @@
 import type { Group } from '../domain/types';
-import type { GroupSnapshot } from '../domain/snapshot';
+import type { GroupSnapshot } from '../store/group-store';
 import { groupKeyOf } from '../domain/conversation';
 import type { AppDeps } from './context';
 import { belongsToGroup, isCoordinator } from '../domain/roles';

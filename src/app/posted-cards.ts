@@ -1,4 +1,4 @@
-import type { GroupSnapshot } from '../domain/snapshot';
+import type { GroupSnapshot } from '../store/group-store';
 import type { ConversationRef, Language } from '../domain/types';
 import type { Actor, AppDeps } from './context';
 import { liveGroup, useCase, changeMeeting } from './use-case';

@@ -2,18 +2,29 @@ import { withRefs } from '../domain/composition';
 import { projectOpens } from '../domain/meeting';
 import { MAX_PROPOSALS, newProposalId, parseChoice, parseProposal } from '../domain/project-input';
 import { todayIn } from '../domain/schedule';
-import type { Group, Project, Proposal } from '../domain/types';
-import type { GroupSnapshot } from '../domain/snapshot';
+import { meetingOf, meetingsOf } from '../domain/snapshot';
+import type { Group, Meeting, Project, ProjectVote, Proposal } from '../domain/types';
+import { withPersonRow, type GroupSnapshot } from '../store/group-store';
 import type { Actor, AppDeps } from './context';
 import { memberName } from '../domain/roles';
-import { loadAs, type Role } from './access';
-import { invalidForm, ok, refuse, transact, type Outcome } from './result';
-import { useCase, type CardData, type Load } from './use-case';
+import { enter, type Role } from './access';
+import { invalidForm, ok, refuse, refuseIn, transact, type Outcome } from './result';
+import { useCase, type Input, type Load } from './use-case';
+import { declareVerbs } from './verb';
 
 /** The common project's state, with everything its cards show. */
 export interface ProjectView {
   group: Group;
-  snapshot: GroupSnapshot;
+  /** Meeting 4, whose conclusion card gathers the proposals. */
+  lastMeeting?: Meeting;
+  proposals: Proposal[];
+  projectVotes: ProjectVote[];
+}
+
+/** The project view of a snapshot. */
+export function projectViewOf(snapshot: GroupSnapshot): ProjectView {
+  const { proposals, projectVotes } = snapshot;
+  return { group: snapshot.group.value, lastMeeting: meetingOf(snapshot, 4), proposals, projectVotes };
 }
 
 type Proposed = ProjectView & { proposal: Proposal };
@@ -27,42 +38,41 @@ type Chosen = ProjectView & { project: Project };
 const open =
   (role: Role): Load<GroupSnapshot> =>
   async (deps, actor) => {
-    const loaded = await loadAs(deps, actor, role);
+    const loaded = await enter(deps, actor, { role });
     if (!loaded.ok) return loaded;
     const snapshot = loaded.value;
-    if (!projectOpens(snapshot.meetings.map((m) => m.value))) return refuse('projectNotOpen');
-    if (snapshot.project) return refuse('projectAlreadyChosen');
+    if (!projectOpens(meetingsOf(snapshot))) return refuseIn(loaded.language, 'projectNotOpen');
+    if (snapshot.project) return refuseIn(loaded.language, 'projectAlreadyChosen');
     const group = snapshot.group.value;
-    if (group.members.every((m) => m.ref)) return ok(snapshot);
+    if (group.members.every((m) => m.ref)) return loaded;
     const saved = await deps.store.saveGroup({
       ...snapshot.group,
       value: { ...group, members: withRefs(group.members) },
     });
-    return ok({ ...snapshot, group: saved });
+    return { ...loaded, value: { ...snapshot, group: saved } };
   };
 
 /** Adds a proposal for the common project (member; after meeting 4; at most two each). */
-export function proposeProject(deps: AppDeps, actor: Actor, data: CardData): Promise<Outcome<Proposed>> {
+export function proposeProject(deps: AppDeps, actor: Actor, data: Input): Promise<Outcome<Proposed>> {
   return useCase(deps, actor, open('member'), async (snapshot) => {
     const input = parseProposal(data);
     if (!input.ok) return invalidForm(input.errors);
     const mine = snapshot.proposals.filter((p) => p.userId === actor.userId);
     // The same proposal again is a click Teams re-sent (perhaps with a new activity id): keep one.
     const same = mine.find((p) => p.title === input.value.title && p.description === input.value.description);
-    if (same) return ok({ group: snapshot.group.value, snapshot, proposal: same });
+    if (same) return ok({ ...projectViewOf(snapshot), proposal: same });
     if (mine.length >= MAX_PROPOSALS) return refuse('tooManyProposals', { max: MAX_PROPOSALS });
-    const k = mine.length + 1;
-    const id = newProposalId();
     const proposal: Proposal = {
-      id,
+      id: newProposalId(),
+      slot: mine.length + 1,
       userId: actor.userId,
       name: memberName(snapshot.group.value, actor),
       ...input.value,
       at: deps.now().toISOString(),
     };
-    await deps.store.putProposal(actor.groupKey, proposal, k);
-    const next = { ...snapshot, proposals: [...snapshot.proposals, proposal] };
-    return ok({ group: snapshot.group.value, snapshot: next, proposal });
+    await deps.store.putPersonRow(actor.groupKey, 'proposals', proposal);
+    const proposals = withPersonRow(snapshot.proposals, 'proposals', proposal);
+    return ok({ ...projectViewOf({ ...snapshot, proposals }), proposal });
   });
 }
 
@@ -71,12 +81,12 @@ export function startProjectVote(deps: AppDeps, actor: Actor): Promise<Outcome<P
   return useCase(deps, actor, open('coordinator'), async (snapshot) => {
     if (snapshot.proposals.length === 0) return refuse('noProposals');
     const group = snapshot.group.value;
-    if (group.projectVote) return ok({ group, snapshot });
+    if (group.projectVote) return ok(projectViewOf(snapshot));
     const saved = await deps.store.saveGroup({
       ...snapshot.group,
       value: { ...group, projectVote: { startedAt: deps.now().toISOString() } },
     });
-    return ok({ group: saved.value, snapshot: { ...snapshot, group: saved } });
+    return ok(projectViewOf({ ...snapshot, group: saved }));
   });
 }
 
@@ -91,20 +101,20 @@ export function recordProjectVoteCard(deps: AppDeps, actor: Actor, cardId: strin
 }
 
 /** Stores the caller's vote for one proposal (member; once the vote is open; a new vote replaces it). */
-export function voteProject(deps: AppDeps, actor: Actor, data: CardData): Promise<Outcome<Voted>> {
+export function voteProject(deps: AppDeps, actor: Actor, data: Input): Promise<Outcome<Voted>> {
   return useCase(deps, actor, open('member'), async (snapshot) => {
     if (!snapshot.group.value.projectVote) return refuse('projectVoteNotOpen');
     const chosen = snapshot.proposals.find((p) => p.id === data.choice);
     if (!chosen) return refuse('invalidInput');
     const vote = { userId: actor.userId, name: memberName(snapshot.group.value, actor), choice: chosen.id };
-    await deps.store.putProjectVote(actor.groupKey, vote);
-    const projectVotes = [...snapshot.projectVotes.filter((v) => v.userId !== actor.userId), vote];
-    return ok({ group: snapshot.group.value, snapshot: { ...snapshot, projectVotes }, chosen });
+    await deps.store.putPersonRow(actor.groupKey, 'projectVotes', vote);
+    const projectVotes = withPersonRow(snapshot.projectVotes, 'projectVotes', vote);
+    return ok({ ...projectViewOf({ ...snapshot, projectVotes }), chosen });
   });
 }
 
 /** Records the common project: a proposal, an owner among the members, a first step and its date (coordinator). */
-export function chooseProject(deps: AppDeps, actor: Actor, data: CardData): Promise<Outcome<Chosen>> {
+export function chooseProject(deps: AppDeps, actor: Actor, data: Input): Promise<Outcome<Chosen>> {
   return useCase(deps, actor, open('coordinator'), async (snapshot) => {
     const input = parseChoice(data, todayIn(deps.timeZone, deps.now()));
     if (!input.ok) return invalidForm(input.errors);
@@ -121,6 +131,19 @@ export function chooseProject(deps: AppDeps, actor: Actor, data: CardData): Prom
       chosenAt: deps.now().toISOString(),
     };
     await deps.store.createProject(actor.groupKey, project);
-    return ok({ group: snapshot.group.value, snapshot: { ...snapshot, project }, project });
+    return ok({ ...projectViewOf(snapshot), project });
   });
 }
+
+/** The card verbs of the common project. */
+export const projectVerbs = declareVerbs({
+  proposeProject: { who: 'member', refreshes: 'conclusion', repeatable: false, run: proposeProject },
+  startProjectVote: {
+    who: 'coordinator',
+    refreshes: 'projectVote',
+    repeatable: false,
+    run: startProjectVote,
+  },
+  voteProject: { who: 'member', refreshes: 'projectVote', repeatable: true, run: voteProject },
+  chooseProject: { who: 'coordinator', repeatable: false, run: chooseProject },
+});

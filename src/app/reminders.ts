@@ -1,4 +1,5 @@
 import { dueReminder, zonedInstant, type ReminderKind } from '../domain/reminders';
+import { answeredIn, meetingsOf } from '../domain/snapshot';
 import type { Group, Meeting, Person } from '../domain/types';
 import type { Actor, AppDeps } from './context';
 import { ok, refuse, type Outcome } from './result';
@@ -31,7 +32,9 @@ export async function claimDueReminders(deps: AppDeps): Promise<ClaimedReminder[
     if (!group || group.inactive || group.deletedAt) continue;
     let mention: Person[] = [];
     if (kind === 'rsvp48') {
-      const answered = new Set((await deps.store.listRsvps(groupKey, meeting.number)).map((r) => r.userId));
+      const answered = new Set(
+        (await deps.store.listPersonRows(groupKey, 'rsvps', meeting.number)).map((r) => r.userId),
+      );
       mention = group.members.filter((m) => !answered.has(m.userId));
       if (mention.length === 0) continue;
     }
@@ -46,11 +49,9 @@ export function unansweredInRunningMeeting(
   actor: Actor,
 ): Promise<Outcome<{ group: Group; meeting: Meeting; missing: Person[] }>> {
   return useCase(deps, actor, inGroup('coordinator'), (snapshot) => {
-    const meeting = snapshot.meetings.map((m) => m.value).find((m) => m.status === 'running');
+    const meeting = meetingsOf(snapshot).find((m) => m.status === 'running');
     if (!meeting) return refuse('noRunningMeeting');
-    const answered = new Set(
-      snapshot.answers.filter((a) => a.meeting === meeting.number).map((a) => a.userId),
-    );
+    const answered = new Set(answeredIn(snapshot, meeting.number).map((a) => a.userId));
     const group = snapshot.group.value;
     return ok({ group, meeting, missing: group.members.filter((m) => !answered.has(m.userId)) });
   });

@@ -52,21 +52,38 @@ export interface Refused {
   values?: string[];
   /** `chooseGroup`: the groups the person may choose from, and the meeting asked about (none: all). */
   choices?: { groups: { key: string; name: string }[]; meeting?: number };
-  /** The group's language, when the refusal came after reading the group. */
+  /** The language to refuse in: the group's once it was read (else the person's). */
   language?: Language;
 }
 
-/** What every use case returns: a value, or a typed refusal. */
-export type Outcome<T> = { ok: true; value: T } | Refused;
+/**
+ * What every use case returns: a value, or a typed refusal. A value loaded from a group carries
+ * the group's language, so every refusal decided after it can be told in that language.
+ */
+export type Outcome<T> = { ok: true; value: T; language?: Language } | Refused;
 
 /** A successful outcome. */
 export function ok<T>(value: T): Outcome<T> {
   return { ok: true, value };
 }
 
+/** A successful outcome read from a group whose language is `language`. */
+export function okIn<T>(language: Language, value: T): Outcome<T> {
+  return { ok: true, value, language };
+}
+
 /** A refused outcome. */
 export function refuse<T>(refusal: Refusal, detail?: Record<string, string | number>): Outcome<T> {
   return { ok: false, refusal, detail };
+}
+
+/** A refusal after something was read: in the language that was known then. */
+export function refuseIn<T>(
+  language: Language | undefined,
+  refusal: Refusal,
+  detail?: Record<string, string | number>,
+): Outcome<T> {
+  return { ok: false, refusal, detail, language };
 }
 
 /** A form that must be shown again with its problems marked (and, given, its cleaned values). */

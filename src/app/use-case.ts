@@ -1,18 +1,20 @@
 import type { Group, Meeting } from '../domain/types';
-import type { GroupSnapshot, Versioned } from '../domain/snapshot';
+import type { Versioned } from '../domain/snapshot';
+import type { GroupSnapshot } from '../store/group-store';
 import type { Actor, AppDeps } from './context';
-import { loadAs, loadForMeeting, type Loaded, type Role } from './access';
+import { enter, enterMeeting, type Loaded, type Role } from './access';
 import { ok, refuse, transact, type Outcome, type Refusal } from './result';
 
-/** What a card's button or form sent: untrusted until a parser has read it. */
-export type CardData = Record<string, unknown>;
+/** What a card's button or form, or a chat command, sent: untrusted until a parser has read it. */
+export type Input = Record<string, unknown>;
 
 /** What a use case loads before it decides: the stored state it needs, or the refusal to give instead. */
 export type Load<L> = (deps: AppDeps, actor: Actor) => Promise<Outcome<L>>;
 
 /**
  * The one shape of a use case: load what it needs (or refuse), decide, write. Runs again from the
- * load when a conditional write lost a race (see `transact`).
+ * load when a conditional write lost a race (see `transact`). A refusal decided after the load is
+ * in the language the load read.
  */
 export function useCase<L, T>(
   deps: AppDeps,
@@ -22,18 +24,20 @@ export function useCase<L, T>(
 ): Promise<Outcome<T>> {
   return transact(async () => {
     const loaded = await load(deps, actor);
-    return loaded.ok ? decide(loaded.value) : loaded;
+    if (!loaded.ok) return loaded;
+    const decided = await decide(loaded.value);
+    return decided.ok || decided.language ? decided : { ...decided, language: loaded.language };
   });
 }
 
 /** Loads the actor's group (one partition query) for someone with the role (none: anyone in the chat). */
 export function inGroup(role?: Role): Load<GroupSnapshot> {
-  return (deps, actor) => loadAs(deps, actor, role);
+  return (deps, actor) => enter(deps, actor, { role });
 }
 
 /** Loads the actor's group (one partition query) for an action on meeting `rawMeeting`. */
 export function onMeeting(rawMeeting: unknown, role?: Role): Load<Loaded> {
-  return (deps, actor) => loadForMeeting(deps, actor, rawMeeting, role);
+  return (deps, actor) => enterMeeting(deps, actor, rawMeeting, role);
 }
 
 /** The group row by a point read (no partition query); undefined when the chat has none or it is being deleted. */

@@ -1,9 +1,12 @@
 import { groupKeyOf } from '../domain/conversation';
-import type { GroupSnapshot } from '../domain/snapshot';
 import type { Group, Language, Meeting } from '../domain/types';
 import type { Actor, AppDeps } from './context';
 import { setInactive } from './group';
 import { currentMeeting, type MeetingView } from './meeting';
+import { projectViewOf, type ProjectView } from './project';
+import { okIn, type Outcome } from './result';
+import type { Input } from './use-case';
+import { declareVerbs } from './verb';
 
 /** The chat's group as stored now, or undefined when it has none yet. */
 export async function groupView(deps: AppDeps, actor: Actor): Promise<Group | undefined> {
@@ -34,23 +37,26 @@ export async function welcomeBack(deps: AppDeps, actor: Actor): Promise<Group | 
 export type RefreshView =
   { kind: 'meeting'; view: MeetingView } | { kind: 'group'; group: Group | undefined; language: Language };
 
-/** The current view behind a shared card: meeting `rawMeeting`'s status when it exists, else the group. */
-export async function refreshView(deps: AppDeps, actor: Actor, rawMeeting: unknown): Promise<RefreshView> {
-  if (rawMeeting !== undefined) {
-    const view = await currentMeeting(deps, actor, Number(rawMeeting));
-    if (view) return { kind: 'meeting', view };
+/** The current view behind a shared card: meeting `input.meeting`'s status when it exists, else the group. */
+export async function refresh(deps: AppDeps, actor: Actor, input: Input): Promise<Outcome<RefreshView>> {
+  if (input.meeting !== undefined) {
+    const view = await currentMeeting(deps, actor, Number(input.meeting));
+    if (view) return okIn(view.group.language, { kind: 'meeting', view });
   }
   const group = await groupView(deps, actor);
-  return { kind: 'group', group, language: group?.language ?? (await languageFor(deps, actor)) };
+  const language = group?.language ?? actor.language;
+  return okIn(language, { kind: 'group', group, language });
 }
 
-/** The group's whole partition as stored now (one query), for refreshing the project's cards. */
-export async function projectView(
-  deps: AppDeps,
-  actor: Actor,
-): Promise<{ group: Group; snapshot: GroupSnapshot } | undefined> {
+/** The Universal Actions refresh's verb. */
+export const refreshVerbs = declareVerbs({
+  refresh: { who: 'anyone', repeatable: true, run: refresh },
+});
+
+/** The common project as stored now (one query), for refreshing the project's cards. */
+export async function projectView(deps: AppDeps, actor: Actor): Promise<ProjectView | undefined> {
   const snapshot = await deps.store.loadPartition(actor.groupKey);
-  return snapshot && { group: snapshot.group.value, snapshot };
+  return snapshot && projectViewOf(snapshot);
 }
 
 /** A meeting with a date for a calendar file, or undefined when there is none (yet). */

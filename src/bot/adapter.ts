@@ -9,7 +9,7 @@ import type { Config } from '../config';
 import { groupKeyOf } from '../domain/conversation';
 import { EdgeAdapter } from './http-turn';
 import type { ConversationWatch } from './conversation-watch';
-import { Outbox } from './outbox';
+import { Outbox } from './outbox/outbox';
 import type { Logger } from '../log';
 
 type ClaimsIdentity = Parameters<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>[0];

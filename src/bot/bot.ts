@@ -8,21 +8,21 @@ import {
 } from 'botbuilder';
 import { groupCard } from '../cards/group-card';
 import { helpCard } from '../cards/help-card';
-import { showGroupCard } from './actions/group';
+import { showGroupCard } from './shared-cards';
 import type { Language } from '../domain/types';
 import { t } from '../i18n';
 import { StorageUnavailableError } from '../domain/snapshot';
 import { botUninstalled, chatMembersRemoved, isRemoval } from './chat-members';
 import { cardData } from './card-data';
-import { ConversationGoneError, SendGaveUpError } from './connector-errors';
+import { ConversationGoneError, SendGaveUpError } from './outbox/connector-errors';
 import { RecentResults } from './recent';
 import type { Reply } from './reply';
 import { parseCommand } from './commands';
 import { mentionMessage } from './mentions';
 import { routeAction, routeCommand } from './router';
-import { isIdempotent } from './verbs';
-import { cardActivity } from './outbox';
+import { cardActivity } from './outbox/outbox';
 import { cardToReplace } from './reply-target';
+import { isRepeatable } from './handlers';
 import type { Actor } from '../app';
 import { actorOf, makeTurn, type BotDeps, type Turn } from './turn';
 
@@ -115,7 +115,7 @@ export class ErfaringsgruppeBot extends TeamsActivityHandler {
       `verb:${typeof verb === 'string' ? verb.slice(0, 40) : '?'}`,
       async (turn) => {
         handled = turn;
-        return !isIdempotent(verb) && (await this.isRedelivery(turn))
+        return !isRepeatable(verb) && (await this.isRedelivery(turn))
           ? { kind: 'done', text: t(await turn.language(), 'refusal.duplicate') }
           : routeAction(turn, verb, data);
       },
@@ -158,12 +158,13 @@ export class ErfaringsgruppeBot extends TeamsActivityHandler {
     const isSubmit = typeof value.verb === 'string';
     const text = context.activity.text ?? '';
     if (!isSubmit && !text.trim()) return;
+    const command = isSubmit ? undefined : parseCommand(text);
     const what = isSubmit
       ? `verb:${String(value.verb).slice(0, 40)}`
-      : `command:${parseCommand(text)?.name ?? 'unknown'}`;
+      : `command:${command?.name ?? 'unknown'}`;
     const failure = await this.runAndLog(context, what, async (turn) => {
       if (await this.isRedelivery(turn)) return DONE;
-      const reply = isSubmit ? await routeAction(turn, value.verb, value) : await routeCommand(turn, text);
+      const reply = isSubmit ? await routeAction(turn, value.verb, value) : await routeCommand(turn, command);
       this.deliver(context, reply, what, isSubmit ? await cardToReplace(turn, value, reply) : undefined);
       return DONE;
     });

@@ -2,9 +2,7 @@ import type { ConversationReference } from 'botbuilder';
 import type { Actor } from '../app';
 import type { ChatCleanup } from '../app/posted-cards';
 import { deletedCard } from '../cards/data-rights-cards';
-import { showGroupCard } from './actions/group';
-import { showInvitation } from './actions/invitation';
-import { refreshStatus } from './actions/meeting';
+import { refreshStatus, showGroupCard, showInvitation } from './shared-cards';
 import { makeTurn, type BotDeps } from './turn';
 
 /**

@@ -1,6 +1,6 @@
 import type { ChannelAccount, TurnContext } from 'botbuilder';
 import type { Language } from '../domain/types';
-import { showGroupCard } from './actions/group';
+import { showGroupCard } from './shared-cards';
 import { actorOf, makeTurn, type BotDeps } from './turn';
 
 /** True for an activity that says the bot itself left the chat (nothing from the chat can follow it). */

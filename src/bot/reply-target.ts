@@ -1,7 +1,7 @@
 import type { SharedCards } from '../app/views';
 import type { Reply } from './reply';
 import type { Turn } from './turn';
-import type { Verb } from './verbs';
+import type { Verb } from '../app';
 
 /** Where a verb's button sits: the stored shared card an Action.Submit answer stands for. */
 type CardOf = (cards: SharedCards, meeting: number) => string | undefined;

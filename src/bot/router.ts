@@ -1,9 +1,9 @@
 import { t } from '../i18n';
-import { commandHandlers } from './actions/commands';
-import { parseCommand } from './commands';
+import { COMMANDS } from './actions/commands';
+import type { Command } from './commands';
+import { handlerOf } from './handlers';
 import { messageReply, type Reply } from './reply';
 import type { Turn } from './turn';
-import { verbEntry } from './verbs';
 
 /**
  * Card data keys that would name a group, chat, tenant or person. No card the bot sends carries
@@ -30,16 +30,20 @@ function namesSomeone(verb: string, data: Record<string, unknown>): boolean {
 
 /** Routes a card action by its verb; an unknown verb, or data naming a group or person, is a bad request. */
 export async function routeAction(turn: Turn, verb: unknown, data: Record<string, unknown>): Promise<Reply> {
-  const handler = verbEntry(verb)?.handler;
+  const handler = handlerOf(verb);
   if (!handler) return { kind: 'badRequest', text: t(await turn.language(), 'refusal.unknownVerb') };
   if (namesSomeone(verb as string, data))
     return { kind: 'badRequest', text: t(await turn.language(), 'refusal.invalidInput') };
   return handler(turn, data);
 }
 
-/** Routes a chat message to its command; anything else gets a pointer to help. */
-export async function routeCommand(turn: Turn, text: string): Promise<Reply> {
-  const command = parseCommand(text);
+/**
+ * Routes a chat command (parsed once, by the caller) to what it does, with the same input a card
+ * button sends (`meeting`: what followed the command); anything else gets a pointer to help.
+ */
+export async function routeCommand(turn: Turn, command: Command | undefined): Promise<Reply> {
   if (!command) return messageReply(t(await turn.language(), 'refusal.unknownCommand'));
-  return commandHandlers[command.name](turn, command.arg);
+  const target = COMMANDS[command.name];
+  const handler = typeof target === 'string' ? handlerOf(target) : target;
+  return handler!(turn, { meeting: command.arg });
 }

@@ -8,7 +8,7 @@ import { groupKeyOf } from '../domain/conversation';
 import type { ConversationWatch } from './conversation-watch';
 import type { RosterDirectory } from './roster';
 import type { OverviewLink } from '../cards/overview-action';
-import type { Outbox } from './outbox';
+import type { Outbox } from './outbox/outbox';
 
 /** What every handler gets besides the card data. */
 export interface BotDeps {
@@ -53,8 +53,15 @@ function conversationOf(context: TurnContext): string {
   return channelData.channel?.id ?? context.activity.conversation.id;
 }
 
-/** The acting user, or undefined when the activity carries no usable identity. */
+const ACTOR = Symbol('actor');
+
+/** The acting user, or undefined when the activity carries no usable identity (derived once per turn). */
 export function actorOf(context: TurnContext, defaultLanguage: Language): Actor | undefined {
+  if (!context.turnState.has(ACTOR)) context.turnState.set(ACTOR, deriveActor(context, defaultLanguage));
+  return context.turnState.get(ACTOR) as Actor | undefined;
+}
+
+function deriveActor(context: TurnContext, defaultLanguage: Language): Actor | undefined {
   const a = context.activity;
   const channelData = (a.channelData ?? {}) as TeamsChannelData;
   const userId = a.from?.aadObjectId ?? a.from?.id;

@@ -1,11 +1,13 @@
 import confirmTemplate from '../../cards/confirm.json';
 import sectionsTemplate from '../../cards/sections.json';
-import type { MyGroupData } from '../app/data-rights';
+import type { MyGroupData, PersonRowKind, PersonRowOf } from '../app/data-rights';
+import type { Verb } from '../app/verbs';
 import type { Language } from '../domain/types';
 import { t, tp } from '../i18n';
 import { formatDate } from '../i18n/format';
 import { escapeMarkdown } from './escape';
 import { pageSections, type Section } from './fit';
+import { execute, type VerbAction } from './actions';
 import { render, type RenderedCard } from './render';
 
 /** Model of cards/sections.json: a title, an introduction, headed lists (my data, across groups) and page buttons. */
@@ -13,11 +15,46 @@ export interface SectionsModel {
   title: string;
   intro: string;
   groups: Section[];
-  pages: { title: string; page: number }[];
+  pages: VerbAction[];
+}
+
+type Vars = Record<string, string | number>;
+
+/** A row's own fields as a line's values: texts escaped, lists joined. */
+function fieldsOf(row: object): Vars {
+  const show = (v: unknown): string | number =>
+    typeof v === 'number' ? v : Array.isArray(v) ? v.map(show).join(' · ') : escapeMarkdown(String(v ?? ''));
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, show(v)]));
+}
+
+/**
+ * The values of a kind's line in `mine data` (`myData.<kind>`) where the row's own fields do not
+ * read as they should (answers, translated choices, the texts behind ids); any other kind's line
+ * gets the row's fields by their names.
+ */
+const LINES: { [K in PersonRowKind]?: (lang: Language, row: PersonRowOf<K>, texts: Texts) => Vars } = {
+  rsvps: (lang, r) => ({ n: r.meeting, response: t(lang, `rsvp.${r.response}`) }),
+  answers: (_lang, a) => ({ n: a.meeting, text: a.fields.filter(Boolean).map(escapeMarkdown).join(' · ') }),
+  votes: (_lang, v, texts) => ({
+    n: v.meeting,
+    choices: v.choices.map((c) => escapeMarkdown(texts[c] ?? c)).join(' · '),
+  }),
+  proposals: (_lang, p) => ({ title: escapeMarkdown(p.title), description: escapeMarkdown(p.description) }),
+  projectVotes: (_lang, v, texts) => ({ title: escapeMarkdown(texts[v.choice] ?? v.choice) }),
+};
+
+type Texts = MyGroupData['texts'];
+
+/** The lines of one kind of the person's rows. */
+function rowLines<K extends PersonRowKind>(lang: Language, kind: K, g: MyGroupData): string[] {
+  const vars = LINES[kind] as ((lang: Language, row: PersonRowOf<K>, texts: Texts) => Vars) | undefined;
+  const rows = g.rows[kind] as PersonRowOf<K>[];
+  return rows.map((row) => t(lang, `myData.${kind}`, vars ? vars(lang, row, g.texts) : fieldsOf(row)));
 }
 
 function groupLines(lang: Language, g: MyGroupData): string[] {
   const e = escapeMarkdown;
+  const kinds = Object.keys(g.rows) as PersonRowKind[];
   return [
     ...(g.coordinator ? [t(lang, 'myData.coordinator')] : []),
     ...(g.role
@@ -29,15 +66,7 @@ function groupLines(lang: Language, g: MyGroupData): string[] {
           }),
         ]
       : []),
-    ...g.rsvps.map((r) => t(lang, 'myData.rsvp', { n: r.meeting, response: t(lang, `rsvp.${r.response}`) })),
-    ...g.answers.map((a) =>
-      t(lang, 'myData.answer', { n: a.meeting, text: a.fields.filter(Boolean).map(e).join(' · ') }),
-    ),
-    ...g.votes.map((v) => t(lang, 'myData.vote', { n: v.meeting, choices: v.choices.map(e).join(' · ') })),
-    ...g.proposals.map((p) =>
-      t(lang, 'myData.proposal', { title: e(p.title), description: e(p.description) }),
-    ),
-    ...(g.projectVote ? [t(lang, 'myData.projectVote', { title: e(g.projectVote) })] : []),
+    ...kinds.flatMap((kind) => rowLines(lang, kind, g)),
     ...(g.projectOwner ? [t(lang, 'myData.projectOwner', { title: e(g.projectOwner) })] : []),
     ...(g.signedInvitations ?? []).map((n) => t(lang, 'myData.signature', { n })),
   ];
@@ -56,8 +85,8 @@ export function myDataCard(lang: Language, data: MyGroupData[], page = 1): Rende
       intro: total > 1 ? `${intro} ${t(lang, 'myData.page', { part, total })}` : intro,
       groups,
       pages: [
-        ...(part > 1 ? [{ title: t(lang, 'myData.previous'), page: part - 1 }] : []),
-        ...(part < total ? [{ title: t(lang, 'myData.next'), page: part + 1 }] : []),
+        ...(part > 1 ? [execute('myData', t(lang, 'myData.previous'), { page: part - 1 })] : []),
+        ...(part < total ? [execute('myData', t(lang, 'myData.next'), { page: part + 1 })] : []),
       ],
     };
     return render(sectionsTemplate, model);
@@ -71,20 +100,22 @@ export function myDataCard(lang: Language, data: MyGroupData[], page = 1): Rende
   return { card: build(pages[k - 1], k, pages.length), summary: title };
 }
 
-/** Model of cards/confirm.json: a question, and a destructive button (none once it is done). */
+/** What cards/confirm.json asks, or (once it is done, without `confirm`) says happened. */
 export interface ConfirmModel {
   title: string;
   body: string;
   notice: string;
-  button: string;
-  verb: string;
-  /** Binds the button to the person who asked (see app/confirmation.ts). */
-  token?: string;
+  /** The destructive button: its verb, its title and the token that binds it to the person who asked (app/confirmation.ts). */
+  confirm?: { verb: Verb; title: string; token: string };
 }
 
-/** Asks before something that cannot be undone; `done` replaces the button with what happened. */
+/** Asks before something that cannot be undone; without `confirm`, shows what happened in place of the button. */
 export function confirmCard(model: ConfirmModel): RenderedCard {
-  return { card: render(confirmTemplate, { ...model, token: model.token ?? '' }), summary: model.title };
+  const { confirm } = model;
+  const button = confirm
+    ? execute(confirm.verb, confirm.title, { token: confirm.token }, 'destructive')
+    : null;
+  return { card: render(confirmTemplate, { ...model, confirm: button }), summary: model.title };
 }
 
 /**
@@ -96,7 +127,5 @@ export function deletedCard(lang: Language, whole: boolean): RenderedCard {
     title: t(lang, 'deleted.title'),
     body: t(lang, whole ? 'deleted.group' : 'deleted.person'),
     notice: '',
-    button: '',
-    verb: '',
   });
 }

@@ -3,6 +3,7 @@ import { compositionWarnings, MAX_MEMBERS } from '../domain/composition';
 import { ROLE_CATEGORIES, type Group, type Language, type Member } from '../domain/types';
 import { t } from '../i18n';
 import { escapeMarkdown } from './escape';
+import { execute, type VerbAction } from './actions';
 import { render, type RenderedCard } from './render';
 
 /** Model of cards/group.json: the welcome card before setup, the group's shared card after. */
@@ -12,8 +13,9 @@ export interface GroupCardModel {
   problem: string;
   isSetUp: boolean;
   welcome: { body: string; focus: string; purpose: string; steps: string };
-  setupLabel: string;
-  leaveLabel: string;
+  /** Before setup: the button that opens the setup card; after: the button to leave. */
+  setup: VerbAction | null;
+  leave: VerbAction | null;
   facts: { title: string; value: string }[];
   membersTitle: string;
   noMembers: string;
@@ -28,7 +30,7 @@ export interface GroupCardModel {
     titleLabel: string;
     titlePlaceholder: string;
     roleTitle: string;
-    submit: string;
+    action: VerbAction;
     required: string;
   };
 }
@@ -85,8 +87,8 @@ export function groupCard(lang: Language, group: Group | undefined, view: GroupC
       purpose: t(lang, 'welcome.purpose'),
       steps: t(lang, 'welcome.steps'),
     },
-    setupLabel: t(lang, 'welcome.setup'),
-    leaveLabel: t(lang, 'leave.button'),
+    setup: group ? null : execute('openSetup', t(lang, 'welcome.setup')),
+    leave: group ? execute('leaveGroup', t(lang, 'leave.button')) : null,
     facts: group ? groupFacts(lang, group) : [],
     membersTitle: t(lang, 'group.members', { count: members.length, max: MAX_MEMBERS }),
     noMembers: t(lang, 'group.noMembers'),
@@ -101,7 +103,7 @@ export function groupCard(lang: Language, group: Group | undefined, view: GroupC
       titleLabel: t(lang, 'join.roleTitle'),
       titlePlaceholder: t(lang, 'join.roleTitlePlaceholder'),
       roleTitle: view.me?.roleTitle ?? '',
-      submit: t(lang, 'join.submit'),
+      action: execute('joinGroup', t(lang, 'join.submit')),
       required: t(lang, 'error.required'),
     },
   };

@@ -2,6 +2,7 @@ import editorTemplate from '../../cards/invitation-editor.json';
 import invitationTemplate from '../../cards/invitation.json';
 import type { FieldErrors } from '../domain/input';
 import { minutesOf } from '../domain/schedule';
+import { rsvpTally } from '../domain/snapshot';
 import { themeTitleKey, type MeetingNumber } from '../domain/themes';
 import {
   RSVP_RESPONSES,
@@ -14,6 +15,7 @@ import {
 import { t } from '../i18n';
 import { formatDate, formatDuration, formatTime, formatWhen } from '../i18n/format';
 import { escapeMarkdown, paragraphsOf } from './escape';
+import { execute, type VerbAction } from './actions';
 import { render, type RenderedCard } from './render';
 
 /** Values shown in the invitation editor. */
@@ -31,13 +33,13 @@ export interface InvitationEditorModel {
   intro: string;
   problem: string;
   notice: string;
-  meeting: number;
+  save: VerbAction;
   today: string;
   values: EditorValues;
   /** The coordinator's "Opret Teams-møde" link (their own view only: whoever clicks becomes the organizer). */
   teamsMeeting: string;
   labels: Record<
-    'date' | 'start' | 'end' | 'location' | 'locationPlaceholder' | 'text' | 'save' | 'teamsMeeting',
+    'date' | 'start' | 'end' | 'location' | 'locationPlaceholder' | 'text' | 'teamsMeeting',
     string
   >;
   errors: Record<'required' | 'date' | 'start' | 'end' | 'location' | 'text', string>;
@@ -82,7 +84,7 @@ export function invitationEditorCard(
     intro: t(lang, 'invite.editorIntro'),
     problem: Object.keys(errors).length ? t(lang, 'invite.problems') : '',
     notice,
-    meeting: n,
+    save: execute('saveInvitation', t(lang, 'invite.save'), { meeting: n }),
     today,
     values,
     teamsMeeting,
@@ -93,7 +95,6 @@ export function invitationEditorCard(
       location: t(lang, 'invite.location'),
       locationPlaceholder: t(lang, 'invite.locationPlaceholder'),
       text: t(lang, 'invite.text'),
-      save: t(lang, 'invite.save'),
       teamsMeeting: t(lang, 'invite.teamsMeeting'),
     },
     errors: {
@@ -117,7 +118,7 @@ export interface InvitationCardModel {
   paragraphs: string[];
   tally: string;
   answered: string[];
-  buttons: { title: string; meeting: number; response: RsvpResponse }[];
+  buttons: VerbAction[];
   links: { teamsMeeting: string; teamsMeetingLabel: string; calendar: string; calendarLabel: string };
 }
 
@@ -138,8 +139,7 @@ export function invitationCard(
 ): RenderedCard {
   const n = meeting.number as MeetingNumber;
   const theme = t(lang, themeTitleKey(n));
-  const by = (r: RsvpResponse): Rsvp[] =>
-    rsvps.filter((x) => x.response === r).sort((a, b) => a.name.localeCompare(b.name, 'da'));
+  const by = rsvpTally(rsvps);
   const model: InvitationCardModel = {
     links: {
       ...links,
@@ -155,21 +155,18 @@ export function invitationCard(
     ],
     paragraphs: paragraphsOf(fillPlaceholders(lang, meeting.text, meeting)),
     tally: rsvps.length
-      ? t(lang, 'invite.tally', { yes: by('yes').length, maybe: by('maybe').length, no: by('no').length })
+      ? t(lang, 'invite.tally', { yes: by.yes.length, maybe: by.maybe.length, no: by.no.length })
       : t(lang, 'invite.noAnswers'),
-    answered: RSVP_RESPONSES.filter((r) => by(r).length > 0).map((r) =>
+    answered: RSVP_RESPONSES.filter((r) => by[r].length > 0).map((r) =>
       t(lang, 'invite.answered', {
         response: t(lang, `rsvpList.${r}`),
-        names: by(r)
+        names: [...by[r]]
+          .sort((a, b) => a.name.localeCompare(b.name, 'da'))
           .map((x) => escapeMarkdown(x.name))
           .join(', '),
       }),
     ),
-    buttons: RSVP_RESPONSES.map((r) => ({
-      title: t(lang, `rsvp.${r}`),
-      meeting: n,
-      response: r,
-    })),
+    buttons: RSVP_RESPONSES.map((r) => execute('rsvp', t(lang, `rsvp.${r}`), { meeting: n, response: r })),
   };
   return { card: render(invitationTemplate, model), summary: t(lang, 'invite.summary', { n, theme }) };
 }

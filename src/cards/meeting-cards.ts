@@ -11,12 +11,13 @@ import {
   themeTitleKey,
   type MeetingNumber,
 } from '../domain/themes';
-import type { StatusFacts } from '../domain/snapshot';
+import type { StatusFacts } from '../domain/status';
 import type { Group, Language, Meeting } from '../domain/types';
 import { t } from '../i18n';
 import { fieldQuestion } from '../i18n/format';
 import { escapeMarkdown, paragraphsOf } from './escape';
 import { clipParagraphs, fitting } from './fit';
+import { execute, type VerbAction } from './actions';
 import { render, type RenderedCard } from './render';
 
 /** The theme's title, e.g. "Tre gode råd". */
@@ -50,14 +51,15 @@ function statusCardWithin(
   const theme = themeTitle(lang, n);
   const voting = meeting.status === 'voting';
   const by = voting ? facts.votedBy : facts.answeredBy;
-  const buttons: { title: string; verb: string; meeting: number }[] = [];
+  const buttons: VerbAction[] = [];
   // A step whose card Teams did not accept is offered again, and nothing else until it is posted.
   const unposted = meeting.unposted?.step;
   if (unposted ? unposted === 'reveal' : meeting.status === 'running')
-    buttons.push({ title: t(lang, 'meeting.button.reveal'), verb: 'reveal', meeting: n });
+    buttons.push(execute('reveal', t(lang, 'meeting.button.reveal'), { meeting: n }));
   if (unposted ? unposted === 'startVoting' : meeting.status === 'revealed')
-    buttons.push({ title: t(lang, 'meeting.button.startVoting'), verb: 'startVoting', meeting: n });
+    buttons.push(execute('startVoting', t(lang, 'meeting.button.startVoting'), { meeting: n }));
   const canClose = unposted ? unposted === 'close' : meeting.status === 'revealed' || voting;
+  const closeLabel = canClose ? t(lang, 'meeting.button.close') : '';
   const model = {
     title: t(lang, 'meeting.title', { n, theme }),
     groupName: escapeMarkdown(group.name),
@@ -79,13 +81,16 @@ function statusCardWithin(
       { max: MAX_CHOICES },
     ),
     coordinatorOnly: t(lang, 'meeting.coordinatorOnly'),
-    answerLabel: meeting.status === 'running' ? t(lang, 'meeting.button.answer') : '',
+    answer:
+      meeting.status === 'running'
+        ? execute('openAnswerForm', t(lang, 'meeting.button.answer'), { meeting: n })
+        : null,
     coordinatorButtons: buttons,
-    closeLabel: canClose ? t(lang, 'meeting.button.close') : '',
+    closeLabel,
+    close: closeLabel ? execute('closeMeeting', closeLabel, { meeting: n }) : null,
     agreementsLabel: t(lang, 'meeting.agreementsLabel'),
     agreementsPlaceholder: t(lang, 'meeting.agreementsPlaceholder'),
     required: t(lang, 'error.required'),
-    meeting: n,
   };
   return { card: render(statusTemplate, model), summary: t(lang, 'meeting.summary.started', { n, theme }) };
 }
@@ -98,8 +103,7 @@ export function answerPromptCard(lang: Language, n: number): RenderedCard {
     title: t(lang, 'answer.promptTitle', { n, theme: themeTitle(lang, n) }),
     prompts,
     body: t(lang, 'answer.promptBody'),
-    button: t(lang, 'meeting.button.answer'),
-    meeting: n,
+    actions: [execute('openAnswerForm', t(lang, 'meeting.button.answer'), { meeting: n })],
   };
   return { card: render(promptTemplate, model), summary: t(lang, 'answer.summary', { n }) };
 }
@@ -136,8 +140,7 @@ export function answerFormCard(lang: Language, n: number, view: AnswerFormView =
     notice: view.notice ?? '',
     problem: Object.keys(errors).length ? t(lang, 'answer.problems') : '',
     fields,
-    submit: t(lang, 'answer.submit'),
-    meeting: n,
+    submitAction: execute('submitAnswer', t(lang, 'answer.submit'), { meeting: n }),
   };
   return { card: render(answerFormTemplate, model), summary: model.title };
 }

@@ -7,6 +7,7 @@ import { formatDate } from '../i18n/format';
 import { escapeMarkdown } from './escape';
 import { ellipsis, fitting, isCut, paged } from './fit';
 import { partNote, proposalLine } from './result-cards';
+import { execute } from './actions';
 import { render, type RenderedCard } from './render';
 
 /**
@@ -46,14 +47,14 @@ function voteCardWithin(
     voteLabel: t(lang, 'project.voteLabel'),
     mine,
     options: proposals.map((p) => ({ title: ellipsis(p.title, limit), value: p.id })),
-    voteSubmit: t(lang, 'project.voteSubmit'),
+    vote: execute('voteProject', t(lang, 'project.voteSubmit')),
     chooseLabel: t(lang, 'project.chooseButton'),
     projectLabel: t(lang, 'project.chooseLabel'),
     ownerLabel: t(lang, 'project.ownerLabel'),
     owners: group.members.flatMap((m) => (m.ref ? [{ title: m.name, value: m.ref }] : [])),
     firstStepLabel: t(lang, 'project.firstStepLabel'),
     dueDateLabel: t(lang, 'project.dueDateLabel'),
-    chooseSubmit: t(lang, 'project.chooseSubmit'),
+    choose: execute('chooseProject', t(lang, 'project.chooseSubmit')),
     required: t(lang, 'error.required'),
   };
   return { card: render(voteTemplate, model), summary: t(lang, 'project.voteSummary') };

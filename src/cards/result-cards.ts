@@ -8,6 +8,7 @@ import { votesNote } from '../i18n/format';
 import { escapeMarkdown, paragraphsOf } from './escape';
 import { clipParagraphs, ellipsis, fitting, isCut, paged } from './fit';
 import { fieldLabel, themeTitle } from './meeting-cards';
+import { execute } from './actions';
 import { render, type RenderedCard } from './render';
 
 /** One pooled item as a line: its text, and its author in a named group. */
@@ -114,8 +115,7 @@ function votingCardWithin(
         title: numbered(lang, n, i, group.revealMode === 'named' ? `${text(i)} – ${i.author.name}` : text(i)),
         value: i.id,
       })),
-    submit: t(lang, 'voting.submit'),
-    meeting: n,
+    submitAction: execute('vote', t(lang, 'voting.submit'), { meeting: n }),
   };
   return { card: render(votingTemplate, model), summary: t(lang, 'voting.summary', { n }) };
 }
@@ -167,13 +167,14 @@ function conclusionCardWithin(
       : t(lang, 'conclusion.next', { theme: themeTitle(lang, n + 1) }),
     proposalsTitle: t(lang, 'project.proposalsTitle'),
     proposals: proposals.map((p) => proposalLine(lang, p, limit)),
-    inviteLabel: last ? '' : t(lang, 'meeting.button.nextInvite', { n: n + 1 }),
-    nextMeeting: n + 1,
+    invite: last
+      ? null
+      : execute('openInvitation', t(lang, 'meeting.button.nextInvite', { n: n + 1 }), { meeting: n + 1 }),
     proposeLabel: last ? t(lang, 'project.proposeButton') : '',
     titleLabel: t(lang, 'project.titleLabel'),
     descriptionLabel: t(lang, 'project.descriptionLabel'),
-    submitProposal: t(lang, 'project.submitProposal'),
-    startVoteLabel: last ? t(lang, 'project.startVoteButton') : '',
+    propose: execute('proposeProject', t(lang, 'project.submitProposal')),
+    startVote: last ? execute('startProjectVote', t(lang, 'project.startVoteButton')) : null,
     required: t(lang, 'error.required'),
   };
   return { card: render(conclusionTemplate, model), summary: t(lang, 'conclusion.summary', { n }) };

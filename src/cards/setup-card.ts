@@ -2,6 +2,7 @@ import template from '../../cards/setup.json';
 import type { FieldErrors } from '../domain/input';
 import { LANGUAGES, PHASES, REVEAL_MODES, type GroupSettings, type Language } from '../domain/types';
 import { t, type MessageKey } from '../i18n';
+import { execute, type VerbAction } from './actions';
 import { render, type RenderedCard } from './render';
 
 interface TextField {
@@ -35,7 +36,7 @@ export interface SetupCardModel {
   /** The reveal mode shown read-only once it is fixed, with one sentence why (else ''). */
   fixedLabel: string;
   fixed: string;
-  submit: string;
+  submitAction: VerbAction;
 }
 
 function fieldError(lang: Language, errors: FieldErrors, id: string): string {
@@ -110,7 +111,7 @@ export function setupCard(
     fixed: revealFixed
       ? t(lang, 'setup.revealFixed', { mode: t(lang, 'revealMode.anonymous').toLowerCase() })
       : '',
-    submit: t(lang, 'setup.submit'),
+    submitAction: execute('setupGroup', t(lang, 'setup.submit')),
   };
   return { card: render(template, model), summary: t(lang, 'setup.summary') };
 }

@@ -4,45 +4,45 @@ import { MEETING_NUMBERS, themeTitleKey } from '../domain/themes';
 import type { Language, Meeting, Rsvp } from '../domain/types';
 import { t } from '../i18n';
 import { formatWhen } from '../i18n/format';
-import type { GroupSnapshot } from '../domain/snapshot';
+import type { StatusView } from '../app/status';
+import { rowsOf, rsvpTally } from '../domain/snapshot';
 import { escapeMarkdown } from './escape';
 import { adviceLines, groupFacts, memberLine } from './group-card';
 import { overviewAction, type OverviewLink } from './overview-action';
+import { execute } from './actions';
 import { render, type RenderedCard } from './render';
 
 function meetingLine(lang: Language, m: Meeting | undefined, rsvps: readonly Rsvp[]): string {
   if (!m) return t(lang, 'status.meeting.none');
   if (m.status !== 'invited') return t(lang, `status.meeting.${m.status}`);
-  const mine = rsvps.filter((r) => r.meeting === m.number);
-  const count = (r: string): number => mine.filter((x) => x.response === r).length;
+  const tally = rsvpTally(rowsOf(rsvps, m.number));
   return t(lang, 'status.meeting.invited', {
     when: formatWhen(lang, m.date, m.start, m.end),
-    yes: count('yes'),
-    maybe: count('maybe'),
-    no: count('no'),
+    yes: tally.yes.length,
+    maybe: tally.maybe.length,
+    no: tally.no.length,
   });
 }
 
 /** The first meeting that is not closed yet (4 once all are). */
-function nextMeeting(snapshot: GroupSnapshot): number {
-  const meetings = snapshot.meetings.map((m) => m.value);
+function nextMeeting(meetings: readonly Meeting[]): number {
   return MEETING_NUMBERS.find((n) => meetings.find((m) => m.number === n)?.status !== 'closed') ?? 4;
 }
 
-function nextStep(lang: Language, snapshot: GroupSnapshot): string {
-  if (snapshot.group.value.members.length < MIN_MEMBERS) return t(lang, 'status.next.members');
-  const next = nextMeeting(snapshot);
-  const m = snapshot.meetings.find((x) => x.value.number === next)?.value;
-  return m ? t(lang, 'status.next.meet', { n: next }) : t(lang, 'status.next.invite', { n: next });
+function nextStep(lang: Language, view: StatusView): string {
+  if (view.group.members.length < MIN_MEMBERS) return t(lang, 'status.next.members');
+  const next = nextMeeting(view.meetings);
+  const invited = view.meetings.some((m) => m.number === next);
+  return invited ? t(lang, 'status.next.meet', { n: next }) : t(lang, 'status.next.invite', { n: next });
 }
 
 /** Where the programme stands: the group, its members and roles, the four meetings, the next step. */
 export function statusCard(
   lang: Language,
-  snapshot: GroupSnapshot,
+  view: StatusView,
   overviewUrl: OverviewLink | string = '',
 ): RenderedCard {
-  const group = snapshot.group.value;
+  const { group, meetings } = view;
   const model = {
     title: t(lang, 'status.title', { name: escapeMarkdown(group.name) }),
     facts: groupFacts(lang, group),
@@ -52,14 +52,22 @@ export function statusCard(
     meetingsTitle: t(lang, 'status.meetings'),
     meetings: MEETING_NUMBERS.map((n) => ({
       title: t(lang, 'status.meeting', { n, theme: t(lang, themeTitleKey(n)) }),
-      value: meetingLine(lang, snapshot.meetings.find((m) => m.value.number === n)?.value, snapshot.rsvps),
+      value: meetingLine(
+        lang,
+        meetings.find((m) => m.number === n),
+        view.rsvps,
+      ),
     })),
     compositionTitle: t(lang, 'group.composition'),
     advice: adviceLines(lang, group.members),
     nextTitle: t(lang, 'status.next'),
-    next: nextStep(lang, snapshot),
+    next: nextStep(lang, view),
     overview: overviewAction(lang, overviewUrl),
-    guide: { label: t(lang, 'guide.button', { n: nextMeeting(snapshot) }), meeting: nextMeeting(snapshot) },
+    guide: {
+      action: execute('openGuide', t(lang, 'guide.button', { n: nextMeeting(meetings) }), {
+        meeting: nextMeeting(meetings),
+      }),
+    },
   };
   return { card: render(template, model), summary: t(lang, 'status.title', { name: group.name }) };
 }

@@ -1,15 +1,16 @@
 import chooseTemplate from '../../cards/choose-group.json';
 import summaryTemplate from '../../cards/summary.json';
 import { MEETING_NUMBERS } from '../domain/themes';
-import type { Language } from '../domain/types';
+import { rsvpTally } from '../domain/snapshot';
+import type { Language, Meeting } from '../domain/types';
 import { t, tp } from '../i18n';
 import { formatDate, formatWhen } from '../i18n/format';
-import type { ThemeSummary } from '../app/summary';
-import type { GroupSnapshot } from '../domain/snapshot';
+import type { ProgrammeSummary, ThemeSummary } from '../app/summary';
 import { escapeMarkdown, paragraphsOf } from './escape';
 import { clipParagraphs, ellipsis, ellipsisMarkdown, fitting, fits, LINE_LIMITS, type Section } from './fit';
 import { themeTitle } from './meeting-cards';
 import { overviewAction, type OverviewLink } from './overview-action';
+import { execute } from './actions';
 import { render, type AdaptiveCard, type RenderedCard } from './render';
 import { itemSections, proposalLine, rankedNote } from './result-cards';
 
@@ -53,18 +54,24 @@ export function themeSummaryCard(
   summary: ThemeSummary,
   overviewUrl: OverviewLink | string = '',
 ): RenderedCard {
-  const { group, meeting, items, ranked, rsvps, answeredBy, notAnswered } = summary;
+  const { group, meeting, items, ranked, rsvps, authors, notAnswered } = summary;
   const n = meeting.number;
   const theme = themeTitle(lang, n);
   const names = (list: string[]): string => list.map((name) => escapeMarkdown(name)).join(', ');
-  const count = (r: string): number => rsvps.filter((x) => x.response === r).length;
+  const tally = rsvpTally(rsvps);
   const attendance: Section = {
     heading: t(lang, 'summary.attendance'),
     lines: [
       ...(rsvps.length
-        ? [t(lang, 'summary.rsvp', { yes: count('yes'), maybe: count('maybe'), no: count('no') })]
+        ? [
+            t(lang, 'summary.rsvp', {
+              yes: tally.yes.length,
+              maybe: tally.maybe.length,
+              no: tally.no.length,
+            }),
+          ]
         : []),
-      t(lang, 'summary.answered', { names: names(answeredBy) || '–' }),
+      t(lang, 'summary.answered', { names: names(authors) || '–' }),
       ...(notAnswered.length ? [t(lang, 'summary.notAnswered', { names: names(notAnswered) })] : []),
     ],
   };
@@ -114,9 +121,9 @@ export function themeSummaryCard(
 }
 
 /** Each theme's section of the programme summary: its top items and agreements, or how far it got. */
-function programmeMeetings(lang: Language, snapshot: GroupSnapshot): Section[] {
+function programmeMeetings(lang: Language, meetings: readonly Meeting[]): Section[] {
   return MEETING_NUMBERS.map((n) => {
-    const m = snapshot.meetings.find((x) => x.value.number === n)?.value;
+    const m = meetings.find((x) => x.number === n);
     const heading = t(lang, 'programme.meeting', { n, theme: themeTitle(lang, n) });
     if (!m?.conclusion)
       return {
@@ -143,11 +150,11 @@ function programmeMeetings(lang: Language, snapshot: GroupSnapshot): Section[] {
 /** The whole programme so far: each theme's top items and agreements, and the common project. */
 export function programmeSummaryCard(
   lang: Language,
-  snapshot: GroupSnapshot,
+  programme: ProgrammeSummary,
   overviewUrl: OverviewLink | string = '',
 ): RenderedCard {
-  const meetings = programmeMeetings(lang, snapshot);
-  const p = snapshot.project;
+  const meetings = programmeMeetings(lang, programme.meetings);
+  const p = programme.project;
   const project: Section = {
     heading: t(lang, 'programme.project'),
     lines: p
@@ -155,11 +162,11 @@ export function programmeSummaryCard(
           `**${escapeMarkdown(p.title)}** – ${escapeMarkdown(p.description)}`,
           `${t(lang, 'project.owner')}: ${escapeMarkdown(p.owner.name)} · ${t(lang, 'project.firstStep')}: ${escapeMarkdown(p.firstStep)} · ${t(lang, 'project.dueDate')}: ${formatDate(lang, p.dueDate)}`,
         ]
-      : snapshot.proposals.length
-        ? snapshot.proposals.map((x) => `- ${proposalLine(lang, x)}`)
+      : programme.proposals.length
+        ? programme.proposals.map((x) => `- ${proposalLine(lang, x)}`)
         : [t(lang, 'programme.noProject')],
   };
-  const group = snapshot.group.value;
+  const group = programme.group;
   const title = t(lang, 'programme.title', { name: escapeMarkdown(group.name) });
   const card = renderFitting(
     lang,
@@ -195,19 +202,17 @@ export function chooseGroupCard(
   const build = (limit: number, shown = groups.length): { card: AdaptiveCard } => {
     const more = groups.length - shown;
     const body = t(lang, 'chooseGroup.body');
-    const options = groups
-      .slice(0, shown)
-      .map((g) => ({ title: ellipsis(g.name, limit), key: g.key, meeting: meeting ?? '' }));
+    const options = groups.slice(0, shown).map((g) => ({ title: ellipsis(g.name, limit), key: g.key }));
     const asList = groups.length > MAX_GROUP_BUTTONS;
+    const asked = { meeting: meeting ?? '' };
     const model = {
       title,
       body: more > 0 ? `${body} ${tp(lang, 'chooseGroup.more', more)}` : body,
-      buttons: asList ? [] : options,
+      buttons: asList ? [] : options.map((o) => execute('summary', o.title, { group: o.key, ...asked })),
       choices: asList ? options : [],
       choiceLabel: t(lang, 'chooseGroup.label'),
       required: t(lang, 'error.required'),
-      showLabel: t(lang, 'chooseGroup.show'),
-      meeting: meeting ?? '',
+      show: asList ? execute('summary', t(lang, 'chooseGroup.show'), asked) : null,
     };
     return { card: render(chooseTemplate, model) };
   };

@@ -33,6 +33,11 @@ export function revealModeOf(group: Group, meeting: Meeting | undefined): Reveal
   return meeting?.revealMode ?? group.revealMode;
 }
 
+/** The group as a meeting's cards show it: with the reveal mode the meeting started with. */
+export function groupInMeeting(group: Group, meeting: Meeting | undefined): Group {
+  return { ...group, revealMode: revealModeOf(group, meeting) };
+}
+
 /**
  * Every filled-in answer field of a meeting as items. Named groups: in the order members joined,
  * then by field. Anonymous groups: ordered by the random id, so the order does not reveal who.

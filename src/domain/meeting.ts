@@ -1,6 +1,9 @@
 import { MIN_MEMBERS } from './composition';
 import type { Meeting, MeetingStatus } from './types';
 
+/** The longest agreements text a coordinator closes a meeting with. */
+export const MAX_AGREEMENTS_LENGTH = 2000;
+
 /** Why a meeting cannot move on, as an i18n-able reason with its variables. */
 export interface Blocked {
   reason: 'previousNotClosed' | 'tooFewMembers' | 'alreadyStarted' | 'wrongStep';

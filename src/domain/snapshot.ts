@@ -1,4 +1,4 @@
-import type { Answer, Group, Meeting, Project, ProjectVote, Proposal, Rsvp, Vote } from './types';
+import type { Meeting, Rsvp, RsvpResponse } from './types';
 
 /** A stored value with the ETag it was read with; writes with it fail if someone wrote in between. */
 export interface Versioned<T> {
@@ -6,26 +6,45 @@ export interface Versioned<T> {
   etag: string;
 }
 
-/** Everything stored about one group: the result of one partition query. */
-export interface GroupSnapshot {
-  group: Versioned<Group>;
-  meetings: Versioned<Meeting>[];
-  rsvps: Rsvp[];
-  answers: Answer[];
-  votes: Vote[];
-  proposals: Proposal[];
-  projectVotes: ProjectVote[];
-  project?: Project;
+/**
+ * Queries on a group's stored state (the store's snapshot, or any part of it): the one way to say
+ * "meeting n", "the rows of meeting n" and "the RSVPs by answer".
+ */
+
+/** The group's meetings, as a snapshot holds them. */
+export interface HasMeetings {
+  meetings: readonly Versioned<Meeting>[];
 }
 
-/** What a meeting's status card shows besides the meeting: progress and the previous meeting's agreements. */
-export interface StatusFacts {
-  /** Names of the members who answered (people who left the group are not counted). */
-  answeredBy: string[];
-  /** Names of the members who prioritised. */
-  votedBy: string[];
-  memberCount: number;
-  previous?: Meeting;
+/** Meeting n as stored, with the ETag it was read with; undefined when it has not been stored. */
+export function storedMeeting(s: HasMeetings, n: number): Versioned<Meeting> | undefined {
+  return s.meetings.find((m) => m.value.number === n);
+}
+
+/** Meeting n; undefined when it has not been stored. */
+export function meetingOf(s: HasMeetings, n: number): Meeting | undefined {
+  return storedMeeting(s, n)?.value;
+}
+
+/** Every stored meeting, by number. */
+export function meetingsOf(s: HasMeetings): Meeting[] {
+  return s.meetings.map((m) => m.value);
+}
+
+/** The rows about meeting n (its RSVPs, answers or votes). */
+export function rowsOf<T extends { meeting: number }>(rows: readonly T[], n: number): T[] {
+  return rows.filter((r) => r.meeting === n);
+}
+
+/** The answers to meeting n. */
+export function answeredIn<T extends { meeting: number }>(s: { answers: readonly T[] }, n: number): T[] {
+  return rowsOf(s.answers, n);
+}
+
+/** The RSVPs given, by answer. */
+export function rsvpTally(rsvps: readonly Rsvp[]): Record<RsvpResponse, Rsvp[]> {
+  const by = (r: RsvpResponse): Rsvp[] => rsvps.filter((x) => x.response === r);
+  return { yes: by('yes'), maybe: by('maybe'), no: by('no') };
 }
 
 /** A conditional write lost the race: reload and decide again. */

@@ -145,6 +145,8 @@ export interface Conclusion {
 /** A member's proposal for the common project. */
 export interface Proposal extends Person {
   id: string;
+  /** Its place among the member's proposals (1 or 2). */
+  slot: number;
   title: string;
   description: string;
   at: string;

@@ -2,10 +2,17 @@ import { compositionWarnings } from '../domain/composition';
 import { poolItems, rankItems, revealModeOf } from '../domain/items';
 import { hasStarted } from '../domain/meeting';
 import { MEETING_NUMBERS, themeTitleKey } from '../domain/themes';
-import { ROLE_CATEGORIES, type Language, type Meeting, type MeetingStatus } from '../domain/types';
+import { answeredIn, meetingOf, rowsOf, rsvpTally } from '../domain/snapshot';
+import {
+  ROLE_CATEGORIES,
+  type Language,
+  type Meeting,
+  type MeetingStatus,
+  type RsvpResponse,
+} from '../domain/types';
 import { t } from '../i18n';
 import { fieldQuestion, formatDate, formatWhen } from '../i18n/format';
-import type { GroupSnapshot } from '../domain/snapshot';
+import type { GroupSnapshot } from '../app/context';
 import type { OverviewAnswer } from './questions';
 
 export type { OverviewAnswer } from './questions';
@@ -64,25 +71,20 @@ function shownToGroup(m: Meeting | undefined): boolean {
   return m !== undefined && ['revealed', 'voting', 'closed'].includes(m.status);
 }
 
-function meetingOf(
+function overviewMeeting(
   lang: Language,
   snapshot: GroupSnapshot,
   n: (typeof MEETING_NUMBERS)[number],
 ): OverviewMeeting {
   const group = snapshot.group.value;
-  const m = snapshot.meetings.find((x) => x.value.number === n)?.value;
-  const rsvps = snapshot.rsvps.filter((r) => r.meeting === n);
-  const who = (response: string): string[] => rsvps.filter((r) => r.response === response).map((r) => r.name);
-  const answered = snapshot.answers.filter((a) => a.meeting === n);
+  const m = meetingOf(snapshot, n);
+  const tally = rsvpTally(rowsOf(snapshot.rsvps, n));
+  const who = (response: RsvpResponse): string[] => tally[response].map((r) => r.name);
+  const answered = answeredIn(snapshot, n);
   const shown = shownToGroup(m);
   const mode = revealModeOf(group, m);
   const items = shown ? poolItems(n, answered, group.members, mode) : [];
-  const ranked = shown
-    ? rankItems(
-        items,
-        snapshot.votes.filter((v) => v.meeting === n),
-      ).filter((i) => i.votes > 0)
-    : [];
+  const ranked = shown ? rankItems(items, rowsOf(snapshot.votes, n)).filter((i) => i.votes > 0) : [];
   const status = m?.status ?? 'none';
   return {
     number: n,
@@ -109,7 +111,7 @@ function meetingOf(
 /** Builds the overview of a group from its partition, in `lang`. */
 export function buildOverview(lang: Language, snapshot: GroupSnapshot): Overview {
   const group = snapshot.group.value;
-  const meetings = MEETING_NUMBERS.map((n) => meetingOf(lang, snapshot, n));
+  const meetings = MEETING_NUMBERS.map((n) => overviewMeeting(lang, snapshot, n));
   const p = snapshot.project;
   return {
     language: lang,

@@ -1,8 +1,12 @@
-import type { GroupSnapshot, Versioned } from '../domain/snapshot';
-import type { Answer, Group, Meeting, Project, ProjectVote, Proposal, Rsvp, Vote } from '../domain/types';
+import type { Versioned } from '../domain/snapshot';
+import type { Group, Meeting, Project } from '../domain/types';
+import type { GroupSnapshot, PersonRowKind, PersonRowOf } from './row-kinds';
 
-export type { GroupSnapshot, Versioned } from '../domain/snapshot';
+export type { Versioned } from '../domain/snapshot';
 export { ConflictError, StorageUnavailableError } from '../domain/snapshot';
+export type { GroupSnapshot, PersonRowKind, PersonRowOf, PersonRows } from './row-kinds';
+export { PERSON_ROW_KINDS } from './row-kinds';
+export { withPersonRow } from './rows';
 
 /** The narrow seam to storage. One partition per group; see docs/storage.md. */
 export interface GroupStore {
@@ -16,18 +20,14 @@ export interface GroupStore {
   loadMeeting(groupKey: string, meeting: number): Promise<Versioned<Meeting> | undefined>;
   /** Creates (etag undefined) or replaces (ETag-guarded) a meeting; ConflictError on a lost race. */
   saveMeeting(groupKey: string, meeting: Meeting, etag: string | undefined): Promise<Versioned<Meeting>>;
-  /** Stores a member's RSVP (one per member per meeting; a repeat replaces it). */
-  putRsvp(groupKey: string, rsvp: Rsvp): Promise<void>;
-  /** The RSVPs to one meeting. */
-  listRsvps(groupKey: string, meeting: number): Promise<Rsvp[]>;
-  /** Stores a member's answer (one per member per meeting; a repeat replaces it). */
-  putAnswer(groupKey: string, answer: Answer): Promise<void>;
-  /** Stores a member's priorities (one per member per meeting). */
-  putVote(groupKey: string, vote: Vote): Promise<void>;
-  /** Stores a member's k-th proposal (k = 1 or 2; a repeat replaces it). */
-  putProposal(groupKey: string, proposal: Proposal, k: number): Promise<void>;
-  /** Stores a member's project vote (one per member). */
-  putProjectVote(groupKey: string, vote: ProjectVote): Promise<void>;
+  /** Stores a row of a person's own (an RSVP, an answer, …); a row with the same key (a repeat) is replaced. */
+  putPersonRow<K extends PersonRowKind>(groupKey: string, kind: K, row: PersonRowOf<K>): Promise<void>;
+  /** The rows of a kind whose first key segment is `first` (e.g. the RSVPs to meeting 1). */
+  listPersonRows<K extends PersonRowKind>(
+    groupKey: string,
+    kind: K,
+    first: string | number,
+  ): Promise<PersonRowOf<K>[]>;
   /** Records the chosen project; ConflictError when one was already chosen. */
   createProject(groupKey: string, project: Project): Promise<void>;
   /** Replaces the chosen project (only when a person's data is deleted). */
@@ -60,9 +60,9 @@ export interface GroupStore {
   listTenantGroupKeys(tenantId: string): Promise<string[]>;
   /** Every group of a tenant (a query across groups; for a person's own data). */
   listTenantGroups(tenantId: string): Promise<Versioned<Group>[]>;
-  /** The groups (PartitionKeys) with a row of the person's own: RSVP, answer, vote, proposal, project vote. */
+  /** The groups (PartitionKeys) with a row of the person's own (any kind), or a project they own. */
   listPersonGroups(userId: string): Promise<Set<string>>;
-  /** Deletes a person's RSVPs, answers, votes, proposals and project vote in a group; how many rows. */
+  /** Deletes a person's own rows (every kind) in a group; how many rows. */
   deletePersonRows(groupKey: string, userId: string): Promise<number>;
   /** Deletes every row of a group except the group row (which then holds its tombstone). */
   sweepGroup(group: Group): Promise<void>;

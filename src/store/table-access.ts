@@ -1,5 +1,5 @@
 import { RestError, type TableClient } from '@azure/data-tables';
-import type { Row } from './entities';
+import type { Row } from './columns';
 import { ConflictError, StorageUnavailableError } from './group-store';
 
 /** The two tables the store uses. */

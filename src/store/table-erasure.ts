@@ -1,6 +1,8 @@
 import type { Group } from '../domain/types';
-import { coordinatorKeyOf, GROUP_ROW, userKeyPart } from './keys';
-import type { Row } from './entities';
+import type { Row } from './columns';
+import { coordinatorKeyOf } from './keys';
+import { GROUP_ROW } from './row-kinds';
+import { isPersonRowOf } from './rows';
 import { deleteIfPresent, escapeOData, guarded, partitionRowKeys, type Tables } from './table-access';
 
 /** The groups (PartitionKeys) holding a row with the person's `userId` (their own rows, a project they own). */
@@ -14,17 +16,11 @@ export function personGroupKeys(tables: Tables, userId: string): Promise<Set<str
   });
 }
 
-/** Deletes a person's RSVPs, answers, votes, proposals and project vote in a group; how many rows. */
+/** Deletes a person's own rows (every kind in the registry) in a group; how many rows. */
 export function deletePersonRows(tables: Tables, groupKey: string, userId: string): Promise<number> {
   return guarded('person', async () => {
-    const part = userKeyPart(userId);
-    const theirs = (rowKey: string): boolean => {
-      const [kind, a, b] = rowKey.split('|');
-      if (kind === 'rsvp' || kind === 'answer' || kind === 'vote') return b === part;
-      if (kind === 'proposal' || kind === 'projectVote') return a === part;
-      return false;
-    };
-    const doomed = (await partitionRowKeys(tables.groups, groupKey)).filter(theirs);
+    const keys = await partitionRowKeys(tables.groups, groupKey);
+    const doomed = keys.filter((rowKey) => isPersonRowOf(rowKey, userId));
     for (const rowKey of doomed) await deleteIfPresent(tables.groups, groupKey, rowKey);
     return doomed.length;
   });

@@ -1,17 +1,19 @@
-import type { Answer, Group, Meeting, Project, ProjectVote, Proposal, Rsvp, Vote } from '../domain/types';
+import type { Group, Meeting, Project } from '../domain/types';
+import type { Row } from './columns';
+import type { GroupSnapshot, GroupStore, PersonRowKind, PersonRowOf, Versioned } from './group-store';
+import { activityRow, coordinatorKeyOf, reminderRow } from './keys';
+import { GROUP_ROW, MEETING_PREFIX, PERSON_ROWS } from './row-kinds';
 import {
   groupToRow,
+  meetingRow,
   meetingToRow,
+  personToRow,
+  projectToRow,
   rowToGroup,
   rowToMeeting,
-  rowToRsvp,
-  rsvpToRow,
-  type Row,
-} from './entities';
-import type { GroupSnapshot, GroupStore, Versioned } from './group-store';
+  rowToPerson,
+} from './rows';
 import { claim, escapeOData, getRow, guarded, type Tables } from './table-access';
-import { readPartition } from './table-partition';
-import { deleteOldClaims, type RetentionCounts } from './table-retention';
 import {
   deleteGroupRows,
   deletePersonRows,
@@ -19,8 +21,8 @@ import {
   sweepGroupRows,
   unindexCoordinator,
 } from './table-erasure';
-import { activityRow, coordinatorKeyOf, GROUP_ROW, meetingRow, reminderRow, rsvpPrefix } from './keys';
-import { answerToRow, projectToRow, projectVoteToRow, proposalToRow, voteToRow } from './programme-entities';
+import { readPartition } from './table-partition';
+import { deleteOldClaims, type RetentionCounts } from './table-retention';
 
 /** GroupStore on Azure Table Storage (or Azurite): one partition per group. */
 export class TableGroupStore implements GroupStore {
@@ -67,24 +69,8 @@ export class TableGroupStore implements GroupStore {
     });
   }
 
-  putRsvp(groupKey: string, rsvp: Rsvp): Promise<void> {
-    return this.upsert('rsvp', rsvpToRow(groupKey, rsvp));
-  }
-
-  putAnswer(groupKey: string, answer: Answer): Promise<void> {
-    return this.upsert('answer', answerToRow(groupKey, answer));
-  }
-
-  putVote(groupKey: string, vote: Vote): Promise<void> {
-    return this.upsert('vote', voteToRow(groupKey, vote));
-  }
-
-  putProposal(groupKey: string, proposal: Proposal, k: number): Promise<void> {
-    return this.upsert('proposal', proposalToRow(groupKey, proposal, k));
-  }
-
-  putProjectVote(groupKey: string, vote: ProjectVote): Promise<void> {
-    return this.upsert('project vote', projectVoteToRow(groupKey, vote));
+  putPersonRow<K extends PersonRowKind>(groupKey: string, kind: K, row: PersonRowOf<K>): Promise<void> {
+    return this.upsert(kind, personToRow(groupKey, kind, row));
   }
 
   createProject(groupKey: string, project: Project): Promise<void> {
@@ -103,17 +89,21 @@ export class TableGroupStore implements GroupStore {
     });
   }
 
-  listRsvps(groupKey: string, meeting: number): Promise<Rsvp[]> {
-    return guarded('rsvps', async () => {
-      const prefix = rsvpPrefix(meeting);
+  listPersonRows<K extends PersonRowKind>(
+    groupKey: string,
+    kind: K,
+    first: string | number,
+  ): Promise<PersonRowOf<K>[]> {
+    return guarded(kind, async () => {
+      const prefix = `${PERSON_ROWS[kind].prefix}|${first}|`;
       const filter =
         `PartitionKey eq '${escapeOData(groupKey)}' and RowKey ge '${escapeOData(prefix)}' ` +
         `and RowKey lt '${escapeOData(prefix.slice(0, -1))}}'`;
-      const rsvps: Rsvp[] = [];
+      const rows: PersonRowOf<K>[] = [];
       for await (const row of this.tables.groups.listEntities<Row>({ queryOptions: { filter } })) {
-        rsvps.push(rowToRsvp(row as Row));
+        rows.push(rowToPerson(kind, row as Row));
       }
-      return rsvps;
+      return rows;
     });
   }
 
@@ -145,7 +135,7 @@ export class TableGroupStore implements GroupStore {
 
   listMeetingsInStatus(status: Meeting['status']): Promise<{ groupKey: string; meeting: Meeting }[]> {
     return guarded('meetings', async () => {
-      const prefix = meetingRow(1).slice(0, -1);
+      const prefix = `${MEETING_PREFIX}|`;
       const filter =
         `RowKey ge '${escapeOData(prefix)}' and RowKey lt '${escapeOData(prefix.slice(0, -1))}}' ` +
         `and status eq '${escapeOData(status)}'`;

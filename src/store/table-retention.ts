@@ -1,4 +1,4 @@
-import type { Row } from './entities';
+import type { Row } from './columns';
 import { reminderRow } from './keys';
 import { deleteIfPresent, escapeOData, guarded, type Tables } from './table-access';
 

@@ -6,7 +6,7 @@ import { t, type MessageKey } from '../i18n';
 import { meetingIcs } from '../report/calendar';
 import { StorageUnavailableError } from '../domain/snapshot';
 import { meetingInstants, readCalendarToken } from './meeting-links';
-import type { VerifyKeys } from './signed-token';
+import type { VerifyKeys } from '../lib/signed-token';
 import type { TabResponse } from './tab-api';
 
 /** The calendar entry's title: "Erfaringsgruppe: møde 1 – Tre gode råd". */

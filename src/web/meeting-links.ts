@@ -1,6 +1,6 @@
 import { zonedInstant } from '../domain/reminders';
 import type { Group, Meeting } from '../domain/types';
-import { readToken, signToken, type VerifyKeys } from './signed-token';
+import { readToken, signToken, type VerifyKeys } from '../lib/signed-token';
 
 /** The invitation card's "Opret Teams-møde" and "Gem i kalender" links (empty: no button). */
 export interface MeetingLinks {

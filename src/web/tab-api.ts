@@ -7,7 +7,7 @@ import { overviewCsv, overviewMarkdown } from '../report/export';
 import { buildOverview, type OverviewPayload } from '../report/overview';
 import { StorageUnavailableError } from '../domain/snapshot';
 import type { LinkKeys } from './link-keys';
-import { readToken, signToken } from './signed-token';
+import { readToken, signToken } from '../lib/signed-token';
 import { TokenRejectedError } from './tab-tokens';
 
 /** A request to the tab's API, reduced to what it reads. */

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { JWTPayload, JWTVerifyGetKey } from 'jose';
-import { readToken, signToken, type VerifyKeys } from './signed-token';
+import { readToken, signToken, type VerifyKeys } from '../lib/signed-token';
 
 /** Who is asking for an overview, as proven by their token. */
 export interface TabUser {

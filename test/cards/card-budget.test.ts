@@ -1,4 +1,6 @@
-import { themeSummaryOf } from '../../src/app/summary';
+import { emptyPersonRows } from '../../src/store/rows';
+import { statusViewOf } from '../../src/app/status';
+import { programmeOf, themeSummaryOf } from '../../src/app/summary';
 import { itemsOf } from '../../src/app/meeting';
 import type { AcrossView } from '../../src/app/across';
 import type { MyGroupData } from '../../src/app/data-rights';
@@ -76,10 +78,13 @@ function maxGallery(mode: RevealMode, lang: 'da' | 'en'): [string, RenderedCard]
   proposalCards(lang, s.proposals).forEach((c, k) => cards.push([`proposals ${k + 1}`, c]));
   cards.push(['project vote', projectVoteCard(lang, g, s.proposals, s.projectVotes, 'p00', 'x')]);
   cards.push(['project final', projectFinalCard(lang, g, s.project!)]);
-  cards.push(['programme', programmeSummaryCard(lang, s)]);
-  cards.push(['programme without project', programmeSummaryCard(lang, { ...s, project: undefined })]);
+  cards.push(['programme', programmeSummaryCard(lang, programmeOf(s))]);
+  cards.push([
+    'programme without project',
+    programmeSummaryCard(lang, programmeOf({ ...s, project: undefined })),
+  ]);
   cards.push(['group', groupCard(lang, g, { notice: 'x', me: g.members[0] })]);
-  cards.push(['group status', statusCard(lang, s)]);
+  cards.push(['group status', statusCard(lang, statusViewOf(s))]);
   const invited = { ...s.meetings[0].value, status: 'invited' as const, invitationCardId: 'a' };
   cards.push(['invitation', invitationCard(lang, g, invited, s.rsvps, 'yes')]);
   cards.push(['invitation editor', invitationEditorCard(lang, 1, invited, '2026-11-26')]);
@@ -167,19 +172,26 @@ describe('the longest programme', () => {
 });
 
 describe('mine data for someone in 100 groups', () => {
+  const me = { userId: 'me', name: 'Jens Madsen' };
   const data: MyGroupData[] = Array.from({ length: 100 }, (_, k) => ({
     groupName: maxText(MAX_NAME_LENGTH, `G${k}.`),
     association: maxText(MAX_NAME_LENGTH),
     coordinator: k % 2 === 0,
     role: { category: 'imellem', title: maxText(MAX_NAME_LENGTH), joinedAt: '2026-11-26T09:00:00Z' },
-    rsvps: [1, 2, 3, 4].map((meeting) => ({ meeting, response: 'yes' as const })),
-    answers: [1, 2].map((meeting) => ({
-      meeting,
-      fields: [0, 1, 2].map((f) => maxText(MAX_ANSWER_LENGTH, `A${k}.${meeting}.${f}.`)),
-      updatedAt: '',
-    })),
-    votes: [1].map((meeting) => ({ meeting, choices: [0, 1, 2].map(() => maxText(MAX_ANSWER_LENGTH)) })),
-    proposals: [{ title: maxText(120), description: maxText(500) }],
+    rows: {
+      ...emptyPersonRows(),
+      rsvps: [1, 2, 3, 4].map((meeting) => ({ meeting, ...me, response: 'yes' as const, at: '' })),
+      answers: [1, 2].map((meeting) => ({
+        meeting,
+        ...me,
+        fields: [0, 1, 2].map((f) => maxText(MAX_ANSWER_LENGTH, `A${k}.${meeting}.${f}.`)),
+        updatedAt: '',
+      })),
+      votes: [1].map((meeting) => ({ meeting, ...me, choices: ['c1', 'c2', 'c3'] })),
+      proposals: [{ id: 'p', slot: 1, ...me, title: maxText(120), description: maxText(500), at: '' }],
+      projectVotes: [],
+    },
+    texts: Object.fromEntries(['c1', 'c2', 'c3'].map((c) => [c, maxText(MAX_ANSWER_LENGTH)])),
   }));
 
   it('comes in pages that each fit, and together hold everything once, in order', () => {
@@ -191,7 +203,7 @@ describe('mine data for someone in 100 groups', () => {
     const text = pages.map((p) => cardText(p)).join('\n');
     let at = -1;
     for (const g of data)
-      for (const f of g.answers.flatMap((a) => a.fields)) {
+      for (const f of g.rows.answers.flatMap((a) => a.fields)) {
         const found = text.indexOf(escapeMarkdown(f));
         expect(found).toBeGreaterThan(at);
         expect(text.indexOf(escapeMarkdown(f), found + 1)).toBe(-1);

@@ -1,7 +1,7 @@
-import { themeSummaryOf } from '../../src/app/summary';
+import { programmeOf, themeSummaryOf } from '../../src/app/summary';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../src/app/context';
-import { summarise } from '../../src/app/summary';
+import { summary } from '../../src/app/summary';
 import { programmeSummaryCard, themeSummaryCard } from '../../src/cards/summary-cards';
 import { openTableStore } from '../../src/store/connect';
 import type { GroupStore } from '../../src/store/group-store';
@@ -22,7 +22,7 @@ describe('summaries', () => {
   it('are not shortened when everything fits', () => {
     const card = themeSummaryCard('da', themeSummaryOf(sampleSnapshot(), 1)!).card;
     expect(cardText(card)).not.toContain('forkortet');
-    const whole = programmeSummaryCard('en', sampleSnapshot({ language: 'en' })).card;
+    const whole = programmeSummaryCard('en', programmeOf(sampleSnapshot({ language: 'en' }))).card;
     expect(cardText(whole)).toContain('Common project');
   });
 
@@ -42,8 +42,8 @@ describe('summaries', () => {
     const group = { ...snapshot.group.value, key, coordinators: [{ userId: 'karen', name: 'Karen Holm' }] };
     await real.createGroup(group);
     for (const m of snapshot.meetings) await real.saveMeeting(key, m.value, undefined);
-    for (const a of snapshot.answers) await real.putAnswer(key, a);
-    for (const v of snapshot.votes) await real.putVote(key, v);
+    for (const a of snapshot.answers) await real.putPersonRow(key, 'answers', a);
+    for (const v of snapshot.votes) await real.putPersonRow(key, 'votes', v);
     const calls: string[] = [];
     const counting = new Proxy(real, {
       get(target, prop, receiver) {
@@ -62,14 +62,15 @@ describe('summaries', () => {
       chat: 'group',
       conversation: {},
     };
-    const outcome = await summarise(
-      { store: counting, now: () => new Date(), timeZone: 'Europe/Copenhagen', defaultLanguage: 'da' },
+    const deps = { store: counting, now: () => new Date(), timeZone: 'Europe/Copenhagen' };
+    const outcome = await summary(
+      { ...deps, defaultLanguage: 'da', coordinatorTitle: () => 'Koordinatoren' },
       actor,
-      '1',
+      { meeting: '1' },
     );
     expect(outcome.ok).toBe(true);
     expect(calls).toEqual(['loadPartition']);
-    const loaded = outcome.ok ? outcome.value.snapshot : undefined;
-    expect(loaded?.answers).toHaveLength(snapshot.answers.length);
+    const theme = outcome.ok && outcome.value.kind === 'theme' ? outcome.value : undefined;
+    expect(theme?.authors).toHaveLength(snapshot.answers.filter((a) => a.meeting === 1).length);
   });
 });

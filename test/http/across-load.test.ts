@@ -52,7 +52,7 @@ async function seedGroup(g: number): Promise<void> {
   await store.saveMeeting(key, meetingOne('closed'), undefined);
   await Promise.all(
     members.map((m, i) =>
-      store.putAnswer(key, {
+      store.putPersonRow(key, 'answers', {
         meeting: 1,
         userId: m.userId,
         name: m.name,
@@ -141,7 +141,7 @@ it(`compares ${GROUPS} groups without holding the event loop for 100 ms, a page 
   // Steady state: the bot has answered before (the card templates are warm), and the stemmers,
   // which the bot loads on the first comparison, are loaded (under jest, loading compiles them).
   await bot.send(inPersonal(mention(chat, lead, 'hjælp')));
-  await import('../../src/report/similar-ideas');
+  await import('../../src/lib/similar-ideas');
   const { delayMs, blockMs, healthzMs, checks } = await measured(() =>
     bot.send(inPersonal(mention(chat, lead, 'på tværs 1'))),
   );

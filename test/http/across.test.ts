@@ -55,7 +55,7 @@ async function seedGroup(
   await store.saveMeeting(key, meetingOne(status), undefined);
   for (const [i, m] of members.entries()) {
     const fields = g.answers.slice(i * 3, i * 3 + 3).map((a) => a.text);
-    await store.putAnswer(key, {
+    await store.putPersonRow(key, 'answers', {
       meeting: 1,
       userId: m.userId,
       name: m.name,

@@ -78,7 +78,7 @@ describe('anonymous answers', () => {
     const key = groupKeyOf(chat.tenantId, chat.conversationId);
     const store = bot.running.store;
     for (const a of (await store.loadPartition(key))!.answers)
-      await store.putAnswer(key, { ...a, ids: undefined });
+      await store.putPersonRow(key, 'answers', { ...a, ids: undefined });
     const ids = await itemIds(chat);
     expect(ids).toHaveLength(9);
     const computed = guesses();

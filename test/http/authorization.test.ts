@@ -1,3 +1,5 @@
+import { VERB_NAMES, VERBS as REGISTRY, type Verb } from '../../src/app';
+import type { Who } from '../../src/app/verb';
 import { groupChat, invoke, mention, user, type TestChat, type TestUser } from '../support/activities';
 import { startTestBot, type TestBot } from '../support/bot-harness';
 import { attachedCard, cardText } from '../support/cards';
@@ -20,33 +22,40 @@ const coordinatorOnly: Expect[] = [C, 'notCoordinator', 'notCoordinator', 'notCo
 const memberOnly: Expect[] = ['notMember', C, 'notMember', 'notMember'];
 const anyone: Expect[] = [C, C, C, C];
 
-/** Every verb and command of docs/card-actions.md × who is asking: allowed or refused exactly as documented. */
-const VERBS: [string, Record<string, unknown>, Expect[]][] = [
-  ['openSetup', {}, anyone],
-  ['setupGroup', sampleSettings, coordinatorOnly],
-  ['joinGroup', { roleCategory: 'andet', roleTitle: 'Driftschef' }, anyone],
-  ['leaveGroup', {}, memberOnly],
-  [
-    'saveInvitation',
-    { meeting: 2, date: '2027-02-11', start: '13:00', end: '15:00', location: 'x', text: 'y' },
-    coordinatorOnly,
-  ],
-  ['openInvitation', { meeting: 2 }, coordinatorOnly],
-  ['rsvp', { meeting: 1, response: 'yes' }, memberOnly],
-  ['startMeeting', { meeting: 1 }, coordinatorOnly],
-  ['openAnswerForm', { meeting: 1 }, memberOnly],
-  ['submitAnswer', { meeting: 1, a1: 'a', a2: 'b', a3: 'c' }, memberOnly],
-  ['reveal', { meeting: 1 }, coordinatorOnly],
-  ['startVoting', { meeting: 1 }, coordinatorOnly],
-  ['vote', { meeting: 1, choices: '' }, memberOnly],
-  ['closeMeeting', { meeting: 1, agreements: 'Aftale' }, coordinatorOnly],
-  ['proposeProject', { title: 'T', description: 'D' }, memberOnly],
-  ['startProjectVote', {}, coordinatorOnly],
-  ['voteProject', { choice: 'x' }, memberOnly],
-  ['chooseProject', { choice: 'x', owner: 'y', firstStep: 'z', dueDate: '2027-05-01' }, coordinatorOnly],
-  ['refresh', { meeting: 1 }, anyone],
-  ['summary', { meeting: 1 }, [C, 'summaryIsCoordinators', 'summaryIsCoordinators', 'summaryIsCoordinators']],
-];
+/** Who may use a verb, as the registry says it, as what each role is told. */
+const BY_WHO: Record<Who, Expect[]> = {
+  anyone,
+  member: memberOnly,
+  coordinator: coordinatorOnly,
+  // The chat has a group: from then on its setup is the coordinator's.
+  founder: coordinatorOnly,
+  // In a group chat everyone is pointed to the personal chat alike.
+  personal: anyone,
+};
+
+/** What each verb's button sends, where `{ meeting: 1 }` would not reach the role check. */
+const SAMPLES: Partial<Record<Verb, Record<string, unknown>>> = {
+  setupGroup: sampleSettings,
+  joinGroup: { roleCategory: 'andet', roleTitle: 'Driftschef' },
+  saveInvitation: { meeting: 2, date: '2027-02-11', start: '13:00', end: '15:00', location: 'x', text: 'y' },
+  openInvitation: { meeting: 2 },
+  rsvp: { meeting: 1, response: 'yes' },
+  submitAnswer: { meeting: 1, a1: 'a', a2: 'b', a3: 'c' },
+  vote: { meeting: 1, choices: '' },
+  closeMeeting: { meeting: 1, agreements: 'Aftale' },
+  proposeProject: { title: 'T', description: 'D' },
+  voteProject: { choice: 'x' },
+  chooseProject: { choice: 'x', owner: 'y', firstStep: 'z', dueDate: '2027-05-01' },
+};
+
+/** Every verb of the registry × who is asking: allowed or refused exactly as its `who` says. */
+const VERBS: [string, Record<string, unknown>, Expect[]][] = VERB_NAMES.map((verb) => [
+  verb,
+  SAMPLES[verb] ?? { meeting: 1 },
+  verb === 'summary'
+    ? [C, 'summaryIsCoordinators', 'summaryIsCoordinators', 'summaryIsCoordinators']
+    : BY_WHO[REGISTRY[verb].who],
+]);
 
 const COMMANDS: [string, Expect[]][] = [
   ['hjælp', anyone],

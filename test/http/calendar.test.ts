@@ -113,6 +113,7 @@ describe('the invitation in a calendar', () => {
   });
 
   it('refuses an altered or missing link', async () => {
+    await bot.send(invoke(chat, karen, 'saveInvitation', INVITATION));
     const url = link('Gem i kalender');
     const altered = await fetch(`${url.slice(0, -4)}AAAA`);
     expect(altered.status).toBe(401);

@@ -14,9 +14,10 @@ import {
   MAX_FIRST_STEP_LENGTH,
   MAX_TITLE_LENGTH,
 } from '../../src/domain/project-input';
-import { MAX_AGREEMENTS_LENGTH } from '../../src/app/meeting';
+import { MAX_AGREEMENTS_LENGTH } from '../../src/domain/meeting';
 import { groupKeyOf } from '../../src/store/keys';
 import { groupChat, invoke, mention, user, type TestChat, type TestUser } from '../support/activities';
+import { flow } from '../support/scenarios';
 import { startTestBot, TEST_NOW, type TestBot } from '../support/bot-harness';
 import { attachedCard, cardText, findInput } from '../support/cards';
 import { TEAMS_MAX_ACTIVITY_BYTES } from '../support/fake-connector';
@@ -55,6 +56,7 @@ describe('six members at maximum length, reveal to conclusion, against a connect
   const answer = (n: number, i: number, f: number): string => maxText(MAX_ANSWER_LENGTH, `A${n}.${i}.${f}.`);
   const key = (): string => groupKeyOf(chat.tenantId, chat.conversationId);
   let statusId = '';
+  const step = flow();
 
   beforeAll(async () => {
     chat.serviceUrl = bot.connector.serviceUrl;
@@ -101,57 +103,63 @@ describe('six members at maximum length, reveal to conclusion, against a connect
     expect(meeting.unposted).toBeUndefined();
   }
 
-  it('a 413 at reveal leaves the meeting where the coordinator can post the answers again, and everyone sees them', async () => {
-    await startAndAnswer(1);
-    const posts = bot.connector.posts().length;
-    bot.connector.failNext(413);
-    const refused = await click(chat, coordinator, 'reveal', { meeting: 1 });
-    expect(refused).toContain('Teams tog ikke imod kortet');
-    expect(bot.connector.attempts.filter((a) => a.status === 413)).toHaveLength(1);
-    expect((await bot.running.store.loadMeeting(key(), 1))!.value.unposted).toMatchObject({
-      step: 'reveal',
-      failed: true,
-    });
-    const status = cardsOf(bot.connector.updates().filter((u) => u.activityId === statusId)).at(-1)!;
-    expect(cardText(status)).toContain('Vis svarene');
+  step(
+    'a 413 at reveal leaves the meeting where the coordinator can post the answers again, and everyone sees them',
+    async () => {
+      await startAndAnswer(1);
+      const posts = bot.connector.posts().length;
+      bot.connector.failNext(413);
+      const refused = await click(chat, coordinator, 'reveal', { meeting: 1 });
+      expect(refused).toContain('Teams tog ikke imod kortet');
+      expect(bot.connector.attempts.filter((a) => a.status === 413)).toHaveLength(1);
+      expect((await bot.running.store.loadMeeting(key(), 1))!.value.unposted).toMatchObject({
+        step: 'reveal',
+        failed: true,
+      });
+      const status = cardsOf(bot.connector.updates().filter((u) => u.activityId === statusId)).at(-1)!;
+      expect(cardText(status)).toContain('Vis svarene');
 
-    expect(await click(chat, coordinator, 'startVoting', { meeting: 1 })).toContain('er ikke nået frem');
+      expect(await click(chat, coordinator, 'startVoting', { meeting: 1 })).toContain('er ikke nået frem');
 
-    await click(chat, coordinator, 'reveal', { meeting: 1 });
-    const parts = cardsOf(bot.connector.posts().slice(posts));
-    expect(parts.length).toBeGreaterThan(1);
-    expect(cardText(parts[0])).toContain(`flere dele (1 af ${parts.length})`);
-    const shown = parts.map(cardText).join('\n');
-    for (const i of members.keys())
-      for (const f of [0, 1, 2]) expect(shown).toContain(escapeMarkdown(answer(1, i, f)));
-    expect((await bot.running.store.loadMeeting(key(), 1))!.value.unposted).toBeUndefined();
-    const again = await click(chat, coordinator, 'reveal', { meeting: 1 });
-    expect(again).toContain('måske har en anden allerede klikket');
-  });
+      await click(chat, coordinator, 'reveal', { meeting: 1 });
+      const parts = cardsOf(bot.connector.posts().slice(posts));
+      expect(parts.length).toBeGreaterThan(1);
+      expect(cardText(parts[0])).toContain(`flere dele (1 af ${parts.length})`);
+      const shown = parts.map(cardText).join('\n');
+      for (const i of members.keys())
+        for (const f of [0, 1, 2]) expect(shown).toContain(escapeMarkdown(answer(1, i, f)));
+      expect((await bot.running.store.loadMeeting(key(), 1))!.value.unposted).toBeUndefined();
+      const again = await click(chat, coordinator, 'reveal', { meeting: 1 });
+      expect(again).toContain('måske har en anden allerede klikket');
+    },
+  );
 
-  it('a reveal the bot never finished (it stopped before Teams answered) can be posted again once surely lost', async () => {
-    await voteAndClose(1);
-    await startAndAnswer(2);
-    const stopped = async (since: Date): Promise<void> => {
-      const saved = (await bot.running.store.loadMeeting(key(), 2))!;
-      const unposted = { step: 'reveal' as const, since: since.toISOString(), failed: false };
-      await bot.running.store.saveMeeting(
-        key(),
-        { ...saved.value, status: 'revealed', unposted },
-        saved.etag,
-      );
-    };
-    await stopped(TEST_NOW);
-    expect(await click(chat, coordinator, 'reveal', { meeting: 2 })).toContain('måske har en anden');
-    await stopped(new Date(TEST_NOW.getTime() - 10 * 60_000));
-    const posts = bot.connector.posts().length;
-    await click(chat, coordinator, 'reveal', { meeting: 2 });
-    const shown = cardsOf(bot.connector.posts().slice(posts)).map(cardText).join('\n');
-    for (const i of members.keys()) expect(shown).toContain(escapeMarkdown(answer(2, i, 1)));
-    expect((await bot.running.store.loadMeeting(key(), 2))!.value.unposted).toBeUndefined();
-  });
+  step(
+    'a reveal the bot never finished (it stopped before Teams answered) can be posted again once surely lost',
+    async () => {
+      await voteAndClose(1);
+      await startAndAnswer(2);
+      const stopped = async (since: Date): Promise<void> => {
+        const saved = (await bot.running.store.loadMeeting(key(), 2))!;
+        const unposted = { step: 'reveal' as const, since: since.toISOString(), failed: false };
+        await bot.running.store.saveMeeting(
+          key(),
+          { ...saved.value, status: 'revealed', unposted },
+          saved.etag,
+        );
+      };
+      await stopped(TEST_NOW);
+      expect(await click(chat, coordinator, 'reveal', { meeting: 2 })).toContain('måske har en anden');
+      await stopped(new Date(TEST_NOW.getTime() - 10 * 60_000));
+      const posts = bot.connector.posts().length;
+      await click(chat, coordinator, 'reveal', { meeting: 2 });
+      const shown = cardsOf(bot.connector.posts().slice(posts)).map(cardText).join('\n');
+      for (const i of members.keys()) expect(shown).toContain(escapeMarkdown(answer(2, i, 1)));
+      expect((await bot.running.store.loadMeeting(key(), 2))!.value.unposted).toBeUndefined();
+    },
+  );
 
-  it('runs meetings 1–4 to their conclusions', async () => {
+  step('runs meetings 1–4 to their conclusions', async () => {
     await voteAndClose(2);
     for (const n of [3, 4]) {
       await startAndAnswer(n);
@@ -160,7 +168,7 @@ describe('six members at maximum length, reveal to conclusion, against a connect
     }
   });
 
-  it('takes twelve proposals at maximum length to a vote and a common project', async () => {
+  step('takes twelve proposals at maximum length to a vote and a common project', async () => {
     for (const [i, m] of members.entries())
       for (const k of [1, 2])
         await click(chat, m, 'proposeProject', {
@@ -193,7 +201,7 @@ describe('six members at maximum length, reveal to conclusion, against a connect
     expect(cardText(cardsOf(bot.connector.posts()).at(-1))).toContain('P0.1.');
   });
 
-  it('sent every card within 27 KB, and Teams refused none but the injected one', () => {
+  step('sent every card within 27 KB, and Teams refused none but the injected one', () => {
     const mine = bot.connector.attempts.filter((a) => a.conversationId === chat.conversationId);
     expect(mine.filter((a) => a.status === 413)).toHaveLength(1);
     expect(Math.max(...mine.map((a) => a.bytes))).toBeLessThanOrEqual(TEAMS_MAX_ACTIVITY_BYTES);

@@ -1,86 +1,97 @@
 import { randomUUID } from 'node:crypto';
-import { botAdded, groupChat, invoke, mention, submit, user, type TestChat } from '../support/activities';
+import { botAdded, groupChat, invoke, mention, submit, user } from '../support/activities';
 import { startTestBot, type TestBot } from '../support/bot-harness';
 import { attachedCard, cardText, findInput } from '../support/cards';
 import { sampleInvitation, samplePeople, sampleSettings } from '../support/sample-group';
+import { formedGroup, postsIn } from '../support/scenarios';
 import { groupKeyOf } from '../../src/store/keys';
 
-/** What people do besides the happy path: wrong places, wrong input, older clients, second thoughts. */
+/**
+ * What people do besides the happy path: wrong places, wrong input, older clients, second
+ * thoughts. Each test starts from its own chat.
+ */
 describe('the group and invitations, off the happy path', () => {
   let bot: TestBot;
-  let chat: TestChat;
-  const { coordinator, members } = samplePeople();
-  const key = (): string => groupKeyOf(chat.tenantId, chat.conversationId);
 
   beforeAll(async () => {
     bot = await startTestBot({ ALLOWED_TENANTS: '11111111-2222-4333-8444-555555555555' });
-    chat = groupChat(bot.connector.serviceUrl);
   });
   afterAll(() => bot.stop());
 
   it('tells people to set up the group before anything else', async () => {
+    const chat = groupChat(bot.connector.serviceUrl);
+    const [jens] = samplePeople().members;
     const res = await bot.send(
-      invoke(chat, members[0], 'joinGroup', { roleCategory: 'fysisk', roleTitle: 'Projektleder' }),
+      invoke(chat, jens, 'joinGroup', { roleCategory: 'fysisk', roleTitle: 'Projektleder' }),
     );
     expect(res.body?.value).toContain('Der er endnu ingen erfaringsgruppe i denne chat');
-    await bot.send(mention(chat, members[0], 'status'));
-    expect(bot.connector.posts().at(-1)?.activity.text).toContain('@Erfaringsgruppe opret');
+    await bot.send(mention(chat, jens, 'status'));
+    expect(postsIn(bot, chat).at(-1)?.activity.text).toContain('@Erfaringsgruppe opret');
   });
 
   it('answers help with the commands, and anything else with a pointer to help', async () => {
-    await bot.send(mention(chat, members[0], 'hjælp'));
-    const help = cardText(attachedCard(bot.connector.posts().at(-1)!.activity));
+    const chat = groupChat(bot.connector.serviceUrl);
+    const [jens] = samplePeople().members;
+    await bot.send(mention(chat, jens, 'hjælp'));
+    const help = cardText(attachedCard(postsIn(bot, chat).at(-1)!.activity));
     expect(help).toContain('inviter 1');
     expect(help).toContain('Jeg er med');
-    await bot.send(mention(chat, members[0], 'hvornår ses vi?'));
-    expect(bot.connector.posts().at(-1)?.activity.text).toContain('Skriv **@Erfaringsgruppe hjælp**');
+    await bot.send(mention(chat, jens, 'hvornår ses vi?'));
+    expect(postsIn(bot, chat).at(-1)?.activity.text).toContain('Skriv **@Erfaringsgruppe hjælp**');
   });
 
   it('works from an older client that sends Action.Submit, replacing the clicked card', async () => {
+    const chat = groupChat(bot.connector.serviceUrl);
+    const { coordinator } = samplePeople();
     await bot.send(mention(chat, coordinator, 'opsæt'));
-    const setupCard = bot.connector.posts().at(-1)!;
+    const setupCard = postsIn(bot, chat).at(-1)!;
     expect(findInput(attachedCard(setupCard.activity), 'name')).toBeDefined();
     await bot.send(submit(chat, coordinator, { verb: 'setupGroup', ...sampleSettings }, setupCard.id));
     const replaced = bot.connector.updates().filter((u) => u.activityId === setupCard.id);
     expect(cardText(attachedCard(replaced.at(-1)!.activity))).toContain('du er koordinator');
-    expect((await bot.running.store.loadGroup(key()))?.value.coordinators[0].name).toBe('Karen Holm');
+    const key = groupKeyOf(chat.tenantId, chat.conversationId);
+    expect((await bot.running.store.loadGroup(key))?.value.coordinators[0].name).toBe('Karen Holm');
   });
 
   it('lets the coordinator change the settings, updating the group card in place', async () => {
-    const groupCardId = (await bot.running.store.loadGroup(key()))!.value.groupCardId;
-    const posts = bot.connector.posts().length;
+    const { chat, coordinator, key } = await formedGroup(bot, { members: 0 });
+    const groupCardId = (await bot.running.store.loadGroup(key))!.value.groupCardId;
+    const posts = postsIn(bot, chat).length;
     await bot.send(invoke(chat, coordinator, 'setupGroup', { ...sampleSettings, phase: 'afslutning' }));
-    expect(bot.connector.posts()).toHaveLength(posts);
+    expect(postsIn(bot, chat)).toHaveLength(posts);
     const update = bot.connector.updates().at(-1)!;
     expect(update.activityId).toBe(groupCardId);
     expect(cardText(attachedCard(update.activity))).toContain('Afslutning');
   });
 
   it('lets a member change their role and leave, and refuses leaving for someone who is not in', async () => {
-    const m = members[0];
+    const { chat, others, key } = await formedGroup(bot, { members: 0 });
+    const m = others[0];
     await bot.send(invoke(chat, m, 'joinGroup', { roleCategory: 'fysisk', roleTitle: 'Projektleder' }));
     const changed = await bot.send(
       invoke(chat, m, 'joinGroup', { roleCategory: 'fysisk', roleTitle: 'Byggeleder' }),
     );
     expect(cardText(changed.body?.value)).toContain('Din rolle er opdateret til Byggeleder.');
-    expect((await bot.running.store.loadGroup(key()))?.value.members).toHaveLength(1);
+    expect((await bot.running.store.loadGroup(key))?.value.members).toHaveLength(1);
     const left = await bot.send(invoke(chat, m, 'leaveGroup'));
     expect(cardText(left.body?.value)).toContain('Du har forladt gruppen');
-    expect((await bot.running.store.loadGroup(key()))?.value.members).toHaveLength(0);
+    expect((await bot.running.store.loadGroup(key))?.value.members).toHaveLength(0);
     const again = await bot.send(invoke(chat, m, 'leaveGroup'));
     expect(again.body?.value).toContain('Du er ikke med i gruppen endnu');
   });
 
   it('marks a join form without a role instead of guessing', async () => {
+    const { chat, others, key } = await formedGroup(bot, { members: 0 });
     const res = await bot.send(
-      invoke(chat, members[1], 'joinGroup', { roleCategory: 'boligsocial', roleTitle: '  ' }),
+      invoke(chat, others[1], 'joinGroup', { roleCategory: 'boligsocial', roleTitle: '  ' }),
     );
     expect(cardText(res.body?.value)).toContain('Du er ikke meldt ind endnu. Ret de markerede felter.');
-    expect((await bot.running.store.loadGroup(key()))?.value.members).toHaveLength(0);
+    expect((await bot.running.store.loadGroup(key))?.value.members).toHaveLength(0);
   });
 
   it('re-renders the invitation editor with each problem marked and posts nothing', async () => {
-    const posts = bot.connector.posts().length;
+    const { chat, coordinator, key } = await formedGroup(bot, { members: 0 });
+    const posts = postsIn(bot, chat).length;
     const bad = { meeting: 2, ...sampleInvitation, date: '2026-11-01', end: '12:00', text: 'Hej' };
     const res = await bot.send(invoke(chat, coordinator, 'saveInvitation', bad));
     const text = cardText(res.body?.value);
@@ -88,20 +99,19 @@ describe('the group and invitations, off the happy path', () => {
     expect(text).toContain('Datoen er allerede passeret.');
     expect(text).toContain('Sluttidspunktet skal ligge efter starttidspunktet.');
     expect(findInput(res.body?.value, 'location')?.value).toBe(sampleInvitation.location);
-    expect(bot.connector.posts()).toHaveLength(posts);
-    expect(await bot.running.store.loadMeeting(key(), 2)).toBeUndefined();
+    expect(postsIn(bot, chat)).toHaveLength(posts);
+    expect(await bot.running.store.loadMeeting(key, 2)).toBeUndefined();
   });
 
   it('updates a saved invitation in place and keeps the answers already given', async () => {
-    await bot.send(
-      invoke(chat, members[2], 'joinGroup', { roleCategory: 'imellem', roleTitle: 'Varmemester' }),
-    );
+    const { chat, coordinator, members } = await formedGroup(bot);
+    const soeren = members[2];
     await bot.send(
       invoke(chat, coordinator, 'saveInvitation', { meeting: 3, ...sampleInvitation, text: 'Hej' }),
     );
-    const card = bot.connector.posts().at(-1)!;
-    await bot.send(invoke(chat, members[2], 'rsvp', { meeting: 3, response: 'yes' }, card.id));
-    const posts = bot.connector.posts().length;
+    const card = postsIn(bot, chat).at(-1)!;
+    await bot.send(invoke(chat, soeren, 'rsvp', { meeting: 3, response: 'yes' }, card.id));
+    const posts = postsIn(bot, chat).length;
     const res = await bot.send(
       invoke(chat, coordinator, 'saveInvitation', {
         meeting: 3,
@@ -112,12 +122,12 @@ describe('the group and invitations, off the happy path', () => {
       }),
     );
     expect(cardText(res.body?.value)).toContain('Invitationen til møde 3 er opdateret.');
-    expect(bot.connector.posts()).toHaveLength(posts);
+    expect(postsIn(bot, chat)).toHaveLength(posts);
     const update = bot.connector.updates().at(-1)!;
     expect(update.activityId).toBe(card.id);
     const text = cardText(attachedCard(update.activity));
     expect(text).toContain('kl. 14.00–16.00');
-    expect(text).toContain('Kommer: Søren Østergaard');
+    expect(text).toContain(`Kommer: ${soeren.name}`);
   });
 
   it.each([
@@ -126,24 +136,27 @@ describe('the group and invitations, off the happy path', () => {
     ['a meeting number of the wrong type', 'rsvp', { meeting: { $gt: 0 }, response: 'yes' }],
     ['an unknown answer', 'rsvp', { meeting: 3, response: 'ja tak' }],
   ])('answers %s with a 400 and a message, and stores nothing', async (_what, verb, data) => {
-    const before = await bot.running.store.listRsvps(key(), 3);
+    const { chat, members, key } = await formedGroup(bot);
+    const before = await bot.running.store.listPersonRows(key, 'rsvps', 3);
     const res = await bot.send(invoke(chat, members[2], verb, data));
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ statusCode: 400, type: 'application/vnd.microsoft.error' });
     expect(String((res.body?.value as { message: string }).message).length).toBeGreaterThan(10);
-    expect(await bot.running.store.listRsvps(key(), 3)).toEqual(before);
+    expect(await bot.running.store.listPersonRows(key, 'rsvps', 3)).toEqual(before);
   });
 
   it('ignores prototype-polluting keys in card data', async () => {
+    const { chat, others } = await formedGroup(bot, { members: 0 });
     const data = JSON.parse(
       '{"__proto__": {"polluted": true}, "constructor": {"x": 1}, "roleCategory": "andet", "roleTitle": "Driftschef"}',
     );
-    const res = await bot.send(invoke(chat, members[3], 'joinGroup', data));
+    const res = await bot.send(invoke(chat, others[3], 'joinGroup', data));
     expect(cardText(res.body?.value)).toContain('Velkommen i gruppen');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('asks for a group chat when setup is tried in a personal chat, and helps there', async () => {
+    const { coordinator } = samplePeople();
     const personal = { ...groupChat(bot.connector.serviceUrl), conversationId: `a:${randomUUID()}` };
     const setupInPersonal = invoke(personal, coordinator, 'setupGroup', sampleSettings);
     (setupInPersonal.conversation as Record<string, unknown>).conversationType = 'personal';
@@ -152,38 +165,34 @@ describe('the group and invitations, off the happy path', () => {
     const added = botAdded(personal, coordinator);
     (added.conversation as Record<string, unknown>).conversationType = 'personal';
     await bot.send(added);
-    expect(cardText(attachedCard(bot.connector.posts().at(-1)!.activity))).toContain(
+    expect(cardText(attachedCard(postsIn(bot, personal).at(-1)!.activity))).toContain(
       'Sådan bruger du Erfaringsgruppe',
     );
   });
 
   it('shows everyone who clicked "Jeg er med" at the same moment on the group card', async () => {
-    const crowd = [members[4], members[5], user('Bente Kjær')];
+    const { chat, others, key } = await formedGroup(bot);
+    const crowd = [others[0], others[1], user('Bente Kjær')];
     const answers = await Promise.all(
       crowd.map((m) =>
         bot.send(invoke(chat, m, 'joinGroup', { roleCategory: 'andet', roleTitle: 'Driftschef' })),
       ),
     );
     expect(answers.every((a) => a.status === 200)).toBe(true);
-    const stored = (await bot.running.store.loadGroup(key()))!.value;
-    const last = cardText(
-      attachedCard(
-        bot.connector
-          .updates()
-          .filter((u) => u.activityId === stored.groupCardId)
-          .at(-1)!.activity,
-      ),
-    );
+    const stored = (await bot.running.store.loadGroup(key))!.value;
+    const updates = bot.connector.updates().filter((u) => u.activityId === stored.groupCardId);
+    const last = cardText(attachedCard(updates.at(-1)!.activity));
     expect(last).toContain(`Medlemmer (${stored.members.length} af 6)`);
     for (const m of crowd) expect(last).toContain(m.name);
   });
 
   it('re-posts the group card when the bot is added again to a chat that has a group', async () => {
-    const before = bot.connector.posts().length;
+    const { chat, coordinator, key } = await formedGroup(bot);
+    const before = postsIn(bot, chat).length;
     await bot.send(botAdded(chat, coordinator));
-    const [post] = bot.connector.posts().slice(before);
+    const [post] = postsIn(bot, chat).slice(before);
     expect(cardText(attachedCard(post.activity))).toContain('Erfaringsgruppe Søbakken');
-    expect((await bot.running.store.loadGroup(key()))?.value.groupCardId).toBe(post.id);
+    expect((await bot.running.store.loadGroup(key))?.value.groupCardId).toBe(post.id);
   });
 
   it('does not answer a tenant that is not allowed', async () => {

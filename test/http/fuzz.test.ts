@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { VERBS } from '../../src/bot/verbs';
+import { VERB_NAMES as VERBS } from '../../src/app';
 import { BOT, groupChat, invoke, mention, user } from '../support/activities';
 import { startTestBot, type TestBot } from '../support/bot-harness';
 import { cardText } from '../support/cards';

@@ -1,4 +1,5 @@
 import { botAdded, groupChat, invoke, mention, user, type TestChat } from '../support/activities';
+import { flow } from '../support/scenarios';
 import { startTestBot, type TestBot } from '../support/bot-harness';
 import { attachedCard, cardText, findInput } from '../support/cards';
 import { sampleInvitation, samplePeople, sampleSettings } from '../support/sample-group';
@@ -27,8 +28,9 @@ describe('a group is formed and invited to meeting 1 (Danish, over HTTP)', () =>
   let welcomeId = '';
   let invitationId = '';
   let template = '';
+  const step = flow();
 
-  it('welcomes the chat with a card that explains the group and offers setup and joining', async () => {
+  step('welcomes the chat with a card that explains the group and offers setup and joining', async () => {
     const res = await bot.send(botAdded(chat, coordinator));
     expect(res.status).toBe(200);
     const posts = bot.connector.posts();
@@ -42,7 +44,7 @@ describe('a group is formed and invited to meeting 1 (Danish, over HTTP)', () =>
     welcomeId = posts[0].id;
   });
 
-  it('shows the setup card with the eight composition questions', async () => {
+  step('shows the setup card with the eight composition questions', async () => {
     const card = cardOf(await bot.send(invoke(chat, coordinator, 'openSetup', {}, welcomeId)));
     const text = cardText(card);
     expect(text).toContain('Hvem arbejder imellem de to indsatser?');
@@ -51,7 +53,7 @@ describe('a group is formed and invited to meeting 1 (Danish, over HTTP)', () =>
     expect(findInput(card, 'revealMode')).toBeDefined();
   });
 
-  it('re-renders the setup card with the problem marked when the name is missing', async () => {
+  step('re-renders the setup card with the problem marked when the name is missing', async () => {
     const card = cardOf(
       await bot.send(invoke(chat, coordinator, 'setupGroup', { ...sampleSettings, name: '   ' }, welcomeId)),
     );
@@ -61,7 +63,7 @@ describe('a group is formed and invited to meeting 1 (Danish, over HTTP)', () =>
     expect(await bot.running.store.loadGroup(groupKeyOfChat())).toBeUndefined();
   });
 
-  it('stores the group and makes the first person to complete setup its coordinator', async () => {
+  step('stores the group and makes the first person to complete setup its coordinator', async () => {
     const before = bot.connector.calls.length;
     const card = cardOf(await bot.send(invoke(chat, coordinator, 'setupGroup', sampleSettings, welcomeId)));
     expect(cardText(card)).toContain('Erfaringsgruppe Søbakken');
@@ -78,7 +80,7 @@ describe('a group is formed and invited to meeting 1 (Danish, over HTTP)', () =>
     expect(cardText(attachedCard(update!.activity))).toContain('Boligforeningen Kilden');
   });
 
-  it('refuses a second person who tries to set the group up again', async () => {
+  step('refuses a second person who tries to set the group up again', async () => {
     const res = await bot.send(
       invoke(chat, members[0], 'setupGroup', { ...sampleSettings, name: 'Kapring' }),
     );
@@ -89,7 +91,7 @@ describe('a group is formed and invited to meeting 1 (Danish, over HTTP)', () =>
     );
   });
 
-  it('lets six people join with their roles and updates the group card in place', async () => {
+  step('lets six people join with their roles and updates the group card in place', async () => {
     for (const m of members) {
       const card = cardOf(
         await bot.send(
@@ -106,7 +108,7 @@ describe('a group is formed and invited to meeting 1 (Danish, over HTTP)', () =>
     expect(last).toContain('Gruppen dækker både den fysiske og den boligsociale indsats');
   });
 
-  it('refuses a seventh person with a clear message and keeps the roster at six', async () => {
+  step('refuses a seventh person with a clear message and keeps the roster at six', async () => {
     const seventh = user('Bente Kjær');
     const res = await bot.send(
       invoke(chat, seventh, 'joinGroup', { roleCategory: 'andet', roleTitle: 'Driftschef' }),
@@ -119,7 +121,7 @@ describe('a group is formed and invited to meeting 1 (Danish, over HTTP)', () =>
     expect(stored?.value.members).toHaveLength(6);
   });
 
-  it('politely refuses a member who asks for the invitation editor', async () => {
+  step('politely refuses a member who asks for the invitation editor', async () => {
     const before = bot.connector.posts().length;
     await bot.send(mention(chat, members[1], 'inviter 1'));
     const reply = bot.connector.posts().slice(before);
@@ -129,7 +131,7 @@ describe('a group is formed and invited to meeting 1 (Danish, over HTTP)', () =>
     );
   });
 
-  it('gives the coordinator an editor pre-filled from the seed template', async () => {
+  step('gives the coordinator an editor pre-filled from the seed template', async () => {
     const before = bot.connector.posts().length;
     await bot.send(mention(chat, coordinator, 'inviter 1'));
     const [post] = bot.connector.posts().slice(before);
@@ -144,7 +146,7 @@ describe('a group is formed and invited to meeting 1 (Danish, over HTTP)', () =>
     expect(findInput(card, 'end')?.value).toBe('15:00');
   });
 
-  it('posts the invitation with Danish date and time, place and a notification summary', async () => {
+  step('posts the invitation with Danish date and time, place and a notification summary', async () => {
     const before = bot.connector.posts().length;
     const data = { meeting: 1, ...sampleInvitation, text: template };
     const card = cardOf(await bot.send(invoke(chat, coordinator, 'saveInvitation', data)));
@@ -163,7 +165,7 @@ describe('a group is formed and invited to meeting 1 (Danish, over HTTP)', () =>
     invitationId = post.id;
   });
 
-  it('records four RSVPs and updates the invitation card in place for everyone, with names', async () => {
+  step('records four RSVPs and updates the invitation card in place for everyone, with names', async () => {
     const answers = [
       [members[0], 'yes'],
       [members[1], 'yes'],
@@ -186,14 +188,14 @@ describe('a group is formed and invited to meeting 1 (Danish, over HTTP)', () =>
     expect(last).toContain('Kan ikke: Mette Bæk');
   });
 
-  it('tells a non-member to click "Jeg er med" first and does not count them', async () => {
+  step('tells a non-member to click "Jeg er med" first and does not count them', async () => {
     const outsider = user('Bente Kjær');
     const res = await bot.send(invoke(chat, outsider, 'rsvp', { meeting: 1, response: 'yes' }, invitationId));
     expect(res.body?.value).toContain('Klik på **Jeg er med** først');
-    expect(await bot.running.store.listRsvps(groupKeyOfChat(), 1)).toHaveLength(4);
+    expect(await bot.running.store.listPersonRows(groupKeyOfChat(), 'rsvps', 1)).toHaveLength(4);
   });
 
-  it('still lists everyone after a restart on the same storage', async () => {
+  step('still lists everyone after a restart on the same storage', async () => {
     await bot.restart();
     const before = bot.connector.posts().length;
     await bot.send(mention(chat, members[4], 'status'));

@@ -209,7 +209,19 @@ describe('the HTTP edge of the bot process', () => {
     expect(await health.json()).toEqual({ status: 'ok' });
   }, 120_000);
 
-  it('logs each refusal as one JSON line and never a stack trace', () => {
+  it('logs each refusal as one JSON line and never a stack trace', async () => {
+    for (let i = 0; i < 10; i++) {
+      await send(port, 'POST', { 'content-type': 'text/plain' }, Buffer.from('hej'));
+      await send(port, 'POST', { 'content-type': 'application/json' }, Buffer.from('{}'));
+    }
+    for (
+      let waited = 0;
+      (bot.stderr().match(/"event":"(http\.refused|activity\.malformed)"/g) ?? []).length < 20;
+      waited++
+    ) {
+      if (waited > 100) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
     const lines = bot.stderr().trim().split('\n');
     for (const line of lines) expect(() => JSON.parse(line) as unknown).not.toThrow();
     const refused = lines

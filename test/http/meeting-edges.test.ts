@@ -1,49 +1,47 @@
-import { randomUUID } from 'node:crypto';
-import { groupKeyOf } from '../../src/store/keys';
-import { groupChat, invoke, mention, user, type TestChat } from '../support/activities';
+import { groupChat, inPersonal, invoke, mention, personal, user } from '../support/activities';
 import { startTestBot, type TestBot } from '../support/bot-harness';
 import { attachedCard, cardText, findInput } from '../support/cards';
-import { samplePeople, sampleSettings } from '../support/sample-group';
+import { sampleSettings } from '../support/sample-group';
+import { formedGroup, postsIn, runningMeeting } from '../support/scenarios';
 
 jest.setTimeout(60_000);
 
-/** Meetings off the happy path: too few people, the wrong person, everyone at once, an unheld meeting. */
+/**
+ * Meetings off the happy path: too few people, the wrong person, everyone at once, an unheld
+ * meeting. Each test starts from its own group in a fresh chat.
+ */
 describe('meetings, off the happy path', () => {
   let bot: TestBot;
-  let chat: TestChat;
-  const { coordinator, members } = samplePeople();
   const outsider = user('Bente Kjær');
 
   beforeAll(async () => {
     bot = await startTestBot();
-    chat = groupChat(bot.connector.serviceUrl);
-    await bot.send(invoke(chat, coordinator, 'setupGroup', sampleSettings));
-    for (const m of members.slice(0, 2))
-      await bot.send(invoke(chat, m, 'joinGroup', { roleCategory: m.roleCategory, roleTitle: m.roleTitle }));
   });
   afterAll(() => bot.stop());
 
   it('refuses to start meeting 1 with fewer than three members', async () => {
+    const { chat, coordinator } = await formedGroup(bot, { members: 2 });
     const res = await bot.send(invoke(chat, coordinator, 'startMeeting', { meeting: 1 }));
     expect(res.body?.value).toContain('Gruppen har 2 medlemmer. Der skal være mindst 3');
-    for (const m of members.slice(2))
-      await bot.send(invoke(chat, m, 'joinGroup', { roleCategory: m.roleCategory, roleTitle: m.roleTitle }));
   });
 
   it('tells a member that starting is the coordinator’s', async () => {
+    const { chat, members } = await formedGroup(bot);
     await bot.send(mention(chat, members[0], 'start 1'));
-    expect(bot.connector.posts().at(-1)?.activity.text).toContain(
+    expect(postsIn(bot, chat).at(-1)?.activity.text).toContain(
       'Det er kun gruppens koordinator (Karen Holm)',
     );
   });
 
   it('tells people the meeting has not started when they open the form too early', async () => {
+    const { chat, members } = await formedGroup(bot);
     const res = await bot.send(invoke(chat, members[0], 'openAnswerForm', { meeting: 1 }));
     expect(res.body?.value).toContain('Møde 1 er ikke startet endnu');
   });
 
   it('starts once when two start clicks arrive together, and counts six answers sent at the same moment', async () => {
-    const before = bot.connector.posts().length;
+    const { chat, coordinator, members, key } = await formedGroup(bot, { members: 6 });
+    const before = postsIn(bot, chat).length;
     const starts = await Promise.all([
       bot.send(invoke(chat, coordinator, 'startMeeting', { meeting: 1 })),
       bot.send(invoke(chat, coordinator, 'startMeeting', { meeting: 1 })),
@@ -53,7 +51,7 @@ describe('meetings, off the happy path', () => {
       'Møde 1 er allerede startet.',
       'Møde 1 er startet.',
     ]);
-    const posted = bot.connector.posts().slice(before);
+    const posted = postsIn(bot, chat).slice(before);
     expect(posted).toHaveLength(2);
     const statusId = posted[0].id;
 
@@ -70,20 +68,14 @@ describe('meetings, off the happy path', () => {
       ),
     );
     expect(answers.every((a) => cardText(a.body?.value).includes('Dit svar er gemt'))).toBe(true);
-    const stored = (await bot.running.store.loadPartition(groupKeyOf(chat.tenantId, chat.conversationId)))!;
+    const stored = (await bot.running.store.loadPartition(key))!;
     expect(stored.answers.filter((a) => a.meeting === 1)).toHaveLength(6);
-    const last = cardText(
-      attachedCard(
-        bot.connector
-          .updates()
-          .filter((u) => u.activityId === statusId)
-          .at(-1)!.activity,
-      ),
-    );
-    expect(last).toContain('6 af 6 har svaret');
+    const statusUpdates = bot.connector.updates().filter((u) => u.activityId === statusId);
+    expect(cardText(attachedCard(statusUpdates.at(-1)!.activity))).toContain('6 af 6 har svaret');
   });
 
   it('marks a missing piece of advice and an answer over 500 characters, and keeps what was typed', async () => {
+    const { chat, members } = await runningMeeting(bot);
     const res = await bot.send(
       invoke(chat, members[0], 'submitAnswer', { meeting: 1, a1: 'Godt råd', a2: '', a3: 'x'.repeat(501) }),
     );
@@ -95,6 +87,7 @@ describe('meetings, off the happy path', () => {
   });
 
   it('keeps the coordinator verbs for the coordinator', async () => {
+    const { chat, members } = await runningMeeting(bot);
     for (const verb of ['reveal', 'startVoting', 'closeMeeting']) {
       const res = await bot.send(invoke(chat, members[1], verb, { meeting: 1, agreements: 'x' }));
       expect(res.body?.value).toContain('Det er kun gruppens koordinator');
@@ -102,6 +95,7 @@ describe('meetings, off the happy path', () => {
   });
 
   it('keeps answers and votes for members', async () => {
+    const { chat } = await runningMeeting(bot);
     const res = await bot.send(
       invoke(chat, outsider, 'submitAnswer', { meeting: 1, a1: 'a', a2: 'b', a3: 'c' }),
     );
@@ -109,6 +103,7 @@ describe('meetings, off the happy path', () => {
   });
 
   it('refuses prioritising before voting starts and choices that are not on the card', async () => {
+    const { chat, coordinator, members } = await runningMeeting(bot);
     const early = await bot.send(invoke(chat, members[0], 'vote', { meeting: 1, choices: 'x' }));
     expect(early.body?.value).toContain('Det kan ikke lade sig gøre på dette trin af møde 1');
     await bot.send(invoke(chat, coordinator, 'reveal', { meeting: 1 }));
@@ -120,13 +115,15 @@ describe('meetings, off the happy path', () => {
   });
 
   it('tells a member that summaries are the coordinator’s, and the coordinator that meeting 2 is not held', async () => {
+    const { chat, coordinator, members } = await runningMeeting(bot);
     await bot.send(mention(chat, members[0], 'opsummering 1'));
-    expect(bot.connector.posts().at(-1)?.activity.text).toContain('Opsummeringen er koordinatorens værktøj');
+    expect(postsIn(bot, chat).at(-1)?.activity.text).toContain('Opsummeringen er koordinatorens værktøj');
     await bot.send(mention(chat, coordinator, 'opsummering tema 2'));
-    expect(bot.connector.posts().at(-1)?.activity.text).toContain('Møde 2 er ikke holdt endnu');
+    expect(postsIn(bot, chat).at(-1)?.activity.text).toContain('Møde 2 er ikke holdt endnu');
   });
 
   it('answers a refresh with the current status card, or the group card', async () => {
+    const { chat, members } = await runningMeeting(bot, { members: 6 });
     const status = await bot.send(invoke(chat, members[2], 'refresh', { meeting: 1 }));
     expect(cardText(status.body?.value)).toContain('Møde 1: Tre gode råd');
     const group = await bot.send(invoke(chat, members[2], 'refresh', {}));
@@ -134,20 +131,20 @@ describe('meetings, off the happy path', () => {
   });
 
   it('refuses the project before meeting 4 is closed', async () => {
+    const { chat, members } = await formedGroup(bot);
     const res = await bot.send(invoke(chat, members[0], 'proposeProject', { title: 'T', description: 'D' }));
     expect(res.body?.value).toContain('når alle fire møder er afsluttet');
   });
 
   it('asks a coordinator of two groups which one they mean in a personal chat, then answers for it', async () => {
+    const { chat, coordinator, members } = await runningMeeting(bot);
     const other = groupChat(bot.connector.serviceUrl);
     await bot.send(
       invoke(other, coordinator, 'setupGroup', { ...sampleSettings, name: 'Erfaringsgruppe Nørremarken' }),
     );
-    const personal = { ...chat, conversationId: `a:${randomUUID()}` };
-    const ask = mention(personal, coordinator, 'opsummering 1');
-    (ask.conversation as Record<string, unknown>).conversationType = 'personal';
-    await bot.send(ask);
-    const choose = attachedCard(bot.connector.posts().at(-1)!.activity);
+    const where = personal(chat);
+    await bot.send(inPersonal(mention(where, coordinator, 'opsummering 1')));
+    const choose = attachedCard(postsIn(bot, where).at(-1)!.activity);
     expect(cardText(choose)).toContain('Hvilken gruppe mener du?');
     const buttons = choose.actions as { title: string; data: Record<string, unknown> }[];
     expect(buttons.map((b) => b.title).sort()).toEqual([
@@ -155,14 +152,10 @@ describe('meetings, off the happy path', () => {
       'Erfaringsgruppe Søbakken',
     ]);
     const pick = buttons.find((b) => b.title === 'Erfaringsgruppe Søbakken')!;
-    const click = invoke(personal, coordinator, 'summary', pick.data);
-    (click.conversation as Record<string, unknown>).conversationType = 'personal';
-    const res = await bot.send(click);
+    const res = await bot.send(inPersonal(invoke(where, coordinator, 'summary', pick.data)));
     expect(cardText(res.body?.value)).toContain('Opsummering af møde 1: Tre gode råd');
 
-    const forged = invoke(personal, members[0], 'summary', pick.data);
-    (forged.conversation as Record<string, unknown>).conversationType = 'personal';
-    const refused = await bot.send(forged);
+    const refused = await bot.send(inPersonal(invoke(where, members[0], 'summary', pick.data)));
     expect(cardText(refused.body?.value)).not.toContain('Opsummering af møde 1');
   });
 });

@@ -1,5 +1,6 @@
 import { COMMAND_NAMES, parseCommand } from '../../src/bot/commands';
 import { groupChat, invoke, mention, user, type TestChat, type TestUser } from '../support/activities';
+import { flow } from '../support/scenarios';
 import { startTestBot, type TestBot } from '../support/bot-harness';
 import { attachedCard, cardText, findInput } from '../support/cards';
 import { samplePeople, sampleSettings } from '../support/sample-group';
@@ -20,6 +21,7 @@ describe('the method in the words (Danish, over HTTP)', () => {
   let chat: TestChat;
   const { coordinator, members } = samplePeople();
   const three = members.slice(0, 3);
+  const step = flow();
 
   beforeAll(async () => {
     bot = await startTestBot();
@@ -33,7 +35,7 @@ describe('the method in the words (Danish, over HTTP)', () => {
     return lastCard();
   };
 
-  it('asks the seed’s precondition at setup and answers "no" with advice, never a block', async () => {
+  step('asks the seed’s precondition at setup and answers "no" with advice, never a block', async () => {
     await bot.send(mention(chat, coordinator, 'opret'));
     const setup = attachedCard(bot.connector.posts().at(-1)!.activity);
     expect(cardText(setup)).toContain('Pågår der både en fysisk renovering og en boligsocial indsats');
@@ -48,7 +50,7 @@ describe('the method in the words (Danish, over HTTP)', () => {
       await bot.send(invoke(chat, m, 'joinGroup', { roleCategory: m.roleCategory, roleTitle: m.roleTitle }));
   });
 
-  it('gives the coordinator the method’s two hours as a guide when nothing is invited yet', async () => {
+  step('gives the coordinator the method’s two hours as a guide when nothing is invited yet', async () => {
     const text = await say(coordinator, 'guide 2');
     expect(text).toContain('Vejledning til møde 2: Bidrag til samarbejde');
     expect(text).toContain('metodens 2 timer');
@@ -59,7 +61,7 @@ describe('the method in the words (Danish, over HTTP)', () => {
     expect(minutes.reduce((a, b) => a + b, 0)).toBe(120);
   });
 
-  it('sends an invitation that states the real times and length, never "d. torsdag den"', async () => {
+  step('sends an invitation that states the real times and length, never "d. torsdag den"', async () => {
     await bot.send(mention(chat, coordinator, 'inviter 1'));
     const editor = attachedCard(bot.connector.posts().at(-1)!.activity);
     const template = String(findInput(editor, 'text')?.value);
@@ -81,7 +83,7 @@ describe('the method in the words (Danish, over HTTP)', () => {
     expect(text).not.toMatch(/d\. torsdag den|Mødet vil vare 2 timer/);
   });
 
-  it('turns the invited 13.00–14.30 into a guide of timed steps that add up to 90 minutes', async () => {
+  step('turns the invited 13.00–14.30 into a guide of timed steps that add up to 90 minutes', async () => {
     const text = await say(coordinator, 'vejledning 1');
     const minutes = minutesIn(text);
     expect(minutes.length).toBeGreaterThanOrEqual(4);
@@ -91,13 +93,13 @@ describe('the method in the words (Danish, over HTTP)', () => {
     expect(text).toContain('løst forpligtende');
   });
 
-  it('gives a member a short description of the meeting instead of the running order', async () => {
+  step('gives a member a short description of the meeting instead of the running order', async () => {
     const text = await say(three[0], 'vejledning 1');
     expect(text).toContain('Møde 1 handler om »Tre gode råd«');
     expect(minutesIn(text)).toEqual([]);
   });
 
-  it('offers the guide on the status card', async () => {
+  step('offers the guide on the status card', async () => {
     await bot.send(mention(chat, coordinator, 'status'));
     const card = attachedCard(bot.connector.posts().at(-1)!.activity);
     const actions = card.actions as { title: string; data?: { verb?: string; meeting?: unknown } }[];
@@ -107,7 +109,7 @@ describe('the method in the words (Danish, over HTTP)', () => {
     expect(minutesIn(cardText(res.body?.value)).reduce((a, b) => a + b, 0)).toBe(90);
   });
 
-  it('starts meeting 2’s invitation from a follow-up, not from first contact', async () => {
+  step('starts meeting 2’s invitation from a follow-up, not from first contact', async () => {
     await bot.send(mention(chat, coordinator, 'inviter 2'));
     const text = String(findInput(attachedCard(bot.connector.posts().at(-1)!.activity), 'text')?.value);
     expect(text).toMatch(/^Hej alle\n\nTak for sidst\. Næste gang ser vi på »Bidrag til samarbejde«/);
@@ -115,7 +117,7 @@ describe('the method in the words (Danish, over HTTP)', () => {
     expect(text).toContain('[dato] kl. [start]–[slut]');
   });
 
-  it('writes one vote as "1 stemme"', async () => {
+  step('writes one vote as "1 stemme"', async () => {
     await bot.send(mention(chat, coordinator, 'start 1'));
     for (const [i, m] of three.entries())
       await bot.send(
@@ -131,7 +133,7 @@ describe('the method in the words (Danish, over HTTP)', () => {
     expect(lastCard()).toContain('1. Råd 1b (1 stemme)');
   });
 
-  it('names every command, the purpose and why "på tværs" exists in help', async () => {
+  step('names every command, the purpose and why "på tværs" exists in help', async () => {
     const text = await say(members[5], 'hjælp');
     const named = [...text.matchAll(/\*\*([^*]+)\*\*/g)].map((m) => parseCommand(m[1])?.name);
     for (const c of COMMAND_NAMES) expect(named).toContain(c);

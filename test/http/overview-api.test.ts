@@ -213,6 +213,7 @@ describe('who may read an overview (Teams SSO users)', () => {
         now: () => new Date(),
         timeZone: 'Europe/Copenhagen',
         defaultLanguage: 'da',
+        coordinatorTitle: () => 'Koordinatoren',
       }),
       async (token) => {
         const r = readers[token];

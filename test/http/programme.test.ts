@@ -1,6 +1,7 @@
 import sample from '../fixtures/sample-group.da.json';
 import { groupKeyOf } from '../../src/store/keys';
 import { groupChat, invoke, mention, type TestChat } from '../support/activities';
+import { flow } from '../support/scenarios';
 import { startTestBot, type TestBot } from '../support/bot-harness';
 import { attachedCard, cardText, findInput } from '../support/cards';
 import { samplePeople, sampleSettings } from '../support/sample-group';
@@ -44,6 +45,7 @@ describe.each(['da', 'en'] as const)('a whole programme in %s', (language) => {
   const { coordinator, members } = samplePeople();
   const byKey = (key: string) => members.find((m) => m.key === key)!;
   const edited = 'Hold fælles morgenmøde hver tirsdag – også når alt går godt.';
+  const step = flow();
 
   beforeAll(async () => {
     bot = await startTestBot();
@@ -57,7 +59,7 @@ describe.each(['da', 'en'] as const)('a whole programme in %s', (language) => {
   const lastPost = () => bot.connector.posts().at(-1)!;
   const cardTextOf = (res: { body?: Record<string, unknown> }) => cardText(res.body?.value);
 
-  it('refuses to start meeting 2 before meeting 1', async () => {
+  step('refuses to start meeting 2 before meeting 1', async () => {
     const res = await bot.send(invoke(chat, coordinator, 'startMeeting', { meeting: 2 }));
     expect(res.body?.value).toMatch(
       language === 'da'
@@ -68,7 +70,7 @@ describe.each(['da', 'en'] as const)('a whole programme in %s', (language) => {
 
   for (const meeting of sample.meetings) {
     const n = meeting.meeting;
-    it(`runs meeting ${n}: start, answers, reveal, votes, close`, async () => {
+    step(`runs meeting ${n}: start, answers, reveal, votes, close`, async () => {
       const postsBefore = bot.connector.posts().length;
       await bot.send(mention(chat, coordinator, `${w.start} ${n}`));
       const [status, prompt] = bot.connector.posts().slice(postsBefore);
@@ -148,7 +150,7 @@ describe.each(['da', 'en'] as const)('a whole programme in %s', (language) => {
     });
   }
 
-  it('ends with the common project', async () => {
+  step('ends with the common project', async () => {
     for (const p of sample.projectProposals) {
       const res = await bot.send(
         invoke(chat, byKey(p.by), 'proposeProject', { title: p.title, description: p.description }),
@@ -177,7 +179,7 @@ describe.each(['da', 'en'] as const)('a whole programme in %s', (language) => {
     expect(cardTextOf(final)).toContain('Søren Østergaard');
   });
 
-  it('summarises theme 1 with all 18 pieces of advice as last edited, and the agreements', async () => {
+  step('summarises theme 1 with all 18 pieces of advice as last edited, and the agreements', async () => {
     await bot.send(mention(chat, coordinator, `${w.summary} 1`));
     const text = cardText(attachedCard(lastPost().activity));
     const advice = Object.values(sample.meetings[0].answers)
@@ -195,7 +197,7 @@ describe.each(['da', 'en'] as const)('a whole programme in %s', (language) => {
     expect(text).toContain(sample.meetings[0].agreements.split('.')[0]);
   });
 
-  it('summarises the whole programme with every agreement and the project', async () => {
+  step('summarises the whole programme with every agreement and the project', async () => {
     await bot.send(mention(chat, coordinator, w.summary));
     const text = cardText(attachedCard(lastPost().activity));
     for (const m of sample.meetings) expect(text).toContain(m.agreements.split('.')[0]);
@@ -203,7 +205,7 @@ describe.each(['da', 'en'] as const)('a whole programme in %s', (language) => {
     expect(text).toContain(sample.project.choice);
   });
 
-  it('put no Entra object id on any card it posted or updated, from setup to the common project', () => {
+  step('put no Entra object id on any card it posted or updated, from setup to the common project', () => {
     const cards = JSON.stringify(
       bot.connector.calls.map((c) => (c.activity as { attachments?: unknown }).attachments ?? null),
     ).toLowerCase();
@@ -211,7 +213,7 @@ describe.each(['da', 'en'] as const)('a whole programme in %s', (language) => {
     for (const p of [coordinator, ...members]) expect(cards).not.toContain(p.id.toLowerCase());
   });
 
-  it('never sent more than 7 messages in any second of the conversation', () => {
+  step('never sent more than 7 messages in any second of the conversation', () => {
     const times = bot.connector.calls
       .filter((c) => c.conversationId === chat.conversationId)
       .map((c) => c.at);

@@ -1,4 +1,5 @@
 import { groupChat, invoke, mention, type TestChat } from '../support/activities';
+import { flow } from '../support/scenarios';
 import { startTestBot, type TestBot } from '../support/bot-harness';
 import { samplePeople, sampleSettings } from '../support/sample-group';
 import { groupKeyOf } from '../../src/store/keys';
@@ -9,6 +10,7 @@ describe('re-delivered activities', () => {
   let chat: TestChat;
   const { coordinator, members } = samplePeople();
   const key = (): string => groupKeyOf(chat.tenantId, chat.conversationId);
+  const step = flow();
 
   beforeAll(async () => {
     bot = await startTestBot();
@@ -19,22 +21,25 @@ describe('re-delivered activities', () => {
   });
   afterAll(() => bot.stop());
 
-  it('posts one invitation when the same save arrives twice at once, and answers both the same', async () => {
-    const before = bot.connector.posts().length;
-    const save = invoke(chat, coordinator, 'saveInvitation', {
-      meeting: 1,
-      date: '2027-01-14',
-      start: '13:00',
-      end: '15:00',
-      location: 'Beboerhuset',
-      text: 'Hej',
-    });
-    const [a, b] = await Promise.all([bot.send(save), bot.send(save)]);
-    expect(bot.connector.posts().length - before).toBe(1);
-    expect(a.body).toEqual(b.body);
-  });
+  step(
+    'posts one invitation when the same save arrives twice at once, and answers both the same',
+    async () => {
+      const before = bot.connector.posts().length;
+      const save = invoke(chat, coordinator, 'saveInvitation', {
+        meeting: 1,
+        date: '2027-01-14',
+        start: '13:00',
+        end: '15:00',
+        location: 'Beboerhuset',
+        text: 'Hej',
+      });
+      const [a, b] = await Promise.all([bot.send(save), bot.send(save)]);
+      expect(bot.connector.posts().length - before).toBe(1);
+      expect(a.body).toEqual(b.body);
+    },
+  );
 
-  it('starts the meeting once when the same "start 1" message arrives twice', async () => {
+  step('starts the meeting once when the same "start 1" message arrives twice', async () => {
     const before = bot.connector.posts().length;
     const start = mention(chat, coordinator, 'start 1');
     await bot.send(start);
@@ -42,7 +47,7 @@ describe('re-delivered activities', () => {
     expect(bot.connector.posts().length - before).toBe(2);
   });
 
-  it('stores an answer delivered twice as one answer', async () => {
+  step('stores an answer delivered twice as one answer', async () => {
     const answer = invoke(chat, members[1], 'submitAnswer', {
       meeting: 1,
       a1: 'Et råd',
@@ -56,7 +61,7 @@ describe('re-delivered activities', () => {
     expect(snapshot?.answers.filter((a) => a.userId === members[1].id)).toHaveLength(1);
   });
 
-  it('does nothing twice when a re-delivery reaches a freshly started instance', async () => {
+  step('does nothing twice when a re-delivery reaches a freshly started instance', async () => {
     const reveal = invoke(chat, coordinator, 'reveal', { meeting: 1 });
     await bot.send(reveal);
     await bot.restart();

@@ -45,6 +45,8 @@ describe("Teams' limits and errors", () => {
   });
 
   it('gives up updating a card after five tries, and still confirms what was stored', async () => {
+    const m = members[2];
+    await bot.send(invoke(chat, m, 'joinGroup', { roleCategory: m.roleCategory, roleTitle: m.roleTitle }));
     bot.connector.failNext(503, 5);
     const attempts = bot.connector.attempts.length;
     const res = await bot.send(

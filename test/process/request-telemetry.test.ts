@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { redactedTarget } from '../../src/request-telemetry';
-import { signToken } from '../../src/web/signed-token';
+import { signToken } from '../../src/lib/signed-token';
 import { testConnectionString } from '../support/azurite';
 
 const root = path.join(__dirname, '..', '..');

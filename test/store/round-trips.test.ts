@@ -4,16 +4,19 @@
  * for each of them, so a use case that reads the same group twice answers more slowly.
  */
 import { randomUUID } from 'node:crypto';
-import { answerForm, submitAnswer } from '../../src/app/answers';
+import { openAnswerForm, submitAnswer } from '../../src/app/answers';
 import type { Actor, AppDeps } from '../../src/app/context';
 import { joinGroup, setupGroup } from '../../src/app/group';
-import { meetingGuide } from '../../src/app/guide';
-import { invitationDraft, rsvp, saveInvitation } from '../../src/app/invitation';
+import { openGuide } from '../../src/app/guide';
+import { openInvitation, rsvp, saveInvitation } from '../../src/app/invitation';
 import { startMeeting } from '../../src/app/meeting';
 import type { Outcome } from '../../src/app/result';
 import { openTableStore } from '../../src/store/connect';
 import { groupKeyOf } from '../../src/store/keys';
 import { testConnectionString } from '../support/azurite';
+import { groupChat, invoke, mention, user } from '../support/activities';
+import { startTestBot } from '../support/bot-harness';
+import { sampleSettings } from '../support/sample-group';
 
 describe('storage round trips per use case', () => {
   it('read the group once and write once', async () => {
@@ -27,6 +30,7 @@ describe('storage round trips per use case', () => {
       now: () => new Date(),
       timeZone: 'Europe/Copenhagen',
       defaultLanguage: 'da',
+      coordinatorTitle: () => 'Koordinatoren',
     };
     const conversationId = `19:${randomUUID()}@thread.v2`;
     const person = (userId: string, name: string): Actor => ({
@@ -70,15 +74,15 @@ describe('storage round trips per use case', () => {
         joinGroup(deps, m, { roleCategory: 'fysisk', roleTitle: 'Driftsleder' }),
       );
     await measure('setupGroup (change)', () => setupGroup(deps, karen, { ...settings, revealMode: 'named' }));
-    await measure('invitationDraft', () => invitationDraft(deps, karen, '1'));
+    await measure('openInvitation', () => openInvitation(deps, karen, { meeting: '1' }));
     await measure('saveInvitation (new)', () => saveInvitation(deps, karen, invitation));
     await measure('saveInvitation (change)', () =>
       saveInvitation(deps, karen, { ...invitation, start: '13:30' }),
     );
     await measure('rsvp', () => rsvp(deps, members[0], { meeting: '1', response: 'yes' }));
-    await measure('meetingGuide', () => meetingGuide(deps, karen, '1'));
-    await measure('startMeeting', () => startMeeting(deps, karen, '1'));
-    await measure('answerForm', () => answerForm(deps, members[0], '1'));
+    await measure('openGuide', () => openGuide(deps, karen, { meeting: '1' }));
+    await measure('startMeeting', () => startMeeting(deps, karen, { meeting: '1' }));
+    await measure('openAnswerForm', () => openAnswerForm(deps, members[0], { meeting: '1' }));
     const answered = await measure('submitAnswer', () =>
       submitAnswer(deps, members[0], { meeting: '1', a1: 'Råd et', a2: 'Råd to', a3: 'Råd tre' }),
     );
@@ -90,14 +94,56 @@ describe('storage round trips per use case', () => {
       'setupGroup (new)': 6,
       joinGroup: 2,
       'setupGroup (change)': 2,
-      invitationDraft: 1,
+      openInvitation: 1,
       'saveInvitation (new)': 2,
       'saveInvitation (change)': 2,
       rsvp: 2,
-      meetingGuide: 1,
+      openGuide: 1,
       startMeeting: 2,
-      answerForm: 1,
+      openAnswerForm: 1,
       submitAnswer: 2,
     });
+  });
+});
+
+describe('storage round trips of a chat command', () => {
+  it('a summary, given or refused, is the re-delivery claim and one partition read: the refusal is in the language that read gave', async () => {
+    let trips = 0;
+    const bot = await startTestBot({}, {}, undefined, undefined, () => void trips++);
+    try {
+      const chat = groupChat(bot.connector.serviceUrl);
+      const karen = user('Karen Holm');
+      const jens = user('Jens Madsen');
+      await bot.send(invoke(chat, karen, 'setupGroup', { ...sampleSettings, language: 'en' }));
+      for (const m of [jens, user('Aisha Yilmaz'), user('Søren Østergaard')])
+        await bot.send(invoke(chat, m, 'joinGroup', { roleCategory: 'fysisk', roleTitle: 'Driftsleder' }));
+      await bot.send(mention(chat, karen, 'start 1'));
+      await bot.send(mention(chat, jens, 'hjælp'));
+      const measured: Record<string, number> = {};
+      const said: Record<string, string> = {};
+      for (const [name, who, text] of [
+        ['summary', karen, 'summary 1'],
+        ['summary of a meeting not held (refused)', karen, 'summary 2'],
+        ['summary asked by a member (refused)', jens, 'summary 1'],
+      ] as const) {
+        trips = 0;
+        await bot.send(mention(chat, who, text));
+        measured[name] = trips;
+        const reply = bot.connector.posts().at(-1)!.activity;
+        said[name] = typeof reply.text === 'string' ? reply.text : 'a card';
+      }
+      expect(said).toEqual({
+        summary: 'a card',
+        'summary of a meeting not held (refused)': expect.stringContaining('Meeting 2 has not been held'),
+        'summary asked by a member (refused)': expect.stringContaining("summary is the coordinator's tool"),
+      });
+      expect(measured).toEqual({
+        summary: 2,
+        'summary of a meeting not held (refused)': 2,
+        'summary asked by a member (refused)': 2,
+      });
+    } finally {
+      await bot.stop();
+    }
   });
 });

@@ -6,7 +6,8 @@ import { saveInvitation } from '../../src/app/invitation';
 import type { Group } from '../../src/domain/types';
 import { azuriteConnectionString, openTableStore } from '../../src/store/connect';
 import { ConflictError, StorageUnavailableError } from '../../src/store/group-store';
-import { groupKeyOf, rsvpRow, userKeyPart } from '../../src/store/keys';
+import { groupKeyOf, userKeyPart } from '../../src/store/keys';
+import { personRowKey } from '../../src/store/rows';
 import { TableGroupStore } from '../../src/store/table-group-store';
 import { testConnectionString } from '../support/azurite';
 import { sampleGroup } from '../support/card-gallery';
@@ -50,23 +51,35 @@ describe('TableGroupStore on Azurite', () => {
     const group = freshGroup();
     await store.createGroup(group);
     const [a, b] = group.members;
-    await store.putRsvp(group.key, { meeting: 1, userId: a.userId, name: a.name, response: 'yes', at: '1' });
-    await store.putRsvp(group.key, { meeting: 1, userId: a.userId, name: a.name, response: 'no', at: '2' });
-    await store.putRsvp(group.key, {
+    await store.putPersonRow(group.key, 'rsvps', {
+      meeting: 1,
+      userId: a.userId,
+      name: a.name,
+      response: 'yes',
+      at: '1',
+    });
+    await store.putPersonRow(group.key, 'rsvps', {
+      meeting: 1,
+      userId: a.userId,
+      name: a.name,
+      response: 'no',
+      at: '2',
+    });
+    await store.putPersonRow(group.key, 'rsvps', {
       meeting: 2,
       userId: b.userId,
       name: b.name,
       response: 'maybe',
       at: '3',
     });
-    await store.putRsvp(group.key, {
+    await store.putPersonRow(group.key, 'rsvps', {
       meeting: 1,
       userId: b.userId,
       name: b.name,
       response: 'maybe',
       at: '4',
     });
-    const rsvps = await store.listRsvps(group.key, 1);
+    const rsvps = await store.listPersonRows(group.key, 'rsvps', 1);
     expect(rsvps.map((r) => `${r.name}: ${r.response}`).sort()).toEqual(
       [`${a.name}: no`, `${b.name}: maybe`].sort(),
     );
@@ -87,7 +100,7 @@ describe('TableGroupStore on Azurite', () => {
     };
     await store.saveMeeting(group.key, meeting, undefined);
     await store.saveMeeting(group.key, { ...meeting, number: 1 }, undefined);
-    await store.putRsvp(group.key, {
+    await store.putPersonRow(group.key, 'rsvps', {
       meeting: 1,
       userId: group.members[0].userId,
       name: 'n',
@@ -105,9 +118,14 @@ describe('TableGroupStore on Azurite', () => {
     const key = groupKeyOf('t', '19:abc/def#x?y\\z@thread.v2;messageid=1');
     expect(key).toMatch(/^g-[A-Za-z0-9_-]{32}$/);
     expect(userKeyPart('29:1a2b/#?')).toMatch(/^h-[A-Za-z0-9_-]{32}$/);
-    expect(rsvpRow(1, '3F2504E0-4F89-41D3-9A0C-0305E82C3301')).toBe(
-      'rsvp|1|3f2504e0-4f89-41d3-9a0c-0305e82c3301',
-    );
+    const rsvp = {
+      meeting: 1,
+      userId: '3F2504E0-4F89-41D3-9A0C-0305E82C3301',
+      name: '',
+      response: 'yes' as const,
+      at: '',
+    };
+    expect(personRowKey('rsvps', rsvp)).toBe('rsvp|1|3f2504e0-4f89-41d3-9a0c-0305e82c3301');
   });
 });
 
@@ -117,6 +135,7 @@ describe('the use cases on Azurite', () => {
     now: () => new Date('2026-11-26T09:00:00Z'),
     timeZone: 'Europe/Copenhagen',
     defaultLanguage: 'da',
+    coordinatorTitle: () => 'Koordinatoren',
   });
   const actorIn = (conversationId: string, name: string): Actor => ({
     tenantId: 'tenant',

@@ -1,4 +1,6 @@
-import { themeSummaryOf } from '../../src/app/summary';
+import { emptyPersonRows } from '../../src/store/rows';
+import { statusViewOf } from '../../src/app/status';
+import { programmeOf, themeSummaryOf } from '../../src/app/summary';
 import { groupCard } from '../../src/cards/group-card';
 import { guideCard } from '../../src/cards/guide-card';
 import { guideSteps } from '../../src/domain/guide';
@@ -133,9 +135,9 @@ export function cardGallery(lang: Language, longest: boolean): Record<string, Re
       }),
     ],
     status: [
-      statusCard(lang, snapshot, OVERVIEW_LINK),
-      statusCard(lang, { ...snapshot, meetings: [], rsvps: [] }),
-      statusCard(lang, snapshot, { addTab: true }),
+      statusCard(lang, statusViewOf(snapshot), OVERVIEW_LINK),
+      statusCard(lang, statusViewOf({ ...snapshot, meetings: [], rsvps: [] })),
+      statusCard(lang, statusViewOf(snapshot), { addTab: true }),
     ],
     help: [helpCard(lang)],
     guide: [
@@ -174,8 +176,8 @@ export function cardGallery(lang: Language, longest: boolean): Record<string, Re
     summary: [
       themeSummaryCard(lang, themeSummaryOf(programme, 1)!, OVERVIEW_LINK),
       themeSummaryCard(lang, themeSummaryOf(anonymous, 2)!),
-      programmeSummaryCard(lang, programme, OVERVIEW_LINK),
-      programmeSummaryCard(lang, { ...programme, project: undefined }),
+      programmeSummaryCard(lang, programmeOf(programme), OVERVIEW_LINK),
+      programmeSummaryCard(lang, programmeOf({ ...programme, project: undefined })),
     ],
     'choose-group': [
       chooseGroupCard(
@@ -202,10 +204,9 @@ export function cardGallery(lang: Language, longest: boolean): Record<string, Re
         title: 'Slet dine data?',
         body: group.name,
         notice: '',
-        button: 'Ja, slet',
-        verb: 'confirmDeleteMyData',
+        confirm: { verb: 'confirmDeleteMyData', title: 'Ja, slet', token: 'a.b.c' },
       }),
-      confirmCard({ title: 'Slet dine data?', body: '', notice: group.name, button: '', verb: '' }),
+      confirmCard({ title: 'Slet dine data?', body: '', notice: group.name }),
     ],
   };
 }
@@ -237,22 +238,24 @@ function myGroupData(programme: ReturnType<typeof sampleSnapshot>, longest: bool
   const member = g.members[0];
   const mine = <T extends { userId: string }>(rows: T[]): T[] =>
     rows.filter((r) => r.userId === member.userId);
+  const votes = mine(programme.votes);
+  const me = { userId: member.userId, name: member.name };
   return {
     groupName: g.name,
     association: g.association,
     coordinator: false,
     role: { category: member.roleCategory, title: member.roleTitle, joinedAt: member.joinedAt },
-    rsvps: [1, 2, 3, 4].map((meeting) => ({ meeting, response: 'yes' as const })),
-    answers: mine(programme.answers).map((a) => ({
-      meeting: a.meeting,
-      fields: a.fields,
-      updatedAt: a.updatedAt,
-    })),
-    votes: mine(programme.votes).map((v) => ({
-      meeting: v.meeting,
-      choices: v.choices.map(() => (longest ? MAX : 'Et råd')),
-    })),
-    proposals: mine(programme.proposals).map((p) => ({ title: p.title, description: p.description })),
-    projectVote: programme.project?.title,
+    rows: {
+      ...emptyPersonRows(),
+      rsvps: [1, 2, 3, 4].map((meeting) => ({ meeting, ...me, response: 'yes' as const, at: '' })),
+      answers: mine(programme.answers),
+      votes,
+      proposals: mine(programme.proposals),
+      projectVotes: mine(programme.projectVotes),
+    },
+    texts: {
+      ...Object.fromEntries(votes.flatMap((v) => v.choices).map((c) => [c, longest ? MAX : 'Et råd'])),
+      ...Object.fromEntries(programme.proposals.map((p) => [p.id, p.title])),
+    },
   };
 }

@@ -2,7 +2,7 @@ import { MAX_ANSWER_LENGTH } from '../../src/domain/answer-input';
 import { MAX_NAME_LENGTH } from '../../src/domain/group-input';
 import { MAX_LOCATION_LENGTH, MAX_INVITATION_LENGTH } from '../../src/domain/invitation-input';
 import { poolItems, rankItems, topItems } from '../../src/domain/items';
-import { MAX_AGREEMENTS_LENGTH } from '../../src/app/meeting';
+import { MAX_AGREEMENTS_LENGTH } from '../../src/domain/meeting';
 import {
   MAX_DESCRIPTION_LENGTH,
   MAX_FIRST_STEP_LENGTH,
@@ -11,6 +11,7 @@ import {
 } from '../../src/domain/project-input';
 import type { Answer, Group, Meeting, Proposal, RevealMode, Vote } from '../../src/domain/types';
 import type { GroupSnapshot } from '../../src/store/group-store';
+import { emptyPersonRows } from '../../src/store/rows';
 
 /**
  * A text of exactly `length` characters that costs the most bytes a card can spend on it: 4-byte
@@ -97,6 +98,7 @@ export function maxSnapshot(revealMode: RevealMode = 'named', language: 'da' | '
   const proposals: Proposal[] = members.flatMap((m, i) =>
     Array.from({ length: MAX_PROPOSALS }, (_, k) => ({
       id: `p${i}${k}`,
+      slot: k + 1,
       userId: m.userId,
       name: m.name,
       title: maxText(MAX_TITLE_LENGTH, `P${i}.${k}`),
@@ -105,6 +107,7 @@ export function maxSnapshot(revealMode: RevealMode = 'named', language: 'da' | '
     })),
   );
   return {
+    ...emptyPersonRows(),
     group: { value: group, etag: '' },
     meetings,
     rsvps: members.map((m) => ({ meeting: 1, userId: m.userId, name: m.name, response: 'yes', at: '' })),

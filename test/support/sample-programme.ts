@@ -1,6 +1,7 @@
 import { poolItems, rankItems } from '../../src/domain/items';
 import type { Answer, Group, Meeting, Proposal, RevealMode, Vote } from '../../src/domain/types';
 import type { GroupSnapshot } from '../../src/store/group-store';
+import { emptyPersonRows } from '../../src/store/rows';
 import sample from '../fixtures/sample-group.da.json';
 import { sampleGroup } from './card-gallery';
 
@@ -66,8 +67,9 @@ export function sampleSnapshot(
     };
     return { value: meeting, etag: '' };
   });
-  const proposals: Proposal[] = sample.projectProposals.map((p, i) => ({
+  const proposals: Proposal[] = sample.projectProposals.map((p, i, all) => ({
     id: `p${i + 1}`,
+    slot: all.slice(0, i + 1).filter((q) => q.by === p.by).length,
     userId: idOf(p.by),
     name: nameOf(p.by),
     title: p.title,
@@ -76,6 +78,7 @@ export function sampleSnapshot(
   }));
   const chosen = proposals.find((p) => p.title === sample.project.choice)!;
   return {
+    ...emptyPersonRows(),
     group: { value: group, etag: '' },
     meetings,
     rsvps: group.members.map((m, i) => ({

@@ -1,9 +1,15 @@
 import type { Meeting } from '../../src/domain/types';
-import type { GroupSnapshot, GroupStore } from '../../src/store/group-store';
+import {
+  PERSON_ROW_KINDS,
+  type GroupSnapshot,
+  type GroupStore,
+  type PersonRowKind,
+  type PersonRows,
+} from '../../src/store/group-store';
 import { groupKeyOf } from '../../src/store/keys';
 import type { TestChat } from './activities';
 
-/** Writes a whole programme (e.g. sampleSnapshot()) into storage as the group of `chat`. */
+/** Writes a whole programme (e.g. sampleSnapshot()) into storage as the group of `chat`: every kind of row. */
 export async function seedSnapshot(
   store: GroupStore,
   chat: TestChat,
@@ -22,16 +28,10 @@ export async function seedSnapshot(
   await store.createGroup(group);
   for (const c of group.coordinators) await store.indexCoordinator(chat.tenantId, c.userId, key, group.name);
   for (const m of snapshot.meetings) await store.saveMeeting(key, m.value, undefined);
-  for (const r of snapshot.rsvps) await store.putRsvp(key, r);
-  for (const a of snapshot.answers) await store.putAnswer(key, a);
-  for (const v of snapshot.votes) await store.putVote(key, v);
-  const proposalsBy = new Map<string, number>();
-  for (const p of snapshot.proposals) {
-    const k = (proposalsBy.get(p.userId) ?? 0) + 1;
-    proposalsBy.set(p.userId, k);
-    await store.putProposal(key, p, k);
-  }
-  for (const v of snapshot.projectVotes) await store.putProjectVote(key, v);
+  const putAll = async <K extends PersonRowKind>(kind: K, rows: PersonRows[K]): Promise<void> => {
+    for (const row of rows) await store.putPersonRow(key, kind, row);
+  };
+  for (const kind of PERSON_ROW_KINDS) await putAll(kind, snapshot[kind]);
   if (snapshot.project) await store.createProject(key, snapshot.project);
   return key;
 }

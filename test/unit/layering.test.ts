@@ -69,6 +69,22 @@ describe('layering', () => {
     expect(edges.some((s) => /from ['"](\.\.\/)+app['"]/.test(s.text))).toBe(true);
   });
 
+  it("keeps the application on the domain, the store's interface and src/lib (no edge, no i18n, no store internals)", () => {
+    const app = sources.filter((s) => s.file.startsWith('app/'));
+    const imported = app.flatMap((s) =>
+      [...s.text.matchAll(/(?:from |import\()['"](\.\.\/[^'"]+)['"]/g)].map((m) => `${s.file}: ${m[1]}`),
+    );
+    const allowed = /: \.\.\/(domain\/[\w-]+|store\/group-store|lib\/[\w-]+)$/;
+    expect(imported.filter((i) => !allowed.test(i))).toEqual([]);
+    expect(imported.length).toBeGreaterThan(50);
+  });
+
+  it('keeps src/lib neutral: of the project it imports at most the domain', () => {
+    const lib = sources.filter((s) => s.file.startsWith('lib/'));
+    expect(lib.length).toBeGreaterThan(1);
+    for (const s of lib) expect(s.text).not.toMatch(/from ['"]\.\.\/(?!domain\/)/);
+  });
+
   it('has no `any` in src', () => {
     expect(sources.filter((s) => /:\s*any\b|<any>|as any\b/.test(s.text)).map((s) => s.file)).toEqual([]);
   });

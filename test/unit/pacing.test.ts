@@ -1,8 +1,8 @@
 import type { TurnContext } from 'botbuilder';
-import { delayBeforeNextSend } from '../../src/bot/rate-limit';
-import { ConversationGoneError } from '../../src/bot/connector-errors';
-import { Outbox } from '../../src/bot/outbox';
-import type { Timer } from '../../src/bot/pacer';
+import { delayBeforeNextSend } from '../../src/bot/outbox/rate-limit';
+import { ConversationGoneError } from '../../src/bot/outbox/connector-errors';
+import { Outbox } from '../../src/bot/outbox/outbox';
+import type { Timer } from '../../src/bot/outbox/pacer';
 import { createLogger } from '../../src/log';
 
 describe("Teams' per-conversation limits", () => {

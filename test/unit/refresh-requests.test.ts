@@ -1,4 +1,4 @@
-import { RefreshRequests } from '../../src/bot/refresh-requests';
+import { RefreshRequests } from '../../src/bot/outbox/refresh-requests';
 
 /** When a turn's own view may stand for a shared card's state, and when the card must be read again. */
 describe('refresh requests', () => {

@@ -1,4 +1,4 @@
-import { MAX_WAITING_REPLIES, ReplyQueue } from '../../src/bot/reply-queue';
+import { MAX_WAITING_REPLIES, ReplyQueue } from '../../src/bot/outbox/reply-queue';
 import { capturedLog } from '../support/log-lines';
 
 describe('the reply queue of a conversation', () => {

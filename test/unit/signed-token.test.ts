@@ -1,4 +1,4 @@
-import { readToken, signToken } from '../../src/web/signed-token';
+import { readToken, signToken } from '../../src/lib/signed-token';
 
 const KEY = new Uint8Array(32).fill(7);
 const NOW = new Date('2026-11-26T09:00:00Z');

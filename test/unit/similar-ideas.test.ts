@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import fixture from '../fixtures/across-groups.da.json';
-import { groupSimilar } from '../../src/report/similarity';
-import { groupSimilarInSlices } from '../../src/report/similar-ideas';
+import { groupSimilar } from '../../src/lib/similarity';
+import { groupSimilarInSlices } from '../../src/lib/similar-ideas';
 
 const fixtureTexts = fixture.groups.flatMap((g) => g.answers.map((a) => a.text));
 const words = [...new Set(fixtureTexts.join(' ').split(/\s+/))];

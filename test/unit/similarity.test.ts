@@ -1,5 +1,5 @@
 import fixture from '../fixtures/across-groups.da.json';
-import { groupSimilar, stems } from '../../src/report/similarity';
+import { groupSimilar, stems } from '../../src/lib/similarity';
 
 const answers = fixture.groups.flatMap((g) => g.answers.map((a) => ({ ...a, group: g.name })));
 

@@ -1,46 +1,45 @@
+import type { Verb } from '../../app';
 import { acrossCard } from '../../cards/across-card';
 import { helpCard } from '../../cards/help-card';
 import { statusCard } from '../../cards/status-card';
 import type { CommandName } from '../commands';
+import type { Handler } from '../act';
 import { cardReply, refusalReply } from '../reply';
-import type { CommandHandler } from './handler';
-import { openSetup } from './group';
-import { openGuide } from './guide';
-import { openInvitationEditor } from './invitation';
-import { start } from './meeting';
-import { askDeleteGroup, askDeleteMyData, showMyData } from './data-rights';
+import { askDeleteGroup, askDeleteMyData } from './data-rights';
 import { remindUnanswered } from './remind';
-import { summary } from './summary';
 
-/** Chat command handlers. */
-export const commandHandlers: Record<CommandName, CommandHandler> = {
+/**
+ * What each chat command does: the same as a card verb (its handler gets `{ meeting: <what
+ * followed the command> }`, the input the verb's button sends), or a handler of its own.
+ */
+export const COMMANDS: Record<CommandName, Verb | Handler> = {
   help: async (turn) => cardReply(helpCard(await turn.language())),
-  setup: (turn) => openSetup(turn),
+  setup: 'openSetup',
   status: async (turn) => {
     const outcome = await turn.deps.app.programmeStatus(turn.actor);
     if (!outcome.ok) return refusalReply(turn, outcome);
-    const group = outcome.value.group.value;
+    const { group } = outcome.value;
     const link = await turn.deps.overviewLink?.(group, turn.actor.userId);
     return cardReply(statusCard(group.language, outcome.value, link));
   },
-  invite: (turn, arg) => openInvitationEditor(turn, arg),
-  guide: (turn, arg) => openGuide(turn, arg),
-  start: (turn, arg) => start(turn, arg),
+  invite: 'openInvitation',
+  guide: 'openGuide',
+  start: 'startMeeting',
   remind: (turn) => remindUnanswered(turn),
-  myData: (turn) => showMyData(turn),
+  myData: 'myData',
   deleteMyData: (turn) => askDeleteMyData(turn),
   deleteGroup: (turn) => askDeleteGroup(turn),
-  across: async (turn, arg) => {
+  across: async (turn, input) => {
     // `på tværs 1 side 2` / `across 1 page 2`: the page of the groups, when there are many.
-    const [meeting, word, page] = arg.split(' ');
+    const [meeting, word, page] = String(input.meeting ?? '').split(' ');
     const paged = word === 'side' || word === 'page';
     const outcome = await turn.deps.app.compareAcross(
       turn.actor,
-      paged ? meeting : arg,
+      paged ? meeting : input.meeting,
       paged ? page : undefined,
     );
     if (!outcome.ok) return refusalReply(turn, outcome);
     return cardReply(acrossCard(await turn.language(), outcome.value));
   },
-  summary: (turn, arg) => summary(turn, arg),
+  summary: 'summary',
 };

@@ -5,7 +5,7 @@ import { t, tp } from '../../i18n';
 import { cardReply, messageReply, refusalReply, type Reply } from '../reply';
 import type { Turn } from '../turn';
 import { cleanUpChat } from '../chat-cleanup';
-import type { ActionHandler } from './handler';
+import { perform, type Handler } from '../act';
 
 /** Where a group chat points for `mine data` / `slet mine data`: the personal chat, with a link to it in Teams. */
 function personalOnly(
@@ -17,14 +17,13 @@ function personalOnly(
   return messageReply(link ? `${t(lang, key)} ${t(lang, 'personalChat.link', { url: link })}` : t(lang, key));
 }
 
-/** `mine data`: the person's data as a card (page `page` when it has several), only in a personal chat. */
-export async function showMyData(turn: Turn, page = 1): Promise<Reply> {
+/** `mine data` and its page buttons: the person's data as a card (page `input.page`), only in a personal chat. */
+export const myData: Handler = async (turn, input) => {
   const lang = await turn.language();
   if (turn.actor.chat !== 'personal') return personalOnly(turn, lang, 'myData.privateOnly');
-  const outcome = await turn.deps.app.collectMyData(turn.actor);
-  if (!outcome.ok) return refusalReply(turn, outcome);
-  return cardReply(myDataCard(lang, outcome.value, page));
-}
+  const done = await perform('myData', turn, input);
+  return 'reply' in done ? done.reply : cardReply(myDataCard(lang, done.view, Number(input.page) || 1));
+};
 
 /**
  * `slet mine data`: asks first, with the number of groups it touches, and only in a personal chat:
@@ -33,7 +32,7 @@ export async function showMyData(turn: Turn, page = 1): Promise<Reply> {
 export async function askDeleteMyData(turn: Turn): Promise<Reply> {
   const lang = await turn.language();
   if (turn.actor.chat !== 'personal') return personalOnly(turn, lang, 'deleteMine.personalOnly');
-  const outcome = await turn.deps.app.collectMyData(turn.actor);
+  const outcome = await turn.deps.app.myData(turn.actor);
   if (!outcome.ok) return refusalReply(turn, outcome);
   if (outcome.value.length === 0) return messageReply(t(lang, 'deleteMine.none'));
   return cardReply(
@@ -41,9 +40,11 @@ export async function askDeleteMyData(turn: Turn): Promise<Reply> {
       title: t(lang, 'deleteMine.title'),
       body: tp(lang, 'deleteMine.body', outcome.value.length),
       notice: '',
-      button: t(lang, 'deleteMine.button'),
-      verb: 'confirmDeleteMyData',
-      token: turn.deps.app.myDataToken(turn.actor),
+      confirm: {
+        verb: 'confirmDeleteMyData',
+        title: t(lang, 'deleteMine.button'),
+        token: turn.deps.app.myDataToken(turn.actor),
+      },
     }),
   );
 }
@@ -59,9 +60,11 @@ export async function askDeleteGroup(turn: Turn): Promise<Reply> {
       title: t(lang, 'deleteGroup.title', { name: escapeMarkdown(group.name) }),
       body: t(lang, 'deleteGroup.body'),
       notice: '',
-      button: t(lang, 'deleteGroup.button'),
-      verb: 'confirmDeleteGroup',
-      token: turn.deps.app.groupDeletionToken(turn.actor, group),
+      confirm: {
+        verb: 'confirmDeleteGroup',
+        title: t(lang, 'deleteGroup.button'),
+        token: turn.deps.app.groupDeletionToken(turn.actor, group),
+      },
     }),
   );
 }
@@ -80,23 +83,21 @@ async function withoutTurnViews<T>(turn: Turn, deletion: () => Promise<T>): Prom
 }
 
 /** The confirmation button of `slet mine data`: delete, then show what happened in place of the button. */
-export const confirmDeleteMine: ActionHandler = async (turn, data) => {
+export const confirmDeleteMyData: Handler = async (turn, input) => {
   const lang = await turn.language();
   if (turn.actor.chat !== 'personal') return personalOnly(turn, lang, 'deleteMine.personalOnly');
-  const outcome = await withoutTurnViews(turn, () => turn.deps.app.deleteMyData(turn.actor, data.token));
+  const outcome = await withoutTurnViews(turn, () => turn.deps.app.confirmDeleteMyData(turn.actor, input));
   if (!outcome.ok) return refusalReply(turn, outcome);
   const { groups, rows, cleanups } = outcome.value;
   for (const cleanup of cleanups) void cleanUpChat(turn.deps, cleanup);
   const done = tp(lang, 'deleteMine.done', groups, { rows: tp(lang, 'deleteMine.rows', rows) });
-  return cardReply(
-    confirmCard({ title: t(lang, 'deleteMine.title'), body: '', notice: done, button: '', verb: '' }),
-  );
+  return cardReply(confirmCard({ title: t(lang, 'deleteMine.title'), body: '', notice: done }));
 };
 
 /** The confirmation button of `slet gruppe`: delete, then show what happened in place of the button. */
-export const confirmDeleteGroup: ActionHandler = async (turn, data) => {
+export const confirmDeleteGroup: Handler = async (turn, input) => {
   const lang = await turn.language();
-  const outcome = await withoutTurnViews(turn, () => turn.deps.app.deleteWholeGroup(turn.actor, data.token));
+  const outcome = await withoutTurnViews(turn, () => turn.deps.app.confirmDeleteGroup(turn.actor, input));
   if (!outcome.ok) return refusalReply(turn, outcome);
   if (outcome.value.cleanup) void cleanUpChat(turn.deps, outcome.value.cleanup);
   const name = escapeMarkdown(outcome.value.name);
@@ -105,8 +106,6 @@ export const confirmDeleteGroup: ActionHandler = async (turn, data) => {
       title: t(lang, 'deleteGroup.title', { name }),
       body: '',
       notice: t(lang, 'deleteGroup.done', { name }),
-      button: '',
-      verb: '',
     }),
   );
 };

@@ -1,88 +1,32 @@
-import type { ProjectView } from '../../app/project';
 import { MAX_PROPOSALS } from '../../domain/project-input';
-import { projectFinalCard, projectVoteCard, proposalCards } from '../../cards/project-cards';
-import { conclusionCard } from '../../cards/result-cards';
-import type { RenderedCard } from '../../cards/render';
+import { projectFinalCard, proposalCards } from '../../cards/project-cards';
 import { escapeMarkdown } from '../../cards/escape';
 import { t } from '../../i18n';
-import { cardReply, doneReply, messageReply, refusalReply } from '../reply';
-import { ConversationGoneError } from '../connector-errors';
-import type { Turn } from '../turn';
-import type { ActionHandler } from './handler';
-
-function conclusionOf(view: ProjectView, notice = ''): RenderedCard | undefined {
-  const meeting = view.snapshot.meetings.find((m) => m.value.number === 4)?.value;
-  return meeting && conclusionCard(view.group.language, meeting, view.snapshot.proposals, notice);
-}
-
-/** Refreshes a shared card from the group's current state (coalesced). */
-async function refresh(
-  turn: Turn,
-  id: string | undefined,
-  render: (view: ProjectView) => RenderedCard | undefined,
-  onReposted: (newId: string) => Promise<unknown>,
-): Promise<void> {
-  if (!id) return;
-  turn.deps.outbox.refreshCard(
-    turn.context,
-    id,
-    async () => {
-      const view = await turn.deps.app.projectView(turn.actor);
-      return view && render(view);
-    },
-    onReposted,
-  );
-}
-
-const recordVoteCard =
-  (turn: Turn) =>
-  (newId: string): Promise<unknown> =>
-    turn.deps.app.recordProjectVoteCard(turn.actor, newId);
-
-const voteCardOf = (view: ProjectView, mine?: string, notice = ''): RenderedCard =>
-  projectVoteCard(
-    view.group.language,
-    view.group,
-    view.snapshot.proposals,
-    view.snapshot.projectVotes,
-    mine,
-    notice,
-  );
+import { act } from '../act';
+import { ConversationGoneError } from '../outbox/connector-errors';
+import { cardReply, doneReply, messageReply } from '../reply';
+import { conclusionOf, voteCardOf } from '../shared-cards';
 
 /** Saves a proposal for the common project. */
-export const propose: ActionHandler = async (turn, data) => {
-  const outcome = await turn.deps.app.proposeProject(turn.actor, data);
-  if (!outcome.ok) return refusalReply(turn, outcome);
-  const view = outcome.value;
-  await refresh(
-    turn,
-    view.snapshot.meetings.find((m) => m.value.number === 4)?.value.conclusionCardId,
-    (v) => conclusionOf(v),
-    (newId) => turn.deps.app.recordMeetingCard(turn.actor, 4, 'conclusionCardId', newId),
-  );
+export const proposeProject = act('proposeProject', (_turn, view) => {
   const notice = t(view.group.language, 'project.proposalSaved', {
     title: escapeMarkdown(view.proposal.title),
     max: MAX_PROPOSALS,
   });
   const card = conclusionOf(view, notice);
   return card ? cardReply(card) : doneReply(notice);
-};
+});
 
-/** Posts the proposals and the project vote card. */
-export const startVote: ActionHandler = async (turn) => {
-  const outcome = await turn.deps.app.startProjectVote(turn.actor);
-  if (!outcome.ok) return refusalReply(turn, outcome);
-  const view = outcome.value;
-  if (view.group.projectVote?.cardId) {
-    await refresh(turn, view.group.projectVote.cardId, (v) => voteCardOf(v), recordVoteCard(turn));
-  } else {
+/** Posts the proposals and the project vote card (once: a vote card already posted is refreshed). */
+export const startProjectVote = act('startProjectVote', async (turn, view) => {
+  const lang = view.group.language;
+  if (!view.group.projectVote?.cardId) {
     // The proposals in full, then the vote card (which may shorten them). Until Teams has accepted
     // the vote card its id is not recorded, so the coordinator's next click posts them again.
-    const lang = view.group.language;
     let id = '';
     const shown: string[] = [];
     try {
-      for (const card of proposalCards(lang, view.snapshot.proposals))
+      for (const card of proposalCards(lang, view.proposals))
         shown.push(await turn.deps.outbox.postCard(turn.context, card));
       await turn.deps.app.recordPostedCards(turn.actor, 4, shown);
       id = await turn.deps.outbox.postCard(turn.context, voteCardOf(view));
@@ -93,26 +37,19 @@ export const startVote: ActionHandler = async (turn) => {
     }
     if (id) await turn.deps.app.recordProjectVoteCard(turn.actor, id);
   }
-  return doneReply(t(view.group.language, 'project.voteSummary'));
-};
+  return doneReply(t(lang, 'project.voteSummary'));
+});
 
 /** Records the clicker's vote for a project. */
-export const castVote: ActionHandler = async (turn, data) => {
-  const outcome = await turn.deps.app.voteProject(turn.actor, data);
-  if (!outcome.ok) return refusalReply(turn, outcome);
-  const view = outcome.value;
-  await refresh(turn, view.group.projectVote?.cardId, (v) => voteCardOf(v), recordVoteCard(turn));
+export const voteProject = act('voteProject', (_turn, view) => {
   const notice = t(view.group.language, 'project.voteSaved', { title: escapeMarkdown(view.chosen.title) });
   return cardReply(voteCardOf(view, view.chosen.id, notice));
-};
+});
 
 /** Records the chosen project and posts it. */
-export const choose: ActionHandler = async (turn, data) => {
-  const outcome = await turn.deps.app.chooseProject(turn.actor, data);
-  if (!outcome.ok) return refusalReply(turn, outcome);
-  const { group, project } = outcome.value;
+export const chooseProject = act('chooseProject', async (turn, { group, project }) => {
   const final = projectFinalCard(group.language, group, project);
   const id = await turn.deps.outbox.postCard(turn.context, final);
   await turn.deps.app.recordPostedCards(turn.actor, 4, [id]);
   return cardReply(final);
-};
+});

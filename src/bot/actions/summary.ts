@@ -1,23 +1,21 @@
 import { chooseGroupCard, programmeSummaryCard, themeSummaryCard } from '../../cards/summary-cards';
-import { cardReply, refusalReply, type Reply } from '../reply';
-import type { Turn } from '../turn';
+import { act } from '../act';
+import { cardReply } from '../reply';
 
 /** A theme summary (meeting given) or the whole programme, for a coordinator; others are told politely. */
-export async function summary(turn: Turn, rawMeeting: unknown, requestedGroup?: unknown): Promise<Reply> {
-  const outcome = await turn.deps.app.summarise(turn.actor, rawMeeting, requestedGroup);
-  if (!outcome.ok) {
-    const { choices } = outcome;
-    if (choices) return cardReply(chooseGroupCard(turn.actor.language, choices.groups, choices.meeting));
-    return refusalReply(turn, outcome);
-  }
-  const view = outcome.value;
-  const group = view.snapshot.group.value;
-  const link = await turn.deps.overviewLink?.(group, turn.actor.userId);
-  const meeting = view.kind === 'theme' ? view.meeting.number : undefined;
-  return cardReply(
-    view.kind === 'theme'
-      ? themeSummaryCard(group.language, view, link)
-      : programmeSummaryCard(group.language, view.snapshot, link),
-    (id) => turn.deps.app.recordPostedCards(turn.actor, meeting, [id]),
-  );
-}
+export const summary = act(
+  'summary',
+  async (turn, view) => {
+    const { group } = view;
+    const link = await turn.deps.overviewLink?.(group, turn.actor.userId);
+    const meeting = view.kind === 'theme' ? view.meeting.number : undefined;
+    return cardReply(
+      view.kind === 'theme'
+        ? themeSummaryCard(group.language, view, link)
+        : programmeSummaryCard(group.language, view, link),
+      (id) => turn.deps.app.recordPostedCards(turn.actor, meeting, [id]),
+    );
+  },
+  async (turn, { choices }) =>
+    choices && cardReply(chooseGroupCard(turn.actor.language, choices.groups, choices.meeting)),
+);

@@ -1,6 +1,6 @@
 import { CardFactory, TurnContext, type Activity, type ConversationReference } from 'botbuilder';
-import type { RenderedCard } from '../cards/render';
-import type { Logger } from '../log';
+import type { RenderedCard } from '../../cards/render';
+import type { Logger } from '../../log';
 import { ConversationGoneError, MessageGoneError } from './connector-errors';
 import { Pacer, realTimer, targetOf, type Target, type Timer } from './pacer';
 import { ReplyQueue } from './reply-queue';

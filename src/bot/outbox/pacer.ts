@@ -1,6 +1,6 @@
 import type { Activity, ConversationReference } from 'botbuilder';
-import { groupConversationId } from '../domain/conversation';
-import type { Logger } from '../log';
+import { groupConversationId } from '../../domain/conversation';
+import type { Logger } from '../../log';
 import { classify, retryAfterMs, SendGaveUpError, statusOf } from './connector-errors';
 import { delayBeforeNextSend, pruneSendTimes, TEAMS_TENANT_LIMITS } from './rate-limit';
 

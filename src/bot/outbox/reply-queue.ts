@@ -1,4 +1,4 @@
-import type { Logger } from '../log';
+import type { Logger } from '../../log';
 
 /** At most this many answers wait per conversation for Teams' pacing; beyond, they are merged or dropped. */
 export const MAX_WAITING_REPLIES = 20;
