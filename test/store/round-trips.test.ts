@@ -107,7 +107,7 @@ describe('storage round trips per use case', () => {
 });
 
 describe('storage round trips of a chat command', () => {
-  it('a summary, given or refused, is the re-delivery claim and one partition read: the refusal is in the language that read gave', async () => {
+  it('a summary, given or refused, is the re-delivery claim and one partition read (a given one then records its posted card: a read and a write of the meeting): the refusal is in the language that read gave', async () => {
     let trips = 0;
     const bot = await startTestBot({}, {}, undefined, undefined, () => void trips++);
     try {
@@ -138,7 +138,7 @@ describe('storage round trips of a chat command', () => {
         'summary asked by a member (refused)': expect.stringContaining("summary is the coordinator's tool"),
       });
       expect(measured).toEqual({
-        summary: 2,
+        summary: 4,
         'summary of a meeting not held (refused)': 2,
         'summary asked by a member (refused)': 2,
       });
