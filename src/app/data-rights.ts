@@ -1,6 +1,6 @@
 import { itemIdOf } from '../domain/items';
 import { belongsToGroup, isCoordinator } from '../domain/roles';
-import { meetingsOf } from '../domain/snapshot';
+import { ConflictError, meetingsOf } from '../domain/snapshot';
 import type { Meeting, Person, RoleCategory } from '../domain/types';
 import {
   PERSON_ROW_KINDS,
@@ -180,24 +180,35 @@ export async function confirmDeleteMyData(
   });
 }
 
-/** Takes the person out of one group: how many of their rows were deleted, and what is left to do in the chat. */
+/**
+ * Takes the person out of one group: how many of their rows were deleted, and what is left to do in
+ * the chat. First their standing becomes a tombstone (with every meeting's ETag moved on), so no
+ * write of theirs and no conclusion decided from a read that held their rows passes after it; then
+ * their items leave the stored conclusions (found by their rows, still stored), the roster changes,
+ * their rows go, and the tombstone is lifted (they are no longer on the roster).
+ */
 async function removePerson(
   deps: AppDeps,
   actor: Actor,
   snapshot: GroupSnapshot,
 ): Promise<{ rows: number; cleanup: ChatCleanup }> {
   const g = snapshot.group.value;
-  const theirItems = new Set(
-    snapshot.answers
-      .filter((a) => a.userId === actor.userId)
-      .flatMap((a) => [1, 2, 3].map((f) => itemIdOf(a, f))),
+  // Teams' time of the confirmation: a roster click Teams got before it changes nothing afterwards.
+  const at = actor.clickedAt ?? '';
+  const meetings = snapshot.meetings.map((m) => m.value.number);
+  const erasedAt = deps.now().toISOString();
+  await deps.store.eraseStanding(g.key, actor.userId, { at, erasedAt }, meetings);
+  const stored = await deps.store.personRowsIn(g.key, actor.userId);
+  const theirItems = new Set(stored.answers.flatMap((a) => [1, 2, 3].map((f) => itemIdOf(a, f))));
+  const names = namesOf({ ...snapshot, ...stored }, actor);
+  await scrubMeetings(deps, g.key, (m) =>
+    meetingWithout(m, theirItems, names, deps.coordinatorTitle(g.language)),
   );
-  const names = namesOf(snapshot, actor);
-  const rows = await deps.store.deletePersonRows(g.key, actor.userId);
   const members = g.members.filter((m) => m.userId !== actor.userId);
   const coordinators = g.coordinators.filter((c) => c.userId !== actor.userId);
-  await deps.store.unindexCoordinator(actor.tenantId, actor.userId, g.key);
   if (members.length === 0 && coordinators.length === 0) {
+    const rows = await deps.store.deletePersonRows(g.key, actor.userId);
+    await deps.store.unindexCoordinator(actor.tenantId, actor.userId, g.key);
     await eraseGroup(deps, snapshot.group, 0);
     return { rows, cleanup: wholeGroupCleanup(snapshot) };
   }
@@ -206,18 +217,39 @@ async function removePerson(
       ? [...members].sort((a, b) => a.joinedAt.localeCompare(b.joinedAt))[0]
       : undefined;
   if (heir) coordinators.push({ userId: heir.userId, name: heir.name });
-  // Saved under its ETag (a lost race reruns the whole deletion, which finds only what is left).
+  // Saved under its ETag (a lost race reruns the whole deletion, which finds their rows still stored).
   await deps.store.saveGroup({ value: { ...g, members, coordinators }, etag: snapshot.group.etag });
+  await deps.store.unindexCoordinator(actor.tenantId, actor.userId, g.key);
   if (heir) await deps.store.indexCoordinator(g.tenantId, heir.userId, g.key, g.name);
-  const signature = deps.coordinatorTitle(g.language);
-  for (const m of snapshot.meetings) {
-    const changed = meetingWithout(m.value, theirItems, names, signature);
-    if (changed) await deps.store.saveMeeting(g.key, changed, m.etag);
-  }
   if (snapshot.project?.owner.userId === actor.userId) {
     await deps.store.replaceProject(g.key, { ...snapshot.project, owner: { userId: '', name: '–' } });
   }
+  const rows = await deps.store.deletePersonRows(g.key, actor.userId);
+  await deps.store.putStanding(g.key, actor.userId, { at });
   return { rows, cleanup: personCleanup(snapshot, actor.userId) };
+}
+
+/** How often a meeting is read again when a step crossed its change. */
+const SCRUB_ATTEMPTS = 8;
+
+/** Changes every stored meeting `change` changes, each under the ETag it was read with, again when it lost a race. */
+async function scrubMeetings(
+  deps: AppDeps,
+  groupKey: string,
+  change: (m: Meeting) => Meeting | undefined,
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const read = await deps.store.loadPartition(groupKey);
+      for (const m of read?.meetings ?? []) {
+        const changed = change(m.value);
+        if (changed) await deps.store.saveMeeting(groupKey, changed, m.etag);
+      }
+      return;
+    } catch (err) {
+      if (!(err instanceof ConflictError) || attempt >= SCRUB_ATTEMPTS) throw err;
+    }
+  }
 }
 
 /** The card verbs of a person's own data. */

@@ -70,7 +70,7 @@ export function proposeProject(deps: AppDeps, actor: Actor, data: Input): Promis
       ...input.value,
       at: deps.now().toISOString(),
     };
-    await deps.store.putPersonRow(actor.groupKey, 'proposals', proposal);
+    await deps.store.writePersonRow(snapshot, 'proposals', proposal);
     const proposals = withPersonRow(snapshot.proposals, 'proposals', proposal);
     return ok({ ...projectViewOf({ ...snapshot, proposals }), proposal });
   });
@@ -107,7 +107,7 @@ export function voteProject(deps: AppDeps, actor: Actor, data: Input): Promise<O
     const chosen = snapshot.proposals.find((p) => p.id === data.choice);
     if (!chosen) return refuse('invalidInput');
     const vote = { userId: actor.userId, name: memberName(snapshot.group.value, actor), choice: chosen.id };
-    await deps.store.putPersonRow(actor.groupKey, 'projectVotes', vote);
+    await deps.store.writePersonRow(snapshot, 'projectVotes', vote);
     const projectVotes = withPersonRow(snapshot.projectVotes, 'projectVotes', vote);
     return ok({ ...projectViewOf({ ...snapshot, projectVotes }), chosen });
   });
@@ -130,7 +130,7 @@ export function chooseProject(deps: AppDeps, actor: Actor, data: Input): Promise
       dueDate: input.value.dueDate,
       chosenAt: deps.now().toISOString(),
     };
-    await deps.store.createProject(actor.groupKey, project);
+    await deps.store.createProject(actor.groupKey, project, snapshot);
     return ok({ ...projectViewOf(snapshot), project });
   });
 }

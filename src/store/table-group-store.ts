@@ -1,6 +1,15 @@
-import type { Group, Meeting, Project } from '../domain/types';
+import type { Group, Meeting, Project, Standing } from '../domain/types';
 import type { Row } from './columns';
-import type { GroupSnapshot, GroupStore, PersonRowKind, PersonRowOf, Versioned } from './group-store';
+import type {
+  GroupSnapshot,
+  GroupStore,
+  PersonRowKind,
+  PersonRowOf,
+  PersonRows,
+  PersonWriteGuard,
+  Roster,
+  Versioned,
+} from './group-store';
 import { activityRow, coordinatorKeyOf, reminderRow } from './keys';
 import { GROUP_ROW, MEETING_PREFIX, PERSON_ROWS } from './row-kinds';
 import {
@@ -22,6 +31,7 @@ import {
   unindexCoordinator,
 } from './table-erasure';
 import { readPartition } from './table-partition';
+import * as writes from './table-writes';
 import { deleteOldClaims, type RetentionCounts } from './table-retention';
 
 /** GroupStore on Azure Table Storage (or Azurite): one partition per group. */
@@ -69,11 +79,55 @@ export class TableGroupStore implements GroupStore {
     });
   }
 
+  stepMeeting(read: GroupSnapshot, meeting: Meeting, gate?: 'open' | 'close'): Promise<Versioned<Meeting>> {
+    return writes.stepMeeting(this.tables, read, meeting, gate);
+  }
+
+  writePersonRow<K extends PersonRowKind>(
+    read: GroupSnapshot,
+    kind: K,
+    row: PersonRowOf<K>,
+    guard?: PersonWriteGuard,
+  ): Promise<void> {
+    return writes.writePersonRow(this.tables, read, kind, row, guard);
+  }
+
   putPersonRow<K extends PersonRowKind>(groupKey: string, kind: K, row: PersonRowOf<K>): Promise<void> {
     return this.upsert(kind, personToRow(groupKey, kind, row));
   }
 
-  createProject(groupKey: string, project: Project): Promise<void> {
+  loadRoster(groupKey: string, userId: string): Promise<Roster> {
+    return writes.loadRoster(this.tables, groupKey, userId);
+  }
+
+  saveRoster(
+    group: Versioned<Group>,
+    userId: string,
+    standing: Standing,
+    etag?: string,
+  ): Promise<Versioned<Group>> {
+    return writes.saveRoster(this.tables, group, userId, standing, etag);
+  }
+
+  eraseStanding(
+    groupKey: string,
+    userId: string,
+    standing: Standing,
+    meetings: readonly number[],
+  ): Promise<void> {
+    return writes.eraseStanding(this.tables, groupKey, userId, standing, meetings);
+  }
+
+  putStanding(groupKey: string, userId: string, standing: Standing, etag?: string): Promise<string> {
+    return writes.putStanding(this.tables, groupKey, userId, standing, etag);
+  }
+
+  personRowsIn(groupKey: string, userId: string): Promise<PersonRows> {
+    return writes.personRowsIn(this.tables, groupKey, userId);
+  }
+
+  createProject(groupKey: string, project: Project, read?: GroupSnapshot): Promise<void> {
+    if (read) return writes.createProject(this.tables, read, project);
     return guarded('project', async () => {
       await this.tables.groups.createEntity(projectToRow(groupKey, project));
     });
