@@ -1,6 +1,7 @@
 import { withRefs } from '../domain/composition';
 import { projectOpens } from '../domain/meeting';
 import { MAX_PROPOSALS, newProposalId, parseChoice, parseProposal } from '../domain/project-input';
+import { isOlder } from '../domain/clicks';
 import { todayIn } from '../domain/schedule';
 import { meetingOf, meetingsOf } from '../domain/snapshot';
 import type { Group, Meeting, Project, ProjectVote, Proposal } from '../domain/types';
@@ -28,7 +29,8 @@ export function projectViewOf(snapshot: GroupSnapshot): ProjectView {
 }
 
 type Proposed = ProjectView & { proposal: Proposal };
-type Voted = ProjectView & { chosen: Proposal };
+/** A project vote's view: `newer` when a newer click of the person's is stored (that choice, nothing changed). */
+type Voted = ProjectView & { chosen: Proposal; newer?: boolean };
 type Chosen = ProjectView & { project: Project };
 
 /**
@@ -106,7 +108,13 @@ export function voteProject(deps: AppDeps, actor: Actor, data: Input): Promise<O
     if (!snapshot.group.value.projectVote) return refuse('projectVoteNotOpen');
     const chosen = snapshot.proposals.find((p) => p.id === data.choice);
     if (!chosen) return refuse('invalidInput');
-    const vote = { userId: actor.userId, name: memberName(snapshot.group.value, actor), choice: chosen.id };
+    const stored = snapshot.projectVotes.find((v) => v.userId === actor.userId);
+    const standing = stored && snapshot.proposals.find((p) => p.id === stored.choice);
+    if (standing && isOlder(actor.clickedAt, stored.actedAt))
+      return ok({ ...projectViewOf(snapshot), chosen: standing, newer: true });
+    const name = memberName(snapshot.group.value, actor);
+    const acted = actor.clickedAt ? { actedAt: actor.clickedAt } : {};
+    const vote = { userId: actor.userId, name, choice: chosen.id, ...acted };
     await deps.store.writePersonRow(snapshot, 'projectVotes', vote);
     const projectVotes = withPersonRow(snapshot.projectVotes, 'projectVotes', vote);
     return ok({ ...projectViewOf({ ...snapshot, projectVotes }), chosen });

@@ -61,8 +61,8 @@ export interface GroupStore {
     standing: Standing,
     meetings: readonly number[],
   ): Promise<void>;
-  /** Writes a person's standing (under `etag` when given, else over whatever is there); its new ETag. */
-  putStanding(groupKey: string, userId: string, standing: Standing, etag?: string): Promise<string>;
+  /** Writes a person's standing over whatever is there (the end of their deletion). */
+  putStanding(groupKey: string, userId: string, standing: Standing): Promise<void>;
   /** A person's own rows in a group as stored, also while their standing hides them from reads. */
   personRowsIn(groupKey: string, userId: string): Promise<PersonRows>;
   /** The rows of a kind whose first key segment is `first` (e.g. the RSVPs to meeting 1). */

@@ -36,8 +36,6 @@ import { escapeOData, guarded, statusOf, type Tables } from './table-access';
 export interface PersonWriteGuard {
   /** The answers to this meeting must still be open (its gate not closed by the reveal). */
   answersTo?: number;
-  /** The bot rewrites the row (the reveal's item ids), not its person: their standing is not involved. */
-  byBot?: boolean;
 }
 
 /** The group row and a person's standing, as one query reads them. */
@@ -107,7 +105,7 @@ export async function writePersonRow<K extends PersonRowKind>(
   const entity = personToRow(keyOf(read), kind, row);
   const etag = read.etags?.[entity.rowKey];
   const actions: TransactionAction[] = [etag ? ['update', entity, 'Replace', { etag }] : ['create', entity]];
-  if (!guard.byBot) actions.push(standingAction(read, row.userId));
+  actions.push(standingAction(read, row.userId));
   if (guard.answersTo !== undefined) actions.push(...gateActions(read, guard.answersTo));
   await transaction(tables, kind, actions);
 }
@@ -199,20 +197,18 @@ export async function saveRoster(
   return { value: group.value, etag: done.getResponseForEntity(GROUP_ROW)?.etag ?? '' };
 }
 
-/** Writes a person's standing: under `etag` when given (ConflictError when it changed), else whatever was there. */
+/** Writes a person's standing over whatever is there (the end of their deletion). */
 export function putStanding(
   tables: Tables,
   groupKey: string,
   userId: string,
   standing: Standing,
-  etag?: string,
-): Promise<string> {
+): Promise<void> {
   return guarded('standing', async () => {
-    const row = standingToRow(groupKey, standingRow(groupKey, userId), standing);
-    const done = etag
-      ? await tables.groups.updateEntity(row, 'Replace', { etag })
-      : await tables.groups.upsertEntity(row, 'Replace');
-    return done.etag ?? '';
+    await tables.groups.upsertEntity(
+      standingToRow(groupKey, standingRow(groupKey, userId), standing),
+      'Replace',
+    );
   });
 }
 
