@@ -5,7 +5,7 @@ import { isOlder } from '../domain/clicks';
 import { todayIn } from '../domain/schedule';
 import { meetingOf, meetingsOf } from '../domain/snapshot';
 import type { Group, Meeting, Project, ProjectVote, Proposal } from '../domain/types';
-import { withPersonRow, type GroupSnapshot } from '../store/group-store';
+import { standingOf, withPersonRow, type GroupSnapshot } from '../store/group-store';
 import type { Actor, AppDeps } from './context';
 import { memberName } from '../domain/roles';
 import { enter, type Role } from './access';
@@ -127,7 +127,10 @@ export function chooseProject(deps: AppDeps, actor: Actor, data: Input): Promise
     const input = parseChoice(data, todayIn(deps.timeZone, deps.now()));
     if (!input.ok) return invalidForm(input.errors);
     const proposal = snapshot.proposals.find((p) => p.id === input.value.choice);
-    const owner = snapshot.group.value.members.find((m) => m.ref === input.value.owner);
+    // A member whose `slet mine data` is running cannot become the owner (their deletion would miss it).
+    const owner = snapshot.group.value.members.find(
+      (m) => m.ref === input.value.owner && !standingOf(snapshot, m.userId)?.erasedAt,
+    );
     if (!proposal || !owner) return refuse('invalidInput');
     const project: Project = {
       proposalId: proposal.id,

@@ -5,10 +5,12 @@
  * got it); a late copy of an older one arrives after a newer one has been stored.
  */
 import { randomUUID } from 'node:crypto';
-import { invoke, type TestUser } from '../support/activities';
+import { groupChat, invoke, type TestUser } from '../support/activities';
 import { startTestBot, type TestBot } from '../support/bot-harness';
 import { cardText } from '../support/cards';
 import { sampleInvitation } from '../support/sample-group';
+import { sampleSnapshot } from '../support/sample-programme';
+import { seedSnapshot } from '../support/seed';
 import { runningMeeting, type GroupScenario } from '../support/scenarios';
 
 jest.setTimeout(180_000);
@@ -143,6 +145,34 @@ describe('a late copy of an old click, on another instance or with a new activit
       if ((await memberOf(group, who)) !== undefined)
         reverted.push(`trial ${trial}: a late join put them back`);
       if (said(lateJoin.body).includes('Velkommen i gruppen')) reverted.push(`trial ${trial}: told welcome`);
+    }
+    expect(reverted).toEqual([]);
+  });
+});
+
+describe('a late copy of an old project vote', () => {
+  it('does not undo a newer vote', async () => {
+    const reverted: string[] = [];
+    for (let trial = 0; trial < TRIALS; trial++) {
+      const programme = sampleSnapshot();
+      const open = { ...programme.group.value, projectVote: { startedAt: '2027-05-01T10:00:00.000Z' } };
+      const chat = groupChat(one.connector.serviceUrl);
+      const snapshot = { ...programme, group: { ...programme.group, value: open }, project: undefined };
+      const key = await seedSnapshot(one.running.store, chat, snapshot);
+      const member = open.members[0];
+      const who: TestUser = { id: member.userId, name: member.name };
+      const [first, second] = snapshot.proposals;
+      const [old, newer] = await twoClicks((k) =>
+        invoke(chat, who, 'voteProject', { choice: (k === 1 ? first : second).id }),
+      );
+      await one.send(old);
+      await other.send(newer);
+      const late = await other.send(copyOf(old));
+      const stored = (await one.running.store.loadPartition(key))!.projectVotes.find(
+        (v) => v.userId === who.id,
+      );
+      if (stored?.choice !== second.id) reverted.push(`trial ${trial}: stored ${stored?.choice}`);
+      if (said(late.body).includes('Du har stemt på')) reverted.push(`trial ${trial}: told saved`);
     }
     expect(reverted).toEqual([]);
   });
