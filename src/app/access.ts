@@ -7,7 +7,7 @@ import { coordinatorNames, isCoordinator } from '../domain/roles';
 import { ConflictError, storedMeeting, type Versioned } from '../domain/snapshot';
 import { readMeetingNumber, type MeetingNumber } from '../domain/themes';
 import type { Group, Meeting } from '../domain/types';
-import type { GroupSnapshot } from '../store/group-store';
+import { standingOf, type GroupSnapshot, type Roster } from '../store/group-store';
 import type { Actor, AppDeps } from './context';
 import { okIn, refuseIn, type Outcome, type Refused } from './result';
 
@@ -46,10 +46,14 @@ export async function enter(deps: AppDeps, actor: Actor, entry: Entry = {}): Pro
   if (outside) return outside;
   const key = entry.groupKey ?? actor.groupKey;
   const snapshot = await deps.store.loadPartition(key);
-  if (snapshot)
-    return (
-      refusalFor(actor, snapshot.group.value, entry.role) ?? okIn(snapshot.group.value.language, snapshot)
-    );
+  if (snapshot) {
+    const refused = refusalFor(actor, snapshot.group.value, entry.role);
+    if (refused) return refused;
+    // While `slet mine data` deletes the person, nothing of theirs is written (their rows are hidden).
+    if (entry.role && standingOf(snapshot, actor.userId)?.erasedAt)
+      return refuseIn(snapshot.group.value.language, 'notMember');
+    return okIn(snapshot.group.value.language, snapshot);
+  }
   // No partition to read: a new chat, or a group being deleted (its tombstone is not part of a snapshot).
   const row = (await deps.store.loadGroup(key))?.value;
   // A group created between the two reads: decide again from the first.
@@ -67,6 +71,23 @@ export async function enterRow(
   if (outside) return outside;
   const found = await deps.store.loadGroup(entry.groupKey ?? actor.groupKey);
   return refusalFor(actor, found?.value, entry.role) ?? okIn(found!.value.language, found!);
+}
+
+/** The group row and the actor's standing in it (one query): what a join or leave is decided from. */
+export type Standing = Required<Pick<Roster, 'group'>> & Pick<Roster, 'standing'>;
+
+/** The group row with the actor's standing (one query), for someone with the entry's role. */
+export async function enterRoster(
+  deps: AppDeps,
+  actor: Actor,
+  entry: Entry = {},
+): Promise<Outcome<Standing>> {
+  const outside = outsideGroupChat(actor, entry);
+  if (outside) return outside;
+  const { group, standing } = await deps.store.loadRoster(entry.groupKey ?? actor.groupKey, actor.userId);
+  return (
+    refusalFor(actor, group?.value, entry.role) ?? okIn(group!.value.language, { group: group!, standing })
+  );
 }
 
 /** A group loaded for an action on meeting n. */

@@ -3,6 +3,7 @@ import { readText } from '../domain/input';
 import { newItemIds } from '../domain/items';
 import { canTake, hasStarted } from '../domain/meeting';
 import type { Answer, Meeting } from '../domain/types';
+import { isOlder } from '../domain/clicks';
 import { answeredIn, type Versioned } from '../domain/snapshot';
 import { withPersonRow } from '../store/group-store';
 import { memberName } from '../domain/roles';
@@ -47,18 +48,23 @@ export function openAnswerForm(
 /** How a refused answer's texts are shown again: cleaned, whatever their length. */
 const ANY_TEXT = { required: false, max: Infinity, multiline: true };
 
-/** Stores (or replaces) the caller's answer while answers are open. */
-export function submitAnswer(
-  deps: AppDeps,
-  actor: Actor,
-  data: Input,
-): Promise<Outcome<MeetingView & { mine: Answer }>> {
+/** A saved answer's view: `newer` when a newer click of the person's is stored (shown instead, nothing changed). */
+export type AnswerView = MeetingView & { mine: Answer; newer?: boolean };
+
+/**
+ * Stores (or replaces) the caller's answer while answers are open: conditional on the row read, the
+ * person's standing and the meeting's answer gate (the reveal closes it). A click older than the
+ * stored answer's changes nothing: the stored answer is shown.
+ */
+export function submitAnswer(deps: AppDeps, actor: Actor, data: Input): Promise<Outcome<AnswerView>> {
   return useCase(deps, actor, answering(data.meeting), async ({ snapshot, n, meeting, before }) => {
     const fields = parseAnswer(data, n);
     if (!fields.ok) {
       const values = [1, 2, 3].map((i) => readText(data, `a${i}`, ANY_TEXT, {}));
-      return { ...invalidForm<MeetingView & { mine: Answer }>(fields.errors, values), detail: { n } };
+      return { ...invalidForm<AnswerView>(fields.errors, values), detail: { n } };
     }
+    if (before && isOlder(actor.clickedAt, before.actedAt))
+      return ok({ ...view(snapshot, meeting.value), mine: before, newer: true });
     const mine: Answer = {
       meeting: n,
       userId: actor.userId,
@@ -66,8 +72,9 @@ export function submitAnswer(
       fields: fields.value,
       ids: before?.ids ?? newItemIds(),
       updatedAt: deps.now().toISOString(),
+      ...(actor.clickedAt ? { actedAt: actor.clickedAt } : {}),
     };
-    await deps.store.putPersonRow(actor.groupKey, 'answers', mine);
+    await deps.store.writePersonRow(snapshot, 'answers', mine, { answersTo: n });
     const answers = withPersonRow(snapshot.answers, 'answers', mine);
     return ok({ ...view({ ...snapshot, answers }, meeting.value), mine });
   });

@@ -18,6 +18,8 @@ export interface Actor {
   /** 'personal' chats have no group. */
   chat: 'group' | 'channel' | 'personal';
   conversation: ConversationRef;
+  /** When Teams got the click (its activity's timestamp, `clickTime`): an older click changes nothing newer. */
+  clickedAt?: string;
 }
 
 /** What the use cases need from the outside world. */

@@ -1,7 +1,7 @@
 import { itemIdOf } from '../domain/items';
 import { belongsToGroup, isCoordinator } from '../domain/roles';
 import { meetingsOf } from '../domain/snapshot';
-import type { Meeting, Person, RoleCategory } from '../domain/types';
+import type { RoleCategory } from '../domain/types';
 import {
   PERSON_ROW_KINDS,
   type GroupSnapshot,
@@ -12,8 +12,8 @@ import { checkConfirmation, useConfirmation } from './confirmation';
 
 export type { PersonRowKind, PersonRowOf } from '../store/group-store';
 import type { Actor, AppDeps } from './context';
-import { eraseGroup } from './group-deletion';
-import { personCleanup, wholeGroupCleanup, type ChatCleanup } from './posted-cards';
+import { namesOf, removePerson } from './person-removal';
+import type { ChatCleanup } from './posted-cards';
 import { okIn, refuseIn, transact, type Outcome } from './result';
 import type { Input } from './use-case';
 import { declareVerbs } from './verb';
@@ -101,46 +101,6 @@ export function myData(deps: AppDeps, actor: Actor): Promise<Outcome<MyGroupData
   });
 }
 
-/** Every name the group knows the person by (roster, coordinators, their rows), longest first. */
-function namesOf(snapshot: GroupSnapshot, actor: Actor): string[] {
-  const g = snapshot.group.value;
-  const names = [
-    actor.name,
-    ...[...g.members, ...g.coordinators, ...PERSON_ROW_KINDS.flatMap((kind): Person[] => snapshot[kind])]
-      .filter((p) => p.userId === actor.userId)
-      .map((p) => p.name),
-  ].filter((n) => n.trim().length > 1 && n !== actor.userId);
-  return [...new Set(names)].sort((a, b) => b.length - a.length);
-}
-
-/** `text` matched literally in a regular expression. */
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/**
- * A meeting without the person: their answers leave the stored conclusion, and their name leaves the
- * invitation text (its signature becomes "Koordinatoren"). Undefined when nothing changes.
- */
-function meetingWithout(
-  meeting: Meeting,
-  theirItems: Set<string>,
-  names: string[],
-  signature: string,
-): Meeting | undefined {
-  const text = names.reduce(
-    (s, name) =>
-      s.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, 'gu'), signature),
-    meeting.text,
-  );
-  const conclusion = meeting.conclusion && {
-    ...meeting.conclusion,
-    top: meeting.conclusion.top.filter((i) => !theirItems.has(i.id)),
-  };
-  const changed = text !== meeting.text || conclusion?.top.length !== meeting.conclusion?.top.length;
-  return changed ? { ...meeting, text, conclusion } : undefined;
-}
-
 /** What `slet mine data` removed. */
 export interface Deleted {
   groups: number;
@@ -178,46 +138,6 @@ export async function confirmDeleteMyData(
     }
     return okIn(actor.language, { groups: groups.length, rows, cleanups });
   });
-}
-
-/** Takes the person out of one group: how many of their rows were deleted, and what is left to do in the chat. */
-async function removePerson(
-  deps: AppDeps,
-  actor: Actor,
-  snapshot: GroupSnapshot,
-): Promise<{ rows: number; cleanup: ChatCleanup }> {
-  const g = snapshot.group.value;
-  const theirItems = new Set(
-    snapshot.answers
-      .filter((a) => a.userId === actor.userId)
-      .flatMap((a) => [1, 2, 3].map((f) => itemIdOf(a, f))),
-  );
-  const names = namesOf(snapshot, actor);
-  const rows = await deps.store.deletePersonRows(g.key, actor.userId);
-  const members = g.members.filter((m) => m.userId !== actor.userId);
-  const coordinators = g.coordinators.filter((c) => c.userId !== actor.userId);
-  await deps.store.unindexCoordinator(actor.tenantId, actor.userId, g.key);
-  if (members.length === 0 && coordinators.length === 0) {
-    await eraseGroup(deps, snapshot.group, 0);
-    return { rows, cleanup: wholeGroupCleanup(snapshot) };
-  }
-  const heir =
-    coordinators.length === 0
-      ? [...members].sort((a, b) => a.joinedAt.localeCompare(b.joinedAt))[0]
-      : undefined;
-  if (heir) coordinators.push({ userId: heir.userId, name: heir.name });
-  // Saved under its ETag (a lost race reruns the whole deletion, which finds only what is left).
-  await deps.store.saveGroup({ value: { ...g, members, coordinators }, etag: snapshot.group.etag });
-  if (heir) await deps.store.indexCoordinator(g.tenantId, heir.userId, g.key, g.name);
-  const signature = deps.coordinatorTitle(g.language);
-  for (const m of snapshot.meetings) {
-    const changed = meetingWithout(m.value, theirItems, names, signature);
-    if (changed) await deps.store.saveMeeting(g.key, changed, m.etag);
-  }
-  if (snapshot.project?.owner.userId === actor.userId) {
-    await deps.store.replaceProject(g.key, { ...snapshot.project, owner: { userId: '', name: '–' } });
-  }
-  return { rows, cleanup: personCleanup(snapshot, actor.userId) };
 }
 
 /** The card verbs of a person's own data. */

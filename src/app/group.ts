@@ -1,5 +1,6 @@
 import { isFull, MAX_MEMBERS, withMember } from '../domain/composition';
 import { parseGroupSettings, parseJoin } from '../domain/group-input';
+import { isOlder } from '../domain/clicks';
 import { randomId } from '../domain/items';
 import { answeringBegun } from '../domain/meeting';
 import { coordinatorNames } from '../domain/roles';
@@ -7,7 +8,7 @@ import type { Group, Member } from '../domain/types';
 import { StorageUnavailableError, type Versioned } from '../domain/snapshot';
 import type { GroupSnapshot } from '../store/group-store';
 import type { Actor, AppDeps } from './context';
-import { enter, enterRow } from './access';
+import { enter, enterRoster, enterRow, type Standing } from './access';
 import { invalidForm, ok, okIn, refuse, transact, type Outcome } from './result';
 import { useCase, type Input, type Load } from './use-case';
 import { declareVerbs } from './verb';
@@ -22,7 +23,8 @@ export interface SetupResult {
 export interface RosterResult {
   group: Group;
   member?: Member;
-  changed: 'joined' | 'updated' | 'left';
+  /** `unchanged`: a late copy of an older click (a newer join or leave of the person's is stored). */
+  changed: 'joined' | 'updated' | 'left' | 'unchanged';
 }
 
 /** What the setup card is opened with: the group's settings, and whether its reveal mode is fixed. */
@@ -94,13 +96,19 @@ export function setupGroup(deps: AppDeps, actor: Actor, data: Input): Promise<Ou
   });
 }
 
-/** Adds the caller to the roster (or updates their role); the roster is ETag-guarded, so 3–6 holds. */
+/**
+ * Adds the caller to the roster (or updates their role); the roster is ETag-guarded, so 3–6 holds,
+ * and saved with the person's standing: a click Teams got before their last join or leave changes nothing.
+ */
 export function joinGroup(deps: AppDeps, actor: Actor, data: Input): Promise<Outcome<RosterResult>> {
-  return useCase(deps, actor, groupRow, async (found) => {
+  return useCase(deps, actor, roster, async ({ group: found, standing }) => {
     const input = parseJoin(data);
     if (!input.ok) return invalidForm(input.errors);
     const group = found.value;
     const current = group.members.find((m) => m.userId === actor.userId);
+    if (standing?.value.erasedAt) return refuse('busy');
+    if (isOlder(actor.clickedAt, standing?.value.at))
+      return ok({ group, member: current, changed: 'unchanged' });
     if (!current && isFull(group.members)) {
       return refuse('groupFull', { max: MAX_MEMBERS, coordinators: coordinatorNames(group) });
     }
@@ -113,20 +121,34 @@ export function joinGroup(deps: AppDeps, actor: Actor, data: Input): Promise<Out
       ref: current?.ref ?? randomId(),
     };
     const members = withMember(group.members, member);
-    const saved = await deps.store.saveGroup({ ...found, value: { ...group, members } });
+    const saved = await saveRoster(deps, actor, { ...found, value: { ...group, members } }, standing);
     return ok({ group: saved.value, member, changed: current ? 'updated' : 'joined' });
   });
 }
 
-/** Removes the caller from the roster. */
+/** Removes the caller from the roster (a click older than their last join or leave changes nothing). */
 export function leaveGroup(deps: AppDeps, actor: Actor): Promise<Outcome<RosterResult>> {
-  return useCase(deps, actor, groupRow, async (found) => {
+  return useCase(deps, actor, roster, async ({ group: found, standing }) => {
     const group = found.value;
-    if (!group.members.some((m) => m.userId === actor.userId)) return refuse('notMember');
+    const current = group.members.find((m) => m.userId === actor.userId);
+    if (!current) return refuse('notMember');
+    if (isOlder(actor.clickedAt, standing?.value.at))
+      return ok({ group, member: current, changed: 'unchanged' });
     const members = group.members.filter((m) => m.userId !== actor.userId);
-    const saved = await deps.store.saveGroup({ ...found, value: { ...group, members } });
+    const saved = await saveRoster(deps, actor, { ...found, value: { ...group, members } }, standing);
     return ok({ group: saved.value, changed: 'left' as const });
   });
+}
+
+/** Saves a roster change with the person's standing (Teams' time of this click), both ETag-guarded. */
+function saveRoster(
+  deps: AppDeps,
+  actor: Actor,
+  group: Versioned<Group>,
+  standing: Standing['standing'],
+): Promise<Versioned<Group>> {
+  const at = actor.clickedAt ?? standing?.value.at ?? '';
+  return deps.store.saveRoster(group, actor.userId, { at }, standing?.etag);
 }
 
 /** Remembers the activity id of the group's shared card, so later changes update it in place. */
@@ -156,7 +178,10 @@ export function setInactive(
   });
 }
 
-/** The chat's group row for a change of the roster or a card id (one point read). */
+/** The chat's group row with the actor's standing, for a join or leave (one query). */
+const roster: Load<Standing> = (deps, actor) => enterRoster(deps, actor);
+
+/** The chat's group row for a change of a card id (one point read). */
 const groupRow: Load<Versioned<Group>> = (deps, actor) => enterRow(deps, actor);
 
 /** The group's card verbs. */

@@ -1,5 +1,6 @@
 import { draftValues, parseInvitation, type InvitationValues } from '../domain/invitation-input';
 import { todayIn } from '../domain/schedule';
+import { isOlder } from '../domain/clicks';
 import { hasStarted } from '../domain/meeting';
 import { readMeetingNumber } from '../domain/themes';
 import { RSVP_RESPONSES, type Group, type Meeting, type Rsvp, type RsvpResponse } from '../domain/types';
@@ -26,7 +27,8 @@ export interface InvitationDraft {
 }
 
 /** An RSVP given, with the invitation it was given to. */
-type Answered = InvitationView & { response: RsvpResponse };
+/** An RSVP's view: `newer` when a newer click of the person's is stored (that response, nothing changed). */
+type Answered = InvitationView & { response: RsvpResponse; newer?: boolean };
 
 /** A meeting's invitation with the answers given to it, from the group's partition. */
 function invitationView(snapshot: GroupSnapshot, meeting: Meeting): InvitationView {
@@ -68,7 +70,7 @@ export function saveInvitation(deps: AppDeps, actor: Actor, data: Input): Promis
 
 /** Records a member's answer to an invitation; non-members are refused and not counted. */
 export function rsvp(deps: AppDeps, actor: Actor, data: Input): Promise<Outcome<Answered>> {
-  return useCase(deps, actor, inGroup(), async (snapshot) => {
+  return useCase(deps, actor, inGroup('member'), async (snapshot) => {
     const n = readMeetingNumber(data.meeting);
     const response = data.response;
     if (
@@ -82,14 +84,18 @@ export function rsvp(deps: AppDeps, actor: Actor, data: Input): Promise<Outcome<
     if (!member) return refuse('notMember');
     const meeting = storedMeeting(snapshot, n);
     if (!meeting) return refuse('noInvitation', { n });
+    const stored = rowsOf(snapshot.rsvps, n).find((r) => r.userId === actor.userId);
+    if (stored && isOlder(actor.clickedAt, stored.actedAt))
+      return ok({ ...invitationView(snapshot, meeting.value), response: stored.response, newer: true });
     const answer: Rsvp = {
       meeting: n,
       userId: actor.userId,
       name: member.name,
       response: response as RsvpResponse,
       at: deps.now().toISOString(),
+      ...(actor.clickedAt ? { actedAt: actor.clickedAt } : {}),
     };
-    await deps.store.putPersonRow(actor.groupKey, 'rsvps', answer);
+    await deps.store.writePersonRow(snapshot, 'rsvps', answer);
     const rsvps = withPersonRow(snapshot.rsvps, 'rsvps', answer);
     return ok({ ...invitationView({ ...snapshot, rsvps }, meeting.value), response: answer.response });
   });

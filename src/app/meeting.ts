@@ -1,3 +1,4 @@
+import { isOlder } from '../domain/clicks';
 import { readText, type FieldErrors } from '../domain/input';
 import {
   groupInMeeting,
@@ -60,10 +61,10 @@ export function view(snapshot: GroupSnapshot, meeting: Meeting): MeetingView {
  */
 async function step(
   deps: AppDeps,
-  actor: Actor,
   loaded: Loaded,
   name: PostingStep,
   change: (m: Meeting) => Meeting,
+  gate?: 'close',
 ): Promise<Outcome<MeetingView>> {
   const { meeting, n, snapshot } = loaded;
   if (!meeting) return refuse('meetingNotOpen', { n });
@@ -74,7 +75,7 @@ async function step(
   const at = now.toISOString();
   const unposted = { step: name, since: at, failed: false };
   const next = { ...change(meeting.value), unposted, updatedAt: at };
-  await deps.store.saveMeeting(actor.groupKey, next, meeting.etag);
+  await deps.store.stepMeeting(snapshot, next, gate);
   return ok(view(snapshot, next));
 }
 
@@ -96,7 +97,7 @@ export function startMeeting(deps: AppDeps, actor: Actor, input: Input): Promise
     };
     const revealMode = base.revealMode ?? snapshot.group.value.revealMode;
     const started: Meeting = { ...base, status: 'running', revealMode, updatedAt: now };
-    await deps.store.saveMeeting(actor.groupKey, started, meeting?.etag);
+    await deps.store.stepMeeting(snapshot, started, 'open');
     return ok(view(snapshot, started));
   });
 }
@@ -113,13 +114,15 @@ export function recordMeetingCard(
 }
 
 /**
- * Locks the answers of meeting n and pools them for everyone to see (coordinator). Answers stored
- * before items had random ids get them now, before anyone sees an id (docs/privacy.md).
+ * Locks the answers of meeting n and pools them for everyone to see (coordinator): one conditional
+ * transition that fails when an answer was stored since its read, and closes the answers' gate, so
+ * what the reveal shows is what is stored. Answers stored before items had random ids get them
+ * now, before anyone sees an id (docs/privacy.md).
  */
 export function reveal(deps: AppDeps, actor: Actor, input: Input): Promise<Outcome<MeetingView>> {
   return useCase(deps, actor, onMeeting(input.meeting, 'coordinator'), async (loaded) => {
     const { snapshot, n, meeting } = loaded;
-    if (!meeting || !canTake('reveal', meeting.value)) return step(deps, actor, loaded, 'reveal', (m) => m);
+    if (!meeting || !canTake('reveal', meeting.value)) return step(deps, loaded, 'reveal', (m) => m);
     const answers = [];
     for (const a of snapshot.answers) {
       const keyed = a.meeting === n && !a.ids ? { ...a, ids: newItemIds() } : a;
@@ -127,23 +130,25 @@ export function reveal(deps: AppDeps, actor: Actor, input: Input): Promise<Outco
       answers.push(keyed);
     }
     const rekeyed = { ...loaded, snapshot: { ...snapshot, answers } };
-    return step(deps, actor, rekeyed, 'reveal', (m) => ({ ...m, status: 'revealed' }));
+    return step(deps, rekeyed, 'reveal', (m) => ({ ...m, status: 'revealed' }), 'close');
   });
 }
 
 /** Opens prioritising of meeting n's pooled answers (coordinator). */
 export function startVoting(deps: AppDeps, actor: Actor, input: Input): Promise<Outcome<MeetingView>> {
   return useCase(deps, actor, onMeeting(input.meeting, 'coordinator'), (loaded) =>
-    step(deps, actor, loaded, 'startVoting', (m) => ({ ...m, status: 'voting' })),
+    step(deps, loaded, 'startVoting', (m) => ({ ...m, status: 'voting' })),
   );
 }
 
-/** Stores the caller's priorities: up to three of the pooled items (member; while voting). */
-export function vote(
-  deps: AppDeps,
-  actor: Actor,
-  data: Input,
-): Promise<Outcome<MeetingView & { chosen: Item[] }>> {
+/** A vote's view: `newer` when a newer click of the person's is stored (shown instead, nothing changed). */
+export type VoteView = MeetingView & { chosen: Item[]; newer?: boolean };
+
+/**
+ * Stores the caller's priorities: up to three of the pooled items (member; while voting), conditional
+ * on the row read and their standing. A click older than the stored vote's changes nothing.
+ */
+export function vote(deps: AppDeps, actor: Actor, data: Input): Promise<Outcome<VoteView>> {
   return useCase(deps, actor, onMeeting(data.meeting, 'member'), async ({ snapshot, n, meeting }) => {
     if (!meeting || !canTake('vote', meeting.value)) return refuse('wrongStep', { n });
     const choices = readChoices(data.choices ?? '');
@@ -151,9 +156,15 @@ export function vote(
     if (!choices || choices.some((c) => !items.some((i) => i.id === c))) return refuse('invalidInput');
     if (choices.length > MAX_CHOICES)
       return refuse('tooManyChoices', { max: MAX_CHOICES, count: choices.length });
+    const stored = rowsOf(snapshot.votes, n).find((v) => v.userId === actor.userId);
+    if (stored && isOlder(actor.clickedAt, stored.actedAt)) {
+      const chosen = items.filter((i) => stored.choices.includes(i.id));
+      return ok({ ...view(snapshot, meeting.value), chosen, newer: true });
+    }
     const name = memberName(snapshot.group.value, actor);
-    const mine = { meeting: n, userId: actor.userId, name, choices };
-    await deps.store.putPersonRow(actor.groupKey, 'votes', mine);
+    const acted = actor.clickedAt ? { actedAt: actor.clickedAt } : {};
+    const mine = { meeting: n, userId: actor.userId, name, choices, ...acted };
+    await deps.store.writePersonRow(snapshot, 'votes', mine);
     const votes = withPersonRow(snapshot.votes, 'votes', mine);
     return ok({
       ...view({ ...snapshot, votes }, meeting.value),
@@ -182,7 +193,7 @@ export function closeMeeting(deps: AppDeps, actor: Actor, data: Input): Promise<
     const votes = rowsOf(snapshot.votes, n);
     const top = topItems(rankItems(itemsOf(snapshot, n), votes));
     const closedAt = deps.now().toISOString();
-    return step(deps, actor, loaded, 'close', (m) => ({
+    return step(deps, loaded, 'close', (m) => ({
       ...m,
       status: 'closed',
       conclusion: { top, agreements, closedAt },

@@ -1,10 +1,11 @@
 import { withRefs } from '../domain/composition';
 import { projectOpens } from '../domain/meeting';
 import { MAX_PROPOSALS, newProposalId, parseChoice, parseProposal } from '../domain/project-input';
+import { isOlder } from '../domain/clicks';
 import { todayIn } from '../domain/schedule';
 import { meetingOf, meetingsOf } from '../domain/snapshot';
 import type { Group, Meeting, Project, ProjectVote, Proposal } from '../domain/types';
-import { withPersonRow, type GroupSnapshot } from '../store/group-store';
+import { standingOf, withPersonRow, type GroupSnapshot } from '../store/group-store';
 import type { Actor, AppDeps } from './context';
 import { memberName } from '../domain/roles';
 import { enter, type Role } from './access';
@@ -28,7 +29,8 @@ export function projectViewOf(snapshot: GroupSnapshot): ProjectView {
 }
 
 type Proposed = ProjectView & { proposal: Proposal };
-type Voted = ProjectView & { chosen: Proposal };
+/** A project vote's view: `newer` when a newer click of the person's is stored (that choice, nothing changed). */
+type Voted = ProjectView & { chosen: Proposal; newer?: boolean };
 type Chosen = ProjectView & { project: Project };
 
 /**
@@ -70,7 +72,7 @@ export function proposeProject(deps: AppDeps, actor: Actor, data: Input): Promis
       ...input.value,
       at: deps.now().toISOString(),
     };
-    await deps.store.putPersonRow(actor.groupKey, 'proposals', proposal);
+    await deps.store.writePersonRow(snapshot, 'proposals', proposal);
     const proposals = withPersonRow(snapshot.proposals, 'proposals', proposal);
     return ok({ ...projectViewOf({ ...snapshot, proposals }), proposal });
   });
@@ -106,8 +108,14 @@ export function voteProject(deps: AppDeps, actor: Actor, data: Input): Promise<O
     if (!snapshot.group.value.projectVote) return refuse('projectVoteNotOpen');
     const chosen = snapshot.proposals.find((p) => p.id === data.choice);
     if (!chosen) return refuse('invalidInput');
-    const vote = { userId: actor.userId, name: memberName(snapshot.group.value, actor), choice: chosen.id };
-    await deps.store.putPersonRow(actor.groupKey, 'projectVotes', vote);
+    const stored = snapshot.projectVotes.find((v) => v.userId === actor.userId);
+    const standing = stored && snapshot.proposals.find((p) => p.id === stored.choice);
+    if (standing && isOlder(actor.clickedAt, stored.actedAt))
+      return ok({ ...projectViewOf(snapshot), chosen: standing, newer: true });
+    const name = memberName(snapshot.group.value, actor);
+    const acted = actor.clickedAt ? { actedAt: actor.clickedAt } : {};
+    const vote = { userId: actor.userId, name, choice: chosen.id, ...acted };
+    await deps.store.writePersonRow(snapshot, 'projectVotes', vote);
     const projectVotes = withPersonRow(snapshot.projectVotes, 'projectVotes', vote);
     return ok({ ...projectViewOf({ ...snapshot, projectVotes }), chosen });
   });
@@ -119,7 +127,10 @@ export function chooseProject(deps: AppDeps, actor: Actor, data: Input): Promise
     const input = parseChoice(data, todayIn(deps.timeZone, deps.now()));
     if (!input.ok) return invalidForm(input.errors);
     const proposal = snapshot.proposals.find((p) => p.id === input.value.choice);
-    const owner = snapshot.group.value.members.find((m) => m.ref === input.value.owner);
+    // A member whose `slet mine data` is running cannot become the owner (their deletion would miss it).
+    const owner = snapshot.group.value.members.find(
+      (m) => m.ref === input.value.owner && !standingOf(snapshot, m.userId)?.erasedAt,
+    );
     if (!proposal || !owner) return refuse('invalidInput');
     const project: Project = {
       proposalId: proposal.id,
@@ -130,7 +141,7 @@ export function chooseProject(deps: AppDeps, actor: Actor, data: Input): Promise
       dueDate: input.value.dueDate,
       chosenAt: deps.now().toISOString(),
     };
-    await deps.store.createProject(actor.groupKey, project);
+    await deps.store.createProject(actor.groupKey, project, snapshot);
     return ok({ ...projectViewOf(snapshot), project });
   });
 }

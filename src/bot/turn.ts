@@ -1,6 +1,7 @@
 import { TurnContext } from 'botbuilder';
 import type { Actor, App } from '../app';
 import type { ConversationRef, Group, Language, Meeting } from '../domain/types';
+import { clickTime } from '../domain/clicks';
 import { cleanName } from '../domain/input';
 import { languageOf } from '../i18n';
 import type { Logger } from '../log';
@@ -78,6 +79,8 @@ function deriveActor(context: TurnContext, defaultLanguage: Language): Actor | u
     language: chat === 'personal' ? languageOf(a.locale, defaultLanguage) : defaultLanguage,
     chat,
     conversation: TurnContext.getConversationReference(a) as unknown as ConversationRef,
+    // Teams' time as it sent it (http-turn.ts keeps the text beside the parsed date).
+    clickedAt: clickTime((a as { rawTimestamp?: unknown }).rawTimestamp),
   };
 }
 

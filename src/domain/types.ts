@@ -23,6 +23,24 @@ export interface Person {
   name: string;
 }
 
+/** A row of a person's own (an answer, a vote, an RSVP, …). */
+export interface PersonRow extends Person {
+  /** When Teams got the click that wrote it (its activity's timestamp): an older click changes nothing. */
+  actedAt?: string;
+}
+
+/**
+ * A person's standing in a group, one row each (docs/storage.md): when Teams got their last click
+ * on the roster (or their `slet mine data` confirmation), and whether that deletion is running.
+ * Every write of the person's rows is conditional on it, so a deletion fails the writes read before it.
+ */
+export interface Standing {
+  /** Teams' time of the person's last join or leave click, or of their deletion's confirmation: an older roster click changes nothing. */
+  at: string;
+  /** Set while `slet mine data` deletes them: their rows are hidden from every read, no write of theirs passes. */
+  erasedAt?: string;
+}
+
 /** A participant who clicked "Jeg er med". */
 export interface Member extends Person {
   /** The person's id in the chat (`29:…`): Teams names people who leave a chat by it alone. */
@@ -102,7 +120,7 @@ export interface Meeting {
 }
 
 /** A member's answer to a meeting's prompts: three pieces of advice (theme 1) or two answers. */
-export interface Answer extends Person {
+export interface Answer extends PersonRow {
   meeting: number;
   fields: string[];
   /** Random item ids, one per field, assigned when the answer is stored (older answers: at reveal). */
@@ -111,7 +129,7 @@ export interface Answer extends Person {
 }
 
 /** A member's priorities after reveal: up to three pooled item ids. */
-export interface Vote extends Person {
+export interface Vote extends PersonRow {
   meeting: number;
   choices: string[];
 }
@@ -143,7 +161,7 @@ export interface Conclusion {
 }
 
 /** A member's proposal for the common project. */
-export interface Proposal extends Person {
+export interface Proposal extends PersonRow {
   id: string;
   /** Its place among the member's proposals (1 or 2). */
   slot: number;
@@ -153,7 +171,7 @@ export interface Proposal extends Person {
 }
 
 /** A member's vote for a proposal. */
-export interface ProjectVote extends Person {
+export interface ProjectVote extends PersonRow {
   choice: string;
 }
 
@@ -169,7 +187,7 @@ export interface Project {
 }
 
 /** A member's answer to an invitation. */
-export interface Rsvp extends Person {
+export interface Rsvp extends PersonRow {
   meeting: number;
   response: RsvpResponse;
   at: string;

@@ -28,6 +28,8 @@ const CLIENT_OPTIONS: TableServiceClientOptions = {
 export interface StorageRequest {
   method: string;
   url: string;
+  /** The request's body when it is text (a transaction's batch names the rows it writes). */
+  body?: string;
 }
 
 /**
@@ -48,7 +50,8 @@ function client(target: StorageTarget, table: string, options: StoreOptions): Ta
           policy: {
             name: 'countRoundTrips',
             sendRequest: async (request, next) => {
-              await options.onRequest?.({ method: request.method, url: request.url });
+              const body = typeof request.body === 'string' ? request.body : undefined;
+              await options.onRequest?.({ method: request.method, url: request.url, body });
               return next(request);
             },
           },

@@ -1,12 +1,14 @@
 import type { Versioned } from '../domain/snapshot';
-import type { Group, Meeting, Project } from '../domain/types';
-import type { GroupSnapshot, PersonRowKind, PersonRowOf } from './row-kinds';
+import type { Group, Meeting, Project, Standing } from '../domain/types';
+import type { GroupSnapshot, PersonRowKind, PersonRowOf, PersonRows } from './row-kinds';
+import type { PersonWriteGuard, Roster } from './table-writes';
 
 export type { Versioned } from '../domain/snapshot';
 export { ConflictError, StorageUnavailableError } from '../domain/snapshot';
 export type { GroupSnapshot, PersonRowKind, PersonRowOf, PersonRows } from './row-kinds';
 export { PERSON_ROW_KINDS } from './row-kinds';
-export { withPersonRow } from './rows';
+export { standingOf, withPersonRow } from './rows';
+export type { PersonWriteGuard, Roster } from './table-writes';
 
 /** The narrow seam to storage. One partition per group; see docs/storage.md. */
 export interface GroupStore {
@@ -20,16 +22,60 @@ export interface GroupStore {
   loadMeeting(groupKey: string, meeting: number): Promise<Versioned<Meeting> | undefined>;
   /** Creates (etag undefined) or replaces (ETag-guarded) a meeting; ConflictError on a lost race. */
   saveMeeting(groupKey: string, meeting: Meeting, etag: string | undefined): Promise<Versioned<Meeting>>;
-  /** Stores a row of a person's own (an RSVP, an answer, …); a row with the same key (a repeat) is replaced. */
+  /**
+   * Takes a meeting to its next step, decided from `read`: under the ETag it was read with (created
+   * when none was read), opening its answers' gate (start) or closing it (reveal) in the same
+   * transaction, so no answer read before the reveal passes after it. ConflictError on a lost race.
+   */
+  stepMeeting(read: GroupSnapshot, meeting: Meeting, gate?: 'open' | 'close'): Promise<Versioned<Meeting>>;
+  /**
+   * Writes a person's own row (an answer, an RSVP, …) decided from `read`, in one transaction:
+   * it replaces the row read under its ETag (or creates it: none was read), while the person's
+   * standing is as read (a `slet mine data` since then fails it) and, for an answer, while the
+   * meeting's gate is open. ConflictError when any of it changed: read again, decide again.
+   */
+  writePersonRow<K extends PersonRowKind>(
+    read: GroupSnapshot,
+    kind: K,
+    row: PersonRowOf<K>,
+    guard?: PersonWriteGuard,
+  ): Promise<void>;
+  /** Stores a person's row whatever is stored: only for seeding tests (use cases use `writePersonRow`). */
   putPersonRow<K extends PersonRowKind>(groupKey: string, kind: K, row: PersonRowOf<K>): Promise<void>;
+  /** The group row and the person's standing (one query): what a join or leave is decided from. */
+  loadRoster(groupKey: string, userId: string): Promise<Roster>;
+  /** Saves the roster (group row, ETag-guarded) and the person's standing (ETag-guarded, or created) at once. */
+  saveRoster(
+    group: Versioned<Group>,
+    userId: string,
+    standing: Standing,
+    standingEtag: string | undefined,
+  ): Promise<Versioned<Group>>;
+  /**
+   * Marks a person as being deleted (their standing a tombstone) and moves the listed meetings'
+   * ETags on, at once: their writes and meeting steps read before it fail (ConflictError).
+   */
+  eraseStanding(
+    groupKey: string,
+    userId: string,
+    standing: Standing,
+    meetings: readonly number[],
+  ): Promise<void>;
+  /** Writes a person's standing over whatever is there (the end of their deletion). */
+  putStanding(groupKey: string, userId: string, standing: Standing): Promise<void>;
+  /** A person's own rows in a group as stored, also while their standing hides them from reads. */
+  personRowsIn(groupKey: string, userId: string): Promise<PersonRows>;
   /** The rows of a kind whose first key segment is `first` (e.g. the RSVPs to meeting 1). */
   listPersonRows<K extends PersonRowKind>(
     groupKey: string,
     kind: K,
     first: string | number,
   ): Promise<PersonRowOf<K>[]>;
-  /** Records the chosen project; ConflictError when one was already chosen. */
-  createProject(groupKey: string, project: Project): Promise<void>;
+  /**
+   * Records the chosen project; ConflictError when one was already chosen. Given the `read` it was
+   * decided from (every use case), only while its owner's standing is as read (not deleted since).
+   */
+  createProject(groupKey: string, project: Project, read?: GroupSnapshot): Promise<void>;
   /** Replaces the chosen project (only when a person's data is deleted). */
   replaceProject(groupKey: string, project: Project): Promise<void>;
   /** Everything about a group in one partition query, or undefined when there is no group (or it is being deleted). */

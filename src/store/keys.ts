@@ -32,3 +32,16 @@ export function userKeyPart(userId: string): string {
 export function reminderRow(reminder: string): string {
   return `reminder|${reminder}`;
 }
+
+/**
+ * RowKey of a person's standing in a group: a hash of the group and the person, so the row that
+ * outlives `slet mine data` (its tombstone) holds no id, and says nothing about other groups.
+ */
+export function standingRow(groupKey: string, userId: string): string {
+  return `standing|${hash(`${groupKey}|${userId}`)}`;
+}
+
+/** RowKey of meeting n's answer gate: answers pass while it exists (docs/storage.md). */
+export function gateRow(n: number): string {
+  return `gate|${n}|answers`;
+}

@@ -1,4 +1,4 @@
-import type { Group } from '../domain/types';
+import type { Group, Standing } from '../domain/types';
 import type { GroupSnapshot, Versioned } from './group-store';
 import type { Tables } from './table-access';
 import { TableGroupStore } from './table-group-store';
@@ -42,6 +42,19 @@ export class ObservedGroupStore extends TableGroupStore {
   override async saveGroup(group: Versioned<Group>): Promise<Versioned<Group>> {
     this.writes++;
     const saved = await super.saveGroup(group);
+    this.writes++;
+    this.onGroup(saved.value);
+    return saved;
+  }
+
+  override async saveRoster(
+    group: Versioned<Group>,
+    userId: string,
+    standing: Standing,
+    etag?: string,
+  ): Promise<Versioned<Group>> {
+    this.writes++;
+    const saved = await super.saveRoster(group, userId, standing, etag);
     this.writes++;
     this.onGroup(saved.value);
     return saved;

@@ -17,6 +17,7 @@ import {
   type ProjectVote,
   type Proposal,
   type Rsvp,
+  type Standing,
   type Vote,
 } from '../domain/types';
 import { int, json, oneOf, optional, optionalJson, text, type Columns } from './columns';
@@ -38,7 +39,7 @@ function personKind<T extends Person>(kind: PersonKind<T>): PersonKind<T> {
   return kind;
 }
 
-const who = { userId: text, name: text };
+const who = { userId: text, name: text, actedAt: optional(text) };
 
 /** Every kind of a person's own rows, in the order `mine data` lists them. */
 export const PERSON_ROWS = {
@@ -89,11 +90,21 @@ export type PersonRows = { [K in PersonRowKind]: PersonRowOf<K>[] };
 /** Every kind of a person's rows, in the registry's order. */
 export const PERSON_ROW_KINDS = Object.keys(PERSON_ROWS) as readonly PersonRowKind[];
 
-/** Everything stored about one group: the result of one partition query. */
+/**
+ * Everything stored about one group: the result of one partition query. The rows of a person
+ * deleted by `slet mine data` are left out (their standing is a tombstone).
+ */
 export interface GroupSnapshot extends PersonRows {
   group: Versioned<Group>;
   meetings: Versioned<Meeting>[];
   project?: Project;
+  /** Each person's standing, by its RowKey (`standingOf` finds a person's). */
+  standings?: Readonly<Record<string, Standing>>;
+  /**
+   * The ETags of the rows read (a person's rows, standings, gates), by RowKey: the store's, so
+   * that a write decided from this read is conditional on it.
+   */
+  etags?: Readonly<Record<string, string>>;
 }
 
 /** RowKey of the group entity itself. */
@@ -147,6 +158,18 @@ export const MEETING_COLUMNS: Columns<Meeting> = {
   conclusion: optionalJson(),
   revealMode: optional(oneOf(REVEAL_MODES[0])),
 };
+
+/** RowKey prefix of a person's standing (`standing|<hash>`, see keys.ts). */
+export const STANDING_PREFIX = 'standing';
+
+/** A person's standing. */
+export const STANDING_COLUMNS: Columns<Standing> = {
+  at: text,
+  erasedAt: optional(text),
+};
+
+/** RowKey prefix of a meeting's answer gate (`gate|<n>|answers`): an empty row. */
+export const GATE_PREFIX = 'gate';
 
 /** RowKey of the chosen common project. */
 export const PROJECT_ROW = 'project';

@@ -1,7 +1,7 @@
 /** Rows of a group's partition, derived from the registry in row-kinds.ts. */
-import type { Group, Meeting, Project } from '../domain/types';
+import type { Group, Meeting, Project, Standing } from '../domain/types';
 import { fromColumns, sampleOf, toColumns, type Column, type Row } from './columns';
-import { userKeyPart } from './keys';
+import { standingRow, userKeyPart } from './keys';
 import {
   GROUP_COLUMNS,
   GROUP_ROW,
@@ -11,6 +11,8 @@ import {
   PERSON_ROWS,
   PROJECT_COLUMNS,
   PROJECT_ROW,
+  STANDING_COLUMNS,
+  type GroupSnapshot,
   type PersonKind,
   type PersonRowKind,
   type PersonRowOf,
@@ -55,6 +57,16 @@ export function projectToRow(groupKey: string, p: Project): Row {
 /** Reads the chosen project entity. */
 export function rowToProject(row: Row): Project {
   return fromColumns(PROJECT_COLUMNS, row);
+}
+
+/** A person's standing entity (its RowKey from keys.ts `standingRow`). */
+export function standingToRow(groupKey: string, rowKey: string, s: Standing): Row {
+  return { partitionKey: groupKey, rowKey, ...toColumns(STANDING_COLUMNS, s) };
+}
+
+/** Reads a person's standing. */
+export function rowToStanding(row: Row): Standing {
+  return fromColumns(STANDING_COLUMNS, row);
 }
 
 type AnyKind = PersonKind<PersonRowOf<PersonRowKind>>;
@@ -129,4 +141,9 @@ export function samplePersonRow<K extends PersonRowKind>(
   fields: Partial<PersonRowOf<K>>,
 ): PersonRowOf<K> {
   return sampleOf(kindOf(kind).columns, fields as Partial<PersonRowOf<PersonRowKind>>) as PersonRowOf<K>;
+}
+
+/** A person's standing in the group a snapshot was read from; undefined when none is stored. */
+export function standingOf(snapshot: GroupSnapshot, userId: string): Standing | undefined {
+  return snapshot.standings?.[standingRow(snapshot.group.value.key, userId)];
 }

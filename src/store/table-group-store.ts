@@ -1,8 +1,17 @@
-import type { Group, Meeting, Project } from '../domain/types';
+import type { Group, Meeting, Project, Standing } from '../domain/types';
 import type { Row } from './columns';
-import type { GroupSnapshot, GroupStore, PersonRowKind, PersonRowOf, Versioned } from './group-store';
+import type {
+  GroupSnapshot,
+  GroupStore,
+  PersonRowKind,
+  PersonRowOf,
+  PersonRows,
+  PersonWriteGuard,
+  Roster,
+  Versioned,
+} from './group-store';
 import { activityRow, coordinatorKeyOf, reminderRow } from './keys';
-import { GROUP_ROW, MEETING_PREFIX, PERSON_ROWS } from './row-kinds';
+import { GROUP_ROW } from './row-kinds';
 import {
   groupToRow,
   meetingRow,
@@ -11,7 +20,6 @@ import {
   projectToRow,
   rowToGroup,
   rowToMeeting,
-  rowToPerson,
 } from './rows';
 import { claim, escapeOData, getRow, guarded, type Tables } from './table-access';
 import {
@@ -22,6 +30,8 @@ import {
   unindexCoordinator,
 } from './table-erasure';
 import { readPartition } from './table-partition';
+import * as queries from './table-queries';
+import * as writes from './table-writes';
 import { deleteOldClaims, type RetentionCounts } from './table-retention';
 
 /** GroupStore on Azure Table Storage (or Azurite): one partition per group. */
@@ -69,11 +79,55 @@ export class TableGroupStore implements GroupStore {
     });
   }
 
+  stepMeeting(read: GroupSnapshot, meeting: Meeting, gate?: 'open' | 'close'): Promise<Versioned<Meeting>> {
+    return writes.stepMeeting(this.tables, read, meeting, gate);
+  }
+
+  writePersonRow<K extends PersonRowKind>(
+    read: GroupSnapshot,
+    kind: K,
+    row: PersonRowOf<K>,
+    guard?: PersonWriteGuard,
+  ): Promise<void> {
+    return writes.writePersonRow(this.tables, read, kind, row, guard);
+  }
+
   putPersonRow<K extends PersonRowKind>(groupKey: string, kind: K, row: PersonRowOf<K>): Promise<void> {
     return this.upsert(kind, personToRow(groupKey, kind, row));
   }
 
-  createProject(groupKey: string, project: Project): Promise<void> {
+  loadRoster(groupKey: string, userId: string): Promise<Roster> {
+    return writes.loadRoster(this.tables, groupKey, userId);
+  }
+
+  saveRoster(
+    group: Versioned<Group>,
+    userId: string,
+    standing: Standing,
+    etag?: string,
+  ): Promise<Versioned<Group>> {
+    return writes.saveRoster(this.tables, group, userId, standing, etag);
+  }
+
+  eraseStanding(
+    groupKey: string,
+    userId: string,
+    standing: Standing,
+    meetings: readonly number[],
+  ): Promise<void> {
+    return writes.eraseStanding(this.tables, groupKey, userId, standing, meetings);
+  }
+
+  putStanding(groupKey: string, userId: string, standing: Standing): Promise<void> {
+    return writes.putStanding(this.tables, groupKey, userId, standing);
+  }
+
+  personRowsIn(groupKey: string, userId: string): Promise<PersonRows> {
+    return writes.personRowsIn(this.tables, groupKey, userId);
+  }
+
+  createProject(groupKey: string, project: Project, read?: GroupSnapshot): Promise<void> {
+    if (read) return writes.createProject(this.tables, read, project);
     return guarded('project', async () => {
       await this.tables.groups.createEntity(projectToRow(groupKey, project));
     });
@@ -94,17 +148,7 @@ export class TableGroupStore implements GroupStore {
     kind: K,
     first: string | number,
   ): Promise<PersonRowOf<K>[]> {
-    return guarded(kind, async () => {
-      const prefix = `${PERSON_ROWS[kind].prefix}|${first}|`;
-      const filter =
-        `PartitionKey eq '${escapeOData(groupKey)}' and RowKey ge '${escapeOData(prefix)}' ` +
-        `and RowKey lt '${escapeOData(prefix.slice(0, -1))}}'`;
-      const rows: PersonRowOf<K>[] = [];
-      for await (const row of this.tables.groups.listEntities<Row>({ queryOptions: { filter } })) {
-        rows.push(rowToPerson(kind, row as Row));
-      }
-      return rows;
-    });
+    return queries.listPersonRows(this.tables, groupKey, kind, first);
   }
 
   loadPartition(groupKey: string): Promise<GroupSnapshot | undefined> {
@@ -134,17 +178,7 @@ export class TableGroupStore implements GroupStore {
   }
 
   listMeetingsInStatus(status: Meeting['status']): Promise<{ groupKey: string; meeting: Meeting }[]> {
-    return guarded('meetings', async () => {
-      const prefix = `${MEETING_PREFIX}|`;
-      const filter =
-        `RowKey ge '${escapeOData(prefix)}' and RowKey lt '${escapeOData(prefix.slice(0, -1))}}' ` +
-        `and status eq '${escapeOData(status)}'`;
-      const found: { groupKey: string; meeting: Meeting }[] = [];
-      for await (const row of this.tables.groups.listEntities<Row>({ queryOptions: { filter } })) {
-        found.push({ groupKey: (row as Row).partitionKey, meeting: rowToMeeting(row as Row) });
-      }
-      return found;
-    });
+    return queries.listMeetingsInStatus(this.tables, status);
   }
 
   claimReminder(groupKey: string, reminder: string, at: string): Promise<boolean> {
@@ -164,26 +198,11 @@ export class TableGroupStore implements GroupStore {
   }
 
   listTenantGroupKeys(tenantId: string): Promise<string[]> {
-    return guarded('groups', async () => {
-      const filter = `RowKey eq '${GROUP_ROW}' and tenantId eq '${escapeOData(tenantId)}'`;
-      const select = ['PartitionKey', 'deletedAt'];
-      const keys: string[] = [];
-      for await (const row of this.tables.groups.listEntities<Row>({ queryOptions: { filter, select } }))
-        if (!(row as Row).deletedAt) keys.push((row as Row).partitionKey);
-      return keys;
-    });
+    return queries.listTenantGroupKeys(this.tables, tenantId);
   }
 
   listTenantGroups(tenantId: string): Promise<Versioned<Group>[]> {
-    return guarded('groups', async () => {
-      const filter = `RowKey eq '${GROUP_ROW}' and tenantId eq '${escapeOData(tenantId)}'`;
-      const groups: Versioned<Group>[] = [];
-      for await (const row of this.tables.groups.listEntities<Row>({ queryOptions: { filter } })) {
-        const group = rowToGroup(row as Row);
-        if (!group.deletedAt) groups.push({ value: group, etag: (row as Row).etag ?? '' });
-      }
-      return groups;
-    });
+    return queries.listTenantGroups(this.tables, tenantId);
   }
 
   listPersonGroups(userId: string): Promise<Set<string>> {

@@ -41,7 +41,9 @@ export const setupGroup = act(
 export const joinGroup = act(
   'joinGroup',
   (turn, { group, member, changed }) => {
-    const notice = t(group.language, changed === 'joined' ? 'join.done' : 'join.updated', {
+    const key =
+      changed === 'unchanged' ? 'roster.newer' : changed === 'joined' ? 'join.done' : 'join.updated';
+    const notice = t(group.language, key, {
       name: escapeMarkdown(turn.actor.name),
       role: escapeMarkdown(member ? member.roleTitle : ''),
     });
@@ -56,6 +58,7 @@ export const joinGroup = act(
 );
 
 /** Takes the clicker out of the group. */
-export const leaveGroup = act('leaveGroup', (_turn, { group }) =>
-  cardReply(groupCard(group.language, group, { notice: t(group.language, 'leave.done') })),
-);
+export const leaveGroup = act('leaveGroup', (_turn, { group, member, changed }) => {
+  const notice = t(group.language, changed === 'unchanged' ? 'roster.newer' : 'leave.done');
+  return cardReply(groupCard(group.language, group, { notice, me: member }));
+});

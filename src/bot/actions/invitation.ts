@@ -3,7 +3,7 @@ import { isCoordinator } from '../../domain/roles';
 import type { MeetingNumber } from '../../domain/themes';
 import { t } from '../../i18n';
 import { act } from '../act';
-import { cardReply } from '../reply';
+import { cardReply, messageReply } from '../reply';
 import { linksOf, withoutTeamsMeeting } from '../shared-cards';
 
 /** The invitation editor for meeting `input.meeting` (coordinator only; also `inviter N`). */
@@ -53,6 +53,9 @@ export const saveInvitation = act(
 
 /** Records the clicker's RSVP to an invitation. */
 export const rsvp = act('rsvp', async (turn, view) => {
+  const lang = view.group.language;
+  // A late copy of an older click: the newer response stands; the card is left as it is.
+  if (view.newer) return messageReply(t(lang, 'rsvp.newer', { response: t(lang, `rsvp.${view.response}`) }));
   const all = await linksOf(turn, view.group, view.meeting);
   const links = isCoordinator(view.group, turn.actor.userId) ? all : withoutTeamsMeeting(all);
   return cardReply(

@@ -33,7 +33,8 @@ export const submitAnswer = act(
   'submitAnswer',
   (_turn, view) => {
     const lang = view.group.language;
-    const notice = t(lang, 'answer.saved');
+    // A late copy of an older click: the newer answer stands, and is shown.
+    const notice = t(lang, view.newer ? 'answer.newer' : 'answer.saved');
     return cardReply(answerFormCard(lang, view.meeting.number, { values: view.mine.fields, notice }));
   },
   async (turn, refused) => {
@@ -112,7 +113,7 @@ export const closeMeeting = coordinatorPosts('closeMeeting', 'close', (v) => [
 /** Records the clicker's priorities. */
 export const vote = act('vote', (_turn, view) => {
   const lang = view.group.language;
-  const notice = t(lang, 'voting.saved', {
+  const notice = t(lang, view.newer ? 'voting.newer' : 'voting.saved', {
     choices: view.chosen.map((i) => `»${ellipsis(i.text, 80)}«`).join(', ') || '–',
   });
   const mine = view.chosen.map((i) => i.id);

@@ -42,7 +42,8 @@ export const startProjectVote = act('startProjectVote', async (turn, view) => {
 
 /** Records the clicker's vote for a project. */
 export const voteProject = act('voteProject', (_turn, view) => {
-  const notice = t(view.group.language, 'project.voteSaved', { title: escapeMarkdown(view.chosen.title) });
+  const key = view.newer ? 'project.voteNewer' : 'project.voteSaved';
+  const notice = t(view.group.language, key, { title: escapeMarkdown(view.chosen.title) });
   return cardReply(voteCardOf(view, view.chosen.id, notice));
 });
 
