@@ -191,8 +191,8 @@ export function closeMeeting(deps: AppDeps, actor: Actor, data: Input): Promise<
 }
 
 /**
- * Meeting n as stored now (one partition query), shaped by `shape`: what a card refreshed after
- * several quick clicks shows. Undefined when the group or the meeting is gone.
+ * Meeting n as stored now (one query of the group row and meeting n's rows), shaped by `shape`:
+ * what a card refreshed after several quick clicks shows. Undefined when the group or the meeting is gone.
  */
 export async function current<V>(
   deps: AppDeps,
@@ -200,7 +200,7 @@ export async function current<V>(
   n: number,
   shape: (snapshot: GroupSnapshot, meeting: Meeting) => V,
 ): Promise<V | undefined> {
-  const snapshot = await deps.store.loadPartition(actor.groupKey);
+  const snapshot = await deps.store.loadMeetingPartition(actor.groupKey, n);
   const meeting = snapshot && storedMeeting(snapshot, n);
   return snapshot && meeting ? shape(snapshot, meeting.value) : undefined;
 }

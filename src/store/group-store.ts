@@ -34,6 +34,12 @@ export interface GroupStore {
   replaceProject(groupKey: string, project: Project): Promise<void>;
   /** Everything about a group in one partition query, or undefined when there is no group (or it is being deleted). */
   loadPartition(groupKey: string): Promise<GroupSnapshot | undefined>;
+  /**
+   * What a turn about meeting n needs, in one query: the group row, meetings n−1 and n, the RSVPs,
+   * answers and votes of meeting n (and for meeting 4 the project proposals); every other kind of
+   * row is left empty. Undefined as for `loadPartition`.
+   */
+  loadMeetingPartition(groupKey: string, n: number): Promise<GroupSnapshot | undefined>;
   /** Remembers that a user coordinates a group (for finding their groups from a personal chat). */
   indexCoordinator(tenantId: string, userId: string, groupKey: string, groupName: string): Promise<void>;
   /** The groups a user coordinates (key and name), from the coordinators table. */

@@ -32,6 +32,13 @@ export class ObservedGroupStore extends TableGroupStore {
     return snapshot;
   }
 
+  override async loadMeetingPartition(groupKey: string, n: number): Promise<GroupSnapshot | undefined> {
+    const writes = this.writes;
+    const snapshot = await super.loadMeetingPartition(groupKey, n);
+    if (snapshot && writes === this.writes) this.onGroup(snapshot.group.value);
+    return snapshot;
+  }
+
   override async createGroup(group: Group): Promise<Versioned<Group>> {
     this.writes++;
     const created = await super.createGroup(group);

@@ -21,7 +21,7 @@ import {
   sweepGroupRows,
   unindexCoordinator,
 } from './table-erasure';
-import { readPartition } from './table-partition';
+import { readMeetingScope, readPartition } from './table-partition';
 import { deleteOldClaims, type RetentionCounts } from './table-retention';
 
 /** GroupStore on Azure Table Storage (or Azurite): one partition per group. */
@@ -109,6 +109,10 @@ export class TableGroupStore implements GroupStore {
 
   loadPartition(groupKey: string): Promise<GroupSnapshot | undefined> {
     return readPartition(this.tables, groupKey);
+  }
+
+  loadMeetingPartition(groupKey: string, n: number): Promise<GroupSnapshot | undefined> {
+    return readMeetingScope(this.tables, groupKey, n);
   }
 
   indexCoordinator(tenantId: string, userId: string, groupKey: string, groupName: string): Promise<void> {

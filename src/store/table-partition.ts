@@ -5,6 +5,7 @@ import { GROUP_ROW, MEETING_PREFIX, PERSON_ROW_KINDS, PERSON_ROWS, PROJECT_ROW }
 import type { GroupSnapshot, PersonRowKind, PersonRows } from './row-kinds';
 import {
   emptyPersonRows,
+  meetingRow,
   personKindOfKey,
   rowToGroup,
   rowToMeeting,
@@ -19,8 +20,39 @@ import { escapeOData, guarded, type Tables } from './table-access';
  * or it is being deleted.
  */
 export function readPartition(tables: Tables, groupKey: string): Promise<GroupSnapshot | undefined> {
+  return readRows(tables, `PartitionKey eq '${escapeOData(groupKey)}'`);
+}
+
+/** RowKeys from `prefix|` up to (not including) the next prefix: every row whose key starts with it. */
+function prefixRange(prefix: string): string {
+  const from = escapeOData(`${prefix}|`);
+  return `(RowKey ge '${from}' and RowKey lt '${escapeOData(prefix)}}')`;
+}
+
+/**
+ * The part of a group's partition a turn about meeting n needs (one query, a third of the rows or
+ * fewer): the group row, meetings n−1 and n, the RSVPs, answers and votes of meeting n, and for
+ * meeting 4 the project proposals its conclusion lists. Every other kind of row is empty.
+ */
+export function readMeetingScope(
+  tables: Tables,
+  groupKey: string,
+  n: number,
+): Promise<GroupSnapshot | undefined> {
+  const ofMeeting = PERSON_ROW_KINDS.filter((kind) => PERSON_ROWS[kind].segments[0] === 'meeting').map(
+    (kind) => prefixRange(`${PERSON_ROWS[kind].prefix}|${n}`),
+  );
+  const rows = [
+    `RowKey eq '${GROUP_ROW}'`,
+    ...[n - 1, n].filter((m) => m >= 1).map((m) => `RowKey eq '${escapeOData(meetingRow(m))}'`),
+    ...ofMeeting,
+    ...(n === 4 ? [prefixRange(PERSON_ROWS.proposals.prefix)] : []),
+  ];
+  return readRows(tables, `PartitionKey eq '${escapeOData(groupKey)}' and (${rows.join(' or ')})`);
+}
+
+function readRows(tables: Tables, filter: string): Promise<GroupSnapshot | undefined> {
   return guarded('partition', async () => {
-    const filter = `PartitionKey eq '${escapeOData(groupKey)}'`;
     let group: Versioned<Group> | undefined;
     let project: Project | undefined;
     const meetings: Versioned<Meeting>[] = [];
