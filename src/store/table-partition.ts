@@ -13,6 +13,18 @@ import {
   rowToProject,
 } from './rows';
 import { escapeOData, guarded, type Tables } from './table-access';
+import { CARD_PREFIX, POSTED_PREFIX, shownIds, STEP_PREFIX } from './outbox-rows';
+import type { PostedCards } from '../domain/outbox';
+
+/** The cards that show answers or names a step's record or a posted card's row keeps, if it is one. */
+function postedCardsOf(row: Row): PostedCards | undefined {
+  const prefix = row.rowKey.split('|')[0];
+  if (prefix !== STEP_PREFIX && prefix !== POSTED_PREFIX) return undefined;
+  const n = Number(row.meeting);
+  const meeting = n > 0 ? n : undefined;
+  const ids = prefix === STEP_PREFIX ? shownIds(row) : [String(row.activityId ?? '')].filter(Boolean);
+  return { meeting, ids };
+}
 
 /**
  * Everything stored about one group in one partition query, sorted as the cards show it (meetings
@@ -20,7 +32,9 @@ import { escapeOData, guarded, type Tables } from './table-access';
  * or it is being deleted.
  */
 export function readPartition(tables: Tables, groupKey: string): Promise<GroupSnapshot | undefined> {
-  return readRows(tables, `PartitionKey eq '${escapeOData(groupKey)}'`);
+  // Not the cards a step has still to post (they are the outbox's, and the largest rows).
+  const notCards = `(RowKey lt '${CARD_PREFIX}|' or RowKey ge '${CARD_PREFIX}}')`;
+  return readRows(tables, `PartitionKey eq '${escapeOData(groupKey)}' and ${notCards}`);
 }
 
 /** RowKeys from `prefix|` up to (not including) the next prefix: every row whose key starts with it. */
@@ -56,6 +70,7 @@ function readRows(tables: Tables, filter: string): Promise<GroupSnapshot | undef
     let group: Versioned<Group> | undefined;
     let project: Project | undefined;
     const meetings: Versioned<Meeting>[] = [];
+    const posted: PostedCards[] = [];
     const rows = emptyPersonRows();
     for await (const entity of tables.groups.listEntities<Row>({ queryOptions: { filter } })) {
       const row = entity as Row;
@@ -65,11 +80,15 @@ function readRows(tables: Tables, filter: string): Promise<GroupSnapshot | undef
       else if (row.rowKey === PROJECT_ROW) project = rowToProject(row);
       else if (row.rowKey.split('|')[0] === MEETING_PREFIX)
         meetings.push({ value: rowToMeeting(row), etag: row.etag ?? '' });
+      else {
+        const cards = postedCardsOf(row);
+        if (cards) posted.push(cards);
+      }
     }
     meetings.sort((a, b) => a.value.number - b.value.number);
     for (const kind of PERSON_ROW_KINDS) sortRows(rows, kind);
     // A tombstoned group (being deleted by `slet gruppe`) reads as no group: nothing is shown or written.
-    return group && !group.value.deletedAt ? { group, meetings, ...rows, project } : undefined;
+    return group && !group.value.deletedAt ? { group, meetings, ...rows, project, posted } : undefined;
   });
 }
 

@@ -199,11 +199,10 @@ describe('the use cases on Azurite', () => {
       allowInsecureConnection: true,
       retryOptions: { maxRetries: 0 },
     });
-    const offline = new TableGroupStore({
-      groups: unreachable,
-      coordinators: unreachable,
-      activities: unreachable,
-    });
+    const offline = new TableGroupStore(
+      { groups: unreachable, coordinators: unreachable, activities: unreachable, outbox: unreachable },
+      'test',
+    );
     const outcome = await saveInvitation({ ...deps(), store: offline }, coordinator, { meeting: 1 });
     expect(outcome).toMatchObject({ ok: false, refusal: 'storageUnavailable' });
     await expect(offline.ping()).rejects.toBeInstanceOf(StorageUnavailableError);
