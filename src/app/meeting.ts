@@ -17,7 +17,8 @@ import { withPersonRow } from '../store/group-store';
 import type { Actor, AppDeps } from './context';
 import { memberName } from '../domain/roles';
 import type { Loaded } from './access';
-import { pendingRefusal, type PostingStep } from './posting';
+import { commitStep, type Posts } from './outbox';
+import { attemptOf, pendingRefusal, type PostingStep } from './posting';
 import { invalidForm, ok, refuse, type Outcome } from './result';
 import { changeMeeting, onMeeting, useCase, type Input } from './use-case';
 import { declareVerbs } from './verb';
@@ -55,8 +56,10 @@ export function view(snapshot: GroupSnapshot, meeting: Meeting): MeetingView {
 }
 
 /**
- * Moves meeting n one step on (ETag-guarded: two coordinators clicking at once make one change) and
- * marks its card as on its way; a step whose card Teams did not accept may be taken again.
+ * Moves meeting n one step on and marks its cards as on their way: with `posts`, the change and the
+ * cards commit together through the outbox (docs/storage.md), which posts them after the turn;
+ * two coordinators clicking at once make one change and one set of cards. A step whose cards Teams
+ * refused may be taken again (the next attempt).
  */
 async function step(
   deps: AppDeps,
@@ -64,6 +67,7 @@ async function step(
   loaded: Loaded,
   name: PostingStep,
   change: (m: Meeting) => Meeting,
+  posts: Posts<MeetingView> | undefined,
 ): Promise<Outcome<MeetingView>> {
   const { meeting, n, snapshot } = loaded;
   if (!meeting) return refuse('meetingNotOpen', { n });
@@ -72,32 +76,42 @@ async function step(
   if (pending) return refuse(pending, { n });
   if (!meeting.value.unposted && !canTake(name, meeting.value)) return refuse('wrongStep', { n });
   const at = now.toISOString();
-  const unposted = { step: name, since: at, failed: false };
+  const attempt = attemptOf(meeting.value, name);
+  const unposted = { step: name, since: at, failed: false, attempt };
   const next = { ...change(meeting.value), unposted, updatedAt: at };
-  await deps.store.saveMeeting(actor.groupKey, next, meeting.etag);
-  return ok(view(snapshot, next));
+  const shown = view(snapshot, next);
+  const finish = { unposted: { meeting: n, mark: unposted } };
+  const id = `m${n}.${name}.${attempt}`;
+  const writes = { meeting: { value: next, etag: meeting.etag } };
+  const group = snapshot.group.value;
+  if (!(await commitStep(deps, actor, group, { id, meeting: n, finish }, writes, posts, shown)))
+    await deps.store.saveMeeting(actor.groupKey, next, meeting.etag);
+  return ok(shown);
 }
 
-/** Starts meeting n (coordinator; n−1 closed; at least 3 members). */
-export function startMeeting(deps: AppDeps, actor: Actor, input: Input): Promise<Outcome<MeetingView>> {
+/** A meeting started without an invitation: no date, time, place or text. */
+const NO_PLAN = { date: '', start: '', end: '', location: '', text: '' };
+
+/** Starts meeting n (coordinator; n−1 closed; at least 3 members); with `posts`, its cards go out through the outbox. */
+export function startMeeting(
+  deps: AppDeps,
+  actor: Actor,
+  input: Input,
+  posts?: Posts<MeetingView>,
+): Promise<Outcome<MeetingView>> {
   return useCase(deps, actor, onMeeting(input.meeting, 'coordinator'), async ({ snapshot, n, meeting }) => {
     const blocked = whyNotStart(n, meetingsOf(snapshot), snapshot.group.value.members.length);
     if (blocked) return refuse(START_REFUSAL[blocked.reason], blocked.vars);
     const now = deps.now().toISOString();
-    const base: Meeting = meeting?.value ?? {
-      number: n,
-      status: 'planned',
-      date: '',
-      start: '',
-      end: '',
-      location: '',
-      text: '',
-      updatedAt: now,
-    };
+    const base: Meeting = meeting?.value ?? { number: n, status: 'planned', ...NO_PLAN, updatedAt: now };
     const revealMode = base.revealMode ?? snapshot.group.value.revealMode;
     const started: Meeting = { ...base, status: 'running', revealMode, updatedAt: now };
-    await deps.store.saveMeeting(actor.groupKey, started, meeting?.etag);
-    return ok(view(snapshot, started));
+    const shown = view(snapshot, started);
+    const writes = { meeting: { value: started, etag: meeting?.etag } };
+    const begun = { id: `m${n}.start`, meeting: n, finish: {} };
+    if (!(await commitStep(deps, actor, snapshot.group.value, begun, writes, posts, shown)))
+      await deps.store.saveMeeting(actor.groupKey, started, meeting?.etag);
+    return ok(shown);
   });
 }
 
@@ -116,10 +130,16 @@ export function recordMeetingCard(
  * Locks the answers of meeting n and pools them for everyone to see (coordinator). Answers stored
  * before items had random ids get them now, before anyone sees an id (docs/privacy.md).
  */
-export function reveal(deps: AppDeps, actor: Actor, input: Input): Promise<Outcome<MeetingView>> {
+export function reveal(
+  deps: AppDeps,
+  actor: Actor,
+  input: Input,
+  posts?: Posts<MeetingView>,
+): Promise<Outcome<MeetingView>> {
   return useCase(deps, actor, onMeeting(input.meeting, 'coordinator'), async (loaded) => {
     const { snapshot, n, meeting } = loaded;
-    if (!meeting || !canTake('reveal', meeting.value)) return step(deps, actor, loaded, 'reveal', (m) => m);
+    if (!meeting || !canTake('reveal', meeting.value))
+      return step(deps, actor, loaded, 'reveal', (m) => m, posts);
     const answers = [];
     for (const a of snapshot.answers) {
       const keyed = a.meeting === n && !a.ids ? { ...a, ids: newItemIds() } : a;
@@ -127,14 +147,19 @@ export function reveal(deps: AppDeps, actor: Actor, input: Input): Promise<Outco
       answers.push(keyed);
     }
     const rekeyed = { ...loaded, snapshot: { ...snapshot, answers } };
-    return step(deps, actor, rekeyed, 'reveal', (m) => ({ ...m, status: 'revealed' }));
+    return step(deps, actor, rekeyed, 'reveal', (m) => ({ ...m, status: 'revealed' }), posts);
   });
 }
 
 /** Opens prioritising of meeting n's pooled answers (coordinator). */
-export function startVoting(deps: AppDeps, actor: Actor, input: Input): Promise<Outcome<MeetingView>> {
+export function startVoting(
+  deps: AppDeps,
+  actor: Actor,
+  input: Input,
+  posts?: Posts<MeetingView>,
+): Promise<Outcome<MeetingView>> {
   return useCase(deps, actor, onMeeting(input.meeting, 'coordinator'), (loaded) =>
-    step(deps, actor, loaded, 'startVoting', (m) => ({ ...m, status: 'voting' })),
+    step(deps, actor, loaded, 'startVoting', (m) => ({ ...m, status: 'voting' }), posts),
   );
 }
 
@@ -163,7 +188,12 @@ export function vote(
 }
 
 /** Closes meeting n with the top-voted items and the coordinator's agreements (coordinator). */
-export function closeMeeting(deps: AppDeps, actor: Actor, data: Input): Promise<Outcome<MeetingView>> {
+export function closeMeeting(
+  deps: AppDeps,
+  actor: Actor,
+  data: Input,
+  posts?: Posts<MeetingView>,
+): Promise<Outcome<MeetingView>> {
   return useCase(deps, actor, onMeeting(data.meeting, 'coordinator'), async (loaded) => {
     const errors: FieldErrors = {};
     const agreements = readText(
@@ -182,11 +212,8 @@ export function closeMeeting(deps: AppDeps, actor: Actor, data: Input): Promise<
     const votes = rowsOf(snapshot.votes, n);
     const top = topItems(rankItems(itemsOf(snapshot, n), votes));
     const closedAt = deps.now().toISOString();
-    return step(deps, actor, loaded, 'close', (m) => ({
-      ...m,
-      status: 'closed',
-      conclusion: { top, agreements, closedAt },
-    }));
+    const conclusion = { top, agreements, closedAt };
+    return step(deps, actor, loaded, 'close', (m) => ({ ...m, status: 'closed', conclusion }), posts);
   });
 }
 

@@ -69,11 +69,11 @@ export interface PostedCards {
 /** An instance's claim on sending for a tenant, and the sends it made in the last 30 s (for the next owner). */
 export interface Lease {
   owner: string;
-  /** Epoch ms until which no one else may take it. */
+  /** Epoch ms until which no one else may take it; 0 when its holder let it go. */
   until: number;
   /** When the owner last renewed it. */
   renewed: number;
-  /** Per conversation (its id's hash), the epoch ms of the sends in the last 30 s. */
+  /** Per conversation (its id's hash), its sends in the last 31 s, in tenths of a second before `renewed`. */
   sent: Record<string, number[]>;
 }
 
@@ -88,6 +88,6 @@ export interface TenantOutbox {
   tenantId: string;
   lease?: { value: Lease; etag: string };
   /** Groups with a step committed and not yet dispatched. */
-  hints: { groupKey: string; etag: string }[];
+  hints: { groupKey: string; etag: string; at: string }[];
   handOvers: (HandOver & { etag: string })[];
 }

@@ -9,10 +9,14 @@ export type { GroupSnapshot, PersonRowKind, PersonRowOf, PersonRows } from './ro
 export { PERSON_ROW_KINDS } from './row-kinds';
 export { withPersonRow } from './rows';
 
-/** The rows a step changes besides its own: a meeting or the group, created (no ETag) or replaced if unchanged. */
+/**
+ * The rows a step changes besides its own: a meeting or the group, created (no ETag) or replaced if
+ * unchanged; the chosen project, created.
+ */
 export interface StepWrites {
   meeting?: { value: Meeting; etag?: string };
   group?: { value: Group; etag?: string };
+  project?: Project;
 }
 
 /** The durable outbox's storage (docs/storage.md, "The outbox"). */

@@ -74,9 +74,15 @@ export function stepToRow(groupKey: string, commit: StepCommit, at: string): Row
   };
 }
 
-/** Card k of a step, as written when it is committed. */
+/** Card k of a step, as written when it is committed (its activity in a column of its own: escaped once, it fits). */
 export function cardToRow(groupKey: string, stepId: string, k: number, card: OutgoingCard): Row {
-  return { partitionKey: groupKey, rowKey: cardRow(stepId, k), card: JSON.stringify(card) };
+  const { activity, ...rest } = card;
+  return {
+    partitionKey: groupKey,
+    rowKey: cardRow(stepId, k),
+    card: JSON.stringify(rest),
+    activity: activity ?? '',
+  };
 }
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
@@ -104,7 +110,7 @@ export function rowsToPending(step: Row, cards: Row[]): PendingStep {
     cards: cards
       .map((row) => ({
         index: Number(row.rowKey.split('|').at(-1)),
-        card: JSON.parse(text(row.card)) as OutgoingCard,
+        card: { ...(JSON.parse(text(row.card)) as OutgoingCard), activity: text(row.activity) || undefined },
       }))
       .sort((a, b) => a.index - b.index),
   };

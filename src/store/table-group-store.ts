@@ -1,15 +1,6 @@
-import type { Lease, PendingStep, StepCommit, TenantOutbox } from '../domain/outbox';
 import type { Group, Meeting, Project } from '../domain/types';
 import type { Row } from './columns';
-import type {
-  GroupSnapshot,
-  GroupStore,
-  PersonRowKind,
-  PersonRowOf,
-  StepWrites,
-  Versioned,
-} from './group-store';
-import { hintRow } from './outbox-rows';
+import type { GroupSnapshot, GroupStore, PersonRowKind, PersonRowOf, Versioned } from './group-store';
 import { activityRow, coordinatorKeyOf, reminderRow } from './keys';
 import { GROUP_ROW, MEETING_PREFIX, PERSON_ROWS } from './row-kinds';
 import {
@@ -22,7 +13,7 @@ import {
   rowToMeeting,
   rowToPerson,
 } from './rows';
-import { claim, escapeOData, getRow, guarded, type Tables } from './table-access';
+import { claim, escapeOData, getRow, guarded } from './table-access';
 import {
   deleteGroupRows,
   deletePersonRows,
@@ -30,69 +21,12 @@ import {
   sweepGroupRows,
   unindexCoordinator,
 } from './table-erasure';
-import {
-  cardPosted,
-  commitStep,
-  dropOutboxRow,
-  handOver,
-  pendingSteps,
-  recordPosted,
-  scanOutbox,
-  stepFailed,
-  writeLease,
-} from './table-outbox';
+import { TableOutboxStore } from './table-outbox-store';
 import { readMeetingScope, readPartition } from './table-partition';
 import { deleteOldClaims, type RetentionCounts } from './table-retention';
 
 /** GroupStore on Azure Table Storage (or Azurite): one partition per group. */
-export class TableGroupStore implements GroupStore {
-  constructor(
-    private readonly tables: Tables,
-    /** Which bots share the outbox's leases (see StoreOptions.outboxScope). */
-    private readonly scope: string,
-    private readonly now: () => Date = () => new Date(),
-  ) {}
-
-  commitStep(groupKey: string, commit: StepCommit, writes: StepWrites): Promise<void> {
-    return commitStep(this.tables, this.scope, groupKey, commit, writes, this.now().toISOString());
-  }
-
-  pendingSteps(groupKey: string): Promise<PendingStep[]> {
-    return pendingSteps(this.tables, groupKey);
-  }
-
-  cardPosted(step: PendingStep, index: number, activityId: string): Promise<void> {
-    return cardPosted(this.tables, step, index, activityId, this.now().toISOString());
-  }
-
-  stepFailed(step: PendingStep): Promise<void> {
-    return stepFailed(this.tables, step, this.now().toISOString());
-  }
-
-  recordPosted(groupKey: string, meeting: number | undefined, activityId: string): Promise<void> {
-    return recordPosted(this.tables, groupKey, meeting, activityId);
-  }
-
-  scanOutbox(): Promise<TenantOutbox[]> {
-    return scanOutbox(this.tables, this.scope);
-  }
-
-  handOver(tenantId: string, key: string, job: string): Promise<void> {
-    return handOver(this.tables, this.scope, tenantId, key, job);
-  }
-
-  dropHandOver(tenantId: string, key: string, etag: string): Promise<boolean> {
-    return dropOutboxRow(this.tables, this.scope, tenantId, key, etag);
-  }
-
-  dropHint(tenantId: string, groupKey: string, etag: string): Promise<boolean> {
-    return dropOutboxRow(this.tables, this.scope, tenantId, hintRow(groupKey), etag);
-  }
-
-  writeLease(tenantId: string, lease: Lease, etag: string | undefined): Promise<string> {
-    return writeLease(this.tables, this.scope, tenantId, lease, etag);
-  }
-
+export class TableGroupStore extends TableOutboxStore implements GroupStore {
   loadGroup(groupKey: string): Promise<Versioned<Group> | undefined> {
     return guarded('group', async () => {
       const row = await getRow(this.tables.groups, groupKey, GROUP_ROW);
