@@ -11,6 +11,8 @@ import { ConversationWatch } from './bot/conversation-watch';
 import { ReminderScheduler } from './bot/reminder-scheduler';
 import { botTokenGate } from './bot/token-gate';
 import { RosterDirectory } from './bot/roster';
+import { createStepDispatcher } from './bot/steps';
+import type { BotDeps } from './bot/turn';
 import type { Config } from './config';
 import { t } from './i18n';
 import type { Logger } from './log';
@@ -47,6 +49,8 @@ export interface RunningBot {
   reminders?: { tick(): Promise<number> };
   /** Resolves when every card update and message waiting to be sent has been sent. */
   idle(): Promise<void>;
+  /** Resolves once the durable outbox holds nothing and no lease is held (its background work is done). */
+  quiet(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -57,6 +61,8 @@ export interface StartOptions {
   onStorageRequest?: StoreOptions['onRequest'];
   /** Wraps each request's handling (the benchmark attributes storage round trips to turns with it). */
   aroundTurn?: AroundTurn;
+  /** Which bots share the outbox's leases (tests: each bot its own; its restart the same). */
+  outboxScope?: string;
 }
 
 const EMBEDDED_TABLE_PORT = 10002;
@@ -135,6 +141,7 @@ export async function startBot(config: Config, log: Logger, options: StartOption
     const store = await openTableStore(target, {
       onRequest: options.onStorageRequest,
       onGroup: config.scaleOut ? undefined : (group) => watching.watch?.note(group),
+      outboxScope: options.outboxScope,
     });
     const keys = await linkKeys(config);
     const deps: AppDeps = {
@@ -156,7 +163,7 @@ export async function startBot(config: Config, log: Logger, options: StartOption
     const calendar = calendarLinks(config, app, keys, () => localBaseUrl);
     // Deep links name the app by its org-catalog id once published, by its manifest id before.
     const linkAppId = config.auth && (config.teamsAppCatalogId ?? config.teamsAppId ?? config.auth.appId);
-    const botDeps = {
+    const botDeps: BotDeps = {
       app,
       outbox,
       log,
@@ -166,6 +173,7 @@ export async function startBot(config: Config, log: Logger, options: StartOption
       roster: new RosterDirectory(),
       watch,
     };
+    const steps = (botDeps.steps = createStepDispatcher(botDeps));
     const reminders = config.reminders
       ? new ReminderScheduler(botDeps, { retention: config.retentionSweep })
       : undefined;
@@ -191,11 +199,12 @@ export async function startBot(config: Config, log: Logger, options: StartOption
     const host = options.host ?? config.host;
     const port = await listen(server, config.port, host);
     reminders?.start();
+    steps.start();
     const stop = async (): Promise<void> => {
       await reminders?.stop();
       // Cards still waiting for Teams get a few seconds; stopping must not outlast a service manager's patience.
       await Promise.race([
-        outbox.idle(),
+        Promise.all([steps.stop(), outbox.idle()]),
         new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref()),
       ]);
       await new Promise<void>((resolve) => {
@@ -205,10 +214,14 @@ export async function startBot(config: Config, log: Logger, options: StartOption
       });
       await azurite?.stop();
     };
+    const idle = async (): Promise<void> => {
+      await steps.idle();
+      await outbox.idle();
+    };
     const shownHost =
       host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
     localBaseUrl = `http://${shownHost}:${port}`;
-    return { url: localBaseUrl, port, store, azurite, reminders, idle: () => outbox.idle(), stop };
+    return { url: localBaseUrl, port, store, azurite, reminders, idle, quiet: () => steps.quiet(), stop };
   } catch (err) {
     await azurite?.stop();
     throw err;

@@ -18,6 +18,8 @@ export type Role = 'coordinator' | 'member';
 export interface Entry {
   role?: Role;
   groupKey?: string;
+  /** Only what a turn about this meeting needs (`GroupStore.loadMeetingPartition`), not the whole partition. */
+  meeting?: number;
 }
 
 /** Why the actor may not act on `group` (as read; undefined: none), or undefined when they may. */
@@ -45,7 +47,10 @@ export async function enter(deps: AppDeps, actor: Actor, entry: Entry = {}): Pro
   const outside = outsideGroupChat(actor, entry);
   if (outside) return outside;
   const key = entry.groupKey ?? actor.groupKey;
-  const snapshot = await deps.store.loadPartition(key);
+  const snapshot =
+    entry.meeting === undefined
+      ? await deps.store.loadPartition(key)
+      : await deps.store.loadMeetingPartition(key, entry.meeting);
   if (snapshot) {
     const refused = refusalFor(actor, snapshot.group.value, entry.role);
     if (refused) return refused;
@@ -97,16 +102,20 @@ export interface Loaded {
   meeting?: Versioned<Meeting>;
 }
 
-/** Enters the group (one partition query) and checks that the meeting number is real. */
+/**
+ * Enters the group for meeting n (one query: the group row and the rows of meetings n−1 and n) and
+ * checks that the meeting number is real; the refusal of a number that is not comes after the
+ * group's checks, in the group's language.
+ */
 export async function enterMeeting(
   deps: AppDeps,
   actor: Actor,
   rawMeeting: unknown,
   role?: Role,
 ): Promise<Outcome<Loaded>> {
-  const entered = await enter(deps, actor, { role });
-  if (!entered.ok) return entered;
   const n = readMeetingNumber(rawMeeting);
+  const entered = await enter(deps, actor, { role, meeting: n });
+  if (!entered.ok) return entered;
   if (n === undefined) return refuseIn(entered.language, 'meetingNumber');
   const meeting = storedMeeting(entered.value, n);
   return okIn(entered.value.group.value.language, {

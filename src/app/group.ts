@@ -9,6 +9,7 @@ import { StorageUnavailableError, type Versioned } from '../domain/snapshot';
 import type { GroupSnapshot } from '../store/group-store';
 import type { Actor, AppDeps } from './context';
 import { enter, enterRoster, enterRow, type Standing } from './access';
+import { commitStep, type Posts } from './outbox';
 import { invalidForm, ok, okIn, refuse, transact, type Outcome } from './result';
 import { useCase, type Input, type Load } from './use-case';
 import { declareVerbs } from './verb';
@@ -60,8 +61,16 @@ async function loadForSetup(deps: AppDeps, actor: Actor): Promise<Outcome<GroupS
   return !entered.ok && entered.refusal === 'noGroup' ? okIn(actor.language, undefined) : entered;
 }
 
-/** Creates the group (the caller becomes coordinator) or lets a coordinator change its settings. */
-export function setupGroup(deps: AppDeps, actor: Actor, data: Input): Promise<Outcome<SetupResult>> {
+/**
+ * Creates the group (the caller becomes coordinator) or lets a coordinator change its settings;
+ * with `posts`, a new group's card goes out through the outbox with it.
+ */
+export function setupGroup(
+  deps: AppDeps,
+  actor: Actor,
+  data: Input,
+  posts?: Posts<SetupResult>,
+): Promise<Outcome<SetupResult>> {
   return useCase(deps, actor, loadForSetup, async (snapshot) => {
     const existing = snapshot?.group;
     const settings = parseGroupSettings(
@@ -90,7 +99,10 @@ export function setupGroup(deps: AppDeps, actor: Actor, data: Input): Promise<Ou
     };
     // Rows a late writer left after an earlier group of this chat was deleted must not join the new one.
     await deps.store.sweepGroup({ ...group, coordinators: [] });
-    await deps.store.createGroup(group);
+    const created = { group, created: true };
+    const step = { id: 'g.card', finish: {} };
+    if (!(await commitStep(deps, actor, group, step, { group: { value: group } }, posts, created)))
+      await deps.store.createGroup(group);
     await deps.store.indexCoordinator(actor.tenantId, actor.userId, group.key, group.name);
     return ok({ group, created: true });
   });

@@ -14,14 +14,14 @@ import { recordInvitationCard } from './invitation';
 import { currentInvitation } from './invitation';
 import { currentMeeting, recordMeetingCard } from './meeting';
 import { groupKeyOfChat, readMyGroups, readOverview, recordOverviewTab } from './overview';
-import { markPosted, markUnposted } from './posting';
-import { recordPostedCards } from './posted-cards';
 import { recordProjectVoteCard } from './project';
 import { claimDueReminders, unansweredInRunningMeeting } from './reminders';
 import { sweepRetention } from './retention';
 import { programmeStatus } from './status';
 import type { Input } from './use-case';
-import { VERBS, type Verb } from './verbs';
+import type { VerbUseCase } from './verb';
+import { VERBS, type Verb, type ViewOf } from './verbs';
+import { outboxAccess, type Posts } from './outbox';
 import { todayIn } from '../domain/schedule';
 import type { Group } from '../domain/types';
 import {
@@ -38,9 +38,13 @@ export type { Actor } from './context';
 export type { Verb } from './verbs';
 export { isVerb, VERB_NAMES, VERBS } from './verbs';
 
-/** The verbs' use cases, bound: `app.submitAnswer(actor, input)`. */
+/** The verbs' use cases, bound: `app.submitAnswer(actor, input)`; a step takes the cards it posts. */
 type BoundVerbs = {
-  [V in Verb]: (actor: Actor, input?: Input) => ReturnType<(typeof VERBS)[V]['run']>;
+  [V in Verb]: (
+    actor: Actor,
+    input?: Input,
+    posts?: Posts<ViewOf<(typeof VERBS)[V]>>,
+  ) => ReturnType<(typeof VERBS)[V]['run']>;
 };
 
 /** The application as the edges see it: `createApp(deps)`. */
@@ -55,7 +59,8 @@ export function createApp(deps: AppDeps) {
   const verbs = Object.fromEntries(
     Object.entries(VERBS).map(([verb, spec]) => [
       verb,
-      (actor: Actor, input: Input = {}) => spec.run(deps, actor, input),
+      (actor: Actor, input: Input = {}, posts?: Posts<unknown>) =>
+        (spec.run as VerbUseCase)(deps, actor, input, posts),
     ]),
   ) as BoundVerbs;
   return {
@@ -84,14 +89,13 @@ export function createApp(deps: AppDeps) {
     // Meetings, invitations, the project: the cards' state after the turn
     currentMeeting: bind(currentMeeting),
     recordMeetingCard: bind(recordMeetingCard),
-    markPosted: bind(markPosted),
-    recordPostedCards: bind(recordPostedCards),
-    markUnposted: bind(markUnposted),
     currentInvitation: bind(currentInvitation),
     recordInvitationCard: bind(recordInvitationCard),
     calendarEntry: bind(calendarEntry),
     recordProjectVoteCard: bind(recordProjectVoteCard),
     projectView: bind(projectView),
+    /** The durable outbox's storage, for the bot's dispatcher. */
+    outbox: outboxAccess(deps),
     // Status, comparison, reminders
     programmeStatus: bind(programmeStatus),
     compareAcross: bind(compareAcross),

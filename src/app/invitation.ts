@@ -8,6 +8,7 @@ import { withPersonRow, type GroupSnapshot } from '../store/group-store';
 import { rowsOf, storedMeeting } from '../domain/snapshot';
 import type { Actor, AppDeps } from './context';
 import { current } from './meeting';
+import { commitStep, type Posts } from './outbox';
 import { invalidForm, ok, refuse, type Outcome } from './result';
 import { changeMeeting, inGroup, onMeeting, useCase, type Input } from './use-case';
 import { declareVerbs } from './verb';
@@ -45,8 +46,16 @@ export function openInvitation(deps: AppDeps, actor: Actor, input: Input): Promi
   });
 }
 
-/** Posts or updates meeting n's invitation (coordinator only). RSVPs already given are kept. */
-export function saveInvitation(deps: AppDeps, actor: Actor, data: Input): Promise<Outcome<InvitationView>> {
+/**
+ * Saves meeting n's invitation (coordinator only; RSVPs already given are kept). With `posts`, its
+ * first card goes out through the outbox with the save; a save before it is out joins it.
+ */
+export function saveInvitation(
+  deps: AppDeps,
+  actor: Actor,
+  data: Input,
+  posts?: Posts<InvitationView>,
+): Promise<Outcome<InvitationView>> {
   return useCase(
     deps,
     actor,
@@ -62,8 +71,13 @@ export function saveInvitation(deps: AppDeps, actor: Actor, data: Input): Promis
         invitationCardId: saved?.value.invitationCardId,
         updatedAt: deps.now().toISOString(),
       };
-      await deps.store.saveMeeting(actor.groupKey, meeting, saved?.etag);
-      return ok(invitationView(snapshot, meeting));
+      const shown = invitationView(snapshot, meeting);
+      const writes = { meeting: { value: meeting, etag: saved?.etag } };
+      const first = meeting.invitationCardId === undefined ? posts : undefined;
+      const step = { id: `m${n}.invite`, meeting: n, finish: {}, repeatable: true };
+      if (!(await commitStep(deps, actor, snapshot.group.value, step, writes, first, shown)))
+        await deps.store.saveMeeting(actor.groupKey, meeting, saved?.etag);
+      return ok(shown);
     },
   );
 }

@@ -18,7 +18,8 @@ import { withPersonRow } from '../store/group-store';
 import type { Actor, AppDeps } from './context';
 import { memberName } from '../domain/roles';
 import type { Loaded } from './access';
-import { pendingRefusal, type PostingStep } from './posting';
+import { commitStep, type Posts } from './outbox';
+import { attemptOf, pendingRefusal, type PostingStep } from './posting';
 import { invalidForm, ok, refuse, type Outcome } from './result';
 import { changeMeeting, onMeeting, useCase, type Input } from './use-case';
 import { declareVerbs } from './verb';
@@ -56,14 +57,18 @@ export function view(snapshot: GroupSnapshot, meeting: Meeting): MeetingView {
 }
 
 /**
- * Moves meeting n one step on (ETag-guarded: two coordinators clicking at once make one change) and
- * marks its card as on its way; a step whose card Teams did not accept may be taken again.
+ * Moves meeting n one step on and marks its cards as on their way: with `posts`, the change and the
+ * cards commit together through the outbox (docs/storage.md), which posts them after the turn;
+ * two coordinators clicking at once make one change and one set of cards. A step whose cards Teams
+ * refused may be taken again (the next attempt).
  */
 async function step(
   deps: AppDeps,
+  actor: Actor,
   loaded: Loaded,
   name: PostingStep,
   change: (m: Meeting) => Meeting,
+  posts: Posts<MeetingView> | undefined,
   gate?: 'close',
 ): Promise<Outcome<MeetingView>> {
   const { meeting, n, snapshot } = loaded;
@@ -73,32 +78,46 @@ async function step(
   if (pending) return refuse(pending, { n });
   if (!meeting.value.unposted && !canTake(name, meeting.value)) return refuse('wrongStep', { n });
   const at = now.toISOString();
-  const unposted = { step: name, since: at, failed: false };
+  const attempt = attemptOf(meeting.value, name);
+  const unposted = { step: name, since: at, failed: false, attempt };
   const next = { ...change(meeting.value), unposted, updatedAt: at };
-  await deps.store.stepMeeting(snapshot, next, gate);
-  return ok(view(snapshot, next));
+  const shown = view(snapshot, next);
+  const finish = { unposted: { meeting: n, mark: unposted } };
+  const id = `m${n}.${name}.${attempt}`;
+  const writes = { meeting: { value: next, etag: meeting.etag }, gate, read: snapshot };
+  const group = snapshot.group.value;
+  if (!(await commitStep(deps, actor, group, { id, meeting: n, finish }, writes, posts, shown)))
+    await deps.store.stepMeeting(snapshot, next, gate);
+  return ok(shown);
 }
 
-/** Starts meeting n (coordinator; n−1 closed; at least 3 members). */
-export function startMeeting(deps: AppDeps, actor: Actor, input: Input): Promise<Outcome<MeetingView>> {
+/** A meeting started without an invitation: no date, time, place or text. */
+const NO_PLAN = { date: '', start: '', end: '', location: '', text: '' };
+
+/** Starts meeting n (coordinator; n−1 closed; at least 3 members); with `posts`, its cards go out through the outbox. */
+export function startMeeting(
+  deps: AppDeps,
+  actor: Actor,
+  input: Input,
+  posts?: Posts<MeetingView>,
+): Promise<Outcome<MeetingView>> {
   return useCase(deps, actor, onMeeting(input.meeting, 'coordinator'), async ({ snapshot, n, meeting }) => {
     const blocked = whyNotStart(n, meetingsOf(snapshot), snapshot.group.value.members.length);
     if (blocked) return refuse(START_REFUSAL[blocked.reason], blocked.vars);
     const now = deps.now().toISOString();
-    const base: Meeting = meeting?.value ?? {
-      number: n,
-      status: 'planned',
-      date: '',
-      start: '',
-      end: '',
-      location: '',
-      text: '',
-      updatedAt: now,
-    };
+    const base: Meeting = meeting?.value ?? { number: n, status: 'planned', ...NO_PLAN, updatedAt: now };
     const revealMode = base.revealMode ?? snapshot.group.value.revealMode;
     const started: Meeting = { ...base, status: 'running', revealMode, updatedAt: now };
-    await deps.store.stepMeeting(snapshot, started, 'open');
-    return ok(view(snapshot, started));
+    const shown = view(snapshot, started);
+    const writes = {
+      meeting: { value: started, etag: meeting?.etag },
+      gate: 'open' as const,
+      read: snapshot,
+    };
+    const begun = { id: `m${n}.start`, meeting: n, finish: {} };
+    if (!(await commitStep(deps, actor, snapshot.group.value, begun, writes, posts, shown)))
+      await deps.store.stepMeeting(snapshot, started, 'open');
+    return ok(shown);
   });
 }
 
@@ -119,10 +138,16 @@ export function recordMeetingCard(
  * what the reveal shows is what is stored. Answers stored before items had random ids get them
  * now, before anyone sees an id (docs/privacy.md).
  */
-export function reveal(deps: AppDeps, actor: Actor, input: Input): Promise<Outcome<MeetingView>> {
+export function reveal(
+  deps: AppDeps,
+  actor: Actor,
+  input: Input,
+  posts?: Posts<MeetingView>,
+): Promise<Outcome<MeetingView>> {
   return useCase(deps, actor, onMeeting(input.meeting, 'coordinator'), async (loaded) => {
     const { snapshot, n, meeting } = loaded;
-    if (!meeting || !canTake('reveal', meeting.value)) return step(deps, loaded, 'reveal', (m) => m);
+    if (!meeting || !canTake('reveal', meeting.value))
+      return step(deps, actor, loaded, 'reveal', (m) => m, posts);
     const answers = [];
     for (const a of snapshot.answers) {
       const keyed = a.meeting === n && !a.ids ? { ...a, ids: newItemIds() } : a;
@@ -130,14 +155,19 @@ export function reveal(deps: AppDeps, actor: Actor, input: Input): Promise<Outco
       answers.push(keyed);
     }
     const rekeyed = { ...loaded, snapshot: { ...snapshot, answers } };
-    return step(deps, rekeyed, 'reveal', (m) => ({ ...m, status: 'revealed' }), 'close');
+    return step(deps, actor, rekeyed, 'reveal', (m) => ({ ...m, status: 'revealed' }), posts, 'close');
   });
 }
 
 /** Opens prioritising of meeting n's pooled answers (coordinator). */
-export function startVoting(deps: AppDeps, actor: Actor, input: Input): Promise<Outcome<MeetingView>> {
+export function startVoting(
+  deps: AppDeps,
+  actor: Actor,
+  input: Input,
+  posts?: Posts<MeetingView>,
+): Promise<Outcome<MeetingView>> {
   return useCase(deps, actor, onMeeting(input.meeting, 'coordinator'), (loaded) =>
-    step(deps, loaded, 'startVoting', (m) => ({ ...m, status: 'voting' })),
+    step(deps, actor, loaded, 'startVoting', (m) => ({ ...m, status: 'voting' }), posts),
   );
 }
 
@@ -174,7 +204,12 @@ export function vote(deps: AppDeps, actor: Actor, data: Input): Promise<Outcome<
 }
 
 /** Closes meeting n with the top-voted items and the coordinator's agreements (coordinator). */
-export function closeMeeting(deps: AppDeps, actor: Actor, data: Input): Promise<Outcome<MeetingView>> {
+export function closeMeeting(
+  deps: AppDeps,
+  actor: Actor,
+  data: Input,
+  posts?: Posts<MeetingView>,
+): Promise<Outcome<MeetingView>> {
   return useCase(deps, actor, onMeeting(data.meeting, 'coordinator'), async (loaded) => {
     const errors: FieldErrors = {};
     const agreements = readText(
@@ -193,17 +228,14 @@ export function closeMeeting(deps: AppDeps, actor: Actor, data: Input): Promise<
     const votes = rowsOf(snapshot.votes, n);
     const top = topItems(rankItems(itemsOf(snapshot, n), votes));
     const closedAt = deps.now().toISOString();
-    return step(deps, loaded, 'close', (m) => ({
-      ...m,
-      status: 'closed',
-      conclusion: { top, agreements, closedAt },
-    }));
+    const conclusion = { top, agreements, closedAt };
+    return step(deps, actor, loaded, 'close', (m) => ({ ...m, status: 'closed', conclusion }), posts);
   });
 }
 
 /**
- * Meeting n as stored now (one partition query), shaped by `shape`: what a card refreshed after
- * several quick clicks shows. Undefined when the group or the meeting is gone.
+ * Meeting n as stored now (one query of the group row and meeting n's rows), shaped by `shape`:
+ * what a card refreshed after several quick clicks shows. Undefined when the group or the meeting is gone.
  */
 export async function current<V>(
   deps: AppDeps,
@@ -211,7 +243,7 @@ export async function current<V>(
   n: number,
   shape: (snapshot: GroupSnapshot, meeting: Meeting) => V,
 ): Promise<V | undefined> {
-  const snapshot = await deps.store.loadPartition(actor.groupKey);
+  const snapshot = await deps.store.loadMeetingPartition(actor.groupKey, n);
   const meeting = snapshot && storedMeeting(snapshot, n);
   return snapshot && meeting ? shape(snapshot, meeting.value) : undefined;
 }

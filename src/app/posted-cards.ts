@@ -1,11 +1,5 @@
 import type { GroupSnapshot } from '../store/group-store';
 import type { ConversationRef, Language } from '../domain/types';
-import type { Actor, AppDeps } from './context';
-import { liveGroup, useCase, changeMeeting } from './use-case';
-import { ok, type Outcome } from './result';
-
-/** At most this many cards are remembered per meeting and per group (the oldest go first). */
-const MAX_CARDS = 100;
 
 /**
  * What a deletion leaves to do in a group's chat: the bot's own cards to replace with a short
@@ -29,12 +23,23 @@ const present = (ids: (string | undefined)[]): string[] => [
   ...new Set(ids.filter((id): id is string => !!id)),
 ];
 
+/**
+ * The cards that show answers or names the outbox recorded (each step's and each summary's), under
+ * meeting n, or the group's (`undefined`); `meeting` 'any' gives all of them.
+ */
+function postedUnder(snapshot: GroupSnapshot, meeting: number | undefined | 'any'): string[] {
+  return (snapshot.posted ?? [])
+    .filter((p) => meeting === 'any' || p.meeting === meeting)
+    .flatMap((p) => p.ids);
+}
+
 /** Every card the bot posted in a group's chat and remembers. */
 function everyCard(snapshot: GroupSnapshot): string[] {
   const g = snapshot.group.value;
   return present([
     g.groupCardId,
     g.projectVote?.cardId,
+    ...postedUnder(snapshot, 'any'),
     ...(g.postedCardIds ?? []),
     ...snapshot.meetings.flatMap(({ value: m }) => [
       m.invitationCardId,
@@ -80,36 +85,14 @@ export function personCleanup(snapshot: GroupSnapshot, userId: string): ChatClea
     groupKey: g.key,
     whole: false,
     replace: present([
-      ...answered.flatMap((m) => [m.conclusionCardId, ...(m.answerCardIds ?? [])]),
-      ...(took.size ? (g.postedCardIds ?? []) : []),
+      ...answered.flatMap((m) => [
+        m.conclusionCardId,
+        ...(m.answerCardIds ?? []),
+        ...postedUnder(snapshot, m.number),
+      ]),
+      ...(took.size ? [...(g.postedCardIds ?? []), ...postedUnder(snapshot, undefined)] : []),
       ...(project ? [g.projectVote?.cardId] : []),
     ]),
     refresh: snapshot.meetings.map(({ value: m }) => m.number),
   };
-}
-
-/**
- * Remembers cards the bot posted in the group's chat that show answers or names: under meeting `n`
- * (its summaries, the answer prompt, the project's cards under 4), or the group's (programme
- * summaries) without one. Posted in another chat (a personal one) they are not the group's.
- */
-export function recordPostedCards(
-  deps: AppDeps,
-  actor: Actor,
-  n: number | undefined,
-  ids: string[],
-): Promise<Outcome<unknown>> {
-  const posted = ids.filter(Boolean);
-  if (!posted.length || actor.chat === 'personal') return Promise.resolve(ok(undefined));
-  if (n !== undefined)
-    return changeMeeting(deps, actor, n, (m) => ({
-      ...m,
-      answerCardIds: [...(m.answerCardIds ?? []), ...posted].slice(-MAX_CARDS),
-    }));
-  return useCase(deps, actor, liveGroup, async (found) => {
-    if (!found) return ok(undefined);
-    const postedCardIds = [...(found.value.postedCardIds ?? []), ...posted].slice(-MAX_CARDS);
-    await deps.store.saveGroup({ ...found, value: { ...found.value, postedCardIds } });
-    return ok(undefined);
-  });
 }

@@ -1,14 +1,13 @@
 import type { Meeting } from '../domain/types';
-import type { Actor, AppDeps } from './context';
-import type { Outcome, Refusal } from './result';
-import { changeMeeting } from './use-case';
+import type { Refusal } from './result';
 
 /** The coordinator steps that post a card, and so can be taken again when Teams did not accept it. */
 export type PostingStep = NonNullable<Meeting['unposted']>['step'];
 
 /**
- * A step's card not confirmed this long after the step is taken as lost (the bot stopped between
- * the step and Teams' answer): the coordinator may take the step again.
+ * A step from before the durable outbox (its mark has no `attempt`) whose card is not confirmed
+ * this long after it was taken is taken as lost: the coordinator may take the step again. A step
+ * through the outbox is never lost: the outbox delivers it, also after a restart.
  */
 export const REPOST_AFTER_MS = 2 * 60_000;
 
@@ -20,39 +19,12 @@ export function pendingRefusal(m: Meeting, name: PostingStep, now: Date): Refusa
   const pending = m.unposted;
   if (!pending) return undefined;
   if (pending.step !== name) return 'cardNotPosted';
-  const lost = now.getTime() - Date.parse(pending.since) >= REPOST_AFTER_MS;
+  const lost = pending.attempt === undefined && now.getTime() - Date.parse(pending.since) >= REPOST_AFTER_MS;
   return pending.failed || lost ? undefined : 'wrongStep';
 }
 
-/** Teams did not accept the card of a step: the coordinator may take the step again to post it. */
-export function markUnposted(
-  deps: AppDeps,
-  actor: Actor,
-  n: number,
-  name: PostingStep,
-): Promise<Outcome<Meeting>> {
-  return changeMeeting(deps, actor, n, (m) => ({
-    ...m,
-    unposted: { step: name, since: deps.now().toISOString(), failed: true },
-  }));
-}
-
-/**
- * Teams accepted the cards of a step: it is done; the conclusion card's id is kept, and the ids of
- * cards that show answers (`shown`) join the meeting's, so a deletion can replace them.
- */
-export function markPosted(
-  deps: AppDeps,
-  actor: Actor,
-  n: number,
-  name: PostingStep,
-  cards: Pick<Meeting, 'conclusionCardId'> & { shown?: string[] } = {},
-): Promise<Outcome<Meeting>> {
-  const { shown = [], ...ids } = cards;
-  return changeMeeting(deps, actor, n, (m) => ({
-    ...m,
-    ...ids,
-    answerCardIds: shown.length ? [...(m.answerCardIds ?? []), ...shown] : m.answerCardIds,
-    unposted: m.unposted?.step === name ? undefined : m.unposted,
-  }));
+/** The try of step `name` the coordinator takes now: the next after one Teams refused, else the first. */
+export function attemptOf(m: Meeting, name: PostingStep): number {
+  const pending = m.unposted;
+  return pending?.step === name && pending.failed ? (pending.attempt ?? -1) + 1 : 0;
 }

@@ -9,6 +9,7 @@ import { standingOf, withPersonRow, type GroupSnapshot } from '../store/group-st
 import type { Actor, AppDeps } from './context';
 import { memberName } from '../domain/roles';
 import { enter, type Role } from './access';
+import { commitStep, type Posts } from './outbox';
 import { invalidForm, ok, refuse, refuseIn, transact, type Outcome } from './result';
 import { useCase, type Input, type Load } from './use-case';
 import { declareVerbs } from './verb';
@@ -78,17 +79,36 @@ export function proposeProject(deps: AppDeps, actor: Actor, data: Input): Promis
   });
 }
 
-/** Opens the vote on the proposals (coordinator; at least one proposal). */
-export function startProjectVote(deps: AppDeps, actor: Actor): Promise<Outcome<ProjectView>> {
+/** True while the vote's cards are on their way (through the outbox), or once they are out. */
+function voteOpened(vote: Group['projectVote']): boolean {
+  return vote !== undefined && (vote.cardId !== undefined || (vote.attempt !== undefined && !vote.failed));
+}
+
+/**
+ * Opens the vote on the proposals (coordinator; at least one proposal). With `posts`, the
+ * proposals and the vote card go out through the outbox with the change; once they are on their
+ * way or out, opening it again posts nothing (after Teams refused them, it posts them again).
+ */
+export function startProjectVote(
+  deps: AppDeps,
+  actor: Actor,
+  _input: Input,
+  posts?: Posts<ProjectView>,
+): Promise<Outcome<ProjectView>> {
   return useCase(deps, actor, open('coordinator'), async (snapshot) => {
     if (snapshot.proposals.length === 0) return refuse('noProposals');
     const group = snapshot.group.value;
-    if (group.projectVote) return ok(projectViewOf(snapshot));
-    const saved = await deps.store.saveGroup({
-      ...snapshot.group,
-      value: { ...group, projectVote: { startedAt: deps.now().toISOString() } },
-    });
-    return ok(projectViewOf({ ...snapshot, group: saved }));
+    if (voteOpened(group.projectVote) || (group.projectVote && !posts)) return ok(projectViewOf(snapshot));
+    const before = group.projectVote;
+    const attempt = before?.failed ? (before.attempt ?? 0) + 1 : 0;
+    const projectVote = { startedAt: before?.startedAt ?? deps.now().toISOString(), attempt };
+    const changed = { ...snapshot.group, value: { ...group, projectVote } };
+    const shown = projectViewOf({ ...snapshot, group: changed });
+    const step = { id: `p.vote.${attempt}`, meeting: 4, finish: { projectVote } };
+    const writes = { group: { value: changed.value, etag: snapshot.group.etag } };
+    if (!(await commitStep(deps, actor, group, step, writes, posts, shown)))
+      await deps.store.saveGroup(changed);
+    return ok(shown);
   });
 }
 
@@ -121,8 +141,16 @@ export function voteProject(deps: AppDeps, actor: Actor, data: Input): Promise<O
   });
 }
 
-/** Records the common project: a proposal, an owner among the members, a first step and its date (coordinator). */
-export function chooseProject(deps: AppDeps, actor: Actor, data: Input): Promise<Outcome<Chosen>> {
+/**
+ * Records the common project: a proposal, an owner among the members, a first step and its date
+ * (coordinator); with `posts`, its card goes out through the outbox with it.
+ */
+export function chooseProject(
+  deps: AppDeps,
+  actor: Actor,
+  data: Input,
+  posts?: Posts<Chosen>,
+): Promise<Outcome<Chosen>> {
   return useCase(deps, actor, open('coordinator'), async (snapshot) => {
     const input = parseChoice(data, todayIn(deps.timeZone, deps.now()));
     if (!input.ok) return invalidForm(input.errors);
@@ -141,8 +169,12 @@ export function chooseProject(deps: AppDeps, actor: Actor, data: Input): Promise
       dueDate: input.value.dueDate,
       chosenAt: deps.now().toISOString(),
     };
-    await deps.store.createProject(actor.groupKey, project, snapshot);
-    return ok({ ...projectViewOf(snapshot), project });
+    const chosen = { ...projectViewOf(snapshot), project };
+    const step = { id: 'p.choose', meeting: 4, finish: {} };
+    const writes = { project, read: snapshot, standingOf: project.owner.userId };
+    if (!(await commitStep(deps, actor, snapshot.group.value, step, writes, posts, chosen)))
+      await deps.store.createProject(actor.groupKey, project, snapshot);
+    return ok(chosen);
   });
 }
 

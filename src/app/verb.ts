@@ -8,6 +8,7 @@ import type { Actor, AppDeps } from './context';
 import type { InvitationView } from './invitation';
 import type { MeetingView } from './meeting';
 import type { ProjectView } from './project';
+import type { Posts } from './outbox';
 import type { Outcome } from './result';
 import type { Input } from './use-case';
 
@@ -26,8 +27,17 @@ export interface SharedViews {
 /** A shared card a verb may change. */
 export type SharedCard = keyof SharedViews;
 
-/** The use case behind a verb: the card's (or the command's) input in, a view or a refusal out. */
-export type VerbUseCase<V = unknown> = (deps: AppDeps, actor: Actor, input: Input) => Promise<Outcome<V>>;
+/**
+ * The use case behind a verb: the card's (or the command's) input in, a view or a refusal out. A
+ * step that posts cards takes `posts`: the bot renders the cards from the step's view, and the
+ * step commits them with its change (app/outbox.ts).
+ */
+export type VerbUseCase<V = unknown> = (
+  deps: AppDeps,
+  actor: Actor,
+  input: Input,
+  posts?: Posts<V>,
+) => Promise<Outcome<V>>;
 
 /** One verb's declaration. */
 export interface VerbSpec {

@@ -3,6 +3,7 @@
  * one declaration per verb, not a copy of the steps.
  */
 import type { Outcome, Refused } from '../app/result';
+import type { Posts } from '../app/outbox';
 import type { Input } from '../app/use-case';
 import { VERBS } from '../app';
 import type { VerbSpec } from '../app/verb';
@@ -30,26 +31,37 @@ export async function perform<V extends Verb>(
   turn: Turn,
   input: Input,
   onRefused?: OnRefused,
+  posts?: Posts<VerbView<V>>,
 ): Promise<{ view: VerbView<V> } | { reply: Reply }> {
-  const run = turn.deps.app[verb] as (actor: Turn['actor'], input: Input) => Promise<Outcome<VerbView<V>>>;
-  const outcome = await run(turn.actor, input);
+  const run = turn.deps.app[verb] as (
+    actor: Turn['actor'],
+    input: Input,
+    posts?: Posts<VerbView<V>>,
+  ) => Promise<Outcome<VerbView<V>>>;
+  let committed = false;
+  const counted = posts && ((view: VerbView<V>) => ((committed = true), posts(view)));
+  const outcome = await run(turn.actor, input, counted);
   turn.remember(outcome.language);
+  // The step's cards are in the durable outbox: they go out after this turn, which answers at once.
+  if (committed) turn.deps.steps?.kick(turn.actor.tenantId, turn.actor.groupKey);
   if (outcome.ok) return { view: outcome.value };
   return { reply: (await onRefused?.(turn, outcome, input)) ?? (await refusalReply(turn, outcome)) };
 }
 
 /**
  * The handler of verb V: runs its use case, shows the shared card the registry says it changes to
- * everyone (after the turn), and answers the clicker with `reply`.
+ * everyone (after the turn), and answers the clicker with `reply`. A step that posts cards names
+ * them with `posts`: they are committed with the step and posted from the outbox after the turn.
  */
 export function act<V extends Verb>(
   verb: V,
   reply: (turn: Turn, view: VerbView<V>, input: Input) => Reply | Promise<Reply>,
   onRefused?: OnRefused,
+  posts?: (turn: Turn) => Posts<VerbView<V>>,
 ): Handler {
   return async (turn, input) => {
     const since = turn.deps.outbox.mark();
-    const done = await perform(verb, turn, input, onRefused);
+    const done = await perform(verb, turn, input, onRefused, posts?.(turn));
     if ('reply' in done) return done.reply;
     const shared = (VERBS[verb] as VerbSpec).refreshes;
     if (shared) await SHARED_CARDS[shared](turn, done.view as never, since);

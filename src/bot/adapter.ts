@@ -2,6 +2,7 @@ import {
   CallerIdConstants,
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
+  type ConversationReference,
 } from 'botbuilder';
 import { AuthenticationConstants } from 'botframework-connector';
 import type { App } from '../app';
@@ -120,10 +121,18 @@ export function createOutbox(
     trustTurnViews: !config.scaleOut,
     continueConversation: (reference, logic) =>
       adapter.continueConversationAsync(config.auth?.appId ?? '', reference, logic),
-    onConversationGone: async (reference, status, code) => {
-      const { tenantId, id } = reference.conversation ?? {};
-      watch?.forget(groupKeyOf(tenantId ?? 'local', id ?? ''));
-      await app.markGone(reference.conversation, status, code);
-    },
+    onConversationGone: conversationGone(app, watch),
   });
+}
+
+/** What the bot does when Teams says it is out of a chat: the group is marked inactive and no longer watched. */
+export function conversationGone(
+  app: App,
+  watch?: ConversationWatch,
+): (reference: Partial<ConversationReference>, status: number, code: string) => Promise<void> {
+  return async (reference, status, code) => {
+    const { tenantId, id } = reference.conversation ?? {};
+    watch?.forget(groupKeyOf(tenantId ?? 'local', id ?? ''));
+    await app.markGone(reference.conversation, status, code);
+  };
 }

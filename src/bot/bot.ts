@@ -20,7 +20,7 @@ import type { Reply } from './reply';
 import { parseCommand } from './commands';
 import { mentionMessage } from './mentions';
 import { routeAction, routeCommand } from './router';
-import { cardActivity } from './outbox/outbox';
+import { cardActivity } from './outbox/sends';
 import { cardToReplace } from './reply-target';
 import { isRepeatable } from './handlers';
 import type { Actor } from '../app';

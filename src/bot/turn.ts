@@ -9,6 +9,7 @@ import { groupKeyOf } from '../domain/conversation';
 import type { ConversationWatch } from './conversation-watch';
 import type { RosterDirectory } from './roster';
 import type { OverviewLink } from '../cards/overview-action';
+import type { StepDispatcher } from './outbox/dispatcher';
 import type { Outbox } from './outbox/outbox';
 
 /** What every handler gets besides the card data. */
@@ -30,6 +31,8 @@ export interface BotDeps {
   roster?: RosterDirectory;
   /** Keeps each group's stored conversation reference current from its chat's activities. */
   watch?: ConversationWatch;
+  /** Posts the cards that steps committed to the durable outbox, after their turns. */
+  steps?: StepDispatcher;
 }
 
 /** One incoming activity, with the actor derived from it. */

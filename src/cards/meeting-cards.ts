@@ -75,11 +75,7 @@ function statusCardWithin(
           names: by.map(escapeMarkdown).join(', '),
         })
       : '',
-    stepText: t(
-      lang,
-      `meeting.step.${meeting.status === 'planned' || meeting.status === 'invited' ? 'running' : meeting.status}`,
-      { max: MAX_CHOICES },
-    ),
+    stepText: stepText(lang, meeting),
     coordinatorOnly: t(lang, 'meeting.coordinatorOnly'),
     answer:
       meeting.status === 'running'
@@ -93,6 +89,14 @@ function statusCardWithin(
     required: t(lang, 'error.required'),
   };
   return { card: render(statusTemplate, model), summary: t(lang, 'meeting.summary.started', { n, theme }) };
+}
+
+/** What the meeting's step asks of everyone; while a step's cards are on their way (or refused), that. */
+function stepText(lang: Language, meeting: Meeting): string {
+  if (meeting.unposted)
+    return t(lang, meeting.unposted.failed ? 'meeting.notPosted' : 'meeting.step.posting');
+  const step = meeting.status === 'planned' || meeting.status === 'invited' ? 'running' : meeting.status;
+  return t(lang, `meeting.step.${step}`, { max: MAX_CHOICES });
 }
 
 /** The answer card everyone sees: the prompts and a button that opens each person's own form. */

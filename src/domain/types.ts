@@ -80,8 +80,11 @@ export interface Group extends GroupSettings {
   inactive?: { since: string; status: number; code?: string };
   /** Set when someone saved the Overblik tab in the chat (its config page says so); deep links need the tab. */
   overviewTab?: { savedAt: string };
-  /** Set when the coordinator opens the vote on the common project. */
-  projectVote?: { startedAt: string; cardId?: string };
+  /**
+   * Set when the coordinator opens the vote on the common project; `cardId` once Teams has its card,
+   * `failed` when Teams refused it (the coordinator may open the vote again: `attempt` counts).
+   */
+  projectVote?: { startedAt: string; cardId?: string; attempt?: number; failed?: boolean };
   /** Set by `slet gruppe` before its rows are swept: every use case refuses a deleted group. */
   deletedAt?: string;
   /** Cards posted in the chat about the whole programme (its summaries): replaced when data is deleted. */
@@ -109,10 +112,12 @@ export interface Meeting {
    */
   answerCardIds?: string[];
   /**
-   * A coordinator step whose card Teams has not accepted yet (`failed`: it refused it). Cleared once
-   * accepted; until then the coordinator can post it again, and no other step is taken.
+   * A coordinator step whose cards Teams has not accepted yet (`failed`: it refused them). Cleared
+   * once accepted; no other step is taken meanwhile, and after a refusal the coordinator can take
+   * it again. `attempt` numbers the step's tries when its cards go through the durable outbox
+   * (docs/storage.md), which delivers them; a mark without one is from before the outbox.
    */
-  unposted?: { step: 'reveal' | 'startVoting' | 'close'; since: string; failed: boolean };
+  unposted?: { step: 'reveal' | 'startVoting' | 'close'; since: string; failed: boolean; attempt?: number };
   conclusion?: Conclusion;
   /** The group's reveal mode when the meeting started; fixed from then on (see docs/privacy.md). */
   revealMode?: RevealMode;

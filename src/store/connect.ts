@@ -2,7 +2,7 @@ import { TableClient, type TableServiceClientOptions } from '@azure/data-tables'
 import { DefaultAzureCredential } from '@azure/identity';
 import type { Group } from '../domain/types';
 import { StorageUnavailableError } from './group-store';
-import { ACTIVITIES_TABLE, COORDINATORS_TABLE, GROUPS_TABLE } from './keys';
+import { ACTIVITIES_TABLE, COORDINATORS_TABLE, GROUPS_TABLE, OUTBOX_TABLE } from './keys';
 import { ObservedGroupStore } from './observed-store';
 import type { Tables } from './table-access';
 import { TableGroupStore } from './table-group-store';
@@ -18,6 +18,9 @@ export function azuriteConnectionString(host: string, port: number): string {
     `TableEndpoint=http://${host}:${port}/devstoreaccount1;`
   );
 }
+
+/** The outbox scope of a bot whose instances all share its leases. */
+export const DEFAULT_OUTBOX_SCOPE = 'bot';
 
 /** Short retries: a click must get an answer (or a polite "try again") within a few seconds. */
 const CLIENT_OPTIONS: TableServiceClientOptions = {
@@ -40,6 +43,11 @@ export interface StoreOptions {
   onRequest?: (request: StorageRequest) => void | Promise<void>;
   /** Sees every group row the store reads or writes (a cache of stored groups keeps current with it). */
   onGroup?: (group: Group) => void;
+  /**
+   * Which bots share the outbox's leases (default: one). Instances of one bot share it; the tests'
+   * bots, which share one Azurite but are separate bots, each have their own.
+   */
+  outboxScope?: string;
 }
 
 function client(target: StorageTarget, table: string, options: StoreOptions): TableClient {
@@ -88,7 +96,11 @@ export async function openTableStore(
     groups: client(target, GROUPS_TABLE, options),
     coordinators: client(target, COORDINATORS_TABLE, options),
     activities: client(target, ACTIVITIES_TABLE, options),
+    outbox: client(target, OUTBOX_TABLE, options),
   };
   for (const table of Object.values(tables)) await ensureTable(table);
-  return options.onGroup ? new ObservedGroupStore(tables, options.onGroup) : new TableGroupStore(tables);
+  const scope = options.outboxScope ?? DEFAULT_OUTBOX_SCOPE;
+  return options.onGroup
+    ? new ObservedGroupStore(tables, options.onGroup, scope)
+    : new TableGroupStore(tables, scope);
 }

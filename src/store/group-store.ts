@@ -1,3 +1,4 @@
+import type { Lease, PendingStep, StepCommit, TenantOutbox } from '../domain/outbox';
 import type { Versioned } from '../domain/snapshot';
 import type { Group, Meeting, Project, Standing } from '../domain/types';
 import type { GroupSnapshot, PersonRowKind, PersonRowOf, PersonRows } from './row-kinds';
@@ -10,8 +11,52 @@ export { PERSON_ROW_KINDS } from './row-kinds';
 export { standingOf, withPersonRow } from './rows';
 export type { PersonWriteGuard, Roster } from './table-writes';
 
+/**
+ * The rows a step changes besides its own: a meeting or the group, created (no ETag) or replaced if
+ * unchanged; the chosen project, created.
+ */
+export interface StepWrites {
+  meeting?: { value: Meeting; etag?: string };
+  group?: { value: Group; etag?: string };
+  project?: Project;
+  /** The read the step was decided from: what `gate` and `standingOf` are conditional on. */
+  read?: GroupSnapshot;
+  /** Opens (start) or closes (reveal) the answer gate of `meeting` in the same transaction. */
+  gate?: 'open' | 'close';
+  /** The step also needs this person's standing as read (not deleted since). */
+  standingOf?: string;
+}
+
+/** The durable outbox's storage (docs/storage.md, "The outbox"). */
+export interface OutboxStore {
+  /**
+   * Commits a step: the hint that its group has cards to post, then one transaction of the changed
+   * rows (ETag-guarded), the step's record and its cards. ConflictError when a row changed or the
+   * step was committed before.
+   */
+  commitStep(groupKey: string, commit: StepCommit, writes: StepWrites): Promise<void>;
+  /** The group's steps with cards still to post, oldest first. */
+  pendingSteps(groupKey: string): Promise<PendingStep[]>;
+  /** Teams took card `index` of a step: its row goes, its id is kept; after the last, the step is done. */
+  cardPosted(step: PendingStep, index: number, activityId: string): Promise<void>;
+  /** Teams refused a step's cards for good: they go, and the step can be taken again. */
+  stepFailed(step: PendingStep): Promise<void>;
+  /** Records a card posted in the chat outside a step (a summary), under meeting n or the group's: one write. */
+  recordPosted(groupKey: string, meeting: number | undefined, activityId: string): Promise<void>;
+  /** Everything pending in the outbox table of this bot, by tenant. */
+  scanOutbox(): Promise<TenantOutbox[]>;
+  /** Hands a send (JSON) to the tenant's lease holder under `key` (the same key replaces it). */
+  handOver(tenantId: string, key: string, job: string): Promise<void>;
+  /** Deletes a handed-over send once sent, unless it was written again since (then false: it stays). */
+  dropHandOver(tenantId: string, key: string, etag: string): Promise<boolean>;
+  /** Deletes a group's hint once its steps are posted, unless a new step wrote it again since. */
+  dropHint(tenantId: string, groupKey: string, etag: string): Promise<boolean>;
+  /** Creates (no ETag) or replaces (the ETag read) the tenant's lease; its new ETag. ConflictError on a lost race. */
+  writeLease(tenantId: string, lease: Lease, etag: string | undefined): Promise<string>;
+}
+
 /** The narrow seam to storage. One partition per group; see docs/storage.md. */
-export interface GroupStore {
+export interface GroupStore extends OutboxStore {
   /** The group, or undefined when the chat has none yet. */
   loadGroup(groupKey: string): Promise<Versioned<Group> | undefined>;
   /** Creates the group; ConflictError when it already exists. */
@@ -80,6 +125,12 @@ export interface GroupStore {
   replaceProject(groupKey: string, project: Project): Promise<void>;
   /** Everything about a group in one partition query, or undefined when there is no group (or it is being deleted). */
   loadPartition(groupKey: string): Promise<GroupSnapshot | undefined>;
+  /**
+   * What a turn about meeting n needs, in one query: the group row, meetings n−1 and n, the RSVPs,
+   * answers and votes of meeting n (and for meeting 4 the project proposals); every other kind of
+   * row is left empty. Undefined as for `loadPartition`.
+   */
+  loadMeetingPartition(groupKey: string, n: number): Promise<GroupSnapshot | undefined>;
   /** Remembers that a user coordinates a group (for finding their groups from a personal chat). */
   indexCoordinator(tenantId: string, userId: string, groupKey: string, groupName: string): Promise<void>;
   /** The groups a user coordinates (key and name), from the coordinators table. */

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 export const GROUPS_TABLE = 'groups';
 export const COORDINATORS_TABLE = 'coordinators';
 export const ACTIVITIES_TABLE = 'activities';
+export const OUTBOX_TABLE = 'outbox';
 
 /** RowKey of an activity the bot has taken on (for de-duplicating Teams' re-deliveries). */
 export function activityRow(activityId: string): string {

@@ -1,5 +1,6 @@
 import type { Group, Standing } from '../domain/types';
-import type { GroupSnapshot, Versioned } from './group-store';
+import type { StepCommit } from '../domain/outbox';
+import type { GroupSnapshot, StepWrites, Versioned } from './group-store';
 import type { Tables } from './table-access';
 import { TableGroupStore } from './table-group-store';
 
@@ -14,8 +15,9 @@ export class ObservedGroupStore extends TableGroupStore {
   constructor(
     tables: Tables,
     private readonly onGroup: (group: Group) => void,
+    scope: string,
   ) {
-    super(tables);
+    super(tables, scope);
   }
 
   override async loadGroup(groupKey: string): Promise<Versioned<Group> | undefined> {
@@ -28,6 +30,13 @@ export class ObservedGroupStore extends TableGroupStore {
   override async loadPartition(groupKey: string): Promise<GroupSnapshot | undefined> {
     const writes = this.writes;
     const snapshot = await super.loadPartition(groupKey);
+    if (snapshot && writes === this.writes) this.onGroup(snapshot.group.value);
+    return snapshot;
+  }
+
+  override async loadMeetingPartition(groupKey: string, n: number): Promise<GroupSnapshot | undefined> {
+    const writes = this.writes;
+    const snapshot = await super.loadMeetingPartition(groupKey, n);
     if (snapshot && writes === this.writes) this.onGroup(snapshot.group.value);
     return snapshot;
   }
@@ -58,5 +67,13 @@ export class ObservedGroupStore extends TableGroupStore {
     this.writes++;
     this.onGroup(saved.value);
     return saved;
+  }
+
+  override async commitStep(groupKey: string, commit: StepCommit, writes: StepWrites): Promise<void> {
+    if (writes.group) this.writes++;
+    await super.commitStep(groupKey, commit, writes);
+    if (!writes.group) return;
+    this.writes++;
+    this.onGroup(writes.group.value);
   }
 }

@@ -3,6 +3,7 @@
  * declared once. The partition read, the snapshot's fields, `putPersonRow`, the erasure of a
  * person's rows and the test seeding are derived from this registry.
  */
+import type { PostedCards } from '../domain/outbox';
 import type { Versioned } from '../domain/snapshot';
 import {
   LANGUAGES,
@@ -105,6 +106,8 @@ export interface GroupSnapshot extends PersonRows {
    * that a write decided from this read is conditional on it.
    */
   etags?: Readonly<Record<string, string>>;
+  /** Cards posted in the chat that show answers or names (the outbox's records); only a whole partition's read has them. */
+  posted?: PostedCards[];
 }
 
 /** RowKey of the group entity itself. */

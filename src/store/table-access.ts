@@ -2,11 +2,13 @@ import { RestError, type TableClient } from '@azure/data-tables';
 import type { Row } from './columns';
 import { ConflictError, StorageUnavailableError } from './group-store';
 
-/** The two tables the store uses. */
+/** The tables the store uses. */
 export interface Tables {
   groups: TableClient;
   coordinators: TableClient;
   activities: TableClient;
+  /** Leases, hints and handed-over sends of the outbox (docs/storage.md). */
+  outbox: TableClient;
 }
 
 /** The HTTP status of a Table SDK error. */

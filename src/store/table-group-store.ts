@@ -21,7 +21,7 @@ import {
   rowToGroup,
   rowToMeeting,
 } from './rows';
-import { claim, escapeOData, getRow, guarded, type Tables } from './table-access';
+import { claim, escapeOData, getRow, guarded } from './table-access';
 import {
   deleteGroupRows,
   deletePersonRows,
@@ -29,15 +29,14 @@ import {
   sweepGroupRows,
   unindexCoordinator,
 } from './table-erasure';
-import { readPartition } from './table-partition';
 import * as queries from './table-queries';
 import * as writes from './table-writes';
+import { TableOutboxStore } from './table-outbox-store';
+import { readMeetingScope, readPartition } from './table-partition';
 import { deleteOldClaims, type RetentionCounts } from './table-retention';
 
 /** GroupStore on Azure Table Storage (or Azurite): one partition per group. */
-export class TableGroupStore implements GroupStore {
-  constructor(private readonly tables: Tables) {}
-
+export class TableGroupStore extends TableOutboxStore implements GroupStore {
   loadGroup(groupKey: string): Promise<Versioned<Group> | undefined> {
     return guarded('group', async () => {
       const row = await getRow(this.tables.groups, groupKey, GROUP_ROW);
@@ -153,6 +152,10 @@ export class TableGroupStore implements GroupStore {
 
   loadPartition(groupKey: string): Promise<GroupSnapshot | undefined> {
     return readPartition(this.tables, groupKey);
+  }
+
+  loadMeetingPartition(groupKey: string, n: number): Promise<GroupSnapshot | undefined> {
+    return readMeetingScope(this.tables, groupKey, n);
   }
 
   indexCoordinator(tenantId: string, userId: string, groupKey: string, groupName: string): Promise<void> {

@@ -61,7 +61,7 @@ async function transaction(
 const keyOf = (read: GroupSnapshot): string => read.group.value.key;
 
 /** Makes a write conditional on a person's standing as read: a Merge under its ETag, or creating it (none was read). */
-function standingAction(read: GroupSnapshot, userId: string): TransactionAction {
+export function standingAction(read: GroupSnapshot, userId: string): TransactionAction {
   const rowKey = standingRow(keyOf(read), userId);
   const etag = read.etags?.[rowKey];
   return etag
@@ -127,12 +127,17 @@ export async function stepMeeting(
   const actions: TransactionAction[] = [
     etag === undefined ? ['create', row] : ['update', row, 'Replace', { etag }],
   ];
-  const rowKey = gateRow(meeting.number);
-  if (gate === 'open') actions.push(['upsert', { partitionKey, rowKey }, 'Replace']);
-  if (gate === 'close' && read.etags?.[rowKey] !== undefined)
-    actions.push(['delete', { partitionKey, rowKey }]);
+  if (gate) actions.push(...gateChange(read, meeting.number, gate));
   const done = await transaction(tables, 'meeting', actions);
   return { value: meeting, etag: done.getResponseForEntity(row.rowKey)?.etag ?? '' };
+}
+
+/** Opens meeting n's answer gate (start) or closes it (reveal): the actions that join a step's transaction. */
+export function gateChange(read: GroupSnapshot, n: number, gate: 'open' | 'close'): TransactionAction[] {
+  const partitionKey = keyOf(read);
+  const rowKey = gateRow(n);
+  if (gate === 'open') return [['upsert', { partitionKey, rowKey }, 'Replace']];
+  return read.etags?.[rowKey] !== undefined ? [['delete', { partitionKey, rowKey }]] : [];
 }
 
 /** Creates the chosen project while its owner's standing is as read (not deleted since). */

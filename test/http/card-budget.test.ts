@@ -104,13 +104,14 @@ describe('six members at maximum length, reveal to conclusion, against a connect
   }
 
   step(
-    'a 413 at reveal leaves the meeting where the coordinator can post the answers again, and everyone sees them',
+    'a 413 at reveal (after the turn) leaves the meeting where the coordinator can post the answers again, and everyone sees them',
     async () => {
       await startAndAnswer(1);
       const posts = bot.connector.posts().length;
       bot.connector.failNext(413);
-      const refused = await click(chat, coordinator, 'reveal', { meeting: 1 });
-      expect(refused).toContain('Teams tog ikke imod kortet');
+      // The click is answered at once (the cards are on their way); Teams refuses them after the turn.
+      const answered = await click(chat, coordinator, 'reveal', { meeting: 1 });
+      expect(cardText(answered as Card)).toContain('Kortene er på vej');
       expect(bot.connector.attempts.filter((a) => a.status === 413)).toHaveLength(1);
       expect((await bot.running.store.loadMeeting(key(), 1))!.value.unposted).toMatchObject({
         step: 'reveal',
@@ -118,6 +119,7 @@ describe('six members at maximum length, reveal to conclusion, against a connect
       });
       const status = cardsOf(bot.connector.updates().filter((u) => u.activityId === statusId)).at(-1)!;
       expect(cardText(status)).toContain('Vis svarene');
+      expect(cardText(status)).toContain('Teams tog ikke imod kortet');
 
       expect(await click(chat, coordinator, 'startVoting', { meeting: 1 })).toContain('er ikke nået frem');
 

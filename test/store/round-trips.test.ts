@@ -107,7 +107,7 @@ describe('storage round trips per use case', () => {
 });
 
 describe('storage round trips of a chat command', () => {
-  it('a summary, given or refused, is the re-delivery claim and one partition read (a given one then records its posted card: a read and a write of the meeting): the refusal is in the language that read gave', async () => {
+  it('a summary, given or refused, is the re-delivery claim and one partition read (a given one then records its posted card: one blind write): the refusal is in the language that read gave', async () => {
     let trips = 0;
     const bot = await startTestBot({}, {}, undefined, undefined, () => void trips++);
     try {
@@ -119,6 +119,8 @@ describe('storage round trips of a chat command', () => {
         await bot.send(invoke(chat, m, 'joinGroup', { roleCategory: 'fysisk', roleTitle: 'Driftsleder' }));
       await bot.send(mention(chat, karen, 'start 1'));
       await bot.send(mention(chat, jens, 'hjælp'));
+      // The start's cards went out through the outbox; its background work (lease, hint) is not a summary's.
+      await bot.running.quiet();
       const measured: Record<string, number> = {};
       const said: Record<string, string> = {};
       for (const [name, who, text] of [
@@ -138,7 +140,7 @@ describe('storage round trips of a chat command', () => {
         'summary asked by a member (refused)': expect.stringContaining("summary is the coordinator's tool"),
       });
       expect(measured).toEqual({
-        summary: 4,
+        summary: 3,
         'summary of a meeting not held (refused)': 2,
         'summary asked by a member (refused)': 2,
       });

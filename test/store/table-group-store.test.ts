@@ -11,6 +11,8 @@ import { personRowKey } from '../../src/store/rows';
 import { TableGroupStore } from '../../src/store/table-group-store';
 import { testConnectionString } from '../support/azurite';
 import { sampleGroup } from '../support/card-gallery';
+import { sampleSnapshot } from '../support/sample-programme';
+import { seedSnapshot } from '../support/seed';
 
 let store: TableGroupStore;
 beforeAll(async () => {
@@ -114,6 +116,28 @@ describe('TableGroupStore on Azurite', () => {
     expect(await store.loadPartition(groupKeyOf('tenant', 'no such chat'))).toBeUndefined();
   });
 
+  it('reads only what a turn about meeting n needs: the group, meetings n−1 and n, and meeting n’s rows', async () => {
+    const programme = sampleSnapshot();
+    const chat = { conversationId: `19:${randomUUID()}@thread.v2`, tenantId: 'tenant', serviceUrl: '' };
+    const key = await seedSnapshot(store, chat, programme);
+    const whole = (await store.loadPartition(key))!;
+    for (const n of [1, 2, 3, 4]) {
+      const scoped = (await store.loadMeetingPartition(key, n))!;
+      expect(scoped.group.value).toEqual(whole.group.value);
+      expect(scoped.meetings.map((m) => m.value.number)).toEqual([n - 1, n].filter((m) => m > 0));
+      expect(scoped.meetings).toEqual(whole.meetings.filter((m) => [n - 1, n].includes(m.value.number)));
+      for (const kind of ['rsvps', 'answers', 'votes'] as const) {
+        expect(scoped[kind]).toEqual(whole[kind].filter((r) => r.meeting === n));
+      }
+      expect(scoped.answers.length).toBeGreaterThan(0);
+      expect(scoped.answers.length).toBeLessThan(whole.answers.length);
+      expect(scoped.proposals).toEqual(n === 4 ? whole.proposals : []);
+      expect(scoped.projectVotes).toEqual([]);
+      expect(scoped.project).toBeUndefined();
+    }
+    expect(await store.loadMeetingPartition(groupKeyOf('tenant', 'no such chat'), 1)).toBeUndefined();
+  });
+
   it('makes any conversation or user id safe for keys', () => {
     const key = groupKeyOf('t', '19:abc/def#x?y\\z@thread.v2;messageid=1');
     expect(key).toMatch(/^g-[A-Za-z0-9_-]{32}$/);
@@ -175,11 +199,10 @@ describe('the use cases on Azurite', () => {
       allowInsecureConnection: true,
       retryOptions: { maxRetries: 0 },
     });
-    const offline = new TableGroupStore({
-      groups: unreachable,
-      coordinators: unreachable,
-      activities: unreachable,
-    });
+    const offline = new TableGroupStore(
+      { groups: unreachable, coordinators: unreachable, activities: unreachable, outbox: unreachable },
+      'test',
+    );
     const outcome = await saveInvitation({ ...deps(), store: offline }, coordinator, { meeting: 1 });
     expect(outcome).toMatchObject({ ok: false, refusal: 'storageUnavailable' });
     await expect(offline.ping()).rejects.toBeInstanceOf(StorageUnavailableError);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { parseConfig } from '../../src/config';
 import { createLogger, type Logger } from '../../src/log';
 import { startBot, type RunningBot, type StartOptions } from '../../src/runtime';
@@ -46,8 +47,15 @@ export async function startTestBot(
   });
   let tick = 0;
   const now = clock ?? ((): Date => new Date(TEST_NOW.getTime() + tick++));
+  // Each test's bot has its own outbox leases (the tests share one Azurite); its restart keeps them.
+  const outboxScope = randomUUID();
   const start = (): Promise<RunningBot> =>
-    startBot(config, log ?? createLogger(config.logLevel), { now, host: '127.0.0.1', onStorageRequest });
+    startBot(config, log ?? createLogger(config.logLevel), {
+      now,
+      host: '127.0.0.1',
+      onStorageRequest,
+      outboxScope,
+    });
   let running = await start();
   const harness: TestBot = {
     connector,

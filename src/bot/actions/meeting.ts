@@ -1,27 +1,28 @@
 import type { MeetingView } from '../../app/meeting';
-import type { PostingStep } from '../../app/posting';
 import { ellipsis } from '../../cards/fit';
 import { groupCard } from '../../cards/group-card';
 import { answerFormCard, answerPromptCard } from '../../cards/meeting-cards';
-import type { RenderedCard } from '../../cards/render';
+import type { OutgoingCard } from '../../domain/outbox';
 import { conclusionCard, revealCards, votingCard } from '../../cards/result-cards';
 import { t } from '../../i18n';
 import { act, perform, type Handler } from '../act';
-import { ConversationGoneError } from '../outbox/connector-errors';
-import { cardReply, doneReply, messageReply } from '../reply';
-import { refreshStatus, statusCardOf } from '../shared-cards';
-import type { Turn } from '../turn';
+import { outgoing } from '../outbox/dispatcher';
+import { cardReply, doneReply } from '../reply';
+import { statusCardOf } from '../shared-cards';
 
-/** Starts meeting n: posts the shared status card and the answer card (also `start N`). */
-export const startMeeting = act('startMeeting', async (turn, view) => {
-  const lang = view.group.language;
-  const n = view.meeting.number;
-  const statusId = await turn.deps.outbox.postCard(turn.context, statusCardOf(view));
-  if (statusId) await turn.deps.app.recordMeetingCard(turn.actor, n, 'statusCardId', statusId);
-  const promptId = await turn.deps.outbox.postCard(turn.context, answerPromptCard(lang, n));
-  await turn.deps.app.recordPostedCards(turn.actor, n, [promptId]);
-  return doneReply(t(lang, 'meeting.started', { n }));
-});
+/**
+ * Starts meeting n (also `start N`): the shared status card and the answer card are committed with
+ * the start and posted after the turn, which answers at once.
+ */
+export const startMeeting = act(
+  'startMeeting',
+  (_turn, view) => doneReply(t(view.group.language, 'meeting.started', { n: view.meeting.number })),
+  undefined,
+  () => (view) => [
+    outgoing('statusCard', statusCardOf(view)),
+    outgoing('shown', answerPromptCard(view.group.language, view.meeting.number)),
+  ],
+);
 
 /** Opens the clicker's answer form for a meeting. */
 export const openAnswerForm = act('openAnswerForm', (_turn, { group, meeting, mine }) =>
@@ -45,69 +46,34 @@ export const submitAnswer = act(
 );
 
 /**
- * Posts a step's cards in order; the activity ids, or undefined when Teams did not accept one
- * (e.g. 413): then the step is marked so the coordinator can post it again.
- */
-async function postStep(
-  turn: Turn,
-  view: MeetingView,
-  name: PostingStep,
-  cards: RenderedCard[],
-): Promise<string[] | undefined> {
-  const ids: string[] = [];
-  try {
-    for (const card of cards) ids.push(await turn.deps.outbox.postCard(turn.context, card));
-    return ids;
-  } catch (err) {
-    if (err instanceof ConversationGoneError) throw err;
-    turn.deps.log.warn('card.post.failed', {
-      step: name,
-      error: err instanceof Error ? err.message : String(err),
-    });
-    await turn.deps.app.markUnposted(turn.actor, view.meeting.number, name);
-    await refreshStatus(turn, view);
-    return undefined;
-  }
-}
-
-/**
- * "The coordinator acts, cards are posted": the step's cards go out in order; once Teams has
- * accepted them the step is done and the status card shows it to everyone and to the clicker.
+ * "The coordinator acts, cards are posted": the step and its cards commit together, the clicker
+ * sees the status card with the step under way at once, and the outbox posts the cards after the
+ * turn; then everyone's status card shows the step done, or offered again if Teams refused them.
  */
 function coordinatorPosts(
   verb: 'reveal' | 'startVoting' | 'closeMeeting',
-  name: PostingStep,
-  cards: (view: MeetingView) => RenderedCard[],
+  cards: (view: MeetingView) => OutgoingCard[],
 ): Handler {
   return async (turn, input) => {
-    const performed = await perform(verb, turn, input);
+    const performed = await perform(verb, turn, input, undefined, cards);
     if ('reply' in performed) return performed.reply;
-    const { view } = performed;
-    if (view.repeated) return cardReply(statusCardOf(view));
-    const ids = await postStep(turn, view, name, cards(view));
-    if (!ids) return messageReply(t(view.group.language, 'meeting.notPosted'));
-    const conclusionCardId = name === 'close' ? ids[0] : undefined;
-    const done = conclusionCardId ? { conclusionCardId } : { shown: ids };
-    const posted = await turn.deps.app.markPosted(turn.actor, view.meeting.number, name, done);
-    const shown = posted.ok ? { ...view, meeting: posted.value } : view;
-    await refreshStatus(turn, shown);
-    return cardReply(statusCardOf(shown));
+    return cardReply(statusCardOf(performed.view));
   };
 }
 
 /** Posts the answers of a meeting. */
-export const reveal = coordinatorPosts('reveal', 'reveal', (v) =>
-  revealCards(v.group.language, v.group, v.meeting.number, v.items),
+export const reveal = coordinatorPosts('reveal', (v) =>
+  revealCards(v.group.language, v.group, v.meeting.number, v.items).map((c) => outgoing('shown', c)),
 );
 
 /** Posts the voting card of a meeting. */
-export const startVoting = coordinatorPosts('startVoting', 'startVoting', (v) => [
-  votingCard(v.group.language, v.group, v.meeting.number, v.items),
+export const startVoting = coordinatorPosts('startVoting', (v) => [
+  outgoing('shown', votingCard(v.group.language, v.group, v.meeting.number, v.items)),
 ]);
 
 /** Closes a meeting with its agreements and posts the conclusion. */
-export const closeMeeting = coordinatorPosts('closeMeeting', 'close', (v) => [
-  conclusionCard(v.group.language, v.meeting, v.proposals),
+export const closeMeeting = coordinatorPosts('closeMeeting', (v) => [
+  outgoing('conclusionCard', conclusionCard(v.group.language, v.meeting, v.proposals)),
 ]);
 
 /** Records the clicker's priorities. */

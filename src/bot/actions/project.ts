@@ -3,8 +3,8 @@ import { projectFinalCard, proposalCards } from '../../cards/project-cards';
 import { escapeMarkdown } from '../../cards/escape';
 import { t } from '../../i18n';
 import { act } from '../act';
-import { ConversationGoneError } from '../outbox/connector-errors';
-import { cardReply, doneReply, messageReply } from '../reply';
+import { outgoing } from '../outbox/dispatcher';
+import { cardReply, doneReply } from '../reply';
 import { conclusionOf, voteCardOf } from '../shared-cards';
 
 /** Saves a proposal for the common project. */
@@ -17,28 +17,19 @@ export const proposeProject = act('proposeProject', (_turn, view) => {
   return card ? cardReply(card) : doneReply(notice);
 });
 
-/** Posts the proposals and the project vote card (once: a vote card already posted is refreshed). */
-export const startProjectVote = act('startProjectVote', async (turn, view) => {
-  const lang = view.group.language;
-  if (!view.group.projectVote?.cardId) {
-    // The proposals in full, then the vote card (which may shorten them). Until Teams has accepted
-    // the vote card its id is not recorded, so the coordinator's next click posts them again.
-    let id = '';
-    const shown: string[] = [];
-    try {
-      for (const card of proposalCards(lang, view.proposals))
-        shown.push(await turn.deps.outbox.postCard(turn.context, card));
-      await turn.deps.app.recordPostedCards(turn.actor, 4, shown);
-      id = await turn.deps.outbox.postCard(turn.context, voteCardOf(view));
-    } catch (err) {
-      if (err instanceof ConversationGoneError) throw err;
-      turn.deps.log.warn('card.post.failed', { step: 'startProjectVote', error: String(err) });
-      return messageReply(t(lang, 'meeting.notPosted'));
-    }
-    if (id) await turn.deps.app.recordProjectVoteCard(turn.actor, id);
-  }
-  return doneReply(t(lang, 'project.voteSummary'));
-});
+/**
+ * Opens the project vote: the proposals in full, then the vote card (which may shorten them), are
+ * committed with the vote and posted after the turn (once: opening it again posts nothing).
+ */
+export const startProjectVote = act(
+  'startProjectVote',
+  (_turn, view) => doneReply(t(view.group.language, 'project.voteSummary')),
+  undefined,
+  () => (view) => [
+    ...proposalCards(view.group.language, view.proposals).map((card) => outgoing('shown', card)),
+    outgoing('projectVoteCard', voteCardOf(view)),
+  ],
+);
 
 /** Records the clicker's vote for a project. */
 export const voteProject = act('voteProject', (_turn, view) => {
@@ -47,10 +38,11 @@ export const voteProject = act('voteProject', (_turn, view) => {
   return cardReply(voteCardOf(view, view.chosen.id, notice));
 });
 
-/** Records the chosen project and posts it. */
-export const chooseProject = act('chooseProject', async (turn, { group, project }) => {
-  const final = projectFinalCard(group.language, group, project);
-  const id = await turn.deps.outbox.postCard(turn.context, final);
-  await turn.deps.app.recordPostedCards(turn.actor, 4, [id]);
-  return cardReply(final);
-});
+/** Records the chosen project; its card is posted after the turn and shown to the clicker at once. */
+export const chooseProject = act(
+  'chooseProject',
+  (_turn, { group, project }) => cardReply(projectFinalCard(group.language, group, project)),
+  undefined,
+  () =>
+    ({ group, project }) => [outgoing('shown', projectFinalCard(group.language, group, project))],
+);

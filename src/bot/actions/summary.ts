@@ -13,7 +13,11 @@ export const summary = act(
       view.kind === 'theme'
         ? themeSummaryCard(group.language, view, link)
         : programmeSummaryCard(group.language, view, link),
-      (id) => turn.deps.app.recordPostedCards(turn.actor, meeting, [id]),
+      // Posted in the group's chat it shows answers (a deletion replaces it); in a personal chat it is not the group's.
+      (id) =>
+        turn.actor.chat === 'personal'
+          ? Promise.resolve()
+          : turn.deps.app.outbox.recordPosted(turn.actor.groupKey, meeting, id),
     );
   },
   async (turn, { choices }) =>

@@ -1,51 +1,14 @@
-import { CardFactory, TurnContext, type Activity, type ConversationReference } from 'botbuilder';
+import { TurnContext, type Activity, type ConversationReference } from 'botbuilder';
 import type { RenderedCard } from '../../cards/render';
 import type { Logger } from '../../log';
 import { ConversationGoneError, MessageGoneError } from './connector-errors';
-import { Pacer, realTimer, targetOf, type Target, type Timer } from './pacer';
+import { Pacer, realTimer, targetOf, type Target } from './pacer';
 import { ReplyQueue } from './reply-queue';
 import { RefreshRequests } from './refresh-requests';
+import { cardActivity, type KnownCard, type OutboxOptions } from './sends';
 
 /** How many reposted cards' old ids the outbox keeps mapping to their new ones (the store has the rest). */
 const MAX_REMEMBERED_REPOSTS = 1_000;
-
-/**
- * What a turn already knows of a card's state: the card rendered from the view the turn read and
- * wrote, and `since`, the outbox's `mark()` taken before the turn read. The refresh sends it instead
- * of reading the state again when no other refresh in the conversation was asked for since that mark.
- */
-export interface KnownCard {
-  since: number;
-  render: () => RenderedCard | undefined;
-}
-
-/** The message activity that carries a card. */
-export function cardActivity(rendered: RenderedCard): Partial<Activity> {
-  return {
-    type: 'message',
-    summary: rendered.summary,
-    attachments: [CardFactory.adaptiveCard(rendered.card)],
-  };
-}
-
-/** Runs `logic` with a fresh turn context for a conversation (a turn's own context dies with the turn). */
-export type ContinueConversation = (
-  reference: Partial<ConversationReference>,
-  logic: (context: TurnContext) => Promise<void>,
-) => Promise<void>;
-
-/** What the outbox needs besides a logger: how to reach a conversation after a turn, and whom to tell it is gone. */
-export interface OutboxOptions {
-  timer?: Timer;
-  continueConversation?: ContinueConversation;
-  onConversationGone?: (
-    reference: Partial<ConversationReference>,
-    status: number,
-    code: string,
-  ) => Promise<void>;
-  /** False when several instances share the storage: a turn's view never stands for a shared card. */
-  trustTurnViews?: boolean;
-}
 
 /**
  * Posts and updates messages, one conversation at a time in order, paced to Teams' limits per
@@ -60,7 +23,8 @@ export class Outbox {
   /** Messages that were gone and posted anew: old activity id → new one, per conversation. */
   private readonly reposted = new Map<string, string>();
   private readonly inFlight = new Set<Promise<unknown>>();
-  private readonly pacer: Pacer;
+  /** Paces every send to Teams' limits (the lease hands its record on to another instance). */
+  readonly pacer: Pacer;
   private readonly replies: ReplyQueue;
 
   constructor(
@@ -124,11 +88,18 @@ export class Outbox {
     );
   }
 
-  /** Posts a message into a conversation outside any turn (reminders), paced like every other send. */
-  async postProactive(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<void> {
+  /** Posts a message into a conversation outside any turn (reminders, a step's cards), paced; its activity id. */
+  async postProactive(
+    reference: Partial<ConversationReference>,
+    activity: Partial<Activity>,
+  ): Promise<string> {
+    let id = '';
     await this.pacer.run(targetOf(reference), () =>
-      this.within(reference, undefined, async (context) => void (await context.sendActivity(activity))),
+      this.within(reference, undefined, async (context) => {
+        id = (await context.sendActivity(activity))?.id ?? '';
+      }),
     );
+    return id;
   }
 
   /** Runs `logic` with a turn context for a conversation outside any turn (`idle()` waits for it). */

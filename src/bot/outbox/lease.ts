@@ -1,0 +1,154 @@
+import type { OutboxAccess } from '../../app/outbox';
+import type { Lease } from '../../domain/outbox';
+import { ConflictError } from '../../domain/snapshot';
+import type { Logger } from '../../log';
+import type { Pacer, Timer } from './pacer';
+
+/** A lease not renewed for this long may be taken over by another instance. */
+export const LEASE_MS = 10_000;
+/** How often the holder renews its lease (and writes its recent sends into it). */
+export const RENEW_MS = 2_000;
+/**
+ * The holder sends only while its last renewal is younger than this: the rest of LEASE_MS is the
+ * margin for clocks that differ between instances and for a send in flight.
+ */
+export const SEND_WITHIN_MS = 6_000;
+/** After this long with nothing to send the holder lets its lease go (its recent sends pass on with it). */
+const IDLE_RELEASE_MS = 10_000;
+/**
+ * Sends assumed per conversation, at the end of the time it could still send, when taking over a
+ * lease whose holder stopped without handing its record on: what Teams allows in SEND_WITHIN_MS − RENEW_MS.
+ */
+const UNRECORDED_SENDS = 16;
+
+interface Held {
+  etag: string;
+  renewed: number;
+  lastUse: number;
+}
+
+/**
+ * This instance's leases on sending for tenants (docs/storage.md, "The outbox"): a row per tenant
+ * with an ETag, renewed every RENEW_MS, taken over by another instance once it lapses, let go when
+ * idle. While it holds a tenant's lease, only this instance sends for the tenant, so Teams' limits
+ * per conversation and per tenant hold across instances; the sends of the last 30 s pass on with it.
+ */
+export class Leases {
+  private readonly held = new Map<string, Held>();
+  /** Another instance's lease as last read: until when it holds. */
+  private readonly others = new Map<string, number>();
+
+  constructor(
+    private readonly store: OutboxAccess,
+    readonly instance: string,
+    private readonly timer: Timer,
+    private readonly log: Logger,
+    private readonly pacer: () => Pacer,
+  ) {}
+
+  /** True while this instance may send for the tenant. */
+  owns(tenant: string): boolean {
+    const held = this.held.get(tenant);
+    return held !== undefined && this.timer.now() < held.renewed + SEND_WITHIN_MS;
+  }
+
+  /** True when another instance held the tenant's lease when it was last read, and still would. */
+  heldElsewhere(tenant: string): boolean {
+    return (this.others.get(tenant) ?? 0) > this.timer.now();
+  }
+
+  /** The tenants whose leases this instance holds. */
+  tenants(): string[] {
+    return [...this.held.keys()];
+  }
+
+  /** Something was sent (or is to be) for the tenant: its lease is not idle. */
+  used(tenant: string): void {
+    const held = this.held.get(tenant);
+    if (held) held.lastUse = this.timer.now();
+  }
+
+  /**
+   * Takes the tenant's lease when it is free, let go or lapsed (`seen`: as the outbox table showed
+   * it; none: there is no lease row); true when this instance holds it.
+   */
+  async claim(tenant: string, seen: { value: Lease; etag: string } | undefined): Promise<boolean> {
+    if (this.owns(tenant)) return true;
+    const now = this.timer.now();
+    const previous = seen?.value;
+    const mine = previous?.owner === this.instance && this.held.has(tenant);
+    if (previous && !mine && previous.until > now) {
+      this.others.set(tenant, previous.until);
+      return false;
+    }
+    try {
+      const lease: Lease = {
+        owner: this.instance,
+        until: now + LEASE_MS,
+        renewed: now,
+        sent: previous?.sent ?? {},
+      };
+      const etag = await this.store.writeLease(tenant, lease, seen?.etag);
+      this.held.set(tenant, { etag, renewed: now, lastUse: now });
+      this.others.delete(tenant);
+      if (previous && previous.owner !== this.instance) {
+        const lapsed = previous.until > 0;
+        const assumeUnrecorded = lapsed
+          ? { count: UNRECORDED_SENDS, at: previous.renewed + SEND_WITHIN_MS }
+          : undefined;
+        this.pacer().adopt(tenant, { at: previous.renewed, sent: previous.sent, assumeUnrecorded });
+        this.log.info('lease.taken', { tenant, from: previous.owner, lapsed });
+      }
+      return true;
+    } catch (err) {
+      if (!(err instanceof ConflictError)) throw err;
+      // Another instance wrote it first: it holds it for now; look again after one renewal.
+      this.held.delete(tenant);
+      this.others.set(tenant, now + RENEW_MS);
+      return false;
+    }
+  }
+
+  /** Renews the leases that are due, with the sends of their last 30 s; lets go of those idle (`busy`: not idle). */
+  async maintain(busy: (tenant: string) => boolean): Promise<void> {
+    for (const [tenant, held] of [...this.held]) {
+      const now = this.timer.now();
+      if (now - held.lastUse > IDLE_RELEASE_MS && !busy(tenant)) await this.release(tenant);
+      else if (now - held.renewed >= RENEW_MS) await this.write(tenant, held, now + LEASE_MS);
+    }
+  }
+
+  /** Lets go of every lease, handing on the sends of the last 30 s (stopping). */
+  async releaseAll(): Promise<void> {
+    await Promise.allSettled(this.tenants().map((tenant) => this.release(tenant)));
+  }
+
+  private async release(tenant: string): Promise<void> {
+    const held = this.held.get(tenant);
+    if (held) await this.write(tenant, held, 0);
+    this.held.delete(tenant);
+  }
+
+  private async write(tenant: string, held: Held, until: number): Promise<void> {
+    const now = this.timer.now();
+    const { sent } = this.pacer().record(tenant);
+    try {
+      held.etag = await this.store.writeLease(
+        tenant,
+        { owner: this.instance, until, renewed: now, sent },
+        held.etag,
+      );
+      held.renewed = now;
+    } catch (err) {
+      if (!(err instanceof ConflictError)) {
+        this.log.warn('lease.renew.failed', {
+          tenant,
+          error: err instanceof Error ? err.message : String(err),
+        });
+        return;
+      }
+      this.held.delete(tenant);
+      this.log.warn('lease.lost', { tenant });
+    }
+  }
+}
