@@ -15,7 +15,11 @@ export const ROLE_CATEGORIES: readonly RoleCategory[] = ['fysisk', 'boligsocial'
 export type RsvpResponse = 'yes' | 'maybe' | 'no';
 export const RSVP_RESPONSES: readonly RsvpResponse[] = ['yes', 'maybe', 'no'];
 
-export type MeetingStatus = 'planned' | 'invited' | 'running' | 'revealed' | 'voting' | 'closed';
+/**
+ * A meeting's steps: invited, the writing round (`running`), answers shown (`revealed`), choosing
+ * (`voting`), what the group chose shown (`chosen`), closed with the agreements.
+ */
+export type MeetingStatus = 'planned' | 'invited' | 'running' | 'revealed' | 'voting' | 'chosen' | 'closed';
 
 /** A Teams user as the bot knows them: the AAD object id is the identity. */
 export interface Person {
@@ -94,7 +98,7 @@ export interface Meeting {
    * A coordinator step whose card Teams has not accepted yet (`failed`: it refused it). Cleared once
    * accepted; until then the coordinator can post it again, and no other step is taken.
    */
-  unposted?: { step: 'reveal' | 'startVoting' | 'close'; since: string; failed: boolean };
+  unposted?: { step: 'reveal' | 'startVoting' | 'endVoting' | 'close'; since: string; failed: boolean };
   conclusion?: Conclusion;
   /** The group's reveal mode when the meeting started; fixed from then on (see docs/privacy.md). */
   revealMode?: RevealMode;
@@ -110,7 +114,7 @@ export interface Answer extends Person {
   updatedAt: string;
 }
 
-/** A member's priorities after reveal: up to three pooled item ids. */
+/** What a member chose after reveal: up to three pooled item ids per question. */
 export interface Vote extends Person {
   meeting: number;
   choices: string[];
@@ -126,7 +130,7 @@ export interface Item {
   author: Person;
 }
 
-/** An item with its votes, as ranked at close. */
+/** An item with how many chose it, as ranked when choosing ends. */
 export interface RankedItem {
   id: string;
   text: string;
@@ -135,7 +139,7 @@ export interface RankedItem {
   field?: number;
 }
 
-/** What a meeting ended with: the top-voted items and the coordinator's agreements. */
+/** What a meeting ended with: what the group chose (per question) and its agreements ('' when none). */
 export interface Conclusion {
   top: RankedItem[];
   agreements: string;

@@ -2,9 +2,9 @@ import type { MeetingView } from '../../app/meeting';
 import type { PostingStep } from '../../app/posting';
 import { ellipsis } from '../../cards/fit';
 import { groupCard } from '../../cards/group-card';
-import { answerFormCard, answerPromptCard } from '../../cards/meeting-cards';
+import { answerFormCard, answerPromptCard, perMeeting } from '../../cards/meeting-cards';
 import type { RenderedCard } from '../../cards/render';
-import { conclusionCard, revealCards, votingCard } from '../../cards/result-cards';
+import { chosenCard, conclusionCard, revealCards, votingCard } from '../../cards/result-cards';
 import { t } from '../../i18n';
 import { act, perform, type Handler } from '../act';
 import { ConversationGoneError } from '../outbox/connector-errors';
@@ -33,8 +33,9 @@ export const submitAnswer = act(
   'submitAnswer',
   (_turn, view) => {
     const lang = view.group.language;
-    const notice = t(lang, 'answer.saved');
-    return cardReply(answerFormCard(lang, view.meeting.number, { values: view.mine.fields, notice }));
+    const n = view.meeting.number;
+    const notice = perMeeting(lang, 'answer.saved', n);
+    return cardReply(answerFormCard(lang, n, { values: view.mine.fields, notice }));
   },
   async (turn, refused) => {
     const { values, errors, detail } = refused;
@@ -74,7 +75,7 @@ async function postStep(
  * accepted them the step is done and the status card shows it to everyone and to the clicker.
  */
 function coordinatorPosts(
-  verb: 'reveal' | 'startVoting' | 'closeMeeting',
+  verb: 'reveal' | 'startVoting' | 'endVoting' | 'closeMeeting',
   name: PostingStep,
   cards: (view: MeetingView) => RenderedCard[],
 ): Handler {
@@ -99,23 +100,28 @@ export const reveal = coordinatorPosts('reveal', 'reveal', (v) =>
   revealCards(v.group.language, v.group, v.meeting.number, v.items),
 );
 
-/** Posts the voting card of a meeting. */
+/** Posts the choosing card of a meeting. */
 export const startVoting = coordinatorPosts('startVoting', 'startVoting', (v) => [
   votingCard(v.group.language, v.group, v.meeting.number, v.items),
 ]);
 
-/** Closes a meeting with its agreements and posts the conclusion. */
+/** Ends choosing and posts what the group chose, before the agreements. */
+export const endVoting = coordinatorPosts('endVoting', 'endVoting', (v) => [
+  chosenCard(v.group.language, v.meeting.number, v.chosen),
+]);
+
+/** Closes a meeting (with its agreements, if any) and posts the conclusion. */
 export const closeMeeting = coordinatorPosts('closeMeeting', 'close', (v) => [
   conclusionCard(v.group.language, v.meeting, v.proposals),
 ]);
 
-/** Records the clicker's priorities. */
+/** Records what the clicker chose. */
 export const vote = act('vote', (_turn, view) => {
   const lang = view.group.language;
   const notice = t(lang, 'voting.saved', {
-    choices: view.chosen.map((i) => `»${ellipsis(i.text, 80)}«`).join(', ') || '–',
+    choices: view.mine.map((i) => t(lang, 'quote', { text: ellipsis(i.text, 80) })).join(', ') || '–',
   });
-  const mine = view.chosen.map((i) => i.id);
+  const mine = view.mine.map((i) => i.id);
   return cardReply(votingCard(lang, view.group, view.meeting.number, view.items, mine, notice));
 });
 
