@@ -3,6 +3,7 @@ import type { Actor, App } from '../app';
 import type { ConversationRef, Group, Language, Meeting } from '../domain/types';
 import { cleanName } from '../domain/input';
 import { languageOf } from '../i18n';
+import { commandLanguage } from './commands';
 import type { Logger } from '../log';
 import { groupKeyOf } from '../domain/conversation';
 import type { ConversationWatch } from './conversation-watch';
@@ -75,7 +76,10 @@ function deriveActor(context: TurnContext, defaultLanguage: Language): Actor | u
     userId,
     ...(a.from.id && a.from.id !== userId ? { chatId: a.from.id } : {}),
     name: cleanName(a.from.name ?? '') || userId,
-    language: chat === 'personal' ? languageOf(a.locale, defaultLanguage) : defaultLanguage,
+    // Until a group has a language: the command's language, else the person's Teams locale.
+    language:
+      (a.type === 'message' ? commandLanguage(a.text ?? '') : undefined) ??
+      languageOf(a.locale, defaultLanguage),
     chat,
     conversation: TurnContext.getConversationReference(a) as unknown as ConversationRef,
   };

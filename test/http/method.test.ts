@@ -109,13 +109,21 @@ describe('the method in the words (Danish, over HTTP)', () => {
     expect(minutesIn(cardText(res.body?.value)).reduce((a, b) => a + b, 0)).toBe(90);
   });
 
-  step('starts meeting 2’s invitation from a follow-up, not from first contact', async () => {
-    await bot.send(mention(chat, coordinator, 'inviter 2'));
-    const text = String(findInput(attachedCard(bot.connector.posts().at(-1)!.activity), 'text')?.value);
-    expect(text).toMatch(/^Hej alle\n\nTak for sidst\. Næste gang ser vi på »Bidrag til samarbejde«/);
-    expect(text).not.toContain('Jeg deltager i et projekt');
-    expect(text).toContain('[dato] kl. [start]–[slut]');
-  });
+  step(
+    'starts meeting 2’s invitation from a follow-up, four weeks after meeting 1 at its times and place',
+    async () => {
+      await bot.send(mention(chat, coordinator, 'inviter 2'));
+      const editor = attachedCard(bot.connector.posts().at(-1)!.activity);
+      expect(findInput(editor, 'date')?.value).toBe('2027-02-11');
+      expect(findInput(editor, 'start')?.value).toBe('13:00');
+      expect(findInput(editor, 'end')?.value).toBe('14:30');
+      expect(findInput(editor, 'location')?.value).toBe('Beboerhuset');
+      const text = String(findInput(editor, 'text')?.value);
+      expect(text).toMatch(/^Hej alle\n\nTak for sidst\. Næste gang ser vi på »Bidrag til samarbejde«/);
+      expect(text).not.toContain('Jeg deltager i et projekt');
+      expect(text).toContain('[dato] kl. [start]–[slut]');
+    },
+  );
 
   step('says who chose an answer as "valgt af 1", never as votes', async () => {
     await bot.send(mention(chat, coordinator, 'start 1'));

@@ -148,6 +148,8 @@ describe('påmind', () => {
 
     await a.send(invoke(g.chat, g.soeren, 'submitAnswer', { meeting: 1, a1: 'Et andet' }));
     await a.send(mention(g.chat, g.karen, 'påmind'));
-    expect(a.connector.posts().at(-1)!.activity.text).toContain('Alle, der er med, har delt deres svar til møde 1');
+    expect(a.connector.posts().at(-1)!.activity.text).toContain(
+      'Alle, der er med, har delt deres svar til møde 1',
+    );
   });
 });

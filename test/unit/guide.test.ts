@@ -34,7 +34,7 @@ describe("the coordinator's guide", () => {
             .card,
         );
         expect(text).not.toMatch(/guide\.|theme\.|\{\w+\}/);
-        expect(text).toMatch(lang === 'da' ? /undersøger/ : /investigator/);
+        expect(text).toMatch(lang === 'da' ? /undersøger/ : /curious enquirer/);
       }
   });
 });
