@@ -206,9 +206,12 @@ describe('the group and invitations, off the happy path', () => {
     const added = botAdded(personal, coordinator);
     (added.conversation as Record<string, unknown>).conversationType = 'personal';
     await bot.send(added);
-    expect(cardText(attachedCard(postsIn(bot, personal).at(-1)!.activity))).toContain(
-      'Sådan bruger du Erfaringsgruppe',
-    );
+    const help = cardText(attachedCard(postsIn(bot, personal).at(-1)!.activity));
+    expect(help).toContain('Sådan bruger du Erfaringsgruppe');
+    // One person reads it: "du", not "I".
+    expect(help).toContain('Jeg hjælper dig gennem forløbet');
+    expect(help).toContain('se din egen organisation indefra');
+    expect(help).not.toMatch(/hjælper jer|jeres egen/);
   });
 
   it('shows everyone who clicked "Jeg er med" at the same moment on the group card', async () => {
