@@ -14,6 +14,7 @@ export const WHO_TEXT: Record<Who, string> = {
   anyone: 'anyone in the chat',
   member: 'member',
   coordinator: 'coordinator',
+  participant: 'coordinator or member',
   founder: 'anyone while there is no group; then a coordinator',
   personal: 'anyone, in a personal chat',
 };

@@ -5,7 +5,7 @@ import { hasStarted } from '../domain/meeting';
 import { readMeetingNumber } from '../domain/themes';
 import { RSVP_RESPONSES, type Group, type Meeting, type Rsvp, type RsvpResponse } from '../domain/types';
 import { withPersonRow, type GroupSnapshot } from '../store/group-store';
-import { rowsOf, storedMeeting } from '../domain/snapshot';
+import { meetingOf, rowsOf, storedMeeting } from '../domain/snapshot';
 import type { Actor, AppDeps } from './context';
 import { current } from './meeting';
 import { commitStep, type Posts } from './outbox';
@@ -37,11 +37,15 @@ function invitationView(snapshot: GroupSnapshot, meeting: Meeting): InvitationVi
   return { group: snapshot.group.value, meeting, rsvps };
 }
 
-/** The invitation editor's values for meeting n (coordinator only): the saved ones, or sensible defaults. */
+/**
+ * The invitation editor's values for meeting n (coordinator only): the saved ones, or about four
+ * weeks after meeting n−1 with its times and place, or sensible defaults.
+ */
 export function openInvitation(deps: AppDeps, actor: Actor, input: Input): Promise<Outcome<InvitationDraft>> {
   return useCase(deps, actor, onMeeting(input.meeting, 'coordinator'), ({ snapshot, n, meeting }) => {
     if (hasStarted(meeting?.value)) return refuse('meetingLocked', { n });
-    const values = draftValues(meeting?.value, todayIn(deps.timeZone, deps.now()));
+    const today = todayIn(deps.timeZone, deps.now());
+    const values = draftValues(meeting?.value, today, meetingOf(snapshot, n - 1));
     return ok({ group: snapshot.group.value, meeting: n, values });
   });
 }

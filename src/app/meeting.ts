@@ -1,18 +1,20 @@
 import { isOlder } from '../domain/clicks';
 import { readText, type FieldErrors } from '../domain/input';
 import {
+  choosableItems,
   groupInMeeting,
   MAX_CHOICES,
   newItemIds,
   poolItems,
   rankItems,
   readChoices,
+  tooManyChoices,
   topItems,
 } from '../domain/items';
 import { canTake, MAX_AGREEMENTS_LENGTH, START_REFUSAL, whyNotStart } from '../domain/meeting';
 import { meetingOf, meetingsOf, rowsOf, storedMeeting } from '../domain/snapshot';
 import { statusFacts, type StatusFacts } from '../domain/status';
-import type { Group, Item, Meeting, Proposal } from '../domain/types';
+import type { Group, Item, Meeting, Proposal, RankedItem } from '../domain/types';
 import type { GroupSnapshot } from '../store/group-store';
 import { withPersonRow } from '../store/group-store';
 import type { Actor, AppDeps } from './context';
@@ -31,8 +33,10 @@ import { declareVerbs } from './verb';
 export interface MeetingView {
   group: Group;
   meeting: Meeting;
-  /** The pooled answers (after reveal: what is voted on). */
+  /** The pooled answers (after reveal: what the group chooses among). */
   items: Item[];
+  /** What the group chose so far: the most chosen items of each question it chooses among. */
+  chosen: RankedItem[];
   /** What the meeting's status card shows: who answered and prioritised, the previous meeting. */
   status: StatusFacts;
   /** The project proposals (meeting 4's conclusion card lists them). */
@@ -47,13 +51,19 @@ export function itemsOf(snapshot: GroupSnapshot, n: number): Item[] {
   return poolItems(n, snapshot.answers, group.members, group.revealMode);
 }
 
+/** What the group chose in meeting n: the most chosen items of each question it chooses among. */
+function chosenIn(snapshot: GroupSnapshot, n: number, items: readonly Item[]): RankedItem[] {
+  return topItems(n, rankItems(items, rowsOf(snapshot.votes, n)));
+}
+
 /** A meeting view from a snapshot, with `meeting` as it is now (perhaps just changed). */
 export function view(snapshot: GroupSnapshot, meeting: Meeting): MeetingView {
   const group = groupInMeeting(snapshot.group.value, meeting);
   const n = meeting.number;
   const items = poolItems(n, snapshot.answers, group.members, group.revealMode);
   const status = statusFacts(snapshot, group, n);
-  return { group, meeting, items, status, proposals: snapshot.proposals };
+  const chosen = chosenIn(snapshot, n, items);
+  return { group, meeting, items, chosen, status, proposals: snapshot.proposals };
 }
 
 /**
@@ -159,7 +169,7 @@ export function reveal(
   });
 }
 
-/** Opens prioritising of meeting n's pooled answers (coordinator). */
+/** Opens choosing among meeting n's pooled answers (coordinator). */
 export function startVoting(
   deps: AppDeps,
   actor: Actor,
@@ -171,25 +181,38 @@ export function startVoting(
   );
 }
 
-/** A vote's view: `newer` when a newer click of the person's is stored (shown instead, nothing changed). */
-export type VoteView = MeetingView & { chosen: Item[]; newer?: boolean };
+/** Ends choosing and shows what the group chose, before the meeting is closed (coordinator). */
+export function endVoting(
+  deps: AppDeps,
+  actor: Actor,
+  input: Input,
+  posts?: Posts<MeetingView>,
+): Promise<Outcome<MeetingView>> {
+  return useCase(deps, actor, onMeeting(input.meeting, 'coordinator'), (loaded) =>
+    step(deps, actor, loaded, 'endVoting', (m) => ({ ...m, status: 'chosen' }), posts),
+  );
+}
+
+/** A vote's view: what the caller chose; `newer` when a newer click of theirs is stored (shown instead, nothing changed). */
+export type VoteView = MeetingView & { mine: Item[]; newer?: boolean };
 
 /**
- * Stores the caller's priorities: up to three of the pooled items (member; while voting), conditional
- * on the row read and their standing. A click older than the stored vote's changes nothing.
+ * Stores what the caller chose: up to three of the items of each question (member; while
+ * choosing), conditional on the row read and their standing. A click older than the stored
+ * vote's changes nothing.
  */
 export function vote(deps: AppDeps, actor: Actor, data: Input): Promise<Outcome<VoteView>> {
   return useCase(deps, actor, onMeeting(data.meeting, 'member'), async ({ snapshot, n, meeting }) => {
     if (!meeting || !canTake('vote', meeting.value)) return refuse('wrongStep', { n });
     const choices = readChoices(data.choices ?? '');
-    const items = itemsOf(snapshot, n);
+    const items = choosableItems(n, itemsOf(snapshot, n));
     if (!choices || choices.some((c) => !items.some((i) => i.id === c))) return refuse('invalidInput');
-    if (choices.length > MAX_CHOICES)
-      return refuse('tooManyChoices', { max: MAX_CHOICES, count: choices.length });
+    const tooMany = tooManyChoices(n, items, choices);
+    if (tooMany) return refuse('tooManyChoices', { max: MAX_CHOICES, count: tooMany.count });
     const stored = rowsOf(snapshot.votes, n).find((v) => v.userId === actor.userId);
     if (stored && isOlder(actor.clickedAt, stored.actedAt)) {
-      const chosen = items.filter((i) => stored.choices.includes(i.id));
-      return ok({ ...view(snapshot, meeting.value), chosen, newer: true });
+      const mine = items.filter((i) => stored.choices.includes(i.id));
+      return ok({ ...view(snapshot, meeting.value), mine, newer: true });
     }
     const name = memberName(snapshot.group.value, actor);
     const acted = actor.clickedAt ? { actedAt: actor.clickedAt } : {};
@@ -198,12 +221,15 @@ export function vote(deps: AppDeps, actor: Actor, data: Input): Promise<Outcome<
     const votes = withPersonRow(snapshot.votes, 'votes', mine);
     return ok({
       ...view({ ...snapshot, votes }, meeting.value),
-      chosen: items.filter((i) => choices.includes(i.id)),
+      mine: items.filter((i) => choices.includes(i.id)),
     });
   });
 }
 
-/** Closes meeting n with the top-voted items and the coordinator's agreements (coordinator). */
+/**
+ * Closes meeting n (coordinator): after what the group chose was shown, or without choosing; with
+ * the agreements, if the group made any. Its conclusion keeps what was chosen, per question.
+ */
 export function closeMeeting(
   deps: AppDeps,
   actor: Actor,
@@ -215,7 +241,7 @@ export function closeMeeting(
     const agreements = readText(
       data,
       'agreements',
-      { required: true, max: MAX_AGREEMENTS_LENGTH, multiline: true },
+      { required: false, max: MAX_AGREEMENTS_LENGTH, multiline: true },
       errors,
     );
     if (Object.keys(errors).length) return invalidForm(errors);
@@ -225,8 +251,14 @@ export function closeMeeting(
     const closed = meeting?.value.status === 'closed' && !meeting.value.unposted;
     if (closed && meeting?.value.conclusion?.agreements === agreements)
       return ok({ ...view(snapshot, meeting.value), repeated: true });
-    const votes = rowsOf(snapshot.votes, n);
-    const top = topItems(rankItems(itemsOf(snapshot, n), votes));
+    // A close whose card Teams did not accept is taken again with the result it closed with.
+    const status = meeting?.value.status;
+    const top =
+      status === 'closed'
+        ? (meeting?.value.conclusion?.top ?? [])
+        : status === 'chosen'
+          ? chosenIn(snapshot, n, itemsOf(snapshot, n))
+          : [];
     const closedAt = deps.now().toISOString();
     const conclusion = { top, agreements, closedAt };
     return step(deps, actor, loaded, 'close', (m) => ({ ...m, status: 'closed', conclusion }), posts);
@@ -258,6 +290,7 @@ export const meetingVerbs = declareVerbs({
   startMeeting: { who: 'coordinator', repeatable: false, run: startMeeting },
   reveal: { who: 'coordinator', refreshes: 'meetingStatus', repeatable: false, run: reveal },
   startVoting: { who: 'coordinator', refreshes: 'meetingStatus', repeatable: false, run: startVoting },
+  endVoting: { who: 'coordinator', refreshes: 'meetingStatus', repeatable: false, run: endVoting },
   vote: { who: 'member', refreshes: 'meetingStatus', repeatable: true, run: vote },
   closeMeeting: { who: 'coordinator', refreshes: 'meetingStatus', repeatable: false, run: closeMeeting },
 });

@@ -1,6 +1,7 @@
 import { dueReminder, zonedInstant, type ReminderKind } from '../domain/reminders';
-import { answeredIn, meetingsOf } from '../domain/snapshot';
-import type { Group, Meeting, Person } from '../domain/types';
+import { meetingsOf } from '../domain/snapshot';
+import { statusFacts } from '../domain/status';
+import type { Group, Meeting } from '../domain/types';
 import type { Actor, AppDeps } from './context';
 import { ok, refuse, type Outcome } from './result';
 import { inGroup, useCase } from './use-case';
@@ -10,14 +11,13 @@ export interface ClaimedReminder {
   kind: ReminderKind;
   group: Group;
   meeting: Meeting;
-  /** For the RSVP reminder: the members who have not answered the invitation (they are @mentioned). */
-  mention: Person[];
 }
 
 /**
  * Finds the reminders due now for every invited meeting and claims each in storage before it is
  * sent, so with several instances (or a restart mid-way) each goes out once. Groups whose chat is
- * gone, and RSVP reminders where everyone has answered, are claimed but give nothing to send.
+ * gone, and RSVP reminders where everyone has answered, are claimed but give nothing to send. No
+ * reminder names anyone: the RSVP reminder speaks to whoever has not answered the invitation.
  */
 export async function claimDueReminders(deps: AppDeps): Promise<ClaimedReminder[]> {
   const now = deps.now();
@@ -30,29 +30,30 @@ export async function claimDueReminders(deps: AppDeps): Promise<ClaimedReminder[
     if (!(await deps.store.claimReminder(groupKey, id, now.toISOString()))) continue;
     const group = (await deps.store.loadGroup(groupKey))?.value;
     if (!group || group.inactive || group.deletedAt) continue;
-    let mention: Person[] = [];
     if (kind === 'rsvp48') {
       const answered = new Set(
         (await deps.store.listPersonRows(groupKey, 'rsvps', meeting.number)).map((r) => r.userId),
       );
-      mention = group.members.filter((m) => !answered.has(m.userId));
-      if (mention.length === 0) continue;
+      if (group.members.every((m) => answered.has(m.userId))) continue;
     }
-    claimed.push({ kind, group, meeting, mention });
+    claimed.push({ kind, group, meeting });
   }
   return claimed;
 }
 
-/** Who has not answered the running meeting yet (for `påmind`); coordinators only. */
+/**
+ * How far the running meeting's writing round is (for `påmind`; coordinators only): how many members
+ * shared their answers, of those expected to (who said they cannot come is not expected). No names.
+ */
 export function unansweredInRunningMeeting(
   deps: AppDeps,
   actor: Actor,
-): Promise<Outcome<{ group: Group; meeting: Meeting; missing: Person[] }>> {
+): Promise<Outcome<{ group: Group; meeting: Meeting; shared: number; expected: number }>> {
   return useCase(deps, actor, inGroup('coordinator'), (snapshot) => {
     const meeting = meetingsOf(snapshot).find((m) => m.status === 'running');
     if (!meeting) return refuse('noRunningMeeting');
-    const answered = new Set(answeredIn(snapshot, meeting.number).map((a) => a.userId));
     const group = snapshot.group.value;
-    return ok({ group, meeting, missing: group.members.filter((m) => !answered.has(m.userId)) });
+    const facts = statusFacts(snapshot, group, meeting.number);
+    return ok({ group, meeting, shared: facts.answeredBy.length, expected: facts.expectedAnswers });
   });
 }

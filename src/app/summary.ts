@@ -1,10 +1,11 @@
 import { groupInMeeting, poolItems, rankItems } from '../domain/items';
-import { hasStarted } from '../domain/meeting';
+import { declinedIn } from '../domain/status';
+import { hasStarted, isRevealed } from '../domain/meeting';
 import { answeredIn, meetingOf, meetingsOf, rowsOf } from '../domain/snapshot';
 import type { Group, Item, Meeting, Project, Proposal, RankedItem, Rsvp } from '../domain/types';
 import type { GroupSnapshot } from '../store/group-store';
 import type { Actor, AppDeps } from './context';
-import { coordinatorNames, isCoordinator } from '../domain/roles';
+import { belongsToGroup, isCoordinator } from '../domain/roles';
 import { readMeetingNumber } from '../domain/themes';
 import { enter, type Entry } from './access';
 import { ok, refuse, refuseIn, type Outcome } from './result';
@@ -23,21 +24,22 @@ export interface ProgrammeSummary {
   project?: Project;
 }
 
-/** One meeting's summary: the meeting, its pooled answers and what was prioritised. */
+/** One meeting's summary: the meeting, its pooled answers and what the group chose. */
 export interface ThemeSummary {
   kind: 'theme';
   /** The group, with the reveal mode fixed when the meeting started. */
   group: Group;
   meeting: Meeting;
-  /** Every pooled answer of the meeting, in the order the cards show them. */
+  /** Every pooled answer of the meeting, in the order the cards show them (none before they are shown). */
   items: Item[];
-  /** The items someone prioritised, most votes first. */
+  /** The items someone chose, most chosen first. */
   ranked: RankedItem[];
-  /** The meeting's RSVPs. */
-  rsvps: Rsvp[];
-  /** Everyone who answered (by the name they answered under, members or not), and the members who did not. */
-  authors: string[];
-  notAnswered: string[];
+  /**
+   * Who took part, for the coordinator only (a member's summary has no participation lines): the
+   * meeting's RSVPs, everyone who shared answers (by the name they answered under), and the members
+   * who said they could not come. Nobody is listed as not having answered.
+   */
+  participation?: { rsvps: Rsvp[]; shared: string[]; declined: string[] };
 }
 
 /** The whole programme's summary from a snapshot. */
@@ -52,25 +54,31 @@ export function programmeOf(snapshot: GroupSnapshot): ProgrammeSummary {
   };
 }
 
-/** Meeting n's summary from a snapshot, or undefined when the group has no meeting n. */
-export function themeSummaryOf(snapshot: GroupSnapshot, n: number): ThemeSummary | undefined {
+/**
+ * Meeting n's summary from a snapshot, or undefined when the group has no meeting n; with the
+ * participation lines for a coordinator. A member sees the answers once they were shown to the group.
+ */
+export function themeSummaryOf(
+  snapshot: GroupSnapshot,
+  n: number,
+  forCoordinator = true,
+): ThemeSummary | undefined {
   const meeting = meetingOf(snapshot, n);
   if (!meeting) return undefined;
   const group = groupInMeeting(snapshot.group.value, meeting);
-  const items = poolItems(n, snapshot.answers, group.members, group.revealMode);
+  const shown = forCoordinator || isRevealed(meeting);
+  const items = shown ? poolItems(n, snapshot.answers, group.members, group.revealMode) : [];
   const ranked = rankItems(items, rowsOf(snapshot.votes, n)).filter((i) => i.votes > 0);
+  const declined = declinedIn(snapshot.rsvps, n);
   const answered = answeredIn(snapshot, n);
-  const answeredIds = new Set(answered.map((a) => a.userId));
-  return {
-    kind: 'theme',
-    group,
-    meeting,
-    items,
-    ranked,
+  const participation = {
     rsvps: rowsOf(snapshot.rsvps, n),
-    authors: answered.map((a) => a.name),
-    notAnswered: group.members.filter((m) => !answeredIds.has(m.userId)).map((m) => m.name),
+    shared: answered.map((a) => a.name),
+    declined: group.members
+      .filter((m) => declined.has(m.userId) && !answered.some((a) => a.userId === m.userId))
+      .map((m) => m.name),
   };
+  return { kind: 'theme', group, meeting, items, ranked, ...(forCoordinator ? { participation } : {}) };
 }
 
 /** Which group a summary is for: the chat's own, or (in a personal chat) one the caller coordinates. */
@@ -100,19 +108,18 @@ const toSummarise =
 
 /**
  * The summary of meeting `input.meeting` ('' or absent: the whole programme; 0 from a card posted
- * before the programme was written as ''), for a coordinator; `input.group` names the group in a
- * personal chat.
+ * before the programme was written as ''), for the group's coordinator and its members (a member's
+ * without who took part); `input.group` names a coordinator's group in a personal chat.
  */
 export function summary(deps: AppDeps, actor: Actor, input: Input): Promise<Outcome<SummaryView>> {
   return useCase(deps, actor, toSummarise(input), (snapshot) => {
     const group = snapshot.group.value;
-    if (!isCoordinator(group, actor.userId))
-      return refuse('notCoordinatorSummary', { coordinators: coordinatorNames(group) });
+    if (!belongsToGroup(group, actor.userId)) return refuse('notCoordinatorSummary');
     const raw = input.meeting;
     if (raw === undefined || raw === '' || raw === 0) return ok(programmeOf(snapshot));
     const n = readMeetingNumber(raw);
     if (n === undefined) return refuse('meetingNumber');
-    const theme = themeSummaryOf(snapshot, n);
+    const theme = themeSummaryOf(snapshot, n, isCoordinator(group, actor.userId));
     if (!theme || !hasStarted(theme.meeting)) return refuse('meetingNotHeld', { n });
     return ok(theme);
   });
@@ -120,5 +127,5 @@ export function summary(deps: AppDeps, actor: Actor, input: Input): Promise<Outc
 
 /** The summary's card verb (also `opsummering`). */
 export const summaryVerbs = declareVerbs({
-  summary: { who: 'coordinator', repeatable: true, run: summary },
+  summary: { who: 'participant', repeatable: true, run: summary },
 });

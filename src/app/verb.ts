@@ -12,8 +12,12 @@ import type { Posts } from './outbox';
 import type { Outcome } from './result';
 import type { Input } from './use-case';
 
-/** Who may use a verb: anyone in the chat, its members, its coordinators, the first person before there is a group (then a coordinator), or the person themself in a personal chat. */
-export type Who = 'anyone' | 'member' | 'coordinator' | 'founder' | 'personal';
+/**
+ * Who may use a verb: anyone in the chat, its members, its coordinators, both (`participant`), the
+ * person who opened the setup before there is a group (then a coordinator), or the person themself
+ * in a personal chat.
+ */
+export type Who = 'anyone' | 'member' | 'coordinator' | 'participant' | 'founder' | 'personal';
 
 /** What each shared card (seen by everyone in the chat, updated in place) is rendered from. */
 export interface SharedViews {

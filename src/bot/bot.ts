@@ -142,7 +142,7 @@ export class ErfaringsgruppeBot extends TeamsActivityHandler {
     if (!actor || !added.some((m) => m.id === context.activity.recipient.id)) return;
     try {
       if (actor.chat === 'personal') {
-        await this.deps.outbox.postCard(context, helpCard(actor.language));
+        await this.deps.outbox.postCard(context, helpCard(actor.language, true));
         return;
       }
       const group = await this.deps.app.welcomeBack(actor);

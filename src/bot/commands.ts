@@ -1,4 +1,5 @@
 import { COMMAND_NAMES, type CommandName } from '../domain/commands';
+import type { Language } from '../domain/types';
 
 export { COMMAND_NAMES, type CommandName };
 
@@ -69,4 +70,19 @@ export function parseCommand(text: string): Command | undefined {
     .filter((w) => !FILLER.has(w))
     .join(' ');
   return { name, arg };
+}
+
+/** Command words only English uses; words both languages share ("status", "start") tell nothing. */
+const ENGLISH = new Set(['help', 'setup', 'invite', 'guide', 'remind', 'across', 'summary', 'delete', 'my']);
+const SHARED = new Set(['status', 'start', '?']);
+
+/**
+ * The language a message's command is written in ("help" → en, "hjælp" → da), or undefined when
+ * it is no command or a word both languages use: before a group has a language, the bot answers in it.
+ */
+export function commandLanguage(text: string): Language | undefined {
+  const first = stripMentions(text).toLowerCase().normalize('NFC').split(' ')[0] ?? '';
+  if (ENGLISH.has(first)) return 'en';
+  const known = first in WORDS || PHRASES.some(([p]) => p[0] === first);
+  return known && !SHARED.has(first) ? 'da' : undefined;
 }

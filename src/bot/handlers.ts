@@ -7,6 +7,7 @@ import { openGuide } from './actions/guide';
 import { openInvitation, rsvp, saveInvitation } from './actions/invitation';
 import {
   closeMeeting,
+  endVoting,
   openAnswerForm,
   refresh,
   reveal,
@@ -36,6 +37,7 @@ const HANDLERS = {
   submitAnswer,
   reveal,
   startVoting,
+  endVoting,
   vote,
   closeMeeting,
   refresh,

@@ -8,11 +8,6 @@ export function mentionTag(person: Person): string {
   return `<at>${escapeXml(person.name)}</at>`;
 }
 
-/** The people as a Danish/English list of mention tags: "<at>A</at>, <at>B</at>". */
-export function mentionList(people: readonly Person[]): string {
-  return people.map(mentionTag).join(', ');
-}
-
 /**
  * A message that @mentions people, so Teams notifies them. The mention entity names the person by
  * their Entra object id (what the bot stores as the user id), which Teams accepts for mentions.

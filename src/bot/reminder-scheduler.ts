@@ -4,7 +4,6 @@ import { themeTitleKey, type MeetingNumber } from '../domain/themes';
 import { escapeMarkdown } from '../cards/escape';
 import { t } from '../i18n';
 import { formatTime, formatWhen } from '../i18n/format';
-import { mentionList, mentionMessage } from './mentions';
 import type { BotDeps } from './turn';
 
 /** How often the scheduler looks for due reminders. */
@@ -19,7 +18,6 @@ function reminderText(r: ClaimedReminder): string {
     when: formatWhen(lang, m.date, m.start, m.end),
     start: formatTime(lang, m.start),
     location: escapeMarkdown(m.location),
-    names: mentionList(r.mention),
   };
   return t(lang, `reminder.${r.kind}`, vars);
 }
@@ -66,10 +64,11 @@ export class ReminderScheduler {
     for (const reminder of await this.deps.app.claimDueReminders()) {
       const reference = reminder.group.conversation as Partial<ConversationReference>;
       try {
-        await this.deps.outbox.postProactive(
-          reference,
-          mentionMessage(reminderText(reminder), reminder.mention),
-        );
+        await this.deps.outbox.postProactive(reference, {
+          type: 'message',
+          text: reminderText(reminder),
+          textFormat: 'markdown',
+        });
         posted++;
         this.deps.log.info('reminder.sent', { kind: reminder.kind, meeting: reminder.meeting.number });
       } catch (err) {

@@ -4,6 +4,7 @@ import type { ConversationRef, Group, Language, Meeting } from '../domain/types'
 import { clickTime } from '../domain/clicks';
 import { cleanName } from '../domain/input';
 import { languageOf } from '../i18n';
+import { commandLanguage } from './commands';
 import type { Logger } from '../log';
 import { groupKeyOf } from '../domain/conversation';
 import type { ConversationWatch } from './conversation-watch';
@@ -79,7 +80,10 @@ function deriveActor(context: TurnContext, defaultLanguage: Language): Actor | u
     userId,
     ...(a.from.id && a.from.id !== userId ? { chatId: a.from.id } : {}),
     name: cleanName(a.from.name ?? '') || userId,
-    language: chat === 'personal' ? languageOf(a.locale, defaultLanguage) : defaultLanguage,
+    // Until a group has a language: the command's language, else the person's Teams locale.
+    language:
+      (a.type === 'message' ? commandLanguage(a.text ?? '') : undefined) ??
+      languageOf(a.locale, defaultLanguage),
     chat,
     conversation: TurnContext.getConversationReference(a) as unknown as ConversationRef,
     // Teams' time as it sent it (http-turn.ts keeps the text beside the parsed date).

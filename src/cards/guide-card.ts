@@ -1,7 +1,9 @@
 import template from '../../cards/guide.json';
 import type { GuideView } from '../app/guide';
+import type { GuideStepId } from '../domain/guide';
 import { MAX_CHOICES } from '../domain/items';
 import { minutesOf } from '../domain/schedule';
+import type { MeetingNumber } from '../domain/themes';
 import type { Language } from '../domain/types';
 import { t } from '../i18n';
 import { formatDuration, formatTime, formatWhen } from '../i18n/format';
@@ -23,6 +25,11 @@ export interface GuideCardModel {
 
 const clock = (minutes: number): string =>
   `${String(Math.floor(minutes / 60) % 24).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+/** Meetings 3 and 4 add a theme-specific question to reading the answers aloud. */
+function withProbe(lang: Language, n: MeetingNumber, step: GuideStepId, advice: string): string {
+  return step === 'read' && (n === 3 || n === 4) ? `${advice} ${t(lang, `guide.probe.${n}`)}` : advice;
+}
 
 /** `vejledning N`: the coordinator's running order with minutes and advice, or a member's short description. */
 export function guideCard(lang: Language, view: GuideView): RenderedCard {
@@ -52,9 +59,18 @@ export function guideCard(lang: Language, view: GuideView): RenderedCard {
     return {
       title: t(lang, `guide.step.${s.id}.title`),
       time: view.invited ? `${span} · ${length}` : length,
-      advice: t(lang, `guide.step.${s.id}.advice`, vars),
+      advice: withProbe(lang, n, s.id, t(lang, `guide.step.${s.id}.advice`, vars)),
     };
   });
+  const before = {
+    title: t(lang, 'guide.before.title'),
+    time: '',
+    advice: [
+      t(lang, 'guide.before.room'),
+      t(lang, 'guide.before.phone'),
+      ...(n > 1 ? [t(lang, 'guide.before.agreements')] : []),
+    ].join('\n'),
+  };
   const facts = [
     ...(view.invited
       ? [
@@ -72,7 +88,7 @@ export function guideCard(lang: Language, view: GuideView): RenderedCard {
     facts,
     note: view.invited ? '' : t(lang, 'guide.noInvitation'),
     stance: t(lang, 'guide.stance'),
-    steps,
+    steps: [before, ...steps],
   };
   return { card: render(template, model), summary: t(lang, 'guide.summary', { n, theme }) };
 }

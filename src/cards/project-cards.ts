@@ -41,7 +41,8 @@ function voteCardWithin(
     notice,
     proposals: proposals.map((p) => {
       const count = votes.filter((v) => v.choice === p.id).length;
-      return `${proposalLine(lang, p, limit)} (${tp(lang, 'project.votes', group.members.length, { votes: count })})`;
+      const tally = count ? tp(lang, 'project.votes', count) : t(lang, 'project.noVotes');
+      return `${proposalLine(lang, p, limit)} (${tally})`;
     }),
     progress: cut ? `${progress} ${t(lang, 'project.shortened')}` : progress,
     voteLabel: t(lang, 'project.voteLabel'),

@@ -1,13 +1,16 @@
+import chosenTemplate from '../../cards/chosen.json';
 import conclusionTemplate from '../../cards/conclusion.json';
 import revealTemplate from '../../cards/reveal.json';
 import votingTemplate from '../../cards/voting.json';
-import { MAX_CHOICES } from '../domain/items';
+import { byQuestion, choosableItems, MAX_CHOICES } from '../domain/items';
+import { choosableQuestions } from '../domain/themes';
 import type { Group, Item, Language, Meeting, Proposal, RankedItem } from '../domain/types';
 import { t } from '../i18n';
-import { votesNote } from '../i18n/format';
+import { questionShort, votesNote } from '../i18n/format';
 import { escapeMarkdown, paragraphsOf } from './escape';
 import { clipParagraphs, ellipsis, fitting, isCut, paged } from './fit';
 import { fieldLabel, themeTitle } from './meeting-cards';
+import { fieldCount, type MeetingNumber } from '../domain/themes';
 import { execute } from './actions';
 import { render, type RenderedCard } from './render';
 
@@ -37,7 +40,8 @@ export function itemSections(
   items: readonly Item[],
 ): { heading: string; items: string[] }[] {
   if (n === 1) return [{ heading: themeTitle(lang, 1), items: items.map((i) => itemLine(lang, group, i)) }];
-  return [1, 2].map((field) => ({
+  const fields = Array.from({ length: fieldCount(n as MeetingNumber) }, (_, i) => i + 1);
+  return fields.map((field) => ({
     heading: fieldLabel(lang, n, field),
     items: items.filter((i) => i.field === field).map((i) => itemLine(lang, group, i)),
   }));
@@ -69,14 +73,19 @@ export function revealCards(lang: Language, group: Group, n: number, items: read
   return cards.map((card) => ({ card, summary: t(lang, 'reveal.summary', { n }) }));
 }
 
-/** A choice's title, with the number of the question it answers when the theme asks two. */
-function numbered(lang: Language, n: number, item: Item, text: string): string {
-  return n === 1 ? text : t(lang, 'voting.choice', { i: item.field, text });
+/** The questions of meeting n the group chooses among, more than one: each choice is marked with its question. */
+function marked(n: number): boolean {
+  return choosableQuestions(n).length > 1;
+}
+
+/** A choice's title, with its question's short name when the group chooses among several: "Virker i dag: …". */
+function choiceTitle(lang: Language, n: number, item: Item, text: string): string {
+  return marked(n) ? t(lang, 'voting.choice', { question: questionShort(lang, n, item.field), text }) : text;
 }
 
 /**
- * The prioritising card: every pooled item as a choice (id `choices`); `mine` pre-selects the
- * caller's. Long answers are shortened with an ellipsis as far as the card budget needs.
+ * The choosing card: every item the group chooses among as a choice (id `choices`); `mine`
+ * pre-selects the caller's. Long answers are shortened with an ellipsis as far as the card budget needs.
  */
 export function votingCard(
   lang: Language,
@@ -86,7 +95,7 @@ export function votingCard(
   mine: readonly string[] = [],
   notice = '',
 ): RenderedCard {
-  return fitting((limit) => votingCardWithin(lang, group, n, items, mine, notice, limit));
+  return fitting((limit) => votingCardWithin(lang, group, n, choosableItems(n, items), mine, notice, limit));
 }
 
 function votingCardWithin(
@@ -98,31 +107,72 @@ function votingCardWithin(
   notice: string,
   limit: number,
 ): RenderedCard {
-  const intro = t(lang, 'voting.intro', { max: MAX_CHOICES });
+  const kind = n === 1 ? '1' : n === 2 ? '2' : 'other';
+  const intro = items.length
+    ? t(lang, `voting.intro.${kind}`, { max: MAX_CHOICES })
+    : t(lang, 'voting.nothing', { question: fieldLabel(lang, n, choosableQuestions(n)[0]) });
   const cut = items.some((i) => isCut(i.text, limit));
   const text = (i: Item): string => ellipsis(i.text, limit);
   const model = {
     title: t(lang, 'voting.title', { n, theme: themeTitle(lang, n) }),
     intro: cut ? `${intro} ${t(lang, 'voting.shortened')}` : intro,
     notice,
-    label: t(lang, 'voting.label', { max: MAX_CHOICES }),
+    label: t(lang, marked(n) ? 'voting.labelEach' : 'voting.label', { max: MAX_CHOICES }),
     value: mine.join(','),
-    questions:
-      n === 1 ? [] : [1, 2].map((i) => t(lang, 'voting.question', { i, question: fieldLabel(lang, n, i) })),
     choices: [...items]
       .sort((x, y) => (n === 1 ? 0 : x.field - y.field))
       .map((i) => ({
-        title: numbered(lang, n, i, group.revealMode === 'named' ? `${text(i)} – ${i.author.name}` : text(i)),
+        title: choiceTitle(
+          lang,
+          n,
+          i,
+          group.revealMode === 'named' ? `${text(i)} – ${i.author.name}` : text(i),
+        ),
         value: i.id,
       })),
-    submitAction: execute('vote', t(lang, 'voting.submit'), { meeting: n }),
+    submitAction: items.length ? execute('vote', t(lang, 'voting.submit'), { meeting: n }) : null,
   };
   return { card: render(votingTemplate, model), summary: t(lang, 'voting.summary', { n }) };
 }
 
-/** A ranked item's votes, with the question it answers when the theme asks two: "spørgsmål 2 · 3 stemmer". */
-export function rankedNote(lang: Language, n: number, item: Pick<RankedItem, 'votes' | 'field'>): string {
-  return votesNote(lang, item.votes, n > 1 ? item.field : undefined);
+/** A chosen item as a numbered line: "1. Tag … (valgt af 6)". */
+function chosenLine(lang: Language, item: RankedItem, k: number, limit: number): string {
+  const text = escapeMarkdown(ellipsis(item.text, limit)).replace(/\n/g, ' ');
+  return `${k + 1}. ${text} (${votesNote(lang, item.votes)})`;
+}
+
+/**
+ * What a group chose in meeting n, one section per question (a heading when there are several): the
+ * most chosen items, or a line that says nobody chose among that question's answers.
+ */
+export function chosenSections(
+  lang: Language,
+  n: number,
+  top: readonly RankedItem[],
+  limit = Infinity,
+): { heading: string; lines: string[] }[] {
+  const questions = byQuestion(n, top);
+  return questions.map((q) => ({
+    heading: questions.length > 1 ? questionShort(lang, n, q.question) : '',
+    lines: q.items.length
+      ? q.items.map((i, k) => chosenLine(lang, i, k, limit))
+      : [t(lang, 'chosen.noneHere')],
+  }));
+}
+
+/** The card posted when choosing ends: what the group chose, before the agreements. */
+export function chosenCard(lang: Language, n: number, top: readonly RankedItem[]): RenderedCard {
+  return fitting((limit) => {
+    const cut = top.some((i) => isCut(i.text, limit));
+    const model = {
+      title: t(lang, 'chosen.title', { n, theme: themeTitle(lang, n) }),
+      intro: top.length ? '' : t(lang, 'chosen.none'),
+      sections: top.length ? chosenSections(lang, n, top, limit) : [],
+      next: t(lang, n === 4 ? 'chosen.nextLast' : 'chosen.next'),
+      note: cut ? t(lang, 'voting.shortened') : '',
+    };
+    return { card: render(chosenTemplate, model), summary: t(lang, 'chosen.summary', { n }) };
+  });
 }
 
 /** The conclusion of a closed meeting; after meeting 4 it gathers the project proposals too. */
@@ -145,23 +195,23 @@ function conclusionCardWithin(
   const n = meeting.number;
   const conclusion = meeting.conclusion;
   const top = conclusion?.top ?? [];
-  const anyVotes = top.some((i) => i.votes > 0);
   const last = n === 4;
   const cut =
     top.some((i) => isCut(i.text, limit)) ||
     proposals.some((p) => isCut(p.description, limit) || isCut(p.title, limit));
-  const tieRule = t(lang, anyVotes ? 'conclusion.tieRule' : 'conclusion.noVotes');
+  const agreements = paragraphsOf(clipParagraphs(conclusion?.agreements ?? '', limit * 4));
   const model = {
     title: t(lang, 'conclusion.title', { n, theme: themeTitle(lang, n) }),
     notice,
     topTitle: t(lang, n === 1 ? 'conclusion.top.1' : 'conclusion.top.other'),
-    top: top.map(
-      (i, k) =>
-        `${k + 1}. ${escapeMarkdown(ellipsis(i.text, limit)).replace(/\n/g, ' ')} (${rankedNote(lang, n, i)})`,
-    ),
-    tieRule: cut ? `${tieRule} ${t(lang, 'conclusion.shortened')}` : tieRule,
-    agreementsTitle: t(lang, 'conclusion.agreements'),
-    agreements: paragraphsOf(clipParagraphs(conclusion?.agreements ?? '', limit * 4)),
+    top: top.length
+      ? chosenSections(lang, n, top, limit).flatMap((s) =>
+          s.heading ? [`**${s.heading}**`, ...s.lines] : s.lines,
+        )
+      : [t(lang, 'conclusion.notChosen')],
+    tieRule: cut ? t(lang, 'conclusion.shortened') : '',
+    agreementsTitle: agreements.length ? t(lang, 'conclusion.agreements') : '',
+    agreements,
     next: last
       ? t(lang, 'conclusion.projectNext')
       : t(lang, 'conclusion.next', { theme: themeTitle(lang, n + 1) }),

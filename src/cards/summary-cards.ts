@@ -12,7 +12,7 @@ import { themeTitle } from './meeting-cards';
 import { overviewAction, type OverviewLink } from './overview-action';
 import { execute } from './actions';
 import { render, type AdaptiveCard, type RenderedCard } from './render';
-import { itemSections, proposalLine, rankedNote } from './result-cards';
+import { chosenSections, itemSections, proposalLine } from './result-cards';
 
 /**
  * Renders, shortening the lines of the `shortenable` sections step by step until the card fits
@@ -48,51 +48,63 @@ function renderFitting(
   }).card;
 }
 
-/** The theme summary of a meeting: when, attendance, every answer as last edited, priorities, agreements. */
+/** Who took part in a meeting, for the coordinator: the RSVPs, who shared answers, who could not come. */
+function participationSection(
+  lang: Language,
+  participation: NonNullable<ThemeSummary['participation']>,
+): Section {
+  const { rsvps, shared, declined } = participation;
+  const names = (list: string[]): string => list.map((name) => escapeMarkdown(name)).join(', ');
+  const tally = rsvpTally(rsvps);
+  return {
+    heading: t(lang, 'summary.attendance'),
+    lines: [
+      ...(rsvps.length
+        ? [t(lang, 'summary.rsvp', { yes: tally.yes.length, maybe: tally.maybe.length, no: tally.no.length })]
+        : []),
+      t(lang, 'summary.answered', { names: names(shared) || '–' }),
+      ...(declined.length ? [t(lang, 'summary.declined', { names: names(declined) })] : []),
+    ],
+  };
+}
+
+/** The meeting's step as a summary states it. */
+function stepText(lang: Language, meeting: Meeting): string {
+  return t(lang, `status.meeting.${meeting.status === 'invited' ? 'planned' : meeting.status}`);
+}
+
+/**
+ * The theme summary of a meeting: when, who took part (the coordinator's), every answer as last
+ * edited, what the group chose per question, the agreements.
+ */
 export function themeSummaryCard(
   lang: Language,
   summary: ThemeSummary,
   overviewUrl: OverviewLink | string = '',
 ): RenderedCard {
-  const { group, meeting, items, ranked, rsvps, authors, notAnswered } = summary;
+  const { group, meeting, items, ranked, participation } = summary;
   const n = meeting.number;
   const theme = themeTitle(lang, n);
-  const names = (list: string[]): string => list.map((name) => escapeMarkdown(name)).join(', ');
-  const tally = rsvpTally(rsvps);
-  const attendance: Section = {
-    heading: t(lang, 'summary.attendance'),
-    lines: [
-      ...(rsvps.length
-        ? [
-            t(lang, 'summary.rsvp', {
-              yes: tally.yes.length,
-              maybe: tally.maybe.length,
-              no: tally.no.length,
-            }),
-          ]
-        : []),
-      t(lang, 'summary.answered', { names: names(authors) || '–' }),
-      ...(notAnswered.length ? [t(lang, 'summary.notAnswered', { names: names(notAnswered) })] : []),
-    ],
-  };
+  const attendance = participation ? [participationSection(lang, participation)] : [];
   const answers = itemSections(lang, group, n, items).map((s) => ({
     heading: `${t(lang, 'summary.answers')}: ${s.heading}`,
     lines: s.items.map((l) => `- ${l}`),
   }));
-  const priorities: Section = {
-    heading: t(lang, 'summary.priorities'),
-    lines: ranked.length
-      ? ranked.map(
-          (i, k) =>
-            `${k + 1}. ${t(lang, 'summary.priority', { text: escapeMarkdown(i.text), votes: rankedNote(lang, n, i) })}`,
-        )
-      : [t(lang, 'summary.noPriorities')],
-  };
+  const chosen = chosenSections(lang, n, ranked);
+  const priorities: Section[] = ranked.length
+    ? chosen.map((c) => ({
+        heading: c.heading ? `${t(lang, 'summary.priorities')}: ${c.heading}` : t(lang, 'summary.priorities'),
+        lines: c.lines,
+      }))
+    : [{ heading: t(lang, 'summary.priorities'), lines: [t(lang, 'summary.noPriorities')] }];
+  const closed = meeting.conclusion;
   const agreements: Section = {
     heading: t(lang, 'summary.agreements'),
-    lines: meeting.conclusion
-      ? paragraphsOf(clipParagraphs(meeting.conclusion.agreements, Infinity))
-      : [t(lang, 'summary.noAgreements')],
+    lines: !closed
+      ? [t(lang, 'summary.noAgreements')]
+      : closed.agreements
+        ? paragraphsOf(clipParagraphs(closed.agreements, Infinity))
+        : [t(lang, 'summary.agreementsNone')],
   };
   const facts = [
     ...(meeting.date
@@ -103,24 +115,21 @@ export function themeSummaryCard(
           },
         ]
       : []),
-    {
-      title: t(lang, 'summary.status').split(':')[0],
-      value: t(lang, `status.meeting.${meeting.status === 'invited' ? 'planned' : meeting.status}`),
-    },
+    { title: t(lang, 'summary.status'), value: stepText(lang, meeting) },
   ];
   const title = t(lang, 'summary.title', { n, theme });
-  const sections = [attendance, ...answers, priorities, agreements];
+  const sections = [...attendance, ...answers, ...priorities, agreements];
   const card = renderFitting(
     lang,
     { title, groupName: escapeMarkdown(group.name), facts, overview: overviewAction(lang, overviewUrl) },
     sections,
-    new Set([...answers, attendance, priorities, agreements]),
+    new Set(sections),
     new Set(answers),
   );
   return { card, summary: t(lang, 'summary.summary', { n, theme }) };
 }
 
-/** Each theme's section of the programme summary: its top items and agreements, or how far it got. */
+/** Each theme's section of the programme summary: what the group chose and its agreements, or how far it got. */
 function programmeMeetings(lang: Language, meetings: readonly Meeting[]): Section[] {
   return MEETING_NUMBERS.map((n) => {
     const m = meetings.find((x) => x.number === n);
@@ -130,20 +139,18 @@ function programmeMeetings(lang: Language, meetings: readonly Meeting[]): Sectio
         heading,
         lines: [
           m && m.status !== 'planned' && m.status !== 'invited'
-            ? t(lang, `status.meeting.${m.status}`)
+            ? stepText(lang, m)
             : t(lang, 'programme.notHeld'),
         ],
       };
-    const top = m.conclusion.top.map(
-      (i, k) => `${k + 1}. ${escapeMarkdown(i.text).replace(/\n/g, ' ')} (${rankedNote(lang, n, i)})`,
-    );
-    return {
-      heading,
-      lines: [
-        ...top,
-        `**${t(lang, 'summary.agreements')}:** ${escapeMarkdown(m.conclusion.agreements).replace(/\n/g, ' ')}`,
-      ],
-    };
+    const { top, agreements } = m.conclusion;
+    const chosen = top.length
+      ? chosenSections(lang, n, top).flatMap((s) => (s.heading ? [`**${s.heading}**`, ...s.lines] : s.lines))
+      : [t(lang, 'conclusion.notChosen')];
+    const agreed = agreements
+      ? [`**${t(lang, 'summary.agreements')}:** ${escapeMarkdown(agreements).replace(/\n/g, ' ')}`]
+      : [];
+    return { heading, lines: [...chosen, ...agreed] };
   });
 }
 

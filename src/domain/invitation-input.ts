@@ -27,14 +27,27 @@ export type InvitationValues = Omit<InvitationInput, 'text'> & { text?: string }
 /** Default start of a new meeting. */
 export const DEFAULT_START = '13:00';
 
-/** The editor's values: the saved invitation's, or two weeks from `today` at 13:00 for the method's two hours. */
-export function draftValues(saved: InvitationInput | undefined, today: string): InvitationValues {
-  const start = saved?.start ?? DEFAULT_START;
+/** How many days after a meeting the next one is proposed: about four weeks, as the method spaces them. */
+export const DAYS_BETWEEN_MEETINGS = 28;
+
+/**
+ * The editor's values: the saved invitation's; for a new one after meeting n, about four weeks
+ * after it with its times and place (two weeks from `today` if that has passed); else two weeks
+ * from `today` at 13:00 for the method's two hours.
+ */
+export function draftValues(
+  saved: InvitationInput | undefined,
+  today: string,
+  previous?: Partial<InvitationInput>,
+): InvitationValues {
+  const after = previous?.date ? addDays(previous.date, DAYS_BETWEEN_MEETINGS) : undefined;
+  const base = saved ?? (previous?.date ? previous : undefined);
+  const start = base?.start ?? DEFAULT_START;
   return {
-    date: saved?.date ?? addDays(today, 14),
+    date: saved?.date ?? (after && after > today ? after : addDays(today, 14)),
     start,
-    end: saved?.end ?? addHours(start, DEFAULT_MEETING_HOURS),
-    location: saved?.location ?? '',
+    end: base?.end ?? addHours(start, DEFAULT_MEETING_HOURS),
+    location: base?.location ?? '',
     text: saved?.text,
   };
 }

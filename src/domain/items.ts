@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { choosableQuestions, isChoosable, questionOf } from './themes';
 import type { Answer, Group, Item, Meeting, Member, RankedItem, RevealMode, Vote } from './types';
 
 /** How many fields an answer has at most (theme 1: three pieces of advice). */
@@ -72,7 +73,7 @@ export function poolItems(
   return items.sort((x, y) => position(x.author.userId) - position(y.author.userId) || x.field - y.field);
 }
 
-/** The most chosen items first; ties keep the order of the reveal card (stated on the conclusion card). */
+/** The most chosen items first; ties keep the order of the answers card. */
 export function rankItems(items: readonly Item[], votes: readonly Vote[]): RankedItem[] {
   const counts = new Map<string, number>();
   for (const v of votes) for (const id of new Set(v.choices)) counts.set(id, (counts.get(id) ?? 0) + 1);
@@ -88,14 +89,46 @@ export function rankItems(items: readonly Item[], votes: readonly Vote[]): Ranke
     .map(({ id, text, votes: n, field }) => ({ id, text, votes: n, field }));
 }
 
-/** How many items a member may pick when prioritising, and how many the conclusion keeps. */
+/** How many items a member may choose for each question, and how many the result keeps per question. */
 export const MAX_CHOICES = 3;
 export const TOP_ITEMS = 3;
 
-/** The conclusion's items: the top three that got votes; with no votes at all, the first three. */
-export function topItems(ranked: readonly RankedItem[]): RankedItem[] {
-  const voted = ranked.filter((i) => i.votes > 0);
-  return (voted.length ? voted : ranked).slice(0, TOP_ITEMS);
+/** The items of meeting n the group chooses among (meeting 2: only what we want more of). */
+export function choosableItems(n: number, items: readonly Item[]): Item[] {
+  return items.filter((i) => isChoosable(n, i.field));
+}
+
+/**
+ * Ranked items of meeting n by the question they answer: each question the group chooses among,
+ * then any other a stored result holds (stored items without a field answer the first).
+ */
+export function byQuestion<T extends { field?: number }>(
+  n: number,
+  ranked: readonly T[],
+): { question: number; items: T[] }[] {
+  const asked = (i: T): number => questionOf(n, i.field ?? 1);
+  const questions = [...new Set([...choosableQuestions(n), ...ranked.map(asked)])];
+  return questions.map((question) => ({ question, items: ranked.filter((i) => asked(i) === question) }));
+}
+
+/**
+ * What the group chose in meeting n: for each question it chooses among, the most chosen items
+ * (up to TOP_ITEMS each, only those someone chose), so no question's answers vanish behind another's.
+ */
+export function topItems(n: number, ranked: readonly RankedItem[]): RankedItem[] {
+  return byQuestion(n, ranked).flatMap((q) => q.items.filter((i) => i.votes > 0).slice(0, TOP_ITEMS));
+}
+
+/** The questions (1-based) a choice of item ids exceeds MAX_CHOICES in, with how many were chosen. */
+export function tooManyChoices(
+  n: number,
+  items: readonly Item[],
+  choices: readonly string[],
+): { question: number; count: number } | undefined {
+  const chosen = items.filter((i) => choices.includes(i.id));
+  return byQuestion(n, chosen)
+    .map((q) => ({ question: q.question, count: q.items.length }))
+    .find((q) => q.count > MAX_CHOICES);
 }
 
 /** Reads `choices`: a comma-separated list (or array) of item ids, without blanks and repeats. */

@@ -1,7 +1,7 @@
 import { MIN_MEMBERS } from './composition';
 import type { Meeting, MeetingStatus } from './types';
 
-/** The longest agreements text a coordinator closes a meeting with. */
+/** The longest agreements text a coordinator closes a meeting with (agreements are optional). */
 export const MAX_AGREEMENTS_LENGTH = 2000;
 
 /** Why a meeting cannot move on, as an i18n-able reason with its variables. */
@@ -10,16 +10,16 @@ export interface Blocked {
   vars: Record<string, string | number>;
 }
 
-const STARTED: readonly MeetingStatus[] = ['running', 'revealed', 'voting', 'closed'];
+const STARTED: readonly MeetingStatus[] = ['running', 'revealed', 'voting', 'chosen', 'closed'];
 
 /** True once a meeting has started (answers, reveal, voting or closed). */
 export function hasStarted(m: Meeting | undefined): boolean {
   return m !== undefined && STARTED.includes(m.status);
 }
 
-const REVEALED: readonly MeetingStatus[] = ['revealed', 'voting', 'closed'];
+const REVEALED: readonly MeetingStatus[] = ['revealed', 'voting', 'chosen', 'closed'];
 
-/** True once a meeting's answers have been shown to its group (revealed, voting or closed). */
+/** True once a meeting's answers have been shown to its group (revealed, choosing, chosen or closed). */
 export function isRevealed(m: Meeting | undefined): boolean {
   return m !== undefined && REVEALED.includes(m.status);
 }
@@ -65,13 +65,18 @@ export function projectOpens(meetings: readonly Meeting[]): boolean {
   return meetings.find((m) => m.number === 4)?.status === 'closed';
 }
 
-/** The step each action needs the meeting to be at, and the step it leads to. */
+/**
+ * The step each action needs the meeting to be at, and the step it leads to. What the group chose
+ * is shown when choosing ends, before the meeting is closed with its agreements; a group that does
+ * not choose closes straight after the answers are shown.
+ */
 export const STEPS = {
   answer: { from: ['running'], to: 'running' },
   reveal: { from: ['running'], to: 'revealed' },
   startVoting: { from: ['revealed'], to: 'voting' },
   vote: { from: ['voting'], to: 'voting' },
-  close: { from: ['revealed', 'voting'], to: 'closed' },
+  endVoting: { from: ['voting'], to: 'chosen' },
+  close: { from: ['revealed', 'chosen'], to: 'closed' },
 } as const satisfies Record<string, { from: readonly MeetingStatus[]; to: MeetingStatus }>;
 
 /** The step names of STEPS. */

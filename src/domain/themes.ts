@@ -25,12 +25,37 @@ export function themeTitleKey(n: MeetingNumber): `theme.${MeetingNumber}.title` 
   return `theme.${n}.title`;
 }
 
-/** How many answer fields a theme asks for: three pieces of advice, or two questions. */
+/**
+ * How many answer fields a theme asks for: three pieces of advice (meeting 1); what I contribute,
+ * what the others contribute and what we want more of (meeting 2); two questions (meetings 3 and 4).
+ */
 export function fieldCount(n: MeetingNumber): number {
-  return n === 1 ? 3 : 2;
+  return n <= 2 ? 3 : 2;
 }
 
-/** Whether answer field i (1-based) must be filled in: all three pieces of advice; the first question. */
-export function isFieldRequired(n: MeetingNumber, field: number): boolean {
-  return n === 1 || field === 1;
+/**
+ * Whether answer field i (1-based) must be filled in: only the first (the method is loosely
+ * committed: "Skriv gerne tre – men et eller to er også fint").
+ */
+export function isFieldRequired(_n: MeetingNumber, field: number): boolean {
+  return field === 1;
+}
+
+/** The question an answer field answers: meeting 1's three pieces of advice answer one question. */
+export function questionOf(n: number, field: number): number {
+  return n === 1 ? 1 : field;
+}
+
+/**
+ * The questions whose answers the group chooses among, in order. Meeting 2 chooses only among what
+ * we want more of: the group never ranks a colleague's strength (what I, or the others, do well).
+ */
+export function choosableQuestions(n: number): number[] {
+  if (n === 1) return [1];
+  return n === 2 ? [3] : [1, 2];
+}
+
+/** True when the group chooses among the answers to field `field` of meeting n. */
+export function isChoosable(n: number, field: number): boolean {
+  return choosableQuestions(n).includes(questionOf(n, field));
 }

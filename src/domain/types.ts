@@ -15,7 +15,11 @@ export const ROLE_CATEGORIES: readonly RoleCategory[] = ['fysisk', 'boligsocial'
 export type RsvpResponse = 'yes' | 'maybe' | 'no';
 export const RSVP_RESPONSES: readonly RsvpResponse[] = ['yes', 'maybe', 'no'];
 
-export type MeetingStatus = 'planned' | 'invited' | 'running' | 'revealed' | 'voting' | 'closed';
+/**
+ * A meeting's steps: invited, the writing round (`running`), answers shown (`revealed`), choosing
+ * (`voting`), what the group chose shown (`chosen`), closed with the agreements.
+ */
+export type MeetingStatus = 'planned' | 'invited' | 'running' | 'revealed' | 'voting' | 'chosen' | 'closed';
 
 /** A Teams user as the bot knows them: the AAD object id is the identity. */
 export interface Person {
@@ -117,7 +121,12 @@ export interface Meeting {
    * it again. `attempt` numbers the step's tries when its cards go through the durable outbox
    * (docs/storage.md), which delivers them; a mark without one is from before the outbox.
    */
-  unposted?: { step: 'reveal' | 'startVoting' | 'close'; since: string; failed: boolean; attempt?: number };
+  unposted?: {
+    step: 'reveal' | 'startVoting' | 'endVoting' | 'close';
+    since: string;
+    failed: boolean;
+    attempt?: number;
+  };
   conclusion?: Conclusion;
   /** The group's reveal mode when the meeting started; fixed from then on (see docs/privacy.md). */
   revealMode?: RevealMode;
@@ -133,7 +142,7 @@ export interface Answer extends PersonRow {
   updatedAt: string;
 }
 
-/** A member's priorities after reveal: up to three pooled item ids. */
+/** What a member chose after reveal: up to three pooled item ids per question. */
 export interface Vote extends PersonRow {
   meeting: number;
   choices: string[];
@@ -149,7 +158,7 @@ export interface Item {
   author: Person;
 }
 
-/** An item with its votes, as ranked at close. */
+/** An item with how many chose it, as ranked when choosing ends. */
 export interface RankedItem {
   id: string;
   text: string;
@@ -158,7 +167,7 @@ export interface RankedItem {
   field?: number;
 }
 
-/** What a meeting ended with: the top-voted items and the coordinator's agreements. */
+/** What a meeting ended with: what the group chose (per question) and its agreements ('' when none). */
 export interface Conclusion {
   top: RankedItem[];
   agreements: string;

@@ -31,24 +31,39 @@ export function formatWhen(lang: Language, date: string, start: string, end: str
   return lang === 'da' ? `${formatDate(lang, date)} ${span}` : `${formatDate(lang, date)}, ${span}`;
 }
 
-/** A meeting's length in words: "2 timer", "1 time og 30 minutter" / "2 hours", "45 minutes". */
+/** A meeting's length in words: "2 timer", "2½ time", "1 time og 45 minutter" / "2 hours", "2½ hours". */
 export function formatDuration(lang: Language, minutes: number): string {
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
   const hours = t(lang, 'duration.hours', { count: h });
   const mins = t(lang, 'duration.minutes', { count: m });
   if (h === 0) return mins;
+  if (m === 30) return t(lang, 'duration.andAHalf', { hours: h });
   return m === 0 ? hours : t(lang, 'duration.both', { hours, minutes: mins });
 }
 
-/** A ranked answer's votes, with its question's number when the theme asks two: "spørgsmål 2 · 3 stemmer". */
-export function votesNote(lang: Language, votes: number, field?: number): string {
-  const count = t(lang, 'conclusion.votes', { count: votes });
-  return field ? t(lang, 'conclusion.question', { i: field, votes: count }) : count;
+/** How many chose an answer: "valgt af 4" / "chosen by 4". */
+export function votesNote(lang: Language, votes: number): string {
+  return t(lang, 'conclusion.votes', { count: votes });
+}
+
+/** How many chose an answer, with its question's short name when meeting n asks several: "Virker i dag · valgt af 4". */
+export function rankedNote(lang: Language, n: number, votes: number, field?: number): string {
+  const short = field ? questionShort(lang, n, field) : '';
+  return short ? `${short} · ${votesNote(lang, votes)}` : votesNote(lang, votes);
 }
 
 /** The label of answer field `i` (1-based) of theme `n`, or '' when the theme has no such field. */
 export function fieldQuestion(lang: Language, n: number, i: number): string {
   const key = themeFieldKey(n, i);
+  return key ? t(lang, key) : '';
+}
+
+/**
+ * The short name of question `i` of theme `n` that marks its answers where the questions' answers
+ * meet ("Virker i dag", "Vi forventer"); '' for meeting 1, whose three pieces of advice answer one.
+ */
+export function questionShort(lang: Language, n: number, i: number): string {
+  const key = themeFieldKey(n, i, 'short');
   return key ? t(lang, key) : '';
 }

@@ -45,9 +45,13 @@ export function tp(lang: Language, key: PluralKey, count: number, vars: Vars = {
   return t(lang, key, { ...vars, count });
 }
 
-/** The key of answer field `i` (1-based) of theme `n`, when the theme has that field. */
-export function themeFieldKey(n: number, i: number): MessageKey | undefined {
-  const key = `theme.${n}.field.${i}`;
+/** The key of answer field `i` (1-based) of theme `n` (or its short name), when the theme has it. */
+export function themeFieldKey(
+  n: number,
+  i: number,
+  form: 'field' | 'short' = 'field',
+): MessageKey | undefined {
+  const key = `theme.${n}.${form}.${i}`;
   return Object.prototype.hasOwnProperty.call(catalogs.da, key) ? (key as MessageKey) : undefined;
 }
 

@@ -1,6 +1,6 @@
 import type { Language } from '../domain/types';
 import { t } from '../i18n';
-import { fieldQuestion, votesNote } from '../i18n/format';
+import { fieldQuestion, rankedNote } from '../i18n/format';
 import type { Overview } from './overview';
 import { answersByQuestion } from './questions';
 
@@ -82,7 +82,9 @@ export function overviewMarkdown(o: Overview): string {
       if (m.priorities.length) {
         out.push(`### ${t(lang, 'overview.priorities')}`, '');
         out.push(
-          ...m.priorities.map((p, i) => `${i + 1}. ${md(p.text)} (${votesNote(lang, p.votes, p.field)})`),
+          ...m.priorities.map(
+            (p, i) => `${i + 1}. ${md(p.text)} (${rankedNote(lang, m.number, p.votes, p.field)})`,
+          ),
           '',
         );
       }

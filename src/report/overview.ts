@@ -1,15 +1,9 @@
 import { compositionWarnings } from '../domain/composition';
 import { poolItems, rankItems, revealModeOf } from '../domain/items';
-import { hasStarted } from '../domain/meeting';
+import { hasStarted, isRevealed } from '../domain/meeting';
 import { MEETING_NUMBERS, themeTitleKey } from '../domain/themes';
 import { answeredIn, meetingOf, rowsOf, rsvpTally } from '../domain/snapshot';
-import {
-  ROLE_CATEGORIES,
-  type Language,
-  type Meeting,
-  type MeetingStatus,
-  type RsvpResponse,
-} from '../domain/types';
+import { ROLE_CATEGORIES, type Language, type MeetingStatus, type RsvpResponse } from '../domain/types';
 import { t } from '../i18n';
 import { fieldQuestion, formatDate, formatWhen } from '../i18n/format';
 import type { GroupSnapshot } from '../app/context';
@@ -67,10 +61,6 @@ export interface Overview {
   project?: { title: string; description: string; owner: string; firstStep: string; dueDate: string };
 }
 
-function shownToGroup(m: Meeting | undefined): boolean {
-  return m !== undefined && ['revealed', 'voting', 'closed'].includes(m.status);
-}
-
 function overviewMeeting(
   lang: Language,
   snapshot: GroupSnapshot,
@@ -81,7 +71,7 @@ function overviewMeeting(
   const tally = rsvpTally(rowsOf(snapshot.rsvps, n));
   const who = (response: RsvpResponse): string[] => tally[response].map((r) => r.name);
   const answered = answeredIn(snapshot, n);
-  const shown = shownToGroup(m);
+  const shown = isRevealed(m);
   const mode = revealModeOf(group, m);
   const items = shown ? poolItems(n, answered, group.members, mode) : [];
   const ranked = shown ? rankItems(items, rowsOf(snapshot.votes, n)).filter((i) => i.votes > 0) : [];

@@ -1,6 +1,6 @@
 import type { Language } from '../domain/types';
 import { t } from '../i18n';
-import { votesNote } from '../i18n/format';
+import { rankedNote } from '../i18n/format';
 import type { OverviewMeeting, OverviewPayload } from '../report/overview';
 import type { OverviewAnswer } from '../report/questions';
 import { el, list, svg } from './dom';
@@ -56,7 +56,7 @@ function meetingSection(
       section.append(
         el('h4', undefined, t(lang, 'overview.priorities')),
         list(
-          m.priorities.map((p) => `${p.text} (${votesNote(lang, p.votes, p.field)})`),
+          m.priorities.map((p) => `${p.text} (${rankedNote(lang, m.number, p.votes, p.field)})`),
           true,
         ),
       );

@@ -164,6 +164,7 @@ const CARD_KINDS = [
   'startVoting:posted',
   'vote:answered',
   'vote:updated',
+  'endVoting:posted',
   'closeMeeting:posted',
   'summary:posted',
   'openInvitation:answered',

@@ -21,7 +21,7 @@ import { invitationCard, invitationEditorCard } from '../../src/cards/invitation
 import { answerFormCard, meetingStatusCard } from '../../src/cards/meeting-cards';
 import { projectFinalCard, projectVoteCard, proposalCards } from '../../src/cards/project-cards';
 import type { AdaptiveCard, RenderedCard } from '../../src/cards/render';
-import { conclusionCard, revealCards, votingCard } from '../../src/cards/result-cards';
+import { chosenCard, conclusionCard, revealCards, votingCard } from '../../src/cards/result-cards';
 import { statusCard } from '../../src/cards/status-card';
 import { chooseGroupCard, programmeSummaryCard, themeSummaryCard } from '../../src/cards/summary-cards';
 import { MAX_ANSWER_LENGTH } from '../../src/domain/answer-input';
@@ -52,8 +52,9 @@ function maxGallery(mode: RevealMode, lang: 'da' | 'en'): [string, RenderedCard]
         'x',
       ),
     ]);
+    cards.push([`chosen ${n}`, chosenCard(lang, n, meeting.conclusion!.top)]);
     cards.push([`conclusion ${n}`, conclusionCard(lang, meeting, n === 4 ? s.proposals : [], 'x')]);
-    for (const status of ['running', 'revealed', 'voting', 'closed'] as const)
+    for (const status of ['running', 'revealed', 'voting', 'chosen', 'closed'] as const)
       cards.push([
         `status ${n} ${status}`,
         meetingStatusCard(
@@ -64,6 +65,8 @@ function maxGallery(mode: RevealMode, lang: 'da' | 'en'): [string, RenderedCard]
             answeredBy: names,
             votedBy: names,
             memberCount: 6,
+            expectedAnswers: 6,
+            expectedChoices: 6,
             previous: s.meetings[n - 2]?.value,
           },
         ),

@@ -71,6 +71,6 @@ describe('summaries', () => {
     expect(outcome.ok).toBe(true);
     expect(calls).toEqual(['loadPartition']);
     const theme = outcome.ok && outcome.value.kind === 'theme' ? outcome.value : undefined;
-    expect(theme?.authors).toHaveLength(snapshot.answers.filter((a) => a.meeting === 1).length);
+    expect(theme?.participation?.shared).toHaveLength(snapshot.answers.filter((a) => a.meeting === 1).length);
   });
 });

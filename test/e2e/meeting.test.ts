@@ -72,9 +72,9 @@ test('2. @Erfaringsgruppe opret: the setup card is filled in and the coordinator
   await chat.sees('Medlemmer (0 af 6)');
 
   await chat.button('Jeg er med').click();
-  await chat.page.getByText('Imellem de to').last().click();
+  await chat.page.getByText('Mellem de to indsatser').last().click();
   await chat.field('Din rolle').fill('Projektmedarbejder, udvikling');
-  await chat.button('Meld mig ind').click();
+  await chat.button('Jeg er med').click();
   await chat.sees(/Karen Holm.*Projektmedarbejder, udvikling/);
 });
 
@@ -116,45 +116,48 @@ test('4. @Erfaringsgruppe inviter 1: the invitation is saved, posted and answere
 
 test('5. meeting 1: answers with æ, ø and å, reveal, votes and an agreement', async () => {
   await chat.say('start 1');
-  await chat.button('Skriv dit svar').click();
+  await chat.button('Skriv dine råd').click();
   for (const [i, advice] of KAREN_ADVICE.entries()) await chat.field(`Råd ${i + 1}`).fill(advice);
-  await chat.button('Gem mit svar').click();
+  await chat.button('Gem mine råd').click();
   // The status card counts it (the playground may fold the clicker's own "Tak!" view back at once).
-  await chat.sees('Har svaret: Karen Holm');
+  await chat.sees('Har delt svar: Karen Holm');
 
   const [a1, a2, a3] = JENS_ADVICE;
   expect(await chat.actAs(JENS, 'submitAnswer', { meeting: 1, a1, a2, a3 })).toBe(200);
   const [b1, b2, b3] = AISHA_ADVICE;
   expect(await chat.actAs(AISHA, 'submitAnswer', { meeting: 1, a1: b1, a2: b2, a3: b3 })).toBe(200);
-  await chat.sees('3 af 3 har svaret');
+  await chat.sees('3 af 3 har delt deres svar');
   await chat.screenshot('meeting-status');
 
   await chat.button('Vis svarene').click();
   for (const advice of [...KAREN_ADVICE, ...JENS_ADVICE, ...AISHA_ADVICE]) await chat.sees(advice);
   await chat.screenshot('answers');
 
-  await chat.button('Prioritér svarene').click();
+  await chat.button('Vælg det vigtigste').click();
   await chat.button('Gem mine valg').waitFor();
-  // Tick only once the status card has switched to prioritising: a later update re-renders the chat.
-  await chat.sees('0 af 3 har prioriteret');
+  // Tick only once the status card has switched to choosing: a later update re-renders the chat.
+  await chat.sees('0 af 3 har valgt');
   await chat.page.getByText(AISHA_ADVICE[1]).last().click();
   await chat.page.getByText(KAREN_ADVICE[0]).last().click();
   await chat.button('Gem mine valg').click();
-  await chat.sees('1 af 3 har prioriteret');
+  await chat.sees('1 af 3 har valgt');
   const choice = (who: ChatPerson, field: number): Promise<string> => chat.itemId(who, 1, field);
   const jensChoices = [await choice(AISHA, 2), await choice(KAREN, 1), await choice(JENS, 2)].join(',');
   expect(await chat.actAs(JENS, 'vote', { meeting: 1, choices: jensChoices })).toBe(200);
   const aishaChoices = [await choice(AISHA, 2), await choice(JENS, 2)].join(',');
   expect(await chat.actAs(AISHA, 'vote', { meeting: 1, choices: aishaChoices })).toBe(200);
-  await chat.sees('3 af 3 har prioriteret');
+  await chat.sees('3 af 3 har valgt');
+  // What the group chose is shown before the agreements.
+  await chat.button('Vis det, I valgte').click();
+  await chat.sees(`${AISHA_ADVICE[1]} (valgt af 3)`);
 
   await chat.page.getByRole('button', { name: 'Afslut mødet', exact: true }).first().click();
-  await chat.field('Aftaler og næste skridt').fill(AGREEMENT);
+  await chat.field('Aftaler og næste skridt (valgfrit)').fill(AGREEMENT);
   await chat.button('Afslut mødet').click();
-  await chat.sees('Gruppens tre gode råd');
-  await chat.sees(`${AISHA_ADVICE[1]} (3 stemmer)`);
-  await chat.sees(`${KAREN_ADVICE[0]} (2 stemmer)`);
-  await chat.sees(`${JENS_ADVICE[1]} (2 stemmer)`);
+  await chat.sees('De gode råd, I valgte');
+  await chat.sees(`${AISHA_ADVICE[1]} (valgt af 3)`);
+  await chat.sees(`${KAREN_ADVICE[0]} (valgt af 2)`);
+  await chat.sees(`${JENS_ADVICE[1]} (valgt af 2)`);
   await chat.sees(AGREEMENT);
   await chat.screenshot('conclusion');
 });

@@ -50,7 +50,7 @@ describe('many people answering at once', () => {
     );
     const results = await Promise.all(answers);
     expect(results.filter((r) => r.status !== 200)).toEqual([]);
-    expect(results.filter((r) => !cardText(r.body?.value).includes('Dit svar er gemt'))).toEqual([]);
+    expect(results.filter((r) => !cardText(r.body?.value).includes('Dine råd er gemt'))).toEqual([]);
 
     let fields = 0;
     for (const { chat, members, statusId } of groups) {
@@ -65,7 +65,7 @@ describe('many people answering at once', () => {
         ]);
       fields += stored.reduce((n, a) => n + a.fields.length, 0);
       const updates = bot.connector.updates().filter((u) => u.activityId === statusId);
-      expect(cardText(attachedCard(updates.at(-1)!.activity))).toContain('6 af 6 har svaret');
+      expect(cardText(attachedCard(updates.at(-1)!.activity))).toContain('6 af 6 har delt deres svar');
       expect(updates.length).toBeLessThanOrEqual(MEMBERS);
     }
     expect(fields).toBe(GROUPS * MEMBERS * 3);

@@ -101,6 +101,7 @@ describe('errors of the real connector', () => {
     await bot.send(invoke(chat, coordinator, 'startMeeting', { meeting: 1 }));
     await bot.send(invoke(chat, coordinator, 'reveal', { meeting: 1 }));
     await bot.send(invoke(chat, coordinator, 'startVoting', { meeting: 1 }));
+    await bot.send(invoke(chat, coordinator, 'endVoting', { meeting: 1 }));
     const posts = bot.connector.posts().length;
     const close = { meeting: 1, agreements: 'Vi mødes igen i marts.' };
     const first = await bot.send(invoke(chat, coordinator, 'closeMeeting', close));

@@ -77,6 +77,7 @@ async function heldMeeting(name: string): Promise<TestChat> {
   const card = attachedCard(bot.connector.posts().at(-1)!.activity);
   const choices = (JSON.stringify(card).match(/"value":"([\w-]{10})"/g) ?? []).map((m) => m.slice(9, 19));
   await bot.send(invoke(chat, aisha, 'vote', { meeting: 1, choices: choices.slice(0, 2).join(',') }));
+  await bot.send(invoke(chat, karen, 'endVoting', { meeting: 1 }));
   await bot.send(invoke(chat, karen, 'closeMeeting', { meeting: 1, agreements: 'Morgenmøde hver tirsdag.' }));
   return chat;
 }

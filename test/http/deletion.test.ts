@@ -162,7 +162,7 @@ describe('slet gruppe', () => {
       await bot.send(invoke(chat, m, 'joinGroup', { roleCategory: 'imellem', roleTitle: 'Medarbejder' }));
     await bot.send(mention(chat, karen, 'start 1'));
     const status = cardText(attachedCard(bot.connector.posts().at(-2)!.activity));
-    expect(status).toContain('0 af 3 har svaret');
+    expect(status).toContain('0 af 3 har delt deres svar');
     await bot.send(invoke(chat, karen, 'reveal', { meeting: 1 }));
     expect(lastText()).not.toContain('Gammelt råd');
   });
@@ -250,6 +250,7 @@ describe('slet mine data', () => {
     const choices = (JSON.stringify(card).match(/"value":"([\w-]{10})"/g) ?? []).map((m) => m.slice(9, 19));
     for (const m of [karen, jens])
       await bot.send(invoke(chat, m, 'vote', { meeting: 1, choices: choices[0] }));
+    await bot.send(invoke(chat, karen, 'endVoting', { meeting: 1 }));
     await bot.send(
       invoke(chat, karen, 'closeMeeting', { meeting: 1, agreements: 'Morgenmøde hver tirsdag.' }),
     );

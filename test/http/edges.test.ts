@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { botAdded, groupChat, invoke, mention, submit, user } from '../support/activities';
+import {
+  botAdded,
+  groupChat,
+  inPersonal,
+  invoke,
+  mention,
+  personal,
+  submit,
+  user,
+} from '../support/activities';
 import { startTestBot, type TestBot } from '../support/bot-harness';
 import { attachedCard, cardText, findInput } from '../support/cards';
 import { sampleInvitation, samplePeople, sampleSettings } from '../support/sample-group';
@@ -38,6 +47,38 @@ describe('the group and invitations, off the happy path', () => {
     expect(help).toContain('Jeg er med');
     await bot.send(mention(chat, jens, 'hvornår ses vi?'));
     expect(postsIn(bot, chat).at(-1)?.activity.text).toContain('Skriv **@Erfaringsgruppe hjælp**');
+  });
+
+  it("speaks English before setup and in a personal chat: the command's language, else the Teams locale", async () => {
+    const chat = groupChat(bot.connector.serviceUrl);
+    const [jens] = samplePeople().members;
+    await bot.send(mention(chat, jens, 'help'));
+    expect(cardText(attachedCard(postsIn(bot, chat).at(-1)!.activity))).toContain(
+      'How to use Erfaringsgruppe',
+    );
+    // "status" is a word of both languages: the person's Teams locale decides.
+    await bot.send({ ...mention(chat, jens, 'status'), locale: 'en-GB' });
+    expect(postsIn(bot, chat).at(-1)?.activity.text).toContain('Write **@Erfaringsgruppe setup**');
+    await bot.send({ ...botAdded(chat, jens), locale: 'en-US' });
+    expect(cardText(attachedCard(postsIn(bot, chat).at(-1)!.activity))).toContain(
+      'Welcome to the experience group',
+    );
+
+    const where = personal(chat);
+    const newcomer = user('Nadia Berg');
+    const said = (): string => {
+      const activity = postsIn(bot, where).at(-1)!.activity;
+      return typeof activity.text === 'string' ? activity.text : cardText(attachedCard(activity));
+    };
+    const inPersonalChat = (text: string, locale: string): Record<string, unknown> => {
+      const activity = inPersonal(mention(where, newcomer, text));
+      activity.locale = locale;
+      return activity;
+    };
+    await bot.send(inPersonalChat('my data', 'da-DK'));
+    expect(said()).toContain('I have not stored anything about you');
+    await bot.send(inPersonalChat('mine data', 'en-US'));
+    expect(said()).toContain('Jeg har ikke gemt noget om dig');
   });
 
   it('works from an older client that sends Action.Submit, replacing the clicked card', async () => {
@@ -165,9 +206,12 @@ describe('the group and invitations, off the happy path', () => {
     const added = botAdded(personal, coordinator);
     (added.conversation as Record<string, unknown>).conversationType = 'personal';
     await bot.send(added);
-    expect(cardText(attachedCard(postsIn(bot, personal).at(-1)!.activity))).toContain(
-      'Sådan bruger du Erfaringsgruppe',
-    );
+    const help = cardText(attachedCard(postsIn(bot, personal).at(-1)!.activity));
+    expect(help).toContain('Sådan bruger du Erfaringsgruppe');
+    // One person reads it: "du", not "I".
+    expect(help).toContain('Jeg hjælper dig gennem forløbet');
+    expect(help).toContain('se din egen organisation indefra');
+    expect(help).not.toMatch(/hjælper jer|jeres egen/);
   });
 
   it('shows everyone who clicked "Jeg er med" at the same moment on the group card', async () => {

@@ -47,7 +47,7 @@ describe('a group is formed and invited to meeting 1 (Danish, over HTTP)', () =>
   step('shows the setup card with the eight composition questions', async () => {
     const card = cardOf(await bot.send(invoke(chat, coordinator, 'openSetup', {}, welcomeId)));
     const text = cardText(card);
-    expect(text).toContain('Hvem arbejder imellem de to indsatser?');
+    expect(text).toContain('Hvem arbejder mellem de to indsatser?');
     expect(text).toContain('Hvem har et andet perspektiv end jeg?');
     expect(findInput(card, 'name')).toBeDefined();
     expect(findInput(card, 'revealMode')).toBeDefined();
@@ -104,7 +104,7 @@ describe('a group is formed and invited to meeting 1 (Danish, over HTTP)', () =>
     const last = cardText(attachedCard(updates[updates.length - 1].activity));
     expect(last).toContain('Medlemmer (6 af 6)');
     for (const m of members) expect(last).toContain(m.name);
-    expect(last).toContain('Søren Østergaard – Varmemester (imellem)');
+    expect(last).toContain('Søren Østergaard – Varmemester (mellem de to indsatser)');
     expect(last).toContain('Gruppen dækker både den fysiske og den boligsociale indsats');
   });
 

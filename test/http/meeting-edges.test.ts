@@ -49,7 +49,7 @@ describe('meetings, off the happy path', () => {
     expect(starts.map((s) => s.status)).toEqual([200, 200]);
     expect(starts.map((s) => s.body?.value).sort()).toEqual([
       'Møde 1 er allerede startet.',
-      'Møde 1 er startet.',
+      'Svarkortet til møde 1 er sendt – nu kan alle skrive deres svar.',
     ]);
     const posted = postsIn(bot, chat).slice(before);
     expect(posted).toHaveLength(2);
@@ -67,28 +67,28 @@ describe('meetings, off the happy path', () => {
         ),
       ),
     );
-    expect(answers.every((a) => cardText(a.body?.value).includes('Dit svar er gemt'))).toBe(true);
+    expect(answers.every((a) => cardText(a.body?.value).includes('Dine råd er gemt'))).toBe(true);
     const stored = (await bot.running.store.loadPartition(key))!;
     expect(stored.answers.filter((a) => a.meeting === 1)).toHaveLength(6);
     const statusUpdates = bot.connector.updates().filter((u) => u.activityId === statusId);
-    expect(cardText(attachedCard(statusUpdates.at(-1)!.activity))).toContain('6 af 6 har svaret');
+    expect(cardText(attachedCard(statusUpdates.at(-1)!.activity))).toContain('6 af 6 har delt deres svar');
   });
 
-  it('marks a missing piece of advice and an answer over 500 characters, and keeps what was typed', async () => {
+  it('marks a missing first piece of advice and an answer over 500 characters, and keeps what was typed', async () => {
     const { chat, members } = await runningMeeting(bot);
     const res = await bot.send(
-      invoke(chat, members[0], 'submitAnswer', { meeting: 1, a1: 'Godt råd', a2: '', a3: 'x'.repeat(501) }),
+      invoke(chat, members[0], 'submitAnswer', { meeting: 1, a1: '', a2: 'Godt råd', a3: 'x'.repeat(501) }),
     );
     const text = cardText(res.body?.value);
-    expect(text).toContain('Dit svar er ikke gemt endnu');
+    expect(text).toContain('Dine råd er ikke gemt endnu');
     expect(text).toContain('Skal udfyldes.');
     expect(text).toContain('Højst 500 tegn.');
-    expect(findInput(res.body?.value, 'a1')?.value).toBe('Godt råd');
+    expect(findInput(res.body?.value, 'a2')?.value).toBe('Godt råd');
   });
 
   it('keeps the coordinator verbs for the coordinator', async () => {
     const { chat, members } = await runningMeeting(bot);
-    for (const verb of ['reveal', 'startVoting', 'closeMeeting']) {
+    for (const verb of ['reveal', 'startVoting', 'endVoting', 'closeMeeting']) {
       const res = await bot.send(invoke(chat, members[1], verb, { meeting: 1, agreements: 'x' }));
       expect(res.body?.value).toContain('Det er kun gruppens koordinator');
     }
@@ -114,10 +114,10 @@ describe('meetings, off the happy path', () => {
     expect(forged.status).toBe(400);
   });
 
-  it('tells a member that summaries are the coordinator’s, and the coordinator that meeting 2 is not held', async () => {
-    const { chat, coordinator, members } = await runningMeeting(bot);
-    await bot.send(mention(chat, members[0], 'opsummering 1'));
-    expect(postsIn(bot, chat).at(-1)?.activity.text).toContain('Opsummeringen er koordinatorens værktøj');
+  it('tells someone outside the group that summaries are the group’s, and the coordinator that meeting 2 is not held', async () => {
+    const { chat, coordinator } = await runningMeeting(bot);
+    await bot.send(mention(chat, outsider, 'opsummering 1'));
+    expect(postsIn(bot, chat).at(-1)?.activity.text).toContain('Opsummeringen er for gruppens medlemmer');
     await bot.send(mention(chat, coordinator, 'opsummering tema 2'));
     expect(postsIn(bot, chat).at(-1)?.activity.text).toContain('Møde 2 er ikke holdt endnu');
   });

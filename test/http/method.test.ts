@@ -79,7 +79,7 @@ describe('the method in the words (Danish, over HTTP)', () => {
     const text = cardText(attachedCard(bot.connector.posts()[before].activity));
     expect(text).toContain('torsdag den 14. januar 2027 kl. 13.00–14.30');
     expect(text).toContain('invitere jer til et møde torsdag den 14. januar 2027 kl. 13.00–14.30.');
-    expect(text).toContain('Mødet varer 1 time og 30 minutter');
+    expect(text).toContain('Mødet varer 1½ time');
     expect(text).not.toMatch(/d\. torsdag den|Mødet vil vare 2 timer/);
   });
 
@@ -109,15 +109,23 @@ describe('the method in the words (Danish, over HTTP)', () => {
     expect(minutesIn(cardText(res.body?.value)).reduce((a, b) => a + b, 0)).toBe(90);
   });
 
-  step('starts meeting 2’s invitation from a follow-up, not from first contact', async () => {
-    await bot.send(mention(chat, coordinator, 'inviter 2'));
-    const text = String(findInput(attachedCard(bot.connector.posts().at(-1)!.activity), 'text')?.value);
-    expect(text).toMatch(/^Hej alle\n\nTak for sidst\. Næste gang ser vi på »Bidrag til samarbejde«/);
-    expect(text).not.toContain('Jeg deltager i et projekt');
-    expect(text).toContain('[dato] kl. [start]–[slut]');
-  });
+  step(
+    'starts meeting 2’s invitation from a follow-up, four weeks after meeting 1 at its times and place',
+    async () => {
+      await bot.send(mention(chat, coordinator, 'inviter 2'));
+      const editor = attachedCard(bot.connector.posts().at(-1)!.activity);
+      expect(findInput(editor, 'date')?.value).toBe('2027-02-11');
+      expect(findInput(editor, 'start')?.value).toBe('13:00');
+      expect(findInput(editor, 'end')?.value).toBe('14:30');
+      expect(findInput(editor, 'location')?.value).toBe('Beboerhuset');
+      const text = String(findInput(editor, 'text')?.value);
+      expect(text).toMatch(/^Hej alle\n\nTak for sidst\. Næste gang ser vi på »Bidrag til samarbejde«/);
+      expect(text).not.toContain('Jeg deltager i et projekt');
+      expect(text).toContain('[dato] kl. [start]–[slut]');
+    },
+  );
 
-  step('writes one vote as "1 stemme"', async () => {
+  step('says who chose an answer as "valgt af 1", never as votes', async () => {
     await bot.send(mention(chat, coordinator, 'start 1'));
     for (const [i, m] of three.entries())
       await bot.send(
@@ -129,8 +137,10 @@ describe('the method in the words (Danish, over HTTP)', () => {
     const choices = findInput(voting, 'choices')?.choices as { title: string; value: string }[];
     const chosen = choices.find((c) => c.title.startsWith('Råd 1b'))!;
     await bot.send(invoke(chat, three[0], 'vote', { meeting: 1, choices: chosen.value }));
+    await bot.send(invoke(chat, coordinator, 'endVoting', { meeting: 1 }));
     await bot.send(invoke(chat, coordinator, 'closeMeeting', { meeting: 1, agreements: 'Vi mødes igen.' }));
-    expect(lastCard()).toContain('1. Råd 1b (1 stemme)');
+    expect(lastCard()).toContain('1. Råd 1b (valgt af 1)');
+    expect(lastCard()).not.toMatch(/stemme/);
   });
 
   step('names every command, the purpose and why "på tværs" exists in help', async () => {
@@ -150,7 +160,7 @@ describe("meeting 2's summary (over HTTP)", () => {
   });
   afterAll(() => bot.stop());
 
-  it('lists the answers under each of the two questions', async () => {
+  it('lists the answers under each of the three questions, and what was chosen among what we want more of', async () => {
     const chat = groupChat(bot.connector.serviceUrl);
     await seedSnapshot(bot.running.store, chat, sampleSnapshot());
     const karen = { ...user(sample.coordinator.name), id: 'c' };
@@ -161,15 +171,52 @@ describe("meeting 2's summary (over HTTP)", () => {
       'Hvad bidrager du med til samarbejdet – hvad gør du særligt godt, og hvordan gør du det?',
     );
     const q2 = text.indexOf('Hvad bidrager de andre med, som gør en forskel for dit arbejde?');
+    const q3 = text.indexOf('Hvad vil du gerne have mere af i samarbejdet?');
+    const chosen = text.indexOf('Det, I valgte');
     expect(q1).toBeGreaterThan(-1);
     expect(q2).toBeGreaterThan(q1);
-    for (const [first, second] of Object.values(meeting2)) {
+    expect(q3).toBeGreaterThan(q2);
+    expect(chosen).toBeGreaterThan(q3);
+    for (const [first, second, third] of Object.values(meeting2)) {
       const a1 = text.indexOf(first.slice(0, 40));
       expect(a1).toBeGreaterThan(q1);
       expect(a1).toBeLessThan(q2);
-      if (second) expect(text.indexOf(second.slice(0, 40))).toBeGreaterThan(q2);
+      expect(text.indexOf(second.slice(0, 40))).toBeGreaterThan(q2);
+      expect(text.indexOf(third.slice(0, 40))).toBeGreaterThan(q3);
     }
-    // The priorities, drawn from both questions, say which question each answers.
-    expect(text).toMatch(/\(spørgsmål [12] · \d+ stemmer?\)/);
+    // The group chose only among what it wants more of: never a colleague's strength.
+    const choices = text
+      .slice(chosen)
+      .split('\n')
+      .filter((l) => /^\d+\. /.test(l));
+    expect(choices.length).toBeGreaterThan(0);
+    const wantMore = Object.values(meeting2).map((a) => a[2].slice(0, 30));
+    for (const line of choices) {
+      expect(line).toMatch(/\(valgt af \d+\)$/);
+      expect(wantMore.some((w) => line.includes(w))).toBe(true);
+    }
+  });
+
+  it("keeps meeting 3's second question in what was chosen, however the first was chosen", async () => {
+    const chat = groupChat(bot.connector.serviceUrl);
+    await seedSnapshot(bot.running.store, chat, sampleSnapshot());
+    const karen = { ...user(sample.coordinator.name), id: 'c' };
+    await bot.send(mention(chat, karen, 'opsummering 3'));
+    const text = cardText(attachedCard(bot.connector.posts().at(-1)!.activity));
+    const today = text.indexOf('Det, I valgte: Virker i dag');
+    const better = text.indexOf('Det, I valgte: Kunne gøre det bedre');
+    expect(today).toBeGreaterThan(-1);
+    expect(better).toBeGreaterThan(today);
+    const seconds = Object.values(sample.meetings[2].answers as Record<string, string[]>).map((a) => a[1]);
+    const chosenSecond = (from: string): string[] =>
+      from
+        .slice(from.indexOf('Kunne gøre det bedre'))
+        .split('\n')
+        .filter((l) => /^\d+\. /.test(l) && seconds.some((s) => l.includes(s.slice(0, 30))));
+    expect(chosenSecond(text).length).toBeGreaterThan(0);
+    await bot.send(mention(chat, karen, 'opsummering'));
+    const programme = cardText(attachedCard(bot.connector.posts().at(-1)!.activity));
+    const m3 = programme.slice(programme.indexOf('Møde 3'), programme.indexOf('Møde 4'));
+    expect(chosenSecond(m3).length).toBeGreaterThan(0);
   });
 });

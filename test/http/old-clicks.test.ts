@@ -68,7 +68,7 @@ describe('a late copy of an old click, on another instance or with a new activit
         const stored = (await one.running.store.loadPartition(key))!.answers.find((a) => a.userId === who.id);
         if (stored?.fields[0] !== `Svar 2 ${trial}`)
           reverted.push(`trial ${trial} (${where}): ${stored?.fields[0]}`);
-        if (said(late.body).includes('Dit svar er gemt') || !said(late.body).includes(`Svar 2 ${trial}`))
+        if (said(late.body).includes('Dine råd er gemt') || !said(late.body).includes(`Svar 2 ${trial}`))
           reverted.push(`trial ${trial} (${where}): told ${said(late.body).slice(0, 80)}`);
       }
     }

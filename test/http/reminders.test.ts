@@ -88,10 +88,10 @@ describe('meeting reminders', () => {
     const rsvp = await tickBoth(new Date(START.getTime() - 47 * H), g.chat);
     expect(rsvp).toHaveLength(1);
     expect(rsvp[0].text).toContain('Møde 1 (»Tre gode råd«) er om to dage');
-    expect(rsvp[0].text).toContain('<at>Aisha Yilmaz</at>');
-    expect(rsvp[0].text).toContain('<at>Søren Østergaard</at>');
-    expect(rsvp[0].text).not.toContain('Jens Madsen');
-    expect(rsvp[0].entities?.map((e) => e.mentioned.id).sort()).toEqual([g.aisha.id, g.soeren.id].sort());
+    // It speaks to whoever has not answered the invitation, without names or @mentions.
+    expect(rsvp[0].text).toContain('Har du ikke svaret på invitationen endnu');
+    expect(rsvp[0].text).not.toMatch(/Aisha|Søren|Jens|Karen|<at>/);
+    expect(rsvp[0].entities ?? []).toEqual([]);
     expect(await tickBoth(new Date(START.getTime() - 46 * H), g.chat)).toEqual([]);
 
     const day = await tickBoth(new Date(START.getTime() - 23 * H), g.chat);
@@ -126,23 +126,30 @@ describe('meeting reminders', () => {
 });
 
 describe('påmind', () => {
-  it('mentions the members who have not answered the running meeting; only the coordinator may', async () => {
+  it('tells how many have shared, names nobody and leaves out who cannot come; only the coordinator may', async () => {
     const g = await invitedGroup();
     await a.send(mention(g.chat, g.karen, 'påmind'));
     expect(a.connector.posts().at(-1)!.activity.text).toContain('Der er ikke et møde i gang');
 
+    await a.send(invoke(g.chat, g.aisha, 'rsvp', { meeting: 1, response: 'no' }));
     await a.send(mention(g.chat, g.karen, 'start 1'));
-    await a.send(invoke(g.chat, g.jens, 'submitAnswer', { meeting: 1, a1: 'Et', a2: 'To', a3: 'Tre' }));
+    await a.send(invoke(g.chat, g.jens, 'submitAnswer', { meeting: 1, a1: 'Et' }));
     await a.send(mention(g.chat, g.jens, 'påmind'));
     expect(a.connector.posts().at(-1)!.activity.text).toMatch(/kun gruppens koordinator/);
 
     await a.send(mention(g.chat, g.karen, 'påmind'));
-    const reminder = a.connector.posts().at(-1)!.activity as {
-      text: string;
-      entities: { mentioned: { id: string } }[];
-    };
-    expect(reminder.text).toContain('Har I lyst til at dele jeres svar til møde 1');
-    expect(reminder.entities.map((e) => e.mentioned.id).sort()).toEqual([g.aisha.id, g.soeren.id].sort());
-    expect(reminder.text).not.toContain('Jens');
+    const reminder = a.connector.posts().at(-1)!.activity as { text: string; entities?: unknown[] };
+    // Aisha said "Jeg kan ikke": she is not among those expected to share.
+    expect(reminder.text).toContain('1 af 2 har delt deres svar til møde 1');
+    expect(reminder.text).toContain('Er du med og har lyst til at dele dine');
+    expect(reminder.text).toContain('**Skriv dine råd**');
+    expect(reminder.text).not.toMatch(/Aisha|Søren|Jens|<at>/);
+    expect(reminder.entities ?? []).toEqual([]);
+
+    await a.send(invoke(g.chat, g.soeren, 'submitAnswer', { meeting: 1, a1: 'Et andet' }));
+    await a.send(mention(g.chat, g.karen, 'påmind'));
+    expect(a.connector.posts().at(-1)!.activity.text).toContain(
+      'Alle, der er med, har delt deres svar til møde 1',
+    );
   });
 });

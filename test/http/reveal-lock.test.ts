@@ -54,7 +54,7 @@ describe('answers saved while the answers are shown', () => {
         .join('\n');
       const stored = (await bot.running.store.loadPartition(group.key))!.answers;
       members.forEach((m, i) => {
-        const saved = cardText(edits[i].body?.value).includes('Dit svar er gemt');
+        const saved = cardText(edits[i].body?.value).includes('Dine råd er gemt');
         const locked = JSON.stringify(edits[i].body).includes('allerede vist');
         if (saved) acknowledged++;
         if (locked) refused++;

@@ -74,8 +74,8 @@ describe('the status card after an answer', () => {
     const { chat, members, statusId } = await startedGroup();
     traffic.reads = 0;
     const res = await bot.send(invoke(chat, members[0], 'submitAnswer', answer(members[0])));
-    expect(cardText(res.body?.value)).toContain('Dit svar er gemt');
-    expect(statusText(statusId)).toContain('1 af 3 har svaret');
+    expect(cardText(res.body?.value)).toContain('Dine råd er gemt');
+    expect(statusText(statusId)).toContain('1 af 3 har delt deres svar');
     expect(statusText(statusId)).toContain(members[0].name);
     // One partition read for the answer and its card; the refresh used what the turn had.
     expect(traffic.reads).toBe(1);
@@ -93,7 +93,7 @@ describe('the status card after an answer', () => {
     const results = await Promise.all(both);
     expect(results.map((r) => r.status)).toEqual([200, 200]);
     const text = statusText(statusId);
-    expect(text).toContain('2 af 3 har svaret');
+    expect(text).toContain('2 af 3 har delt deres svar');
     expect(text).toContain(members[0].name);
     expect(text).toContain(members[1].name);
   });
@@ -106,7 +106,7 @@ describe('the status card after an answer', () => {
     const served = statusText(statusId);
     // A refresh asked for by a coordinator's card reads the state from storage.
     const read = await bot.send(invoke(chat, members[0], 'refresh', { meeting: 1 }));
-    expect(served).toContain('3 af 3 har svaret');
+    expect(served).toContain('3 af 3 har delt deres svar');
     expect(cardText(read.body?.value)).toBe(served);
   });
 });
@@ -119,7 +119,7 @@ describe("a member's first activity in the chat after a while", () => {
     await bot.send(invoke(chat, members[0], 'submitAnswer', answer(members[0])));
     traffic.reads = 0;
     await bot.send(invoke(chat, members[1], 'submitAnswer', answer(members[1])));
-    expect(statusText(statusId)).toContain('2 af 3 har svaret');
+    expect(statusText(statusId)).toContain('2 af 3 har delt deres svar');
     expect(traffic.reads).toBe(1);
   });
 });
@@ -149,7 +149,7 @@ describe('several instances on one storage (SCALE_OUT=on)', () => {
       const statusId = scaled.connector.updates().at(-1)!.activityId;
       const shown = cardText(attachedCard(scaled.connector.updates().at(-1)!.activity));
       expect(statusId).toBeTruthy();
-      expect(shown).toContain('2 af 3 har svaret');
+      expect(shown).toContain('2 af 3 har delt deres svar');
       // The answer's read, then the card's own read before the update (another instance may have written).
       expect(reads).toBe(2);
     } finally {

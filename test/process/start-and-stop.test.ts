@@ -289,18 +289,19 @@ describe('the bot as a process', () => {
       'Jens Madsen: submitAnswer → 200 – ok',
       'Aisha Yilmaz: submitAnswer → 200 – ok',
     ]);
-    expect(await karen('refresh', { meeting: 1 })).toContain('2 af 3 har svaret');
+    expect(await karen('refresh', { meeting: 1 })).toContain('2 af 3 har delt deres svar');
     await karen('reveal', { meeting: 1 });
     await karen('startVoting', { meeting: 1 });
     expect(await members('vote', '1', '--only=jens,aisha')).toEqual([
       'Jens Madsen: vote → 200 – ok',
       'Aisha Yilmaz: vote → 200 – ok',
     ]);
+    await karen('endVoting', { meeting: 1 });
     await karen('closeMeeting', { meeting: 1, agreements: 'Fælles morgenmøde hver tirsdag.' });
     const summary = await karen('summary', { meeting: 1 });
     for (const advice of [...sample.meetings[0].answers.jens, ...sample.meetings[0].answers.aisha])
       expect(summary).toContain(advice);
-    expect(summary).toMatch(/1\. [^"]*\(\d stemmer?\)/);
+    expect(summary).toMatch(/1\. [^"]*\(valgt af \d\)/);
 
     bot.child.kill('SIGTERM');
     expect(await exited(bot.child)).toBe(0);

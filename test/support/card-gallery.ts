@@ -18,7 +18,7 @@ import { acrossCard } from '../../src/cards/across-card';
 import { confirmCard, myDataCard } from '../../src/cards/data-rights-cards';
 import { statusCard } from '../../src/cards/status-card';
 import { answerFormCard, answerPromptCard, meetingStatusCard } from '../../src/cards/meeting-cards';
-import { conclusionCard, revealCards, votingCard } from '../../src/cards/result-cards';
+import { chosenCard, conclusionCard, revealCards, votingCard } from '../../src/cards/result-cards';
 import { projectFinalCard, projectVoteCard, proposalCards } from '../../src/cards/project-cards';
 import { chooseGroupCard, programmeSummaryCard, themeSummaryCard } from '../../src/cards/summary-cards';
 import { itemsOf } from '../../src/app/meeting';
@@ -106,6 +106,8 @@ export function cardGallery(lang: Language, longest: boolean): Record<string, Re
     answeredBy: pg.members.slice(0, 4).map((m) => m.name),
     votedBy: pg.members.map((m) => m.name),
     memberCount: 6,
+    expectedAnswers: 5,
+    expectedChoices: 6,
   };
   return {
     group: [
@@ -152,7 +154,7 @@ export function cardGallery(lang: Language, longest: boolean): Record<string, Re
       guideCard(lang, { group, meeting: 2, coordinator: true, minutes: 120, steps: guideSteps(2, 120) }),
       guideCard(lang, { group, meeting: 3, coordinator: false, minutes: 0, steps: [] }),
     ],
-    'meeting-status': (['running', 'revealed', 'voting', 'closed'] as const).map((status) =>
+    'meeting-status': (['running', 'revealed', 'voting', 'chosen', 'closed'] as const).map((status) =>
       meetingStatusCard(lang, pg, { ...m4, status }, { ...facts, previous: programme.meetings[2].value }),
     ),
     'answer-prompt': [1, 2, 3, 4].map((n) => answerPromptCard(lang, n)),
@@ -169,13 +171,25 @@ export function cardGallery(lang: Language, longest: boolean): Record<string, Re
     voting: [
       votingCard(lang, pg, 1, items(programme, 1)),
       votingCard(lang, anonymous.group.value, 4, items(anonymous, 4), [items(anonymous, 4)[0].id], 'ok'),
+      votingCard(lang, pg, 2, items(programme, 2)),
+      votingCard(lang, pg, 2, []),
     ],
-    conclusion: [conclusionCard(lang, m1), conclusionCard(lang, m4, programme.proposals, 'ok')],
+    chosen: [
+      chosenCard(lang, 1, m1.conclusion!.top),
+      chosenCard(lang, 3, programme.meetings[2].value.conclusion!.top),
+      chosenCard(lang, 2, []),
+    ],
+    conclusion: [
+      conclusionCard(lang, m1),
+      conclusionCard(lang, m4, programme.proposals, 'ok'),
+      conclusionCard(lang, { ...m1, conclusion: { top: [], agreements: '', closedAt: '' } }),
+    ],
     'project-vote': [projectVoteCard(lang, pg, programme.proposals, programme.projectVotes, 'p1', 'ok')],
     'project-final': [projectFinalCard(lang, pg, programme.project!)],
     summary: [
       themeSummaryCard(lang, themeSummaryOf(programme, 1)!, OVERVIEW_LINK),
       themeSummaryCard(lang, themeSummaryOf(anonymous, 2)!),
+      themeSummaryCard(lang, themeSummaryOf(programme, 3, false)!),
       programmeSummaryCard(lang, programmeOf(programme), OVERVIEW_LINK),
       programmeSummaryCard(lang, programmeOf({ ...programme, project: undefined })),
     ],

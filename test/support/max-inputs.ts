@@ -1,7 +1,8 @@
 import { MAX_ANSWER_LENGTH } from '../../src/domain/answer-input';
 import { MAX_NAME_LENGTH } from '../../src/domain/group-input';
 import { MAX_LOCATION_LENGTH, MAX_INVITATION_LENGTH } from '../../src/domain/invitation-input';
-import { poolItems, rankItems, topItems } from '../../src/domain/items';
+import { byQuestion, choosableItems, poolItems, rankItems, topItems } from '../../src/domain/items';
+import { fieldCount, type MeetingNumber } from '../../src/domain/themes';
 import { MAX_AGREEMENTS_LENGTH } from '../../src/domain/meeting';
 import {
   MAX_DESCRIPTION_LENGTH,
@@ -50,7 +51,7 @@ export function maxSnapshot(revealMode: RevealMode = 'named', language: 'da' | '
       meeting: n,
       userId: m.userId,
       name: m.name,
-      fields: Array.from({ length: n === 1 ? 3 : 2 }, (_, f) =>
+      fields: Array.from({ length: fieldCount(n as MeetingNumber) }, (_, f) =>
         maxText(MAX_ANSWER_LENGTH, `A${n}.${i}.${f}`),
       ),
       updatedAt: '2027-01-14T12:00:00.000Z',
@@ -64,15 +65,18 @@ export function maxSnapshot(revealMode: RevealMode = 'named', language: 'da' | '
       members,
       revealMode,
     );
+    // Each member chooses the most they may: three answers to each question the group chooses among.
+    const questions = byQuestion(n, choosableItems(n, items));
     members.forEach((m, i) =>
       votes.push({
         meeting: n,
         userId: m.userId,
         name: m.name,
-        choices: [0, 1, 2].map((k) => items[(i + k) % items.length].id),
+        choices: questions.flatMap((q) => [0, 1, 2].map((k) => q.items[(i + k) % q.items.length].id)),
       }),
     );
     const top = topItems(
+      n,
       rankItems(
         items,
         votes.filter((v) => v.meeting === n),

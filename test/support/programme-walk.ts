@@ -194,7 +194,9 @@ async function holdMeeting(
     ]);
     await walk.click(m, 'vote', { meeting: n, choices: [...picked].join(',') }, voting);
   }
-  const agreements = { meeting: n, agreements: meeting.agreements };
+  // What the group chose is shown before the agreements; meeting 3 closes without agreements.
+  await walk.click(karen, 'endVoting', { meeting: n }, status);
+  const agreements = { meeting: n, agreements: n === 3 ? '' : meeting.agreements };
   const [conclusion] = walk.postedCards(await walk.click(karen, 'closeMeeting', agreements, status), 1);
   await walk.say(karen, 'summary', String(n));
   return conclusion;

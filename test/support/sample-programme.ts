@@ -1,4 +1,4 @@
-import { poolItems, rankItems } from '../../src/domain/items';
+import { choosableItems, poolItems, rankItems, topItems } from '../../src/domain/items';
 import type { Answer, Group, Meeting, Proposal, RevealMode, Vote } from '../../src/domain/types';
 import type { GroupSnapshot } from '../../src/store/group-store';
 import { emptyPersonRows } from '../../src/store/rows';
@@ -37,18 +37,22 @@ export function sampleSnapshot(
       group.members,
       group.revealMode,
     );
+    const choosable = choosableItems(m.meeting, items);
     group.members.forEach((member, i) =>
       votes.push({
         meeting: m.meeting,
         userId: member.userId,
         name: member.name,
-        choices: [0, 1, 2].map((k) => items[(i + k * 2) % items.length].id),
+        choices: [0, 1, 2].map((k) => choosable[(i + k * 2) % choosable.length].id),
       }),
     );
-    const top = rankItems(
-      items,
-      votes.filter((v) => v.meeting === m.meeting),
-    ).slice(0, 3);
+    const top = topItems(
+      m.meeting,
+      rankItems(
+        items,
+        votes.filter((v) => v.meeting === m.meeting),
+      ),
+    );
     const inv = (m as { invitation?: Record<string, string> }).invitation;
     const meeting: Meeting = {
       number: m.meeting,

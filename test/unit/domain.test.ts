@@ -1,7 +1,7 @@
 import { compositionWarnings, isFull } from '../../src/domain/composition';
 import { parseGroupSettings, parseJoin } from '../../src/domain/group-input';
 import { cleanName, cleanText } from '../../src/domain/input';
-import { parseInvitation } from '../../src/domain/invitation-input';
+import { draftValues, parseInvitation } from '../../src/domain/invitation-input';
 import { parseChoice } from '../../src/domain/project-input';
 import { addDays, addHours, addYears, isValidDate, todayIn } from '../../src/domain/schedule';
 import type { Member, RoleCategory } from '../../src/domain/types';
@@ -146,6 +146,24 @@ describe('reading card input', () => {
 });
 
 describe('invitation input', () => {
+  it('proposes the next meeting about four weeks after the last, at its times and place, never in the past', () => {
+    const last = { date: '2027-01-14', start: '09:30', end: '11:30', location: 'Beboerhuset' };
+    expect(draftValues(undefined, '2027-01-15', last)).toEqual({
+      ...last,
+      date: '2027-02-11',
+      text: undefined,
+    });
+    // Meeting 1 was long ago: two weeks from today, still at its times and place.
+    expect(draftValues(undefined, '2027-03-01', last).date).toBe('2027-03-15');
+    expect(draftValues(undefined, '2027-03-01', last).start).toBe('09:30');
+    // The first meeting: two weeks from today at 13:00.
+    expect(draftValues(undefined, '2027-03-01')).toMatchObject({
+      date: '2027-03-15',
+      start: '13:00',
+      location: '',
+    });
+  });
+
   const good = {
     date: '2027-01-14',
     start: '13:00',

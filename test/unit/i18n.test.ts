@@ -3,7 +3,7 @@ import path from 'node:path';
 import { LANGUAGES, PHASES, REVEAL_MODES, ROLE_CATEGORIES, RSVP_RESPONSES } from '../../src/domain/types';
 import { fillPlaceholders } from '../../src/cards/invitation-cards';
 import { catalogKeys, languageOf, t, tp, type MessageKey } from '../../src/i18n';
-import { formatDuration, formatWhen, votesNote } from '../../src/i18n/format';
+import { formatDuration, formatWhen, rankedNote, votesNote } from '../../src/i18n/format';
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -71,23 +71,27 @@ describe('i18n', () => {
   });
 
   it('chooses the singular for one and the plural otherwise (Intl.PluralRules)', () => {
-    expect(tp('da', 'conclusion.votes', 1)).toBe('1 stemme');
-    expect(tp('da', 'conclusion.votes', 0)).toBe('0 stemmer');
-    expect(tp('en', 'conclusion.votes', 1)).toBe('1 vote');
-    expect(tp('en', 'conclusion.votes', 2)).toBe('2 votes');
-    expect(votesNote('da', 1, 2)).toBe('spørgsmål 2 · 1 stemme');
+    expect(tp('da', 'project.votes', 1)).toBe('1 stemme');
+    expect(tp('da', 'project.votes', 2)).toBe('2 stemmer');
+    expect(tp('en', 'project.votes', 1)).toBe('1 vote');
+    expect(tp('en', 'project.votes', 2)).toBe('2 votes');
+    expect(votesNote('da', 4)).toBe('valgt af 4');
+    expect(rankedNote('da', 3, 1, 2)).toBe('Kunne gøre det bedre · valgt af 1');
+    expect(rankedNote('en', 1, 2, 1)).toBe('chosen by 2');
     expect(t('da', 'refusal.tooFewMembers', { count: 1, min: 3 })).toContain('Gruppen har 1 medlem.');
     expect(t('en', 'refusal.tooFewMembers', { count: 2, min: 3 })).toContain('The group has 2 members.');
-    expect(tp('da', 'myData.intro', 1)).toContain('fra 1 gruppe.');
-    expect(formatDuration('da', 90)).toBe('1 time og 30 minutter');
+    expect(tp('da', 'myData.intro', 1)).toContain('fra én gruppe.');
+    expect(formatDuration('da', 90)).toBe('1½ time');
+    expect(formatDuration('da', 150)).toBe('2½ time');
+    expect(formatDuration('da', 105)).toBe('1 time og 45 minutter');
     expect(formatDuration('da', 120)).toBe('2 timer');
     expect(formatDuration('en', 61)).toBe('1 hour and 1 minute');
     const m = { date: '2027-01-14', start: '13:00', end: '14:30' };
     expect(fillPlaceholders('en', '[date], [start]–[end], [length].', m)).toBe(
-      'Thursday 14 January 2027, 13:00–14:30, 1 hour and 30 minutes.',
+      'Thursday 14 January 2027, 13:00–14:30, 1½ hours.',
     );
     expect(fillPlaceholders('da', 'et møde [dato] kl. [start]–[slut]. Mødet varer [varighed].', m)).toBe(
-      'et møde torsdag den 14. januar 2027 kl. 13.00–14.30. Mødet varer 1 time og 30 minutter.',
+      'et møde torsdag den 14. januar 2027 kl. 13.00–14.30. Mødet varer 1½ time.',
     );
   });
 

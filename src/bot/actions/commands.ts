@@ -13,7 +13,7 @@ import { remindUnanswered } from './remind';
  * followed the command> }`, the input the verb's button sends), or a handler of its own.
  */
 export const COMMANDS: Record<CommandName, Verb | Handler> = {
-  help: async (turn) => cardReply(helpCard(await turn.language())),
+  help: async (turn) => cardReply(helpCard(await turn.language(), turn.actor.chat === 'personal')),
   setup: 'openSetup',
   status: async (turn) => {
     const outcome = await turn.deps.app.programmeStatus(turn.actor);

@@ -1,9 +1,9 @@
 import type { MeetingView } from '../../app/meeting';
 import { ellipsis } from '../../cards/fit';
 import { groupCard } from '../../cards/group-card';
-import { answerFormCard, answerPromptCard } from '../../cards/meeting-cards';
+import { answerFormCard, answerPromptCard, perMeeting } from '../../cards/meeting-cards';
 import type { OutgoingCard } from '../../domain/outbox';
-import { conclusionCard, revealCards, votingCard } from '../../cards/result-cards';
+import { chosenCard, conclusionCard, revealCards, votingCard } from '../../cards/result-cards';
 import { t } from '../../i18n';
 import { act, perform, type Handler } from '../act';
 import { outgoing } from '../outbox/dispatcher';
@@ -35,8 +35,9 @@ export const submitAnswer = act(
   (_turn, view) => {
     const lang = view.group.language;
     // A late copy of an older click: the newer answer stands, and is shown.
-    const notice = t(lang, view.newer ? 'answer.newer' : 'answer.saved');
-    return cardReply(answerFormCard(lang, view.meeting.number, { values: view.mine.fields, notice }));
+    const n = view.meeting.number;
+    const notice = view.newer ? t(lang, 'answer.newer') : perMeeting(lang, 'answer.saved', n);
+    return cardReply(answerFormCard(lang, n, { values: view.mine.fields, notice }));
   },
   async (turn, refused) => {
     const { values, errors, detail } = refused;
@@ -51,7 +52,7 @@ export const submitAnswer = act(
  * turn; then everyone's status card shows the step done, or offered again if Teams refused them.
  */
 function coordinatorPosts(
-  verb: 'reveal' | 'startVoting' | 'closeMeeting',
+  verb: 'reveal' | 'startVoting' | 'endVoting' | 'closeMeeting',
   cards: (view: MeetingView) => OutgoingCard[],
 ): Handler {
   return async (turn, input) => {
@@ -66,23 +67,28 @@ export const reveal = coordinatorPosts('reveal', (v) =>
   revealCards(v.group.language, v.group, v.meeting.number, v.items).map((c) => outgoing('shown', c)),
 );
 
-/** Posts the voting card of a meeting. */
+/** Posts the choosing card of a meeting. */
 export const startVoting = coordinatorPosts('startVoting', (v) => [
   outgoing('shown', votingCard(v.group.language, v.group, v.meeting.number, v.items)),
 ]);
 
-/** Closes a meeting with its agreements and posts the conclusion. */
+/** Ends choosing and posts what the group chose, before the agreements. */
+export const endVoting = coordinatorPosts('endVoting', (v) => [
+  outgoing('shown', chosenCard(v.group.language, v.meeting.number, v.chosen)),
+]);
+
+/** Closes a meeting (with its agreements, if any) and posts the conclusion. */
 export const closeMeeting = coordinatorPosts('closeMeeting', (v) => [
   outgoing('conclusionCard', conclusionCard(v.group.language, v.meeting, v.proposals)),
 ]);
 
-/** Records the clicker's priorities. */
+/** Records what the clicker chose. */
 export const vote = act('vote', (_turn, view) => {
   const lang = view.group.language;
   const notice = t(lang, view.newer ? 'voting.newer' : 'voting.saved', {
-    choices: view.chosen.map((i) => `»${ellipsis(i.text, 80)}«`).join(', ') || '–',
+    choices: view.mine.map((i) => t(lang, 'quote', { text: ellipsis(i.text, 80) })).join(', ') || '–',
   });
-  const mine = view.chosen.map((i) => i.id);
+  const mine = view.mine.map((i) => i.id);
   return cardReply(votingCard(lang, view.group, view.meeting.number, view.items, mine, notice));
 });
 
