@@ -107,7 +107,7 @@ describe('storage round trips per use case', () => {
 });
 
 describe('storage round trips of a chat command', () => {
-  it('a summary, given or refused, is the re-delivery claim and one partition read (a given one then records its posted card: one blind write): the refusal is in the language that read gave', async () => {
+  it('a summary, given (also to a member) or refused, is the re-delivery claim and one partition read (a given one then records its posted card: one blind write): the refusal is in the language that read gave', async () => {
     let trips = 0;
     const bot = await startTestBot({}, {}, undefined, undefined, () => void trips++);
     try {
@@ -126,7 +126,8 @@ describe('storage round trips of a chat command', () => {
       for (const [name, who, text] of [
         ['summary', karen, 'summary 1'],
         ['summary of a meeting not held (refused)', karen, 'summary 2'],
-        ['summary asked by a member (refused)', jens, 'summary 1'],
+        ['summary asked by a member (without who took part)', jens, 'summary 1'],
+        ['summary asked by someone outside the group (refused)', user('Bente Kjær'), 'summary 1'],
       ] as const) {
         trips = 0;
         await bot.send(mention(chat, who, text));
@@ -137,12 +138,16 @@ describe('storage round trips of a chat command', () => {
       expect(said).toEqual({
         summary: 'a card',
         'summary of a meeting not held (refused)': expect.stringContaining('Meeting 2 has not been held'),
-        'summary asked by a member (refused)': expect.stringContaining("summary is the coordinator's tool"),
+        'summary asked by a member (without who took part)': 'a card',
+        'summary asked by someone outside the group (refused)': expect.stringContaining(
+          "The summary is for the group's members",
+        ),
       });
       expect(measured).toEqual({
         summary: 3,
         'summary of a meeting not held (refused)': 2,
-        'summary asked by a member (refused)': 2,
+        'summary asked by a member (without who took part)': 3,
+        'summary asked by someone outside the group (refused)': 2,
       });
     } finally {
       await bot.stop();
