@@ -86,7 +86,7 @@ export async function measureBotMemory(
       const g = newGroup(serviceUrl);
       await formGroup(send, g);
       for (const n of [1, 2, 3, 4]) {
-        await startAndAnswer(send, g, n);
+        await startAndAnswer(send, g, n, store);
         await finishMeeting(send, g, n, store);
       }
       await chooseProject(send, g, store);

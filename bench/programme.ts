@@ -52,8 +52,9 @@ function answerOf(g: BenchGroup, n: number, i: number, edited = false): Record<s
 }
 
 /** Starts meeting n and lets all six members answer at once. */
-export async function startAndAnswer(send: Send, g: BenchGroup, n: number): Promise<void> {
+export async function startAndAnswer(send: Send, g: BenchGroup, n: number, store: GroupStore): Promise<void> {
   await send('startMeeting', mention(g.chat, g.coordinator, `start ${n}`));
+  await cardsOut(store, g, n);
   await all(g.members, (m, i) => send('submitAnswer', invoke(g.chat, m, 'submitAnswer', answerOf(g, n, i))));
 }
 
@@ -62,11 +63,26 @@ async function stored(store: GroupStore, g: BenchGroup): Promise<GroupSnapshot> 
   return (await store.loadPartition(groupKeyOf(g.chat.tenantId, g.chat.conversationId)))!;
 }
 
+/**
+ * Waits until meeting n's step has its cards out (the outbox posts them after the turn), as the
+ * coordinator sees on the status card before the next step; at most 30 s.
+ */
+async function cardsOut(store: GroupStore, g: BenchGroup, n: number): Promise<void> {
+  const key = groupKeyOf(g.chat.tenantId, g.chat.conversationId);
+  for (let k = 0; k < 300; k++) {
+    const meeting = (await store.loadMeeting(key, n))?.value;
+    if (meeting?.statusCardId && !meeting.unposted) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** The rest of meeting n: an edit, reveal, prioritising (three choices each) and close. */
 export async function finishMeeting(send: Send, g: BenchGroup, n: number, store: GroupStore): Promise<void> {
   await send('submitAnswer', invoke(g.chat, g.members[0], 'submitAnswer', answerOf(g, n, 0, true)));
   await send('reveal', invoke(g.chat, g.coordinator, 'reveal', { meeting: n }));
+  await cardsOut(store, g, n);
   await send('startVoting', invoke(g.chat, g.coordinator, 'startVoting', { meeting: n }));
+  await cardsOut(store, g, n);
   const { answers } = await stored(store, g);
   const firstItemOf = (userId: string): string =>
     itemIdOf(
@@ -84,6 +100,7 @@ export async function finishMeeting(send: Send, g: BenchGroup, n: number, store:
       agreements: sample.meetings[n - 1].agreements,
     }),
   );
+  await cardsOut(store, g, n);
 }
 
 /** The common project: three proposals, the vote, the choice. */

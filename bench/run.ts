@@ -55,12 +55,14 @@ async function main(): Promise<void> {
   const config = parseConfig({
     PORT: '0',
     AZURE_STORAGE_CONNECTION_STRING: cs,
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
     PLAYGROUND: 'off',
     REMINDERS: 'off', // measured turns only; the scheduler's background look is not a turn
   });
-  const bot = await startBot(config, createLogger('silent'), {
+  const bot = await startBot(config, createLogger(config.logLevel), {
     host: '127.0.0.1',
+    // The memory run's bot process is another bot on the same storage: it has its own leases.
+    outboxScope: `bench-${process.pid}`,
     onStorageRequest: count,
     aroundTurn: async (id, handle) => {
       const store = { count: 0 };
@@ -160,7 +162,7 @@ async function main(): Promise<void> {
       postsPerMeeting.push(postsIn(g) - before);
       for (const n of [2, 3, 4]) {
         before = postsIn(g);
-        await startAndAnswer(send, g, n);
+        await startAndAnswer(send, g, n, bot.store);
         await finishMeeting(send, g, n, bot.store);
         postsPerMeeting.push(postsIn(g) - before);
       }

@@ -130,6 +130,7 @@ export class StepDispatcher {
   /** Dispatches a group's steps (after the pass already running for it); drops its hint when all is out. */
   private dispatch(tenant: string, groupKey: string, hint?: { etag: string; at: string }): void {
     if ((this.notBefore.get(groupKey) ?? 0) > this.timer.now()) return;
+    this.notBefore.delete(groupKey);
     this.leases.used(tenant);
     if (this.running.has(groupKey)) return void this.again.add(groupKey);
     const run = async (): Promise<void> => {

@@ -1,0 +1,71 @@
+/**
+ * Issue 23 point 3 on Azurite: a tenant's outbox lease is held by one instance at a time (a row
+ * with an ETag), renewed by its holder, taken over by another instance only once it lapsed, and
+ * the previous holder's recent sends pass on with it, so Teams' limits hold across instances.
+ */
+import { randomUUID } from 'node:crypto';
+import type { OutboxAccess } from '../../src/app/outbox';
+import { Leases, LEASE_MS, RENEW_MS } from '../../src/bot/outbox/lease';
+import { Pacer, type Timer } from '../../src/bot/outbox/pacer';
+import { createLogger } from '../../src/log';
+import { openTableStore } from '../../src/store/connect';
+import type { TableGroupStore } from '../../src/store/table-group-store';
+import { testConnectionString } from '../support/azurite';
+
+let store: TableGroupStore;
+beforeAll(async () => {
+  store = await openTableStore({ connectionString: testConnectionString() }, { outboxScope: randomUUID() });
+});
+
+/** One instance: its clock (shared by the test), pacer and leases. */
+function instance(name: string, clock: { t: number }): { leases: Leases; pacer: Pacer } {
+  const timer: Timer = { now: () => clock.t, sleep: async (ms) => void (clock.t += ms) };
+  const log = createLogger('silent');
+  const pacer = new Pacer(log, timer, () => undefined);
+  const access: Pick<OutboxAccess, 'writeLease'> = {
+    writeLease: (tenant, lease, etag) => store.writeLease(tenant, lease, etag),
+  };
+  return { leases: new Leases(access as OutboxAccess, name, timer, log, () => pacer), pacer };
+}
+
+async function leaseOf(tenantId: string): Promise<Parameters<Leases['claim']>[1]> {
+  return (await store.scanOutbox()).find((t) => t.tenantId === tenantId)?.lease;
+}
+
+it('is held by one instance, renewed, and taken over only after it lapsed, with the sends it recorded', async () => {
+  const clock = { t: 1_000_000 };
+  const a = instance('a', clock);
+  const b = instance('b', clock);
+  const tenant = randomUUID();
+  const conversation = `19:${randomUUID()}@thread.v2`;
+
+  expect(await a.leases.claim(tenant, await leaseOf(tenant))).toBe(true);
+  expect(await b.leases.claim(tenant, await leaseOf(tenant))).toBe(false);
+  // A sends 10 messages into a conversation, then renews (its record goes into the lease row).
+  for (let k = 0; k < 10; k++) await a.pacer.run({ conversation, tenant }, async () => undefined);
+  clock.t += RENEW_MS;
+  await a.leases.maintain(() => true);
+  expect(a.leases.owns(tenant)).toBe(true);
+  // Still held: renewed within LEASE_MS.
+  clock.t += LEASE_MS - 1;
+  expect(await b.leases.claim(tenant, await leaseOf(tenant))).toBe(false);
+  expect(a.leases.owns(tenant)).toBe(false);
+  // Lapsed: B takes it and knows A's sends; A's next renewal finds it lost.
+  clock.t += 2;
+  expect(await b.leases.claim(tenant, await leaseOf(tenant))).toBe(true);
+  await a.leases.maintain(() => true);
+  expect(a.leases.tenants()).toEqual([]);
+  const handed = (await leaseOf(tenant))!.value;
+  expect(handed.owner).toBe('b');
+  // B's first send into the conversation counts A's 10 (and those A may not have recorded).
+  await b.pacer.run({ conversation, tenant }, async () => undefined);
+  expect(Object.values(b.pacer.record(tenant).sent)[0].length).toBeGreaterThanOrEqual(11);
+});
+
+it('two instances claiming a free lease at once: one gets it', async () => {
+  const clock = { t: 2_000_000 };
+  const tenant = randomUUID();
+  const [a, b] = [instance('a', clock), instance('b', clock)];
+  const claims = await Promise.all([a.leases.claim(tenant, undefined), b.leases.claim(tenant, undefined)]);
+  expect(claims.filter(Boolean)).toHaveLength(1);
+});
