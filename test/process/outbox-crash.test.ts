@@ -38,7 +38,7 @@ async function post(port: number, activity: Record<string, unknown>): Promise<nu
 }
 
 const isStepCard = (p: { activity: Record<string, unknown> }): boolean =>
-  /Møde 1 er i gang|Del dine svar/.test(String(p.activity.summary ?? ''));
+  /Skriv jeres svar til møde 1|Her skriver du dine svar/.test(String(p.activity.summary ?? ''));
 
 async function until(what: string, ok: () => boolean | Promise<boolean>, ms: number): Promise<void> {
   const deadline = Date.now() + ms;
@@ -125,7 +125,7 @@ describe('a bot killed while it posts the cards of 20 meetings started at once',
       const posts = connector.posts().filter((p) => p.conversationId === chat.conversationId);
       const summaries = posts.map((p) => String(p.activity.summary ?? ''));
       expect(posts.map((p) => p.id)).toContain(ids[k]);
-      expect(summaries).toContain('Del dine svar til møde 1');
+      expect(summaries).toContain('Her skriver du dine svar til møde 1');
       expect((await store.loadMeeting(keys[k], 1))?.value.status).toBe('running');
       expect(await store.pendingSteps(keys[k])).toEqual([]);
     }
@@ -134,7 +134,7 @@ describe('a bot killed while it posts the cards of 20 meetings started at once',
       .posts()
       .filter((p) => chats.some((c) => c.chat.conversationId === p.conversationId));
     const steps = cards.filter((p) =>
-      /Møde 1 er i gang|Del dine svar/.test(String(p.activity.summary ?? '')),
+      /Skriv jeres svar til møde 1|Her skriver du dine svar/.test(String(p.activity.summary ?? '')),
     );
     expect(steps.length).toBeGreaterThanOrEqual(2 * GROUPS);
     expect(steps.length - 2 * GROUPS).toBeLessThanOrEqual(GROUPS);
