@@ -205,7 +205,12 @@ async function removePerson(
     coordinators.length === 0
       ? [...members].sort((a, b) => a.joinedAt.localeCompare(b.joinedAt))[0]
       : undefined;
-  if (heir) coordinators.push({ userId: heir.userId, name: heir.name });
+  if (heir)
+    coordinators.push({
+      userId: heir.userId,
+      name: heir.name,
+      ...(heir.chatId ? { chatId: heir.chatId } : {}),
+    });
   // Saved under its ETag (a lost race reruns the whole deletion, which finds only what is left).
   await deps.store.saveGroup({ value: { ...g, members, coordinators }, etag: snapshot.group.etag });
   if (heir) await deps.store.indexCoordinator(g.tenantId, heir.userId, g.key, g.name);

@@ -29,7 +29,7 @@ export interface InvitationDraft {
 type Answered = InvitationView & { response: RsvpResponse };
 
 /** A meeting's invitation with the answers given to it, from the group's partition. */
-function invitationView(snapshot: GroupSnapshot, meeting: Meeting): InvitationView {
+export function invitationView(snapshot: GroupSnapshot, meeting: Meeting): InvitationView {
   const rsvps = rowsOf(snapshot.rsvps, meeting.number);
   return { group: snapshot.group.value, meeting, rsvps };
 }

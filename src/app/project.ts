@@ -35,7 +35,7 @@ type Chosen = ProjectView & { project: Project };
  * Loads the group for the common project: after meeting 4, before the project is chosen. Members
  * who joined before cards named them by a random id get one now, before the owner choices show.
  */
-const open =
+export const projectOpen =
   (role: Role): Load<GroupSnapshot> =>
   async (deps, actor) => {
     const loaded = await enter(deps, actor, { role });
@@ -54,7 +54,7 @@ const open =
 
 /** Adds a proposal for the common project (member; after meeting 4; at most two each). */
 export function proposeProject(deps: AppDeps, actor: Actor, data: Input): Promise<Outcome<Proposed>> {
-  return useCase(deps, actor, open('member'), async (snapshot) => {
+  return useCase(deps, actor, projectOpen('member'), async (snapshot) => {
     const input = parseProposal(data);
     if (!input.ok) return invalidForm(input.errors);
     const mine = snapshot.proposals.filter((p) => p.userId === actor.userId);
@@ -78,7 +78,7 @@ export function proposeProject(deps: AppDeps, actor: Actor, data: Input): Promis
 
 /** Opens the vote on the proposals (coordinator; at least one proposal). */
 export function startProjectVote(deps: AppDeps, actor: Actor): Promise<Outcome<ProjectView>> {
-  return useCase(deps, actor, open('coordinator'), async (snapshot) => {
+  return useCase(deps, actor, projectOpen('coordinator'), async (snapshot) => {
     if (snapshot.proposals.length === 0) return refuse('noProposals');
     const group = snapshot.group.value;
     if (group.projectVote) return ok(projectViewOf(snapshot));
@@ -102,7 +102,7 @@ export function recordProjectVoteCard(deps: AppDeps, actor: Actor, cardId: strin
 
 /** Stores the caller's vote for one proposal (member; once the vote is open; a new vote replaces it). */
 export function voteProject(deps: AppDeps, actor: Actor, data: Input): Promise<Outcome<Voted>> {
-  return useCase(deps, actor, open('member'), async (snapshot) => {
+  return useCase(deps, actor, projectOpen('member'), async (snapshot) => {
     if (!snapshot.group.value.projectVote) return refuse('projectVoteNotOpen');
     const chosen = snapshot.proposals.find((p) => p.id === data.choice);
     if (!chosen) return refuse('invalidInput');
@@ -115,7 +115,7 @@ export function voteProject(deps: AppDeps, actor: Actor, data: Input): Promise<O
 
 /** Records the common project: a proposal, an owner among the members, a first step and its date (coordinator). */
 export function chooseProject(deps: AppDeps, actor: Actor, data: Input): Promise<Outcome<Chosen>> {
-  return useCase(deps, actor, open('coordinator'), async (snapshot) => {
+  return useCase(deps, actor, projectOpen('coordinator'), async (snapshot) => {
     const input = parseChoice(data, todayIn(deps.timeZone, deps.now()));
     if (!input.ok) return invalidForm(input.errors);
     const proposal = snapshot.proposals.find((p) => p.id === input.value.choice);

@@ -1,5 +1,5 @@
 import { groupInMeeting, poolItems, rankItems } from '../domain/items';
-import { hasStarted } from '../domain/meeting';
+import { hasStarted, isRevealed } from '../domain/meeting';
 import { answeredIn, meetingOf, meetingsOf, rowsOf } from '../domain/snapshot';
 import type { Group, Item, Meeting, Project, Proposal, RankedItem, Rsvp } from '../domain/types';
 import type { GroupSnapshot } from '../store/group-store';
@@ -38,6 +38,14 @@ export interface ThemeSummary {
   /** Everyone who answered (by the name they answered under, members or not), and the members who did not. */
   authors: string[];
   notAnswered: string[];
+  /**
+   * How many have answered. While the answers are not shown to the group this is all the summary
+   * holds of them: no answer, no choice and no name of who answered (issue 20: no coordinator
+   * can match an answer to its author by asking again after each new answer).
+   */
+  answeredCount: number;
+  /** True once the group has seen the answers (revealed, choosing or closed). */
+  shown: boolean;
 }
 
 /** The whole programme's summary from a snapshot. */
@@ -57,9 +65,10 @@ export function themeSummaryOf(snapshot: GroupSnapshot, n: number): ThemeSummary
   const meeting = meetingOf(snapshot, n);
   if (!meeting) return undefined;
   const group = groupInMeeting(snapshot.group.value, meeting);
-  const items = poolItems(n, snapshot.answers, group.members, group.revealMode);
-  const ranked = rankItems(items, rowsOf(snapshot.votes, n)).filter((i) => i.votes > 0);
   const answered = answeredIn(snapshot, n);
+  const shown = isRevealed(meeting);
+  const items = shown ? poolItems(n, snapshot.answers, group.members, group.revealMode) : [];
+  const ranked = rankItems(items, rowsOf(snapshot.votes, n)).filter((i) => i.votes > 0);
   const answeredIds = new Set(answered.map((a) => a.userId));
   return {
     kind: 'theme',
@@ -68,8 +77,10 @@ export function themeSummaryOf(snapshot: GroupSnapshot, n: number): ThemeSummary
     items,
     ranked,
     rsvps: rowsOf(snapshot.rsvps, n),
-    authors: answered.map((a) => a.name),
-    notAnswered: group.members.filter((m) => !answeredIds.has(m.userId)).map((m) => m.name),
+    authors: shown ? answered.map((a) => a.name) : [],
+    notAnswered: shown ? group.members.filter((m) => !answeredIds.has(m.userId)).map((m) => m.name) : [],
+    answeredCount: answered.length,
+    shown,
   };
 }
 

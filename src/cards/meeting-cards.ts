@@ -1,3 +1,4 @@
+import agreementsTemplate from '../../cards/agreements-form.json';
 import answerFormTemplate from '../../cards/answer-form.json';
 import promptTemplate from '../../cards/answer-prompt.json';
 import statusTemplate from '../../cards/meeting-status.json';
@@ -13,11 +14,12 @@ import {
 } from '../domain/themes';
 import type { StatusFacts } from '../domain/status';
 import type { Group, Language, Meeting } from '../domain/types';
-import { t } from '../i18n';
+import { coordinates, EVERYONE, refreshUserIds, takesPart, viewerId, type Viewer } from '../domain/viewer';
+import { t, tp } from '../i18n';
 import { fieldQuestion } from '../i18n/format';
-import { escapeMarkdown, paragraphsOf } from './escape';
 import { clipParagraphs, fitting } from './fit';
-import { execute, type VerbAction } from './actions';
+import { execute, ownViewButton, withRefresh, type VerbAction } from './actions';
+import { paragraphRuns, plainRun, richLine } from './rich-text';
 import { render, type RenderedCard } from './render';
 
 /** The theme's title, e.g. "Tre gode råd". */
@@ -30,14 +32,50 @@ export function fieldLabel(lang: Language, n: number, i: number): string {
   return fieldQuestion(lang, n, i);
 }
 
-/** The shared status card of a meeting: intro, last agreements, progress (names only), buttons. */
+/** The status card of a meeting, as `viewer` sees it: the base card, or one person's own view. */
 export function meetingStatusCard(
   lang: Language,
   group: Group,
   meeting: Meeting,
   facts: StatusFacts,
+  viewer: Viewer = EVERYONE,
 ): RenderedCard {
-  return fitting((limit) => statusCardWithin(lang, group, meeting, facts, limit));
+  return fitting((limit) => statusCardWithin(lang, group, meeting, facts, viewer, limit));
+}
+
+/** The coordinator's buttons for the meeting's next step (a step Teams did not accept is offered again, and nothing else). */
+function coordinatorSteps(lang: Language, meeting: Meeting): VerbAction[] {
+  const n = meeting.number;
+  const unposted = meeting.unposted?.step;
+  const buttons: VerbAction[] = [];
+  if (unposted ? unposted === 'reveal' : meeting.status === 'running')
+    buttons.push(execute('reveal', t(lang, 'meeting.button.reveal'), { meeting: n }));
+  if (unposted ? unposted === 'startVoting' : meeting.status === 'revealed')
+    buttons.push(execute('startVoting', t(lang, 'meeting.button.startVoting'), { meeting: n }));
+  if (unposted ? unposted === 'close' : meeting.status === 'revealed' || meeting.status === 'voting')
+    buttons.push(execute('openAgreements', t(lang, 'meeting.button.close'), { meeting: n }));
+  return buttons;
+}
+
+/** A member's own progress: whether they have shared their answers, or how many they chose. */
+function ownState(lang: Language, meeting: Meeting, facts: StatusFacts, userId: string): string {
+  if (meeting.status === 'running')
+    return t(lang, facts.answered.some((p) => p.userId === userId) ? 'view.answered' : 'view.notAnswered');
+  if (meeting.status !== 'voting') return '';
+  const mine = facts.voted.find((v) => v.userId === userId);
+  return mine ? tp(lang, 'view.chosen', mine.choices) : t(lang, 'view.notChosen');
+}
+
+/** The buttons anyone taking part may use at this step: write (or edit) answers, or choose. */
+function memberButtons(lang: Language, meeting: Meeting, answered: boolean): VerbAction[] {
+  const n = meeting.number;
+  if (meeting.status === 'running') {
+    const label = t(lang, answered ? 'meeting.button.editAnswer' : 'meeting.button.answer');
+    return [execute('openAnswerForm', label, { meeting: n })];
+  }
+  if (meeting.status === 'voting')
+    return [execute('openVoting', t(lang, 'voting.openButton'), { meeting: n })];
+  return [];
 }
 
 function statusCardWithin(
@@ -45,54 +83,47 @@ function statusCardWithin(
   group: Group,
   meeting: Meeting,
   facts: StatusFacts,
+  viewer: Viewer,
   limit: number,
 ): RenderedCard {
   const n = meeting.number;
   const theme = themeTitle(lang, n);
   const voting = meeting.status === 'voting';
-  const by = voting ? facts.votedBy : facts.answeredBy;
-  const buttons: VerbAction[] = [];
-  // A step whose card Teams did not accept is offered again, and nothing else until it is posted.
-  const unposted = meeting.unposted?.step;
-  if (unposted ? unposted === 'reveal' : meeting.status === 'running')
-    buttons.push(execute('reveal', t(lang, 'meeting.button.reveal'), { meeting: n }));
-  if (unposted ? unposted === 'startVoting' : meeting.status === 'revealed')
-    buttons.push(execute('startVoting', t(lang, 'meeting.button.startVoting'), { meeting: n }));
-  const canClose = unposted ? unposted === 'close' : meeting.status === 'revealed' || voting;
-  const closeLabel = canClose ? t(lang, 'meeting.button.close') : '';
+  const by = voting ? facts.voted : facts.answered;
+  const ref = { card: 'meetingStatus' as const, meeting: n };
+  const me = viewerId(viewer);
+  const answered = me !== undefined && facts.answered.some((p) => p.userId === me);
+  const names = coordinates(viewer) && (voting || facts.namesShown) && by.length > 0;
+  const actions = [
+    ...(viewer.kind === 'everyone' || takesPart(viewer) ? memberButtons(lang, meeting, answered) : []),
+    ...(coordinates(viewer) ? coordinatorSteps(lang, meeting) : []),
+    ...(viewer.kind === 'everyone' ? [ownViewButton(t(lang, 'view.mine'), ref)] : []),
+  ];
   const model = {
     title: t(lang, 'meeting.title', { n, theme }),
-    groupName: escapeMarkdown(group.name),
+    groupName: plainRun(group.name),
     intro: t(lang, themeIntroKey(n as MeetingNumber)),
     previousTitle: t(lang, 'meeting.previousAgreements'),
-    previous: paragraphsOf(clipParagraphs(facts.previous?.conclusion?.agreements ?? '', limit * 4)),
+    previous: paragraphRuns(clipParagraphs(facts.previous?.conclusion?.agreements ?? '', limit * 4)),
     progress: t(lang, voting ? 'meeting.progress.votes' : 'meeting.progress.answers', {
       count: by.length,
       total: facts.memberCount,
     }),
-    who: by.length
-      ? t(lang, voting ? 'meeting.votedBy' : 'meeting.answeredBy', {
-          names: by.map(escapeMarkdown).join(', '),
+    who: names
+      ? richLine(lang, voting ? 'meeting.votedBy' : 'meeting.answeredBy', {
+          names: by.map((p) => p.name).join(', '),
         })
-      : '',
+      : [],
+    mine: takesPart(viewer) && me ? ownState(lang, meeting, facts, me) : '',
     stepText: t(
       lang,
       `meeting.step.${meeting.status === 'planned' || meeting.status === 'invited' ? 'running' : meeting.status}`,
       { max: MAX_CHOICES },
     ),
-    coordinatorOnly: t(lang, 'meeting.coordinatorOnly'),
-    answer:
-      meeting.status === 'running'
-        ? execute('openAnswerForm', t(lang, 'meeting.button.answer'), { meeting: n })
-        : null,
-    coordinatorButtons: buttons,
-    closeLabel,
-    close: closeLabel ? execute('closeMeeting', closeLabel, { meeting: n }) : null,
-    agreementsLabel: t(lang, 'meeting.agreementsLabel'),
-    agreementsPlaceholder: t(lang, 'meeting.agreementsPlaceholder'),
-    required: t(lang, 'error.required'),
+    actions,
   };
-  return { card: render(statusTemplate, model), summary: t(lang, 'meeting.summary.started', { n, theme }) };
+  const card = withRefresh(render(statusTemplate, model), ref, t(lang, 'view.mine'), refreshUserIds(group));
+  return { card, summary: t(lang, 'meeting.summary.started', { n, theme }) };
 }
 
 /** The answer card everyone sees: the prompts and a button that opens each person's own form. */
@@ -143,4 +174,18 @@ export function answerFormCard(lang: Language, n: number, view: AnswerFormView =
     submitAction: execute('submitAnswer', t(lang, 'answer.submit'), { meeting: n }),
   };
   return { card: render(answerFormTemplate, model), summary: model.title };
+}
+
+/** The coordinator's form that closes meeting n with the group's agreements (their own view only). */
+export function agreementsFormCard(lang: Language, n: number): RenderedCard {
+  const theme = themeTitle(lang, n);
+  const model = {
+    title: t(lang, 'meeting.closeTitle', { n, theme }),
+    intro: t(lang, 'meeting.closeIntro'),
+    label: t(lang, 'meeting.agreementsLabel'),
+    placeholder: t(lang, 'meeting.agreementsPlaceholder'),
+    required: t(lang, 'error.required'),
+    actions: [execute('closeMeeting', t(lang, 'meeting.button.close'), { meeting: n })],
+  };
+  return { card: render(agreementsTemplate, model), summary: model.title };
 }

@@ -1,14 +1,17 @@
 import conclusionTemplate from '../../cards/conclusion.json';
 import revealTemplate from '../../cards/reveal.json';
 import votingTemplate from '../../cards/voting.json';
+import promptTemplate from '../../cards/answer-prompt.json';
 import { MAX_CHOICES } from '../domain/items';
 import type { Group, Item, Language, Meeting, Proposal, RankedItem } from '../domain/types';
+import { coordinates, EVERYONE, refreshUserIds, takesPart, type Viewer } from '../domain/viewer';
 import { t } from '../i18n';
 import { votesNote } from '../i18n/format';
-import { escapeMarkdown, paragraphsOf } from './escape';
+import { escapeMarkdown } from './escape';
 import { clipParagraphs, ellipsis, fitting, isCut, paged } from './fit';
 import { fieldLabel, themeTitle } from './meeting-cards';
-import { execute } from './actions';
+import { execute, ownViewButton, withRefresh, type VerbAction } from './actions';
+import { paragraphRuns, plainRun, richLine, type Inlines } from './rich-text';
 import { render, type RenderedCard } from './render';
 
 /** One pooled item as a line: its text, and its author in a named group. */
@@ -120,26 +123,65 @@ function votingCardWithin(
   return { card: render(votingTemplate, model), summary: t(lang, 'voting.summary', { n }) };
 }
 
+/**
+ * The choosing card posted for everyone when choosing starts: what to do and the button that
+ * returns each member's own choosing form (the list itself is never on a card the chat shares).
+ */
+export function votingPromptCard(lang: Language, n: number): RenderedCard {
+  const model = {
+    title: t(lang, 'voting.title', { n, theme: themeTitle(lang, n) }),
+    prompts:
+      n === 1 ? [] : [1, 2].map((i) => t(lang, 'voting.question', { i, question: fieldLabel(lang, n, i) })),
+    body: t(lang, 'voting.intro', { max: MAX_CHOICES }),
+    actions: [execute('openVoting', t(lang, 'voting.openButton'), { meeting: n })],
+  };
+  return { card: render(promptTemplate, model), summary: t(lang, 'voting.summary', { n }) };
+}
+
 /** A ranked item's votes, with the question it answers when the theme asks two: "spørgsmål 2 · 3 stemmer". */
 export function rankedNote(lang: Language, n: number, item: Pick<RankedItem, 'votes' | 'field'>): string {
   return votesNote(lang, item.votes, n > 1 ? item.field : undefined);
 }
 
-/** The conclusion of a closed meeting; after meeting 4 it gathers the project proposals too. */
+/**
+ * The conclusion of a closed meeting, as `viewer` sees it; after meeting 4 it gathers the project
+ * proposals too. `notice` confirms the clicker's step in their own view.
+ */
 export function conclusionCard(
   lang: Language,
+  group: Group,
   meeting: Meeting,
   proposals: readonly Proposal[] = [],
-  notice = '',
+  viewer: Viewer = EVERYONE,
+  notice: Inlines = [],
 ): RenderedCard {
-  return fitting((limit) => conclusionCardWithin(lang, meeting, proposals, notice, limit));
+  return fitting((limit) => conclusionCardWithin(lang, group, meeting, proposals, viewer, notice, limit));
+}
+
+/** The conclusion's buttons for `viewer`: a proposal (meeting 4), the coordinator's next step, the own view. */
+function conclusionActions(lang: Language, group: Group, n: number, viewer: Viewer): VerbAction[] {
+  const last = n === 4;
+  const everyone = viewer.kind === 'everyone';
+  const propose = last && (everyone || takesPart(viewer));
+  return [
+    ...(propose ? [execute('openProposal', t(lang, 'project.proposeButton'))] : []),
+    ...(coordinates(viewer) && !last
+      ? [execute('openInvitation', t(lang, 'meeting.button.nextInvite', { n: n + 1 }), { meeting: n + 1 })]
+      : []),
+    ...(coordinates(viewer) && last && !group.projectVote
+      ? [execute('startProjectVote', t(lang, 'project.startVoteButton'))]
+      : []),
+    ...(everyone ? [ownViewButton(t(lang, 'view.mine'), { card: 'conclusion', meeting: n })] : []),
+  ];
 }
 
 function conclusionCardWithin(
   lang: Language,
+  group: Group,
   meeting: Meeting,
   proposals: readonly Proposal[],
-  notice: string,
+  viewer: Viewer,
+  notice: Inlines,
   limit: number,
 ): RenderedCard {
   const n = meeting.number;
@@ -155,36 +197,34 @@ function conclusionCardWithin(
     title: t(lang, 'conclusion.title', { n, theme: themeTitle(lang, n) }),
     notice,
     topTitle: t(lang, n === 1 ? 'conclusion.top.1' : 'conclusion.top.other'),
-    top: top.map(
-      (i, k) =>
-        `${k + 1}. ${escapeMarkdown(ellipsis(i.text, limit)).replace(/\n/g, ' ')} (${rankedNote(lang, n, i)})`,
+    top: top.map((i, k) =>
+      plainRun(`${k + 1}. ${ellipsis(i.text, limit).replace(/\n/g, ' ')} (${rankedNote(lang, n, i)})`),
     ),
     tieRule: cut ? `${tieRule} ${t(lang, 'conclusion.shortened')}` : tieRule,
     agreementsTitle: t(lang, 'conclusion.agreements'),
-    agreements: paragraphsOf(clipParagraphs(conclusion?.agreements ?? '', limit * 4)),
+    agreements: paragraphRuns(clipParagraphs(conclusion?.agreements ?? '', limit * 4)),
     next: last
       ? t(lang, 'conclusion.projectNext')
       : t(lang, 'conclusion.next', { theme: themeTitle(lang, n + 1) }),
     proposalsTitle: t(lang, 'project.proposalsTitle'),
     proposals: proposals.map((p) => proposalLine(lang, p, limit)),
-    invite: last
-      ? null
-      : execute('openInvitation', t(lang, 'meeting.button.nextInvite', { n: n + 1 }), { meeting: n + 1 }),
-    proposeLabel: last ? t(lang, 'project.proposeButton') : '',
-    titleLabel: t(lang, 'project.titleLabel'),
-    descriptionLabel: t(lang, 'project.descriptionLabel'),
-    propose: execute('proposeProject', t(lang, 'project.submitProposal')),
-    startVote: last ? execute('startProjectVote', t(lang, 'project.startVoteButton')) : null,
-    required: t(lang, 'error.required'),
+    actions: conclusionActions(lang, group, n, viewer),
   };
-  return { card: render(conclusionTemplate, model), summary: t(lang, 'conclusion.summary', { n }) };
+  const ref = { card: 'conclusion' as const, meeting: n };
+  const card = withRefresh(
+    render(conclusionTemplate, model),
+    ref,
+    t(lang, 'view.mine'),
+    refreshUserIds(group),
+  );
+  return { card, summary: t(lang, 'conclusion.summary', { n }) };
 }
 
-/** A proposal as a line: title, who proposed it, description (title and description cut to `limit`). */
-export function proposalLine(lang: Language, p: Proposal, limit = Infinity): string {
-  return t(lang, 'project.proposal', {
-    title: escapeMarkdown(ellipsis(p.title, limit)),
-    name: escapeMarkdown(p.name),
-    description: escapeMarkdown(ellipsis(p.description, limit)).replace(/\n/g, ' '),
+/** A proposal as runs: its title in bold, who proposed it, its description (title and description cut to `limit`). */
+export function proposalLine(lang: Language, p: Proposal, limit = Infinity): Inlines {
+  return richLine(lang, 'project.proposal', {
+    title: ellipsis(p.title, limit),
+    name: p.name,
+    description: ellipsis(p.description, limit).replace(/\n/g, ' '),
   });
 }

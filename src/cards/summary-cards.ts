@@ -3,6 +3,7 @@ import summaryTemplate from '../../cards/summary.json';
 import { MEETING_NUMBERS } from '../domain/themes';
 import { rsvpTally } from '../domain/snapshot';
 import type { Language, Meeting } from '../domain/types';
+import { hasStarted } from '../domain/meeting';
 import { t, tp } from '../i18n';
 import { formatDate, formatWhen } from '../i18n/format';
 import type { ProgrammeSummary, ThemeSummary } from '../app/summary';
@@ -71,14 +72,31 @@ export function themeSummaryCard(
             }),
           ]
         : []),
-      t(lang, 'summary.answered', { names: names(authors) || '–' }),
-      ...(notAnswered.length ? [t(lang, 'summary.notAnswered', { names: names(notAnswered) })] : []),
+      ...(summary.shown
+        ? [
+            t(lang, 'summary.answered', { names: names(authors) || '–' }),
+            ...(notAnswered.length ? [t(lang, 'summary.notAnswered', { names: names(notAnswered) })] : []),
+          ]
+        : [
+            t(lang, 'meeting.progress.answers', {
+              count: summary.answeredCount,
+              total: group.members.length,
+            }),
+          ]),
     ],
   };
-  const answers = itemSections(lang, group, n, items).map((s) => ({
-    heading: `${t(lang, 'summary.answers')}: ${s.heading}`,
-    lines: s.items.map((l) => `- ${l}`),
-  }));
+  const hidden: Section = {
+    heading: t(lang, 'summary.answers'),
+    lines: [t(lang, 'summary.answersNotShown')],
+  };
+  const answers = summary.shown
+    ? itemSections(lang, group, n, items).map((s) => ({
+        heading: `${t(lang, 'summary.answers')}: ${s.heading}`,
+        lines: s.items.map((l) => `- ${l}`),
+      }))
+    : hasStarted(meeting)
+      ? [hidden]
+      : [];
   const priorities: Section = {
     heading: t(lang, 'summary.priorities'),
     lines: ranked.length

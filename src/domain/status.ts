@@ -1,12 +1,18 @@
+import { isRevealed } from './meeting';
 import { answeredIn, meetingOf, rowsOf, type HasMeetings } from './snapshot';
-import type { Answer, Group, Meeting, Vote } from './types';
+import type { Answer, Group, Meeting, Person, Vote } from './types';
 
 /** What a meeting's status card shows besides the meeting: progress and the previous meeting's agreements. */
 export interface StatusFacts {
-  /** Names of the members who answered (people who left the group are not counted). */
-  answeredBy: string[];
-  /** Names of the members who prioritised. */
-  votedBy: string[];
+  /** The members who answered (people who left the group are not counted). */
+  answered: Person[];
+  /** The members who prioritised, with how many answers each chose. */
+  voted: (Person & { choices: number })[];
+  /**
+   * False while an anonymous meeting takes answers: then no view names who has answered, so no
+   * one (the coordinator included) can match a name to an answer as it comes in (counts only).
+   */
+  namesShown: boolean;
   memberCount: number;
   previous?: Meeting;
 }
@@ -18,13 +24,16 @@ export function statusFacts(
   n: number,
 ): StatusFacts {
   const inGroup = (userId: string): boolean => group.members.some((m) => m.userId === userId);
+  const person = ({ userId, name }: Person): Person => ({ userId, name });
+  const meeting = meetingOf(s, n);
   return {
-    answeredBy: answeredIn(s, n)
+    answered: answeredIn(s, n)
       .filter((a) => inGroup(a.userId))
-      .map((a) => a.name),
-    votedBy: rowsOf(s.votes, n)
+      .map(person),
+    voted: rowsOf(s.votes, n)
       .filter((v) => inGroup(v.userId))
-      .map((v) => v.name),
+      .map((v) => ({ ...person(v), choices: v.choices.length })),
+    namesShown: group.revealMode === 'named' || isRevealed(meeting),
     memberCount: group.members.length,
     previous: meetingOf(s, n - 1),
   };

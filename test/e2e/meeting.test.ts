@@ -50,8 +50,15 @@ afterAll(async () => {
 });
 
 afterEach(async () => {
-  expect(await chat.unsupportedWarnings()).toBe(0);
+  // The playground says of every shared card that it cannot show user-specific views: those
+  // cards carry a button that returns the person's own view instead. Nothing else may be unsupported.
+  expect(await chat.unsupportedWarnings({ besidesUserSpecificViews: true })).toBe(0);
 });
+
+/** Karen's own view of the newest shared card (the playground does not refresh it for her). */
+async function ownView(): Promise<void> {
+  await chat.button('Mine muligheder').click();
+}
 
 test('1. @Erfaringsgruppe hjælp shows the help', async () => {
   await chat.sees('Velkommen til erfaringsgruppen');
@@ -107,10 +114,12 @@ test('4. @Erfaringsgruppe inviter 1: the invitation is saved, posted and answere
   await chat.sees(PLACE);
 
   await chat.button('Jeg kommer').click();
-  await chat.sees('Kommer: Karen Holm');
+  await chat.sees(/Svar på invitationen: 1 kommer/);
   expect(await chat.actAs(JENS, 'rsvp', { meeting: 1, response: 'yes' })).toBe(200);
-  await chat.sees('Kommer: Jens Madsen, Karen Holm');
   await chat.sees(/Svar på invitationen: 2 kommer/);
+  // Who answered what is in the coordinator's own view only.
+  await ownView();
+  await chat.sees('Kommer: Jens Madsen, Karen Holm');
   await chat.screenshot('invitation');
 });
 
@@ -119,8 +128,8 @@ test('5. meeting 1: answers with æ, ø and å, reveal, votes and an agreement',
   await chat.button('Skriv dit svar').click();
   for (const [i, advice] of KAREN_ADVICE.entries()) await chat.field(`Råd ${i + 1}`).fill(advice);
   await chat.button('Gem mit svar').click();
-  // The status card counts it (the playground may fold the clicker's own "Tak!" view back at once).
-  await chat.sees('Har svaret: Karen Holm');
+  // The status card counts it, naming no one (the playground may fold the clicker's "Tak!" view back at once).
+  await chat.sees('1 af 3 har svaret');
 
   const [a1, a2, a3] = JENS_ADVICE;
   expect(await chat.actAs(JENS, 'submitAnswer', { meeting: 1, a1, a2, a3 })).toBe(200);
@@ -129,14 +138,18 @@ test('5. meeting 1: answers with æ, ø and å, reveal, votes and an agreement',
   await chat.sees('3 af 3 har svaret');
   await chat.screenshot('meeting-status');
 
+  await ownView();
+  await chat.sees('Har svaret: Karen Holm, Jens Madsen, Aisha Yilmaz');
   await chat.button('Vis svarene').click();
   for (const advice of [...KAREN_ADVICE, ...JENS_ADVICE, ...AISHA_ADVICE]) await chat.sees(advice);
   await chat.screenshot('answers');
 
+  await ownView();
   await chat.button('Prioritér svarene').click();
-  await chat.button('Gem mine valg').waitFor();
-  // Tick only once the status card has switched to prioritising: a later update re-renders the chat.
+  // Open the form only once the status card has switched to prioritising: a later update re-renders the chat.
   await chat.sees('0 af 3 har prioriteret');
+  await chat.button('Vælg det vigtigste').click();
+  await chat.button('Gem mine valg').waitFor();
   await chat.page.getByText(AISHA_ADVICE[1]).last().click();
   await chat.page.getByText(KAREN_ADVICE[0]).last().click();
   await chat.button('Gem mine valg').click();
@@ -148,7 +161,8 @@ test('5. meeting 1: answers with æ, ø and å, reveal, votes and an agreement',
   expect(await chat.actAs(AISHA, 'vote', { meeting: 1, choices: aishaChoices })).toBe(200);
   await chat.sees('3 af 3 har prioriteret');
 
-  await chat.page.getByRole('button', { name: 'Afslut mødet', exact: true }).first().click();
+  await ownView();
+  await chat.button('Afslut mødet').click();
   await chat.field('Aftaler og næste skridt').fill(AGREEMENT);
   await chat.button('Afslut mødet').click();
   await chat.sees('Gruppens tre gode råd');

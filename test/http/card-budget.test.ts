@@ -55,7 +55,6 @@ describe('six members at maximum length, reveal to conclusion, against a connect
   const members = Array.from({ length: 6 }, (_, i) => user(maxText(MAX_NAME_LENGTH, `M${i}`)));
   const answer = (n: number, i: number, f: number): string => maxText(MAX_ANSWER_LENGTH, `A${n}.${i}.${f}.`);
   const key = (): string => groupKeyOf(chat.tenantId, chat.conversationId);
-  let statusId = '';
   const step = flow();
 
   beforeAll(async () => {
@@ -72,9 +71,7 @@ describe('six members at maximum length, reveal to conclusion, against a connect
   });
 
   async function startAndAnswer(n: number): Promise<void> {
-    const before = bot.connector.posts().length;
     await click(chat, coordinator, 'startMeeting', { meeting: n });
-    statusId = bot.connector.posts()[before].id;
     for (const [i, m] of members.entries()) {
       const fields = Object.fromEntries(
         Array.from({ length: n === 1 ? 3 : 2 }, (_, f) => [`a${f + 1}`, answer(n, i, f)]),
@@ -84,9 +81,8 @@ describe('six members at maximum length, reveal to conclusion, against a connect
   }
 
   async function voteAndClose(n: number): Promise<void> {
-    const before = bot.connector.posts().length;
     await click(chat, coordinator, 'startVoting', { meeting: n });
-    const voting = cardsOf(bot.connector.posts().slice(before)).at(-1)!;
+    const voting = (await click(chat, members[0], 'openVoting', { meeting: n })) as Card;
     const choices = (findInput(voting, 'choices')?.choices as { title: string; value: string }[]) ?? [];
     expect(choices).toHaveLength(6 * (n === 1 ? 3 : 2));
     expect(choices.every((c) => c.title.includes('…'))).toBe(true);
@@ -116,7 +112,8 @@ describe('six members at maximum length, reveal to conclusion, against a connect
         step: 'reveal',
         failed: true,
       });
-      const status = cardsOf(bot.connector.updates().filter((u) => u.activityId === statusId)).at(-1)!;
+      // The coordinator's own view of the status card offers the step again.
+      const status = await click(chat, coordinator, 'refresh', { card: 'meetingStatus', meeting: 1 });
       expect(cardText(status)).toContain('Vis svarene');
 
       expect(await click(chat, coordinator, 'startVoting', { meeting: 1 })).toContain('er ikke nået frem');
@@ -184,9 +181,9 @@ describe('six members at maximum length, reveal to conclusion, against a connect
     const posted = cardsOf(bot.connector.posts().slice(before));
     const full = posted.slice(0, -1).map(cardText).join('\n');
     for (const i of members.keys())
-      for (const k of [1, 2])
-        expect(full).toContain(escapeMarkdown(maxText(MAX_DESCRIPTION_LENGTH, `D${i}.${k}.`)));
-    const vote = posted.at(-1)!;
+      for (const k of [1, 2]) expect(full).toContain(maxText(MAX_DESCRIPTION_LENGTH, `D${i}.${k}.`));
+    const vote = (await click(chat, coordinator, 'openDecision')) as Card;
+    expect(findInput(await click(chat, members[0], 'openBallot'), 'choice')?.choices).toHaveLength(12);
     const options = findInput(vote, 'choice')?.choices as { value: string }[];
     expect(options).toHaveLength(12);
     for (const m of members) await click(chat, m, 'voteProject', { choice: options[0].value });

@@ -1,15 +1,14 @@
 import type { MeetingView } from '../../app/meeting';
 import type { PostingStep } from '../../app/posting';
 import { ellipsis } from '../../cards/fit';
-import { groupCard } from '../../cards/group-card';
-import { answerFormCard, answerPromptCard } from '../../cards/meeting-cards';
+import { agreementsFormCard, answerFormCard, answerPromptCard } from '../../cards/meeting-cards';
 import type { RenderedCard } from '../../cards/render';
-import { conclusionCard, revealCards, votingCard } from '../../cards/result-cards';
+import { conclusionCard, revealCards, votingCard, votingPromptCard } from '../../cards/result-cards';
 import { t } from '../../i18n';
 import { act, perform, type Handler } from '../act';
 import { ConversationGoneError } from '../outbox/connector-errors';
 import { cardReply, doneReply, messageReply } from '../reply';
-import { refreshStatus, statusCardOf } from '../shared-cards';
+import { personalCard, refreshStatus, statusCardOf, viewerIn } from '../shared-cards';
 import type { Turn } from '../turn';
 
 /** Starts meeting n: posts the shared status card and the answer card (also `start N`). */
@@ -82,7 +81,7 @@ function coordinatorPosts(
     const performed = await perform(verb, turn, input);
     if ('reply' in performed) return performed.reply;
     const { view } = performed;
-    if (view.repeated) return cardReply(statusCardOf(view));
+    if (view.repeated) return cardReply(statusCardOf(view, viewerIn(turn, view.group)));
     const ids = await postStep(turn, view, name, cards(view));
     if (!ids) return messageReply(t(view.group.language, 'meeting.notPosted'));
     const conclusionCardId = name === 'close' ? ids[0] : undefined;
@@ -90,7 +89,7 @@ function coordinatorPosts(
     const posted = await turn.deps.app.markPosted(turn.actor, view.meeting.number, name, done);
     const shown = posted.ok ? { ...view, meeting: posted.value } : view;
     await refreshStatus(turn, shown);
-    return cardReply(statusCardOf(shown));
+    return cardReply(statusCardOf(shown, viewerIn(turn, shown.group)));
   };
 }
 
@@ -99,15 +98,25 @@ export const reveal = coordinatorPosts('reveal', 'reveal', (v) =>
   revealCards(v.group.language, v.group, v.meeting.number, v.items),
 );
 
-/** Posts the voting card of a meeting. */
+/** Posts the choosing card of a meeting: its button returns each member's own choosing form. */
 export const startVoting = coordinatorPosts('startVoting', 'startVoting', (v) => [
-  votingCard(v.group.language, v.group, v.meeting.number, v.items),
+  votingPromptCard(v.group.language, v.meeting.number),
 ]);
+
+/** The coordinator's form that closes a meeting, for them alone. */
+export const openAgreements = act('openAgreements', (_turn, { group, meeting }) =>
+  cardReply(agreementsFormCard(group.language, meeting.number)),
+);
 
 /** Closes a meeting with its agreements and posts the conclusion. */
 export const closeMeeting = coordinatorPosts('closeMeeting', 'close', (v) => [
-  conclusionCard(v.group.language, v.meeting, v.proposals),
+  conclusionCard(v.group.language, v.group, v.meeting, v.proposals),
 ]);
+
+/** The clicker's own choosing form, with what they chose so far. */
+export const openVoting = act('openVoting', (_turn, view) =>
+  cardReply(votingCard(view.group.language, view.group, view.meeting.number, view.items, view.mine)),
+);
 
 /** Records the clicker's priorities. */
 export const vote = act('vote', (_turn, view) => {
@@ -119,7 +128,8 @@ export const vote = act('vote', (_turn, view) => {
   return cardReply(votingCard(lang, view.group, view.meeting.number, view.items, mine, notice));
 });
 
-/** Universal Actions refresh: the current status card of a meeting, or the group card. */
-export const refresh = act('refresh', (_turn, shown) =>
-  cardReply(shown.kind === 'meeting' ? statusCardOf(shown.view) : groupCard(shown.language, shown.group)),
-);
+/**
+ * Universal Actions refresh (also the base card's "Vis mine muligheder"): the shared card as the
+ * person who asks sees it.
+ */
+export const refresh = act('refresh', async (turn, shown) => cardReply(await personalCard(turn, shown)));
