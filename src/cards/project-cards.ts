@@ -11,7 +11,7 @@ import { formatDate } from '../i18n/format';
 import type { FieldErrors } from '../domain/input';
 import { coordinates, EVERYONE, refreshUserIds, takesPart, viewerId, type Viewer } from '../domain/viewer';
 import { escapeMarkdown } from './escape';
-import { plainRun, richLine, runsText, type Inlines } from './rich-text';
+import { bulletRun, plainRun, richLine, runsText, type Inlines } from './rich-text';
 import { ellipsis, fitting, isCut, paged } from './fit';
 import { partNote, proposalLine } from './result-cards';
 import { execute, ownViewButton, withRefresh } from './actions';
@@ -158,7 +158,7 @@ export function proposalCards(lang: Language, proposals: readonly Proposal[]): R
       render(listTemplate, {
         title,
         note: partNote(lang, 'project.part', k, total),
-        sections: part.map((s) => ({ heading: s.heading, items: s.lines })),
+        sections: part.map((s) => ({ heading: s.heading, items: s.lines.map(bulletRun) })),
       }),
     (h) => t(lang, 'reveal.continued', { heading: h }),
   );

@@ -11,7 +11,7 @@ import { escapeMarkdown } from './escape';
 import { clipParagraphs, ellipsis, fitting, isCut, paged } from './fit';
 import { fieldLabel, themeTitle } from './meeting-cards';
 import { execute, ownViewButton, withRefresh, type VerbAction } from './actions';
-import { paragraphRuns, plainRun, richLine, type Inlines } from './rich-text';
+import { bulletRun, paragraphRuns, plainRun, richLine, type Inlines } from './rich-text';
 import { render, type RenderedCard } from './render';
 
 /** One pooled item as a line: its text, and its author in a named group. */
@@ -20,6 +20,12 @@ export function itemLine(lang: Language, group: Group, item: Item): string {
   return group.revealMode === 'named'
     ? t(lang, 'reveal.item', { text, name: escapeMarkdown(item.author.name) })
     : text;
+}
+
+/** One pooled item as people's plain text (never parsed as markdown): its text, and its author in a named group. */
+function itemText(group: Group, item: Item): string {
+  const text = item.text.replace(/\n/g, ' ');
+  return group.revealMode === 'named' ? `${text} – ${item.author.name}` : text;
 }
 
 /** A note that a card was split in parts, or '' for a card in one part. */
@@ -58,14 +64,20 @@ export function revealCards(lang: Language, group: Group, n: number, items: read
         ? t(lang, 'reveal.anonymous')
         : '';
   const title = t(lang, 'reveal.title', { n, theme: themeTitle(lang, n) });
-  const sections = itemSections(lang, group, n, items).map((s) => ({ heading: s.heading, lines: s.items }));
+  const sections =
+    n === 1
+      ? [{ heading: themeTitle(lang, 1), lines: items.map((i) => itemText(group, i)) }]
+      : [1, 2].map((field) => ({
+          heading: fieldLabel(lang, n, field),
+          lines: items.filter((i) => i.field === field).map((i) => itemText(group, i)),
+        }));
   const cards = paged(
     sections,
     (part, k, total) =>
       render(revealTemplate, {
         title,
         note: [note, partNote(lang, 'reveal.part', k, total)].filter(Boolean).join(' '),
-        sections: part.map((s) => ({ heading: s.heading, items: s.lines })),
+        sections: part.map((s) => ({ heading: s.heading, items: s.lines.map(bulletRun) })),
       }),
     (heading) => t(lang, 'reveal.continued', { heading }),
   );

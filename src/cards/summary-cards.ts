@@ -2,7 +2,7 @@ import chooseTemplate from '../../cards/choose-group.json';
 import summaryTemplate from '../../cards/summary.json';
 import { MEETING_NUMBERS } from '../domain/themes';
 import { rsvpTally } from '../domain/snapshot';
-import type { Language, Meeting } from '../domain/types';
+import type { Language, Meeting, Proposal } from '../domain/types';
 import { hasStarted } from '../domain/meeting';
 import { t, tp } from '../i18n';
 import { formatDate, formatWhen } from '../i18n/format';
@@ -13,7 +13,7 @@ import { themeTitle } from './meeting-cards';
 import { overviewAction, type OverviewLink } from './overview-action';
 import { execute } from './actions';
 import { render, type AdaptiveCard, type RenderedCard } from './render';
-import { itemSections, proposalLine, rankedNote } from './result-cards';
+import { itemSections, rankedNote } from './result-cards';
 
 /**
  * Renders, shortening the lines of the `shortenable` sections step by step until the card fits
@@ -181,7 +181,7 @@ export function programmeSummaryCard(
           `${t(lang, 'project.owner')}: ${escapeMarkdown(p.owner.name)} · ${t(lang, 'project.firstStep')}: ${escapeMarkdown(p.firstStep)} · ${t(lang, 'project.dueDate')}: ${formatDate(lang, p.dueDate)}`,
         ]
       : programme.proposals.length
-        ? programme.proposals.map((x) => `- ${proposalLine(lang, x)}`)
+        ? programme.proposals.map((x) => `- ${proposalMarkdown(lang, x)}`)
         : [t(lang, 'programme.noProject')],
   };
   const group = programme.group;
@@ -238,4 +238,13 @@ export function chooseGroupCard(
   for (let shown = groups.length - 1; shown > 0 && !fits(fitted.card); shown--)
     fitted = build(LINE_LIMITS[LINE_LIMITS.length - 1], shown);
   return { card: fitted.card, summary: title };
+}
+
+/** A proposal as a markdown line of the summary: title, who proposed it, description (people's text escaped). */
+function proposalMarkdown(lang: Language, p: Proposal): string {
+  return t(lang, 'project.proposal', {
+    title: escapeMarkdown(p.title),
+    name: escapeMarkdown(p.name),
+    description: escapeMarkdown(p.description).replace(/\n/g, ' '),
+  });
 }
