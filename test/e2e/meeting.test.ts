@@ -55,8 +55,12 @@ afterEach(async () => {
   expect(await chat.unsupportedWarnings({ besidesUserSpecificViews: true })).toBe(0);
 });
 
-/** Karen's own view of the newest shared card (the playground does not refresh it for her). */
+/**
+ * Karen's own view of the newest shared card (the playground does not refresh it for her), once
+ * every update for everyone has landed (a later one would put the base card back).
+ */
 async function ownView(): Promise<void> {
+  await chat.settled();
   await chat.button('Mine muligheder').click();
 }
 
@@ -77,6 +81,8 @@ test('2. @Erfaringsgruppe opret: the setup card is filled in and the coordinator
   await chat.button('Gem').click();
   // What everyone sees from now on (the clicker's "du er koordinator" is replaced by it at once).
   await chat.sees('Medlemmer (0 af 6)');
+  // Open the join form only once the card's update for everyone has landed: it would wipe the form.
+  await chat.settled();
 
   await chat.button('Jeg er med').click();
   await chat.page.getByText('Imellem de to').last().click();

@@ -19,6 +19,8 @@ const GROUP_CHAT_ID = '__GROUP_CHAT_ID__';
 
 export const SCREENSHOT_DIR = path.join(__dirname, '..', 'screenshots');
 const WAIT_MS = 20_000;
+/** How long the chat is given to show an update the bot has sent (the playground pushes it to the page). */
+const SETTLE_MS = 500;
 /** Where the playground's Adaptive Card renderer puts each card. */
 const CARD = '.ac-adaptiveCard';
 const VIEWPORT = { width: 1400, height: 1500 };
@@ -148,6 +150,15 @@ export class PlaygroundSession {
     const { status } = await clickAs(this.bot.url, chat, person, verb, data);
     await this.bot.idle();
     return status;
+  }
+
+  /**
+   * Waits until the bot has sent everything the last click made it send (a shared card's update
+   * for everyone races the clicker's own view of the same message) and the chat has shown it.
+   */
+  async settled(): Promise<void> {
+    await this.bot.idle();
+    await this.page.waitForTimeout(SETTLE_MS);
   }
 
   /** The (random) item id of `person`'s answer field in meeting n, read from storage as the voting card shows it. */
