@@ -10,8 +10,7 @@ import { t, tp } from '../i18n';
 import { formatDate } from '../i18n/format';
 import type { FieldErrors } from '../domain/input';
 import { coordinates, EVERYONE, refreshUserIds, takesPart, viewerId, type Viewer } from '../domain/viewer';
-import { escapeMarkdown } from './escape';
-import { bulletRun, plainRun, richLine, runsText, type Inlines } from './rich-text';
+import { bulletRun, factRuns, paragraphRuns, plainRun, richLine, runsText, type Inlines } from './rich-text';
 import { ellipsis, fitting, isCut, paged } from './fit';
 import { partNote, proposalLine } from './result-cards';
 import { execute, ownViewButton, withRefresh } from './actions';
@@ -169,13 +168,13 @@ export function proposalCards(lang: Language, proposals: readonly Proposal[]): R
 export function projectFinalCard(lang: Language, group: Group, project: Project): RenderedCard {
   const model = {
     title: t(lang, 'project.finalTitle'),
-    body: t(lang, 'project.finalBody', { group: escapeMarkdown(group.name) }),
-    projectTitle: escapeMarkdown(project.title),
-    description: escapeMarkdown(project.description),
+    body: richLine(lang, 'project.finalBody', { group: group.name }),
+    projectTitle: [{ type: 'TextRun', text: project.title, weight: 'Bolder' }],
+    description: paragraphRuns(project.description),
     facts: [
-      { title: t(lang, 'project.owner'), value: escapeMarkdown(project.owner.name) },
-      { title: t(lang, 'project.firstStep'), value: escapeMarkdown(project.firstStep) },
-      { title: t(lang, 'project.dueDate'), value: formatDate(lang, project.dueDate) },
+      factRuns(t(lang, 'project.owner'), project.owner.name),
+      factRuns(t(lang, 'project.firstStep'), project.firstStep),
+      factRuns(t(lang, 'project.dueDate'), formatDate(lang, project.dueDate)),
     ],
   };
   return {
