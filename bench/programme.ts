@@ -51,11 +51,16 @@ function answerOf(g: BenchGroup, n: number, i: number, edited = false): Record<s
   return data;
 }
 
-/** Starts meeting n and lets all six members answer at once. */
+/**
+ * Starts meeting n and lets all six members answer at once; then each person's Teams client asks
+ * for their own view of the updated status card (the automatic refresh of `refresh.userIds`).
+ */
 export async function startAndAnswer(send: Send, g: BenchGroup, n: number, store: GroupStore): Promise<void> {
   await send('startMeeting', mention(g.chat, g.coordinator, `start ${n}`));
   await cardsOut(store, g, n);
   await all(g.members, (m, i) => send('submitAnswer', invoke(g.chat, m, 'submitAnswer', answerOf(g, n, i))));
+  const own = { card: 'meetingStatus', meeting: n };
+  await all([g.coordinator, ...g.members], (p) => send('refresh', invoke(g.chat, p, 'refresh', own)));
 }
 
 /** The group as stored (item and proposal ids are random: the benchmark reads them like a card would show them). */

@@ -227,6 +227,7 @@ async function main(): Promise<void> {
     },
     roundTrips: {
       submitAnswer: ours.roundTrips,
+      refresh: stats.refresh.roundTrips,
       summary: stats.summary.roundTrips,
       floor: floorOne.roundTrips,
     },
@@ -272,6 +273,11 @@ async function main(): Promise<void> {
       'storage round trips per submitAnswer (with its card refresh) ≤ 2',
       result.roundTrips.submitAnswer,
       result.roundTrips.submitAnswer <= 2,
+    ],
+    [
+      'storage round trips per refresh (each person’s view of a shared card) ≤ 1',
+      result.roundTrips.refresh,
+      result.roundTrips.refresh <= 1,
     ],
     ['summary: 1 query at any size (most in the growth runs)', summaryQueries, summaryQueries <= 1],
     ['messages posted per meeting ≤ 6', result.sendsPerMeeting.max, result.sendsPerMeeting.max <= 6],

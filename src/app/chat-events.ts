@@ -7,20 +7,22 @@ import { liveGroup, useCase } from './use-case';
 /**
  * The stored group as an activity from its chat leaves it: the bot is in the chat, so an
  * "inactive" mark is cleared; the conversation reference takes the serviceUrl Teams used now
- * (background sends go there); a member who joined before their chat id was kept gets it now.
+ * (background sends go there); a member or coordinator whose chat id was not kept yet gets it now.
  * Undefined when nothing changes (or the group is being deleted).
  */
 export function afterActivity(group: Group, actor: Actor): Group | undefined {
   if (actor.chat === 'personal' || group.deletedAt) return undefined;
   const conversation = freshReference(group.conversation, actor.conversation);
-  const members = group.members.map((m) =>
-    m.userId === actor.userId && !m.chatId && actor.chatId ? { ...m, chatId: actor.chatId } : m,
-  );
+  const withChatId = <P extends { userId: string; chatId?: string }>(p: P): P =>
+    p.userId === actor.userId && !p.chatId && actor.chatId ? { ...p, chatId: actor.chatId } : p;
+  const members = group.members.map(withChatId);
+  const coordinators = group.coordinators.map(withChatId);
   const changed =
     group.inactive !== undefined ||
     JSON.stringify(conversation) !== JSON.stringify(group.conversation) ||
-    members.some((m, i) => m !== group.members[i]);
-  return changed ? { ...group, conversation, members, inactive: undefined } : undefined;
+    members.some((m, i) => m !== group.members[i]) ||
+    coordinators.some((c, i) => c !== group.coordinators[i]);
+  return changed ? { ...group, conversation, members, coordinators, inactive: undefined } : undefined;
 }
 
 /** Any activity from the chat: stores what it changes (`afterActivity`); true when something changed. */

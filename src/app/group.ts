@@ -92,7 +92,9 @@ export function setupGroup(
       ...settings.value,
       key: actor.groupKey,
       tenantId: actor.tenantId,
-      coordinators: [{ userId: actor.userId, name: actor.name }],
+      coordinators: [
+        { userId: actor.userId, name: actor.name, ...(actor.chatId ? { chatId: actor.chatId } : {}) },
+      ],
       members: [],
       conversation: actor.conversation,
       createdAt: deps.now().toISOString(),

@@ -24,15 +24,7 @@ import { VERBS, type Verb, type ViewOf } from './verbs';
 import { outboxAccess, type Posts } from './outbox';
 import { todayIn } from '../domain/schedule';
 import type { Group } from '../domain/types';
-import {
-  calendarEntry,
-  groupView,
-  languageFor,
-  markGone,
-  projectView,
-  sharedCards,
-  welcomeBack,
-} from './views';
+import { calendarEntry, groupView, languageFor, markGone, projectView, welcomeBack } from './views';
 
 export type { Actor } from './context';
 export type { Verb } from './verbs';
@@ -76,7 +68,6 @@ export function createApp(deps: AppDeps) {
     groupView: bind(groupView),
     languageFor: bind(languageFor),
     welcomeBack: bind(welcomeBack),
-    sharedCards: bind(sharedCards),
     recordGroupCard: bind(recordGroupCard),
     markGone: bind(markGone),
     markInactive: bind(setInactive),

@@ -32,7 +32,7 @@ export interface InvitationDraft {
 type Answered = InvitationView & { response: RsvpResponse; newer?: boolean };
 
 /** A meeting's invitation with the answers given to it, from the group's partition. */
-function invitationView(snapshot: GroupSnapshot, meeting: Meeting): InvitationView {
+export function invitationView(snapshot: GroupSnapshot, meeting: Meeting): InvitationView {
   const rsvps = rowsOf(snapshot.rsvps, meeting.number);
   return { group: snapshot.group.value, meeting, rsvps };
 }

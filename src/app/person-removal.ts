@@ -86,7 +86,12 @@ export async function removePerson(
     coordinators.length === 0
       ? [...members].sort((a, b) => a.joinedAt.localeCompare(b.joinedAt))[0]
       : undefined;
-  if (heir) coordinators.push({ userId: heir.userId, name: heir.name });
+  if (heir)
+    coordinators.push({
+      userId: heir.userId,
+      name: heir.name,
+      ...(heir.chatId ? { chatId: heir.chatId } : {}),
+    });
   // Saved under its ETag (a lost race reruns the whole deletion, which finds their rows still stored).
   await deps.store.saveGroup({ value: { ...g, members, coordinators }, etag: snapshot.group.etag });
   await deps.store.unindexCoordinator(actor.tenantId, actor.userId, g.key);

@@ -38,7 +38,7 @@ type Chosen = ProjectView & { project: Project };
  * Loads the group for the common project: after meeting 4, before the project is chosen. Members
  * who joined before cards named them by a random id get one now, before the owner choices show.
  */
-const open =
+export const projectOpen =
   (role: Role): Load<GroupSnapshot> =>
   async (deps, actor) => {
     const loaded = await enter(deps, actor, { role });
@@ -57,7 +57,7 @@ const open =
 
 /** Adds a proposal for the common project (member; after meeting 4; at most two each). */
 export function proposeProject(deps: AppDeps, actor: Actor, data: Input): Promise<Outcome<Proposed>> {
-  return useCase(deps, actor, open('member'), async (snapshot) => {
+  return useCase(deps, actor, projectOpen('member'), async (snapshot) => {
     const input = parseProposal(data);
     if (!input.ok) return invalidForm(input.errors);
     const mine = snapshot.proposals.filter((p) => p.userId === actor.userId);
@@ -95,7 +95,7 @@ export function startProjectVote(
   _input: Input,
   posts?: Posts<ProjectView>,
 ): Promise<Outcome<ProjectView>> {
-  return useCase(deps, actor, open('coordinator'), async (snapshot) => {
+  return useCase(deps, actor, projectOpen('coordinator'), async (snapshot) => {
     if (snapshot.proposals.length === 0) return refuse('noProposals');
     const group = snapshot.group.value;
     if (voteOpened(group.projectVote) || (group.projectVote && !posts)) return ok(projectViewOf(snapshot));
@@ -124,7 +124,7 @@ export function recordProjectVoteCard(deps: AppDeps, actor: Actor, cardId: strin
 
 /** Stores the caller's vote for one proposal (member; once the vote is open; a new vote replaces it). */
 export function voteProject(deps: AppDeps, actor: Actor, data: Input): Promise<Outcome<Voted>> {
-  return useCase(deps, actor, open('member'), async (snapshot) => {
+  return useCase(deps, actor, projectOpen('member'), async (snapshot) => {
     if (!snapshot.group.value.projectVote) return refuse('projectVoteNotOpen');
     const chosen = snapshot.proposals.find((p) => p.id === data.choice);
     if (!chosen) return refuse('invalidInput');
@@ -151,7 +151,7 @@ export function chooseProject(
   data: Input,
   posts?: Posts<Chosen>,
 ): Promise<Outcome<Chosen>> {
-  return useCase(deps, actor, open('coordinator'), async (snapshot) => {
+  return useCase(deps, actor, projectOpen('coordinator'), async (snapshot) => {
     const input = parseChoice(data, todayIn(deps.timeZone, deps.now()));
     if (!input.ok) return invalidForm(input.errors);
     const proposal = snapshot.proposals.find((p) => p.id === input.value.choice);

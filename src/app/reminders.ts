@@ -54,6 +54,6 @@ export function unansweredInRunningMeeting(
     if (!meeting) return refuse('noRunningMeeting');
     const group = snapshot.group.value;
     const facts = statusFacts(snapshot, group, meeting.number);
-    return ok({ group, meeting, shared: facts.answeredBy.length, expected: facts.expectedAnswers });
+    return ok({ group, meeting, shared: facts.answered.length, expected: facts.expectedAnswers });
   });
 }

@@ -36,10 +36,19 @@ export interface ThemeSummary {
   ranked: RankedItem[];
   /**
    * Who took part, for the coordinator only (a member's summary has no participation lines): the
-   * meeting's RSVPs, everyone who shared answers (by the name they answered under), and the members
-   * who said they could not come. Nobody is listed as not having answered.
+   * meeting's RSVPs, everyone who shared answers (by the name they answered under; only once the
+   * answers are shown), and the members who said they could not come. Nobody is listed as not
+   * having answered.
    */
   participation?: { rsvps: Rsvp[]; shared: string[]; declined: string[] };
+  /**
+   * How many have answered. While the answers are not shown to the group this is all the summary
+   * holds of them: no answer, no choice and no name of who answered (issue 20: no coordinator
+   * can match an answer to its author by asking again after each new answer).
+   */
+  answeredCount: number;
+  /** True once the group has seen the answers (revealed, choosing or closed). */
+  shown: boolean;
 }
 
 /** The whole programme's summary from a snapshot. */
@@ -66,19 +75,28 @@ export function themeSummaryOf(
   const meeting = meetingOf(snapshot, n);
   if (!meeting) return undefined;
   const group = groupInMeeting(snapshot.group.value, meeting);
-  const shown = forCoordinator || isRevealed(meeting);
+  const shown = isRevealed(meeting);
   const items = shown ? poolItems(n, snapshot.answers, group.members, group.revealMode) : [];
   const ranked = rankItems(items, rowsOf(snapshot.votes, n)).filter((i) => i.votes > 0);
   const declined = declinedIn(snapshot.rsvps, n);
   const answered = answeredIn(snapshot, n);
   const participation = {
     rsvps: rowsOf(snapshot.rsvps, n),
-    shared: answered.map((a) => a.name),
+    shared: shown ? answered.map((a) => a.name) : [],
     declined: group.members
       .filter((m) => declined.has(m.userId) && !answered.some((a) => a.userId === m.userId))
       .map((m) => m.name),
   };
-  return { kind: 'theme', group, meeting, items, ranked, ...(forCoordinator ? { participation } : {}) };
+  const counted = { answeredCount: answered.length, shown };
+  return {
+    kind: 'theme',
+    group,
+    meeting,
+    items,
+    ranked,
+    ...counted,
+    ...(forCoordinator ? { participation } : {}),
+  };
 }
 
 /** Which group a summary is for: the chat's own, or (in a personal chat) one the caller coordinates. */

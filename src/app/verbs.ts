@@ -1,5 +1,6 @@
 import { answerVerbs } from './answers';
 import { dataRightsVerbs } from './data-rights';
+import { formVerbs } from './forms';
 import { groupVerbs } from './group';
 import { groupDeletionVerbs } from './group-deletion';
 import { guideVerbs } from './guide';
@@ -7,7 +8,7 @@ import { invitationVerbs } from './invitation';
 import { meetingVerbs } from './meeting';
 import { projectVerbs } from './project';
 import { summaryVerbs } from './summary';
-import { refreshVerbs } from './views';
+import { refreshVerbs } from './refresh';
 
 export type { SharedCard, SharedViews, ViewOf } from './verb';
 
@@ -21,6 +22,7 @@ export const VERBS = {
   ...invitationVerbs,
   ...meetingVerbs,
   ...answerVerbs,
+  ...formVerbs,
   ...refreshVerbs,
   ...projectVerbs,
   ...summaryVerbs,

@@ -21,7 +21,7 @@ import { parseCommand } from './commands';
 import { mentionMessage } from './mentions';
 import { routeAction, routeCommand } from './router';
 import { cardActivity } from './outbox/sends';
-import { cardToReplace } from './reply-target';
+import { submitAnswer } from './reply-target';
 import { isRepeatable } from './handlers';
 import type { Actor } from '../app';
 import { actorOf, makeTurn, type BotDeps, type Turn } from './turn';
@@ -165,7 +165,8 @@ export class ErfaringsgruppeBot extends TeamsActivityHandler {
     const failure = await this.runAndLog(context, what, async (turn) => {
       if (await this.isRedelivery(turn)) return DONE;
       const reply = isSubmit ? await routeAction(turn, value.verb, value) : await routeCommand(turn, command);
-      this.deliver(context, reply, what, isSubmit ? await cardToReplace(turn, value, reply) : undefined);
+      const answer = isSubmit ? submitAnswer(turn, value, reply) : { reply };
+      this.deliver(context, answer.reply, what, answer.replaces);
       return DONE;
     });
     if (failure.kind !== 'done') this.deliver(context, failure, what);

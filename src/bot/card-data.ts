@@ -9,3 +9,10 @@ export function cardData(raw: unknown): Record<string, unknown> {
   }
   return data;
 }
+
+/** The string values of a form's data (what the person typed), to show the form again. */
+export function stringsOf(data: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(data).filter((e): e is [string, string] => typeof e[1] === 'string'),
+  );
+}

@@ -2,13 +2,15 @@ import { isVerb, VERB_NAMES, VERBS, type Verb } from '../app';
 import type { NoticeVerb } from '../app/verbs';
 import { noticeHandler, type Handler } from './act';
 import { confirmDeleteGroup, confirmDeleteMyData, myData } from './actions/data-rights';
-import { joinGroup, leaveGroup, openSetup, setupGroup } from './actions/group';
+import { joinGroup, leaveGroup, openJoin, openSetup, setupGroup } from './actions/group';
 import { openGuide } from './actions/guide';
 import { openInvitation, rsvp, saveInvitation } from './actions/invitation';
 import {
   closeMeeting,
   endVoting,
+  openAgreements,
   openAnswerForm,
+  openVoting,
   refresh,
   reveal,
   startMeeting,
@@ -16,7 +18,15 @@ import {
   submitAnswer,
   vote,
 } from './actions/meeting';
-import { chooseProject, proposeProject, startProjectVote, voteProject } from './actions/project';
+import {
+  chooseProject,
+  openBallot,
+  openDecision,
+  openProposal,
+  proposeProject,
+  startProjectVote,
+  voteProject,
+} from './actions/project';
 import { summary } from './actions/summary';
 
 /**
@@ -26,6 +36,7 @@ import { summary } from './actions/summary';
 const HANDLERS = {
   openSetup,
   setupGroup,
+  openJoin,
   joinGroup,
   leaveGroup,
   openGuide,
@@ -35,15 +46,20 @@ const HANDLERS = {
   startMeeting,
   openAnswerForm,
   submitAnswer,
+  openAgreements,
+  openVoting,
   reveal,
   startVoting,
   endVoting,
   vote,
   closeMeeting,
   refresh,
+  openProposal,
   proposeProject,
   startProjectVote,
+  openBallot,
   voteProject,
+  openDecision,
   chooseProject,
   summary,
   myData,

@@ -1,47 +1,27 @@
-import type { SharedCards } from '../app/views';
-import type { Reply } from './reply';
+import { isVerb, VERBS, type Verb } from '../app';
+import { doneReply, type Reply } from './reply';
 import type { Turn } from './turn';
-import type { Verb } from '../app';
-
-/** Where a verb's button sits: the stored shared card an Action.Submit answer stands for. */
-type CardOf = (cards: SharedCards, meeting: number) => string | undefined;
 
 /**
- * The verbs whose answer is their shared card's new state for everyone (the group card after
- * joining, the invitation after an RSVP, the status card after a coordinator step, …). Other
- * verbs answer the clicker alone (a form, a draft, a page of their data): never in place of a
- * card the chat shares.
+ * An Action.Submit answer (older clients): a message in the chat, never an invoke response. In a
+ * personal chat it replaces whatever was clicked (only the person sees it). In a group chat the
+ * answer to a verb that changes a shared card is the clicker's own view of it (their role's
+ * buttons, the coordinator's names) and is not sent at all: the verb updates the base card for
+ * everyone. Any other answer (a form, a confirmation) is posted as a reply and replaces nothing —
+ * a crafted `replyToId` naming a card the chat shares changes nothing for the others.
  */
-const CARD_OF: Partial<Record<Verb, CardOf>> = {
-  setupGroup: (c) => c.group,
-  joinGroup: (c) => c.group,
-  leaveGroup: (c) => c.group,
-  rsvp: (c, n) => c.meetings[n]?.invitation,
-  reveal: (c, n) => c.meetings[n]?.status,
-  startVoting: (c, n) => c.meetings[n]?.status,
-  closeMeeting: (c, n) => c.meetings[n]?.status,
-  refresh: (c, n) => c.meetings[n]?.status ?? c.group,
-  proposeProject: (c) => c.meetings[4]?.conclusion,
-  startProjectVote: (c) => c.meetings[4]?.conclusion,
-  voteProject: (c) => c.projectVote,
-  chooseProject: (c) => c.projectVote,
-};
-
-/**
- * The card an Action.Submit answer replaces (`replyToId`), or undefined to post it instead. In a
- * personal chat, whatever was clicked (only the person sees it); in a group chat, only the stored
- * shared card the verb belongs to — a crafted `replyToId` naming another card (the reveal, an
- * invitation) changes nothing for the others.
- */
-export async function cardToReplace(
+export function submitAnswer(
   turn: Turn,
   data: Record<string, unknown>,
   reply: Reply,
-): Promise<string | undefined> {
+): { reply: Reply; replaces?: string } {
   const clicked = turn.context.activity.replyToId;
-  if (!clicked || reply.kind !== 'card') return undefined;
-  if (turn.actor.chat === 'personal') return clicked;
-  const cardOf = CARD_OF[data.verb as Verb];
-  const cards = cardOf && (await turn.deps.app.sharedCards(turn.actor));
-  return cards && cardOf(cards, Number(data.meeting)) === clicked ? clicked : undefined;
+  if (reply.kind !== 'card') return { reply };
+  if (turn.actor.chat === 'personal') return { reply, replaces: clicked };
+  const verb = data.verb as Verb;
+  const ownView = PERSONAL_VIEWS.has(verb) || (isVerb(verb) && 'refreshes' in VERBS[verb]);
+  return ownView ? { reply: doneReply('') } : { reply };
 }
+
+/** Verbs whose answer is the clicker's view of a shared card without refreshing it for everyone. */
+const PERSONAL_VIEWS = new Set<Verb>(['refresh', 'chooseProject']);

@@ -12,7 +12,10 @@ import { meetingStatusCard } from '../cards/meeting-cards';
 import { projectVoteCard } from '../cards/project-cards';
 import type { RenderedCard } from '../cards/render';
 import { conclusionCard } from '../cards/result-cards';
+import type { RefreshView } from '../app/refresh';
 import type { Group, Meeting } from '../domain/types';
+import { coordinates, EVERYONE, viewerOf, type Viewer } from '../domain/viewer';
+import type { Inlines } from '../cards/rich-text';
 import type { Turn } from './turn';
 
 /**
@@ -67,10 +70,8 @@ export function withoutTeamsMeeting(links: InvitationLinks | undefined): Invitat
 export async function showInvitation(turn: Turn, view: InvitationView): Promise<void> {
   const id = view.meeting.invitationCardId;
   const n = view.meeting.number;
-  const render = async (shown: InvitationView, afterTurnIn?: string): Promise<RenderedCard> => {
-    const links = withoutTeamsMeeting(await linksOf(turn, shown.group, shown.meeting, afterTurnIn));
-    return invitationCard(shown.group.language, shown.group, shown.meeting, shown.rsvps, undefined, links);
-  };
+  const render = async (shown: InvitationView, afterTurnIn?: string): Promise<RenderedCard> =>
+    invitationCardOf(turn, shown, EVERYONE, afterTurnIn);
   if (id) {
     const chatId = turn.context.activity.conversation.id;
     turn.deps.outbox.refreshCard(
@@ -88,9 +89,24 @@ export async function showInvitation(turn: Turn, view: InvitationView): Promise<
   if (posted) await turn.deps.app.recordInvitationCard(turn.actor, n, posted);
 }
 
-/** The shared status card of a meeting view, with names of who answered or prioritised. */
-export function statusCardOf(view: MeetingView): RenderedCard {
-  return meetingStatusCard(view.group.language, view.group, view.meeting, view.status);
+/**
+ * An invitation as `viewer` sees it, with its calendar links (the coordinator's view also with
+ * "Opret Teams-møde"); `afterTurnIn` (the chat's id): only a recently read roster is used.
+ */
+export async function invitationCardOf(
+  turn: Turn,
+  view: InvitationView,
+  viewer: Viewer,
+  afterTurnIn?: string,
+): Promise<RenderedCard> {
+  const links = await linksOf(turn, view.group, view.meeting, afterTurnIn);
+  const shown = coordinates(viewer) ? links : withoutTeamsMeeting(links);
+  return invitationCard(view.group.language, view.group, view.meeting, view.rsvps, viewer, shown);
+}
+
+/** A meeting's status card as `viewer` sees it (the base card: names of nobody, no coordinator buttons). */
+export function statusCardOf(view: MeetingView, viewer: Viewer = EVERYONE): RenderedCard {
+  return meetingStatusCard(view.group.language, view.group, view.meeting, view.status, viewer);
 }
 
 /**
@@ -115,16 +131,48 @@ export async function refreshStatus(turn: Turn, view: MeetingView, since?: numbe
   );
 }
 
-/** Meeting 4's conclusion card, which gathers the project proposals. */
-export function conclusionOf(view: ProjectView, notice = ''): RenderedCard | undefined {
+/** Meeting 4's conclusion card, which gathers the project proposals, as `viewer` sees it. */
+export function conclusionOf(
+  view: ProjectView,
+  viewer: Viewer = EVERYONE,
+  notice: Inlines = [],
+): RenderedCard | undefined {
   const meeting = view.lastMeeting;
-  return meeting && conclusionCard(view.group.language, meeting, view.proposals, notice);
+  return meeting && conclusionCard(view.group.language, view.group, meeting, view.proposals, viewer, notice);
 }
 
-/** The project vote card; `mine` marks the clicker's own vote in their view. */
-export function voteCardOf(view: ProjectView, mine?: string, notice = ''): RenderedCard {
+/** The project vote card as `viewer` sees it. */
+export function voteCardOf(view: ProjectView, viewer: Viewer = EVERYONE, notice: Inlines = []): RenderedCard {
   const { group, proposals, projectVotes } = view;
-  return projectVoteCard(group.language, group, proposals, projectVotes, mine, notice);
+  return projectVoteCard(group.language, group, proposals, projectVotes, viewer, notice);
+}
+
+/** The clicker's own view of a group's card. */
+export function viewerIn(turn: Turn, group: Group): Viewer {
+  return viewerOf(group, turn.actor.userId);
+}
+
+/** A shared card as the person refreshing it sees it (the answer to Teams' automatic refresh). */
+export async function personalCard(turn: Turn, shown: RefreshView): Promise<RenderedCard> {
+  switch (shown.card) {
+    case 'groupCard':
+      return groupCard(shown.group.language, shown.group, viewerIn(turn, shown.group));
+    case 'invitation':
+      return invitationCardOf(
+        turn,
+        shown.view,
+        viewerIn(turn, shown.view.group),
+        turn.context.activity.conversation.id,
+      );
+    case 'meetingStatus':
+      return statusCardOf(shown.view, viewerIn(turn, shown.view.group));
+    case 'conclusion': {
+      const { group, meeting, proposals } = shown.view;
+      return conclusionCard(group.language, group, meeting, proposals, viewerIn(turn, group));
+    }
+    case 'projectVote':
+      return voteCardOf(shown.view, viewerIn(turn, shown.view.group));
+  }
 }
 
 /** Refreshes a project card for everyone from the group's current state (coalesced). */

@@ -1,45 +1,36 @@
 import template from '../../cards/group.json';
+import joinTemplate from '../../cards/join-form.json';
 import { compositionWarnings, MAX_MEMBERS } from '../domain/composition';
 import { ROLE_CATEGORIES, type Group, type Language, type Member } from '../domain/types';
+import { coordinates, EVERYONE, refreshUserIds, takesPart, viewerId, type Viewer } from '../domain/viewer';
 import { t } from '../i18n';
-import { escapeMarkdown } from './escape';
-import { execute, type VerbAction } from './actions';
+import { execute, ownViewButton, withRefresh, type VerbAction } from './actions';
+import { bulletRun, factRuns, headingRun, plainRun, richLine, type Inlines } from './rich-text';
 import { render, type RenderedCard } from './render';
 
 /** Model of cards/group.json: the welcome card before setup, the group's shared card after. */
 export interface GroupCardModel {
   title: string;
-  notice: string;
-  problem: string;
+  name: Inlines;
+  notice: Inlines;
   isSetUp: boolean;
   welcome: { body: string; focus: string; purpose: string; steps: string };
-  /** Before setup: the button that opens the setup card; after: the button to leave. */
-  setup: VerbAction | null;
-  leave: VerbAction | null;
-  facts: { title: string; value: string }[];
+  facts: Inlines[];
   membersTitle: string;
   noMembers: string;
-  members: string[];
+  members: Inlines[];
   compositionTitle: string;
   advice: string[];
-  join: {
-    label: string;
-    categoryLabel: string;
-    categories: { title: string; value: string }[];
-    category: string;
-    titleLabel: string;
-    titlePlaceholder: string;
-    roleTitle: string;
-    action: VerbAction;
-    required: string;
-  };
+  /** The viewer's own place in the group: their role, that they coordinate it. */
+  mine: Inlines[];
+  actions: VerbAction[];
 }
 
-/** "Jens Madsen – Projektleder (fysisk)", escaped for a TextBlock. */
+/** "Jens Madsen – Projektleder (fysisk)", as typed. */
 export function memberLine(lang: Language, m: Member): string {
   return t(lang, 'group.member', {
-    name: escapeMarkdown(m.name),
-    title: escapeMarkdown(m.roleTitle),
+    name: m.name,
+    title: m.roleTitle,
     category: t(lang, `roleShort.${m.roleCategory}`),
   });
 }
@@ -52,34 +43,55 @@ export function adviceLines(lang: Language, members: readonly Member[]): string[
     : [t(lang, 'composition.balanced')];
 }
 
-/** Facts that describe a group. */
-export function groupFacts(lang: Language, g: Group): { title: string; value: string }[] {
+/** Facts that describe a group, each as a line of runs (the values are people's texts). */
+export function groupFacts(lang: Language, g: Group): Inlines[] {
   return [
-    { title: t(lang, 'group.facts.association'), value: escapeMarkdown(g.association) },
-    { title: t(lang, 'group.facts.area'), value: escapeMarkdown(g.area) },
-    { title: t(lang, 'group.facts.phase'), value: t(lang, `phase.${g.phase}`) },
-    {
-      title: t(lang, 'group.facts.coordinator'),
-      value: escapeMarkdown(g.coordinators.map((c) => c.name).join(', ')),
-    },
-    { title: t(lang, 'group.facts.reveal'), value: t(lang, `revealMode.${g.revealMode}`) },
+    factRuns(t(lang, 'group.facts.association'), g.association),
+    factRuns(t(lang, 'group.facts.area'), g.area),
+    factRuns(t(lang, 'group.facts.phase'), t(lang, `phase.${g.phase}`)),
+    factRuns(t(lang, 'group.facts.coordinator'), g.coordinators.map((c) => c.name).join(', ')),
+    factRuns(t(lang, 'group.facts.reveal'), t(lang, `revealMode.${g.revealMode}`)),
   ];
 }
 
-/** Options for a personalised view of the card (the clicker's own). */
-export interface GroupCardView {
-  notice?: string;
-  problem?: string;
-  me?: Member;
+/** The buttons of the group card for `viewer`. */
+function groupActions(lang: Language, group: Group | undefined, viewer: Viewer): VerbAction[] {
+  const join = execute('openJoin', t(lang, 'welcome.join'));
+  if (!group) return [execute('openSetup', t(lang, 'welcome.setup')), join];
+  if (viewer.kind === 'everyone') return [join, ownViewButton(t(lang, 'view.mine'), { card: 'groupCard' })];
+  return [
+    ...(takesPart(viewer)
+      ? [execute('openJoin', t(lang, 'join.editButton')), execute('leaveGroup', t(lang, 'leave.button'))]
+      : [join]),
+    ...(coordinates(viewer) ? [execute('openSetup', t(lang, 'setup.editButton'))] : []),
+  ];
 }
 
-/** The welcome card (no group yet) or the group's shared card. */
-export function groupCard(lang: Language, group: Group | undefined, view: GroupCardView = {}): RenderedCard {
+/** The viewer's own lines: their role when they take part, that they coordinate. */
+function ownLines(lang: Language, group: Group, viewer: Viewer): Inlines[] {
+  const me = group.members.find((m) => m.userId === viewerId(viewer));
+  return [
+    ...(me ? [richLine(lang, 'view.member', { role: me.roleTitle }, 'Good')] : []),
+    ...(coordinates(viewer) ? [richLine(lang, 'view.coordinator', {}, 'Good')] : []),
+  ];
+}
+
+/**
+ * The welcome card (no group yet), or the group's card as `viewer` sees it: the base card with the
+ * roster for everyone, or one person's view with their own place and the buttons they may use.
+ * `notice` confirms the clicker's step in their view.
+ */
+export function groupCard(
+  lang: Language,
+  group: Group | undefined,
+  viewer: Viewer = EVERYONE,
+  notice: Inlines = [],
+): RenderedCard {
   const members = group?.members ?? [];
   const model: GroupCardModel = {
-    title: group ? escapeMarkdown(group.name) : t(lang, 'welcome.title'),
-    notice: view.notice ?? '',
-    problem: view.problem ?? '',
+    title: t(lang, 'welcome.title'),
+    name: group ? headingRun(group.name) : [],
+    notice,
     isSetUp: group !== undefined,
     welcome: {
       body: t(lang, 'welcome.body'),
@@ -87,26 +99,39 @@ export function groupCard(lang: Language, group: Group | undefined, view: GroupC
       purpose: t(lang, 'welcome.purpose'),
       steps: t(lang, 'welcome.steps'),
     },
-    setup: group ? null : execute('openSetup', t(lang, 'welcome.setup')),
-    leave: group ? execute('leaveGroup', t(lang, 'leave.button')) : null,
     facts: group ? groupFacts(lang, group) : [],
     membersTitle: t(lang, 'group.members', { count: members.length, max: MAX_MEMBERS }),
     noMembers: t(lang, 'group.noMembers'),
-    members: members.map((m) => memberLine(lang, m)),
+    members: members.map((m) => bulletRun(memberLine(lang, m))),
     compositionTitle: t(lang, 'group.composition'),
     advice: adviceLines(lang, members),
-    join: {
-      label: t(lang, 'welcome.join'),
-      categoryLabel: t(lang, 'join.roleCategory'),
-      categories: ROLE_CATEGORIES.map((c) => ({ title: t(lang, `role.${c}`), value: c })),
-      category: view.me?.roleCategory ?? '',
-      titleLabel: t(lang, 'join.roleTitle'),
-      titlePlaceholder: t(lang, 'join.roleTitlePlaceholder'),
-      roleTitle: view.me?.roleTitle ?? '',
-      action: execute('joinGroup', t(lang, 'join.submit')),
-      required: t(lang, 'error.required'),
-    },
+    mine: group && viewer.kind === 'person' ? ownLines(lang, group, viewer) : [],
+    actions: groupActions(lang, group, viewer),
   };
   const summary = group ? t(lang, 'group.summary', { name: group.name }) : t(lang, 'welcome.summary');
-  return { card: render(template, model), summary };
+  const card = render(template, model);
+  return {
+    card: group
+      ? withRefresh(card, { card: 'groupCard' }, t(lang, 'view.mine'), refreshUserIds(group))
+      : card,
+    summary,
+  };
+}
+
+/** The join form for the clicker alone: where they work and their role (pre-filled when they are on the roster). */
+export function joinFormCard(lang: Language, group: Group, me?: Member, problem = ''): RenderedCard {
+  const model = {
+    title: t(lang, 'join.formTitle'),
+    groupName: plainRun(group.name),
+    problem,
+    categoryLabel: t(lang, 'join.roleCategory'),
+    categories: ROLE_CATEGORIES.map((c) => ({ title: t(lang, `role.${c}`), value: c })),
+    category: me?.roleCategory ?? '',
+    titleLabel: t(lang, 'join.roleTitle'),
+    titlePlaceholder: t(lang, 'join.roleTitlePlaceholder'),
+    roleTitle: me?.roleTitle ?? '',
+    required: t(lang, 'error.required'),
+    actions: [execute('joinGroup', t(lang, 'join.submit'))],
+  };
+  return { card: render(joinTemplate, model), summary: model.title };
 }

@@ -4,18 +4,13 @@ import type { FieldErrors } from '../domain/input';
 import { minutesOf } from '../domain/schedule';
 import { rsvpTally } from '../domain/snapshot';
 import { themeTitleKey, type MeetingNumber } from '../domain/themes';
-import {
-  RSVP_RESPONSES,
-  type Group,
-  type Language,
-  type Meeting,
-  type Rsvp,
-  type RsvpResponse,
-} from '../domain/types';
+import { RSVP_RESPONSES, type Group, type Language, type Meeting, type Rsvp } from '../domain/types';
 import { t } from '../i18n';
 import { formatDate, formatDuration, formatTime, formatWhen } from '../i18n/format';
-import { escapeMarkdown, paragraphsOf } from './escape';
-import { execute, type VerbAction } from './actions';
+import { hasStarted } from '../domain/meeting';
+import { coordinates, EVERYONE, refreshUserIds, takesPart, viewerId, type Viewer } from '../domain/viewer';
+import { execute, ownViewButton, withRefresh, type VerbAction } from './actions';
+import { factRuns, paragraphRuns, plainRun, richLine, type Inlines } from './rich-text';
 import { render, type RenderedCard } from './render';
 
 /** Values shown in the invitation editor. */
@@ -112,15 +107,24 @@ export function invitationEditorCard(
 /** Model of cards/invitation.json. */
 export interface InvitationCardModel {
   title: string;
-  groupName: string;
-  notice: string;
-  facts: { title: string; value: string }[];
-  paragraphs: string[];
+  groupName: Inlines;
+  facts: Inlines[];
+  paragraphs: Inlines[];
   tally: string;
-  answered: string[];
+  /** Who answered what: the coordinator's view only. */
+  answered: Inlines[];
+  /** The viewer's own answer (or that they have not answered). */
+  mine: Inlines;
   buttons: VerbAction[];
-  links: { teamsMeeting: string; teamsMeetingLabel: string; calendar: string; calendarLabel: string };
+  links: { calendar: string; calendarLabel: string };
+  /** After the calendar link: the base card's own-view button. */
+  more: VerbAction[];
+  /** The coordinator's tools, in the card (a card has at most five buttons): "Opret Teams-møde", the editor. */
+  tools: ToolAction[];
 }
+
+/** A coordinator's tool on the invitation: a verb, or a link. */
+type ToolAction = VerbAction | { type: 'Action.OpenUrl'; title: string; url: string };
 
 /** The invitation's calendar links; empty strings leave their buttons out. */
 export interface InvitationLinks {
@@ -128,45 +132,82 @@ export interface InvitationLinks {
   calendar: string;
 }
 
-/** The invitation card with the live tally; `mine` confirms the clicker's own answer in their view. */
+/** The viewer's own answer to the invitation, or that they have not answered. */
+function ownAnswer(lang: Language, rsvps: readonly Rsvp[], userId: string): Inlines {
+  const mine = rsvps.find((r) => r.userId === userId)?.response;
+  return mine
+    ? richLine(lang, 'invite.yourAnswer', { response: t(lang, `rsvp.${mine}`) }, 'Good')
+    : richLine(lang, 'invite.notAnswered');
+}
+
+/** The coordinator's tools on an invitation: "Opret Teams-møde" (when there is a link), the editor (before the meeting starts). */
+function coordinatorTools(lang: Language, meeting: Meeting, teamsMeeting: string): ToolAction[] {
+  const link: ToolAction[] = teamsMeeting
+    ? [{ type: 'Action.OpenUrl', title: t(lang, 'invite.teamsMeeting'), url: teamsMeeting }]
+    : [];
+  const edit = hasStarted(meeting)
+    ? []
+    : [execute('openInvitation', t(lang, 'invite.editButton'), { meeting: meeting.number })];
+  return [...link, ...edit];
+}
+
+/**
+ * The invitation as `viewer` sees it: the base card has the tally and the answer buttons; a
+ * member's view says what they answered; the coordinator's names who answered what and has the
+ * editor and "Opret Teams-møde" (whoever clicks that becomes the meeting's organizer).
+ */
 export function invitationCard(
   lang: Language,
   group: Group,
   meeting: Meeting,
   rsvps: readonly Rsvp[],
-  mine?: RsvpResponse,
+  viewer: Viewer = EVERYONE,
   links: InvitationLinks = { teamsMeeting: '', calendar: '' },
 ): RenderedCard {
   const n = meeting.number as MeetingNumber;
   const theme = t(lang, themeTitleKey(n));
   const by = rsvpTally(rsvps);
+  const me = viewerId(viewer);
+  const everyone = viewer.kind === 'everyone';
+  const ref = { card: 'invitation' as const, meeting: n };
   const model: InvitationCardModel = {
-    links: {
-      ...links,
-      teamsMeetingLabel: t(lang, 'invite.teamsMeeting'),
-      calendarLabel: t(lang, 'invite.calendar'),
-    },
+    links: { calendar: links.calendar, calendarLabel: t(lang, 'invite.calendar') },
     title: t(lang, 'invite.cardTitle', { n, theme }),
-    groupName: escapeMarkdown(group.name),
-    notice: mine ? t(lang, 'invite.yourAnswer', { response: t(lang, `rsvp.${mine}`) }) : '',
+    groupName: plainRun(group.name),
     facts: [
-      { title: t(lang, 'invite.when'), value: formatWhen(lang, meeting.date, meeting.start, meeting.end) },
-      { title: t(lang, 'invite.where'), value: escapeMarkdown(meeting.location) },
+      factRuns(t(lang, 'invite.when'), formatWhen(lang, meeting.date, meeting.start, meeting.end)),
+      factRuns(t(lang, 'invite.where'), meeting.location),
     ],
-    paragraphs: paragraphsOf(fillPlaceholders(lang, meeting.text, meeting)),
+    paragraphs: paragraphRuns(fillPlaceholders(lang, meeting.text, meeting)),
     tally: rsvps.length
       ? t(lang, 'invite.tally', { yes: by.yes.length, maybe: by.maybe.length, no: by.no.length })
       : t(lang, 'invite.noAnswers'),
-    answered: RSVP_RESPONSES.filter((r) => by[r].length > 0).map((r) =>
-      t(lang, 'invite.answered', {
-        response: t(lang, `rsvpList.${r}`),
-        names: [...by[r]]
-          .sort((a, b) => a.name.localeCompare(b.name, 'da'))
-          .map((x) => escapeMarkdown(x.name))
-          .join(', '),
-      }),
-    ),
-    buttons: RSVP_RESPONSES.map((r) => execute('rsvp', t(lang, `rsvp.${r}`), { meeting: n, response: r })),
+    answered: coordinates(viewer)
+      ? RSVP_RESPONSES.filter((r) => by[r].length > 0).map((r) =>
+          plainRun(
+            t(lang, 'invite.answered', {
+              response: t(lang, `rsvpList.${r}`),
+              names: [...by[r]]
+                .sort((a, b) => a.name.localeCompare(b.name, 'da'))
+                .map((x) => x.name)
+                .join(', '),
+            }),
+          ),
+        )
+      : [],
+    mine: takesPart(viewer) && me ? ownAnswer(lang, rsvps, me) : [],
+    buttons:
+      everyone || takesPart(viewer)
+        ? RSVP_RESPONSES.map((r) => execute('rsvp', t(lang, `rsvp.${r}`), { meeting: n, response: r }))
+        : [],
+    more: everyone ? [ownViewButton(t(lang, 'view.mine'), ref)] : [],
+    tools: coordinates(viewer) ? coordinatorTools(lang, meeting, links.teamsMeeting) : [],
   };
-  return { card: render(invitationTemplate, model), summary: t(lang, 'invite.summary', { n, theme }) };
+  const card = withRefresh(
+    render(invitationTemplate, model),
+    ref,
+    t(lang, 'view.mine'),
+    refreshUserIds(group),
+  );
+  return { card, summary: t(lang, 'invite.summary', { n, theme }) };
 }

@@ -1,3 +1,4 @@
+import agreementsTemplate from '../../cards/agreements-form.json';
 import answerFormTemplate from '../../cards/answer-form.json';
 import promptTemplate from '../../cards/answer-prompt.json';
 import statusTemplate from '../../cards/meeting-status.json';
@@ -13,11 +14,12 @@ import {
 } from '../domain/themes';
 import type { StatusFacts } from '../domain/status';
 import type { Group, Language, Meeting } from '../domain/types';
-import { t } from '../i18n';
+import { coordinates, EVERYONE, refreshUserIds, takesPart, viewerId, type Viewer } from '../domain/viewer';
+import { t, tp } from '../i18n';
 import { fieldQuestion } from '../i18n/format';
-import { escapeMarkdown, paragraphsOf } from './escape';
 import { clipParagraphs, fitting } from './fit';
-import { execute, type VerbAction } from './actions';
+import { execute, ownViewButton, withRefresh, type VerbAction } from './actions';
+import { paragraphRuns, plainRun, richLine } from './rich-text';
 import { render, type RenderedCard } from './render';
 
 /** The theme's title, e.g. "Tre gode råd". */
@@ -50,23 +52,19 @@ export function perMeeting(
   return t(lang, `${key}.${n === 1 ? '1' : 'other'}` as const, vars);
 }
 
-/** The shared status card of a meeting: intro, last agreements, progress (names only), buttons. */
+/** The status card of a meeting, as `viewer` sees it: the base card, or one person's own view. */
 export function meetingStatusCard(
   lang: Language,
   group: Group,
   meeting: Meeting,
   facts: StatusFacts,
+  viewer: Viewer = EVERYONE,
 ): RenderedCard {
-  return fitting((limit) => statusCardWithin(lang, group, meeting, facts, limit));
+  return fitting((limit) => statusCardWithin(lang, group, meeting, facts, viewer, limit));
 }
 
-/** The step a meeting's status card is at ('running' until it has started). */
-function stepOf(meeting: Meeting): Exclude<Meeting['status'], 'planned' | 'invited'> {
-  return meeting.status === 'planned' || meeting.status === 'invited' ? 'running' : meeting.status;
-}
-
-/** The coordinator's buttons at each step; a step whose card Teams did not accept is offered again, alone. */
-function coordinatorButtons(lang: Language, meeting: Meeting): { buttons: VerbAction[]; canClose: boolean } {
+/** The coordinator's buttons for the meeting's next step (a step Teams did not accept is offered again, and nothing else). */
+function coordinatorSteps(lang: Language, meeting: Meeting): VerbAction[] {
   const n = meeting.number;
   const at = meeting.unposted?.step;
   const step = stepOf(meeting);
@@ -77,8 +75,35 @@ function coordinatorButtons(lang: Language, meeting: Meeting): { buttons: VerbAc
     buttons.push(execute('startVoting', t(lang, 'meeting.button.startVoting'), { meeting: n }));
   if (at ? at === 'endVoting' : step === 'voting')
     buttons.push(execute('endVoting', t(lang, 'meeting.button.endVoting'), { meeting: n }));
-  const canClose = at ? at === 'close' : step === 'revealed' || step === 'chosen';
-  return { buttons, canClose };
+  if (at ? at === 'close' : step === 'revealed' || step === 'chosen')
+    buttons.push(execute('openAgreements', t(lang, 'meeting.button.close'), { meeting: n }));
+  return buttons;
+}
+
+/** A member's own progress: whether they have shared their answers, or how many they chose. */
+function ownState(lang: Language, meeting: Meeting, facts: StatusFacts, userId: string): string {
+  if (meeting.status === 'running')
+    return t(lang, facts.answered.some((p) => p.userId === userId) ? 'view.answered' : 'view.notAnswered');
+  if (meeting.status !== 'voting') return '';
+  const mine = facts.voted.find((v) => v.userId === userId);
+  return mine ? tp(lang, 'view.chosen', mine.choices) : t(lang, 'view.notChosen');
+}
+
+/** The buttons anyone taking part may use at this step: write (or edit) answers, or choose. */
+function memberButtons(lang: Language, meeting: Meeting, answered: boolean): VerbAction[] {
+  const n = meeting.number;
+  if (meeting.status === 'running') {
+    const label = answered ? t(lang, 'meeting.button.editAnswer') : perMeeting(lang, 'answer.button', n);
+    return [execute('openAnswerForm', label, { meeting: n })];
+  }
+  if (meeting.status === 'voting')
+    return [execute('openVoting', t(lang, 'voting.openButton'), { meeting: n })];
+  return [];
+}
+
+/** The step a meeting's status card is at ('running' until it has started). */
+function stepOf(meeting: Meeting): Exclude<Meeting['status'], 'planned' | 'invited'> {
+  return meeting.status === 'planned' || meeting.status === 'invited' ? 'running' : meeting.status;
 }
 
 function statusCardWithin(
@@ -86,43 +111,44 @@ function statusCardWithin(
   group: Group,
   meeting: Meeting,
   facts: StatusFacts,
+  viewer: Viewer,
   limit: number,
 ): RenderedCard {
   const n = meeting.number;
   const theme = themeTitle(lang, n);
   const step = stepOf(meeting);
   const choosing = step === 'voting' || step === 'chosen';
-  const by = choosing ? facts.votedBy : facts.answeredBy;
-  const { buttons, canClose } = coordinatorButtons(lang, meeting);
-  const closeLabel = canClose ? t(lang, 'meeting.button.close') : '';
+  const by = choosing ? facts.voted : facts.answered;
+  const ref = { card: 'meetingStatus' as const, meeting: n };
+  const me = viewerId(viewer);
+  const answered = me !== undefined && facts.answered.some((p) => p.userId === me);
+  const names = coordinates(viewer) && (choosing || facts.namesShown) && by.length > 0;
+  const actions = [
+    ...(viewer.kind === 'everyone' || takesPart(viewer) ? memberButtons(lang, meeting, answered) : []),
+    ...(coordinates(viewer) ? coordinatorSteps(lang, meeting) : []),
+    ...(viewer.kind === 'everyone' ? [ownViewButton(t(lang, 'view.mine'), ref)] : []),
+  ];
   const model = {
     title: t(lang, 'meeting.title', { n, theme }),
-    groupName: escapeMarkdown(group.name),
+    groupName: plainRun(group.name),
     intro: t(lang, themeIntroKey(n as MeetingNumber)),
     previousTitle: t(lang, 'meeting.previousAgreements'),
-    previous: paragraphsOf(clipParagraphs(facts.previous?.conclusion?.agreements ?? '', limit * 4)),
+    previous: paragraphRuns(clipParagraphs(facts.previous?.conclusion?.agreements ?? '', limit * 4)),
     progress: t(lang, choosing ? 'meeting.progress.votes' : 'meeting.progress.answers', {
       count: by.length,
       total: choosing ? facts.expectedChoices : facts.expectedAnswers,
     }),
-    who: by.length
-      ? t(lang, choosing ? 'meeting.votedBy' : 'meeting.answeredBy', {
-          names: by.map(escapeMarkdown).join(', '),
+    who: names
+      ? richLine(lang, choosing ? 'meeting.votedBy' : 'meeting.answeredBy', {
+          names: by.map((p) => p.name).join(', '),
         })
-      : '',
+      : [],
+    mine: takesPart(viewer) && me ? ownState(lang, meeting, facts, me) : '',
     stepText: stepText(lang, meeting),
-    coordinatorOnly: t(lang, 'meeting.coordinatorOnly'),
-    answer:
-      meeting.status === 'running'
-        ? execute('openAnswerForm', perMeeting(lang, 'answer.button', n), { meeting: n })
-        : null,
-    coordinatorButtons: buttons,
-    closeLabel,
-    close: closeLabel ? execute('closeMeeting', closeLabel, { meeting: n }) : null,
-    agreementsLabel: t(lang, 'meeting.agreementsLabel'),
-    agreementsPlaceholder: t(lang, 'meeting.agreementsPlaceholder'),
+    actions,
   };
-  return { card: render(statusTemplate, model), summary: t(lang, `meeting.summary.${step}`, { n, theme }) };
+  const card = withRefresh(render(statusTemplate, model), ref, t(lang, 'view.mine'), refreshUserIds(group));
+  return { card, summary: t(lang, `meeting.summary.${step}`, { n, theme }) };
 }
 
 /** The questions of meeting n as the answer card lists them: the prompt of meeting 1, else each question. */
@@ -190,4 +216,17 @@ export function answerFormCard(lang: Language, n: number, view: AnswerFormView =
     submitAction: execute('submitAnswer', perMeeting(lang, 'answer.submit', n), { meeting: n }),
   };
   return { card: render(answerFormTemplate, model), summary: model.title };
+}
+
+/** The coordinator's form that closes meeting n with the group's agreements (their own view only). */
+export function agreementsFormCard(lang: Language, n: number): RenderedCard {
+  const theme = themeTitle(lang, n);
+  const model = {
+    title: t(lang, 'meeting.closeTitle', { n, theme }),
+    intro: t(lang, 'meeting.closeIntro'),
+    label: t(lang, 'meeting.agreementsLabel'),
+    placeholder: t(lang, 'meeting.agreementsPlaceholder'),
+    actions: [execute('closeMeeting', t(lang, 'meeting.button.close'), { meeting: n })],
+  };
+  return { card: render(agreementsTemplate, model), summary: model.title };
 }

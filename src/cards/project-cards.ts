@@ -1,28 +1,49 @@
 import finalTemplate from '../../cards/project-final.json';
+import proposalTemplate from '../../cards/proposal-form.json';
+import { MAX_PROPOSALS } from '../domain/project-input';
+import ballotTemplate from '../../cards/project-ballot.json';
+import decisionTemplate from '../../cards/project-decision.json';
 import voteTemplate from '../../cards/project-vote.json';
 import listTemplate from '../../cards/reveal.json';
 import type { Group, Language, Project, ProjectVote, Proposal } from '../domain/types';
 import { t, tp } from '../i18n';
 import { formatDate } from '../i18n/format';
-import { escapeMarkdown } from './escape';
+import type { FieldErrors } from '../domain/input';
+import { coordinates, EVERYONE, refreshUserIds, takesPart, viewerId, type Viewer } from '../domain/viewer';
+import { bulletRun, factRuns, paragraphRuns, plainRun, richLine, runsText, type Inlines } from './rich-text';
 import { ellipsis, fitting, isCut, paged } from './fit';
 import { partNote, proposalLine } from './result-cards';
-import { execute } from './actions';
+import { execute, ownViewButton, withRefresh } from './actions';
 import { render, type RenderedCard } from './render';
 
 /**
- * The project vote card: the proposals, progress, one choice (`choice`) and the coordinator's
- * decision form; long proposals are shortened as far as the card budget needs.
+ * The project vote card as `viewer` sees it: the proposals with their votes and the progress; a
+ * member's view says what they voted for, the coordinator's has the button that records the
+ * project. No input: the ballot and the decision are forms returned to whoever opens them.
+ * Long proposals are shortened as far as the card budget needs.
  */
 export function projectVoteCard(
   lang: Language,
   group: Group,
   proposals: readonly Proposal[],
   votes: readonly ProjectVote[],
-  mine?: string,
-  notice = '',
+  viewer: Viewer = EVERYONE,
+  notice: Inlines = [],
 ): RenderedCard {
-  return fitting((limit) => voteCardWithin(lang, group, proposals, votes, mine ?? '', notice, limit));
+  return fitting((limit) => voteCardWithin(lang, group, proposals, votes, viewer, notice, limit));
+}
+
+/** A member's own line on the vote card: what they voted for, or that they have not voted. */
+function ownVote(
+  lang: Language,
+  proposals: readonly Proposal[],
+  votes: readonly ProjectVote[],
+  userId: string,
+): Inlines {
+  const mine = proposals.find((p) => p.id === votes.find((v) => v.userId === userId)?.choice);
+  return mine
+    ? richLine(lang, 'project.yourVote', { title: mine.title }, 'Good')
+    : richLine(lang, 'project.notVoted');
 }
 
 function voteCardWithin(
@@ -30,49 +51,113 @@ function voteCardWithin(
   group: Group,
   proposals: readonly Proposal[],
   votes: readonly ProjectVote[],
-  mine: string,
-  notice: string,
+  viewer: Viewer,
+  notice: Inlines,
   limit: number,
 ): RenderedCard {
   const progress = t(lang, 'project.voteProgress', { count: votes.length, total: group.members.length });
   const cut = proposals.some((p) => isCut(p.title, limit) || isCut(p.description, limit));
+  const me = viewerId(viewer);
+  const everyone = viewer.kind === 'everyone';
+  const voted = me !== undefined && votes.some((v) => v.userId === me);
   const model = {
     title: t(lang, 'project.voteTitle'),
     notice,
     proposals: proposals.map((p) => {
       const count = votes.filter((v) => v.choice === p.id).length;
       const tally = count ? tp(lang, 'project.votes', count) : t(lang, 'project.noVotes');
-      return `${proposalLine(lang, p, limit)} (${tally})`;
+      return [...proposalLine(lang, p, limit), ...plainRun(` (${tally})`)];
     }),
     progress: cut ? `${progress} ${t(lang, 'project.shortened')}` : progress,
-    voteLabel: t(lang, 'project.voteLabel'),
+    mine: takesPart(viewer) && me ? ownVote(lang, proposals, votes, me) : [],
+    actions: [
+      ...(everyone || takesPart(viewer)
+        ? [execute('openBallot', t(lang, voted ? 'project.changeVote' : 'project.openBallot'))]
+        : []),
+      ...(coordinates(viewer) ? [execute('openDecision', t(lang, 'project.chooseButton'))] : []),
+      ...(everyone ? [ownViewButton(t(lang, 'view.mine'), { card: 'projectVote' })] : []),
+    ],
+  };
+  const ref = { card: 'projectVote' as const };
+  const card = withRefresh(render(voteTemplate, model), ref, t(lang, 'view.mine'), refreshUserIds(group));
+  return { card, summary: t(lang, 'project.voteSummary') };
+}
+
+/** The proposals as choices, their titles shortened to `limit`. */
+const optionsOf = (proposals: readonly Proposal[], limit = 120) =>
+  proposals.map((p) => ({ title: ellipsis(p.title, limit), value: p.id }));
+
+/** The member's ballot: one proposal to vote for (`choice`), their vote so far chosen (their own view only). */
+export function ballotCard(
+  lang: Language,
+  proposals: readonly Proposal[],
+  mine = '',
+  notice: Inlines = [],
+): RenderedCard {
+  const model = {
+    title: t(lang, 'project.voteTitle'),
+    notice,
+    label: t(lang, 'project.voteLabel'),
     mine,
-    options: proposals.map((p) => ({ title: ellipsis(p.title, limit), value: p.id })),
-    vote: execute('voteProject', t(lang, 'project.voteSubmit')),
-    chooseLabel: t(lang, 'project.chooseButton'),
+    options: optionsOf(proposals),
+    required: t(lang, 'error.required'),
+    actions: [execute('voteProject', t(lang, 'project.voteSubmit'))],
+  };
+  return { card: render(ballotTemplate, model), summary: model.title };
+}
+
+/** What the decision form is filled in with, when it comes back with problems. */
+export interface DecisionValues {
+  choice?: string;
+  owner?: string;
+  firstStep?: string;
+  dueDate?: string;
+}
+
+/** The coordinator's form that records the common project: proposal, tovholder, first step and its date. */
+export function decisionCard(
+  lang: Language,
+  group: Group,
+  proposals: readonly Proposal[],
+  errors: FieldErrors = {},
+  values: DecisionValues = {},
+): RenderedCard {
+  const err = (id: string): string => (errors[id] ? t(lang, errors[id].key, errors[id].vars) : '');
+  const model = {
+    title: t(lang, 'project.decisionTitle'),
+    intro: t(lang, 'project.decisionIntro'),
+    problem: Object.keys(errors).length ? t(lang, 'project.decisionProblems') : '',
     projectLabel: t(lang, 'project.chooseLabel'),
+    options: optionsOf(proposals),
     ownerLabel: t(lang, 'project.ownerLabel'),
     owners: group.members.flatMap((m) => (m.ref ? [{ title: m.name, value: m.ref }] : [])),
     firstStepLabel: t(lang, 'project.firstStepLabel'),
     dueDateLabel: t(lang, 'project.dueDateLabel'),
-    choose: execute('chooseProject', t(lang, 'project.chooseSubmit')),
+    values: {
+      choice: values.choice ?? '',
+      owner: values.owner ?? '',
+      firstStep: values.firstStep ?? '',
+      dueDate: values.dueDate ?? '',
+    },
+    errors: { firstStep: err('firstStep'), dueDate: err('dueDate') },
     required: t(lang, 'error.required'),
+    actions: [execute('chooseProject', t(lang, 'project.chooseSubmit'))],
   };
-  return { card: render(voteTemplate, model), summary: t(lang, 'project.voteSummary') };
+  return { card: render(decisionTemplate, model), summary: model.title };
 }
 
 /** Every proposal in full, posted when the vote starts: one card, or several when they are more than one holds. */
 export function proposalCards(lang: Language, proposals: readonly Proposal[]): RenderedCard[] {
   const title = t(lang, 'project.voteTitle');
   const heading = t(lang, 'project.proposalsTitle');
-  const sections = [{ heading, lines: proposals.map((p) => proposalLine(lang, p)) }];
+  const sections = [{ heading, lines: proposals.map((p) => runsText(proposalLine(lang, p))) }];
   const cards = paged(
     sections,
     (part, k, total) =>
       render(listTemplate, {
         title,
         note: partNote(lang, 'project.part', k, total),
-        sections: part.map((s) => ({ heading: s.heading, items: s.lines })),
+        sections: part.map((s) => ({ heading: s.heading, items: s.lines.map(bulletRun) })),
       }),
     (h) => t(lang, 'reveal.continued', { heading: h }),
   );
@@ -83,17 +168,38 @@ export function proposalCards(lang: Language, proposals: readonly Proposal[]): R
 export function projectFinalCard(lang: Language, group: Group, project: Project): RenderedCard {
   const model = {
     title: t(lang, 'project.finalTitle'),
-    body: t(lang, 'project.finalBody', { group: escapeMarkdown(group.name) }),
-    projectTitle: escapeMarkdown(project.title),
-    description: escapeMarkdown(project.description),
+    body: richLine(lang, 'project.finalBody', { group: group.name }),
+    projectTitle: [{ type: 'TextRun', text: project.title, weight: 'Bolder' }],
+    description: paragraphRuns(project.description),
     facts: [
-      { title: t(lang, 'project.owner'), value: escapeMarkdown(project.owner.name) },
-      { title: t(lang, 'project.firstStep'), value: escapeMarkdown(project.firstStep) },
-      { title: t(lang, 'project.dueDate'), value: formatDate(lang, project.dueDate) },
+      factRuns(t(lang, 'project.owner'), project.owner.name),
+      factRuns(t(lang, 'project.firstStep'), project.firstStep),
+      factRuns(t(lang, 'project.dueDate'), formatDate(lang, project.dueDate)),
     ],
   };
   return {
     card: render(finalTemplate, model),
     summary: t(lang, 'project.finalSummary', { title: project.title }),
   };
+}
+
+/** The member's form for a proposal for the common project (their own view only). */
+export function proposalFormCard(
+  lang: Language,
+  errors: FieldErrors = {},
+  values: Record<string, string> = {},
+): RenderedCard {
+  const err = (id: string): string => (errors[id] ? t(lang, errors[id].key, errors[id].vars) : '');
+  const model = {
+    title: t(lang, 'project.proposalFormTitle'),
+    intro: t(lang, 'project.proposalFormIntro', { max: MAX_PROPOSALS }),
+    problem: Object.keys(errors).length ? t(lang, 'project.proposalProblems') : '',
+    titleLabel: t(lang, 'project.titleLabel'),
+    descriptionLabel: t(lang, 'project.descriptionLabel'),
+    values: { title: values.title ?? '', description: values.description ?? '' },
+    errors: { title: err('title'), description: err('description') },
+    required: t(lang, 'error.required'),
+    actions: [execute('proposeProject', t(lang, 'project.submitProposal'))],
+  };
+  return { card: render(proposalTemplate, model), summary: model.title };
 }

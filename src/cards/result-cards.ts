@@ -2,16 +2,19 @@ import chosenTemplate from '../../cards/chosen.json';
 import conclusionTemplate from '../../cards/conclusion.json';
 import revealTemplate from '../../cards/reveal.json';
 import votingTemplate from '../../cards/voting.json';
+import promptTemplate from '../../cards/answer-prompt.json';
 import { byQuestion, choosableItems, MAX_CHOICES } from '../domain/items';
 import { choosableQuestions } from '../domain/themes';
 import type { Group, Item, Language, Meeting, Proposal, RankedItem } from '../domain/types';
+import { coordinates, EVERYONE, refreshUserIds, takesPart, type Viewer } from '../domain/viewer';
 import { t } from '../i18n';
 import { questionShort, votesNote } from '../i18n/format';
-import { escapeMarkdown, paragraphsOf } from './escape';
+import { escapeMarkdown } from './escape';
 import { clipParagraphs, ellipsis, fitting, isCut, paged } from './fit';
 import { fieldLabel, themeTitle } from './meeting-cards';
 import { fieldCount, type MeetingNumber } from '../domain/themes';
-import { execute } from './actions';
+import { execute, ownViewButton, withRefresh, type VerbAction } from './actions';
+import { bulletRun, paragraphRuns, plainRun, richLine, type Inlines, type TextRun } from './rich-text';
 import { render, type RenderedCard } from './render';
 
 /** One pooled item as a line: its text, and its author in a named group. */
@@ -20,6 +23,12 @@ export function itemLine(lang: Language, group: Group, item: Item): string {
   return group.revealMode === 'named'
     ? t(lang, 'reveal.item', { text, name: escapeMarkdown(item.author.name) })
     : text;
+}
+
+/** One pooled item as people's plain text (never parsed as markdown): its text, and its author in a named group. */
+function itemText(group: Group, item: Item): string {
+  const text = item.text.replace(/\n/g, ' ');
+  return group.revealMode === 'named' ? `${text} – ${item.author.name}` : text;
 }
 
 /** A note that a card was split in parts, or '' for a card in one part. */
@@ -59,14 +68,20 @@ export function revealCards(lang: Language, group: Group, n: number, items: read
         ? t(lang, 'reveal.anonymous')
         : '';
   const title = t(lang, 'reveal.title', { n, theme: themeTitle(lang, n) });
-  const sections = itemSections(lang, group, n, items).map((s) => ({ heading: s.heading, lines: s.items }));
+  const sections =
+    n === 1
+      ? [{ heading: themeTitle(lang, 1), lines: items.map((i) => itemText(group, i)) }]
+      : Array.from({ length: fieldCount(n as MeetingNumber) }, (_, k) => k + 1).map((field) => ({
+          heading: fieldLabel(lang, n, field),
+          lines: items.filter((i) => i.field === field).map((i) => itemText(group, i)),
+        }));
   const cards = paged(
     sections,
     (part, k, total) =>
       render(revealTemplate, {
         title,
         note: [note, partNote(lang, 'reveal.part', k, total)].filter(Boolean).join(' '),
-        sections: part.map((s) => ({ heading: s.heading, items: s.lines })),
+        sections: part.map((s) => ({ heading: s.heading, items: s.lines.map(bulletRun) })),
       }),
     (heading) => t(lang, 'reveal.continued', { heading }),
   );
@@ -135,9 +150,9 @@ function votingCardWithin(
   return { card: render(votingTemplate, model), summary: t(lang, 'voting.summary', { n }) };
 }
 
-/** A chosen item as a numbered line: "1. Tag … (valgt af 6)". */
+/** A chosen item as a numbered line of people's plain text: "1. Tag … (valgt af 6)". */
 function chosenLine(lang: Language, item: RankedItem, k: number, limit: number): string {
-  const text = escapeMarkdown(ellipsis(item.text, limit)).replace(/\n/g, ' ');
+  const text = ellipsis(item.text, limit).replace(/\n/g, ' ');
   return `${k + 1}. ${text} (${votesNote(lang, item.votes)})`;
 }
 
@@ -167,7 +182,12 @@ export function chosenCard(lang: Language, n: number, top: readonly RankedItem[]
     const model = {
       title: t(lang, 'chosen.title', { n, theme: themeTitle(lang, n) }),
       intro: top.length ? '' : t(lang, 'chosen.none'),
-      sections: top.length ? chosenSections(lang, n, top, limit) : [],
+      sections: top.length
+        ? chosenSections(lang, n, top, limit).map((c) => ({
+            heading: c.heading,
+            lines: c.lines.map(plainRun),
+          }))
+        : [],
       next: t(lang, n === 4 ? 'chosen.nextLast' : 'chosen.next'),
       note: cut ? t(lang, 'voting.shortened') : '',
     };
@@ -175,21 +195,59 @@ export function chosenCard(lang: Language, n: number, top: readonly RankedItem[]
   });
 }
 
-/** The conclusion of a closed meeting; after meeting 4 it gathers the project proposals too. */
+/**
+ * The choosing card posted for everyone when choosing starts: what to do and the button that
+ * returns each member's own choosing form (the list itself is never on a card the chat shares).
+ */
+export function votingPromptCard(lang: Language, n: number): RenderedCard {
+  const model = {
+    title: t(lang, 'voting.title', { n, theme: themeTitle(lang, n) }),
+    prompts: [],
+    body: t(lang, `voting.intro.${n === 1 ? '1' : n === 2 ? '2' : 'other'}`, { max: MAX_CHOICES }),
+    actions: [execute('openVoting', t(lang, 'voting.openButton'), { meeting: n })],
+  };
+  return { card: render(promptTemplate, model), summary: t(lang, 'voting.summary', { n }) };
+}
+
+/**
+ * The conclusion of a closed meeting, as `viewer` sees it; after meeting 4 it gathers the project
+ * proposals too. `notice` confirms the clicker's step in their own view.
+ */
 export function conclusionCard(
   lang: Language,
+  group: Group,
   meeting: Meeting,
   proposals: readonly Proposal[] = [],
-  notice = '',
+  viewer: Viewer = EVERYONE,
+  notice: Inlines = [],
 ): RenderedCard {
-  return fitting((limit) => conclusionCardWithin(lang, meeting, proposals, notice, limit));
+  return fitting((limit) => conclusionCardWithin(lang, group, meeting, proposals, viewer, notice, limit));
+}
+
+/** The conclusion's buttons for `viewer`: a proposal (meeting 4), the coordinator's next step, the own view. */
+function conclusionActions(lang: Language, group: Group, n: number, viewer: Viewer): VerbAction[] {
+  const last = n === 4;
+  const everyone = viewer.kind === 'everyone';
+  const propose = last && (everyone || takesPart(viewer));
+  return [
+    ...(propose ? [execute('openProposal', t(lang, 'project.proposeButton'))] : []),
+    ...(coordinates(viewer) && !last
+      ? [execute('openInvitation', t(lang, 'meeting.button.nextInvite', { n: n + 1 }), { meeting: n + 1 })]
+      : []),
+    ...(coordinates(viewer) && last && !group.projectVote
+      ? [execute('startProjectVote', t(lang, 'project.startVoteButton'))]
+      : []),
+    ...(everyone ? [ownViewButton(t(lang, 'view.mine'), { card: 'conclusion', meeting: n })] : []),
+  ];
 }
 
 function conclusionCardWithin(
   lang: Language,
+  group: Group,
   meeting: Meeting,
   proposals: readonly Proposal[],
-  notice: string,
+  viewer: Viewer,
+  notice: Inlines,
   limit: number,
 ): RenderedCard {
   const n = meeting.number;
@@ -199,16 +257,17 @@ function conclusionCardWithin(
   const cut =
     top.some((i) => isCut(i.text, limit)) ||
     proposals.some((p) => isCut(p.description, limit) || isCut(p.title, limit));
-  const agreements = paragraphsOf(clipParagraphs(conclusion?.agreements ?? '', limit * 4));
+  const agreements = paragraphRuns(clipParagraphs(conclusion?.agreements ?? '', limit * 4));
   const model = {
     title: t(lang, 'conclusion.title', { n, theme: themeTitle(lang, n) }),
     notice,
     topTitle: t(lang, n === 1 ? 'conclusion.top.1' : 'conclusion.top.other'),
     top: top.length
-      ? chosenSections(lang, n, top, limit).flatMap((s) =>
-          s.heading ? [`**${s.heading}**`, ...s.lines] : s.lines,
-        )
-      : [t(lang, 'conclusion.notChosen')],
+      ? chosenSections(lang, n, top, limit).flatMap((s): Inlines[] => [
+          ...(s.heading ? [[{ type: 'TextRun', text: s.heading, weight: 'Bolder' } as TextRun]] : []),
+          ...s.lines.map(plainRun),
+        ])
+      : [plainRun(t(lang, 'conclusion.notChosen'))],
     tieRule: cut ? t(lang, 'conclusion.shortened') : '',
     agreementsTitle: agreements.length ? t(lang, 'conclusion.agreements') : '',
     agreements,
@@ -217,24 +276,23 @@ function conclusionCardWithin(
       : t(lang, 'conclusion.next', { theme: themeTitle(lang, n + 1) }),
     proposalsTitle: t(lang, 'project.proposalsTitle'),
     proposals: proposals.map((p) => proposalLine(lang, p, limit)),
-    invite: last
-      ? null
-      : execute('openInvitation', t(lang, 'meeting.button.nextInvite', { n: n + 1 }), { meeting: n + 1 }),
-    proposeLabel: last ? t(lang, 'project.proposeButton') : '',
-    titleLabel: t(lang, 'project.titleLabel'),
-    descriptionLabel: t(lang, 'project.descriptionLabel'),
-    propose: execute('proposeProject', t(lang, 'project.submitProposal')),
-    startVote: last ? execute('startProjectVote', t(lang, 'project.startVoteButton')) : null,
-    required: t(lang, 'error.required'),
+    actions: conclusionActions(lang, group, n, viewer),
   };
-  return { card: render(conclusionTemplate, model), summary: t(lang, 'conclusion.summary', { n }) };
+  const ref = { card: 'conclusion' as const, meeting: n };
+  const card = withRefresh(
+    render(conclusionTemplate, model),
+    ref,
+    t(lang, 'view.mine'),
+    refreshUserIds(group),
+  );
+  return { card, summary: t(lang, 'conclusion.summary', { n }) };
 }
 
-/** A proposal as a line: title, who proposed it, description (title and description cut to `limit`). */
-export function proposalLine(lang: Language, p: Proposal, limit = Infinity): string {
-  return t(lang, 'project.proposal', {
-    title: escapeMarkdown(ellipsis(p.title, limit)),
-    name: escapeMarkdown(p.name),
-    description: escapeMarkdown(ellipsis(p.description, limit)).replace(/\n/g, ' '),
+/** A proposal as runs: its title in bold, who proposed it, its description (title and description cut to `limit`). */
+export function proposalLine(lang: Language, p: Proposal, limit = Infinity): Inlines {
+  return richLine(lang, 'project.proposal', {
+    title: ellipsis(p.title, limit),
+    name: p.name,
+    description: ellipsis(p.description, limit).replace(/\n/g, ' '),
   });
 }

@@ -19,6 +19,7 @@ interface ChoiceField {
   label: string;
   value: string;
   options: { title: string; value: string }[];
+  required: string;
   error: string;
 }
 
@@ -72,6 +73,7 @@ export function setupCard(
     label: t(lang, `setup.${id}`),
     value,
     options: options.map((o) => ({ title: t(lang, o.key), value: o.value })),
+    required: t(lang, 'error.required'),
     error: fieldError(lang, errors, id),
   });
   const model: SetupCardModel = {

@@ -6,7 +6,7 @@ import { t } from '../i18n';
 import { formatWhen } from '../i18n/format';
 import type { StatusView } from '../app/status';
 import { rowsOf, rsvpTally } from '../domain/snapshot';
-import { escapeMarkdown } from './escape';
+import { bulletRun, headingRun } from './rich-text';
 import { adviceLines, groupFacts, memberLine } from './group-card';
 import { overviewAction, type OverviewLink } from './overview-action';
 import { execute } from './actions';
@@ -44,11 +44,11 @@ export function statusCard(
 ): RenderedCard {
   const { group, meetings } = view;
   const model = {
-    title: t(lang, 'status.title', { name: escapeMarkdown(group.name) }),
+    title: headingRun(t(lang, 'status.title', { name: group.name })),
     facts: groupFacts(lang, group),
     membersTitle: t(lang, 'group.members', { count: group.members.length, max: MAX_MEMBERS }),
     noMembers: t(lang, 'group.noMembers'),
-    members: group.members.map((m) => memberLine(lang, m)),
+    members: group.members.map((m) => bulletRun(memberLine(lang, m))),
     meetingsTitle: t(lang, 'status.meetings'),
     meetings: MEETING_NUMBERS.map((n) => ({
       title: t(lang, 'status.meeting', { n, theme: t(lang, themeTitleKey(n)) }),

@@ -2,7 +2,8 @@ import chooseTemplate from '../../cards/choose-group.json';
 import summaryTemplate from '../../cards/summary.json';
 import { MEETING_NUMBERS } from '../domain/themes';
 import { rsvpTally } from '../domain/snapshot';
-import type { Language, Meeting } from '../domain/types';
+import type { Language, Meeting, Proposal } from '../domain/types';
+import { hasStarted } from '../domain/meeting';
 import { t, tp } from '../i18n';
 import { formatDate, formatWhen } from '../i18n/format';
 import type { ProgrammeSummary, ThemeSummary } from '../app/summary';
@@ -12,7 +13,7 @@ import { themeTitle } from './meeting-cards';
 import { overviewAction, type OverviewLink } from './overview-action';
 import { execute } from './actions';
 import { render, type AdaptiveCard, type RenderedCard } from './render';
-import { chosenSections, itemSections, proposalLine } from './result-cards';
+import { chosenSections, itemSections } from './result-cards';
 
 /**
  * Renders, shortening the lines of the `shortenable` sections step by step until the card fits
@@ -48,9 +49,13 @@ function renderFitting(
   }).card;
 }
 
-/** Who took part in a meeting, for the coordinator: the RSVPs, who shared answers, who could not come. */
+/**
+ * Who took part in a meeting, for the coordinator: the RSVPs, who shared answers (only a count
+ * until the answers are shown), who could not come.
+ */
 function participationSection(
   lang: Language,
+  summary: ThemeSummary,
   participation: NonNullable<ThemeSummary['participation']>,
 ): Section {
   const { rsvps, shared, declined } = participation;
@@ -62,7 +67,12 @@ function participationSection(
       ...(rsvps.length
         ? [t(lang, 'summary.rsvp', { yes: tally.yes.length, maybe: tally.maybe.length, no: tally.no.length })]
         : []),
-      t(lang, 'summary.answered', { names: names(shared) || '–' }),
+      summary.shown
+        ? t(lang, 'summary.answered', { names: names(shared) || '–' })
+        : t(lang, 'meeting.progress.answers', {
+            count: summary.answeredCount,
+            total: summary.group.members.length,
+          }),
       ...(declined.length ? [t(lang, 'summary.declined', { names: names(declined) })] : []),
     ],
   };
@@ -85,16 +95,24 @@ export function themeSummaryCard(
   const { group, meeting, items, ranked, participation } = summary;
   const n = meeting.number;
   const theme = themeTitle(lang, n);
-  const attendance = participation ? [participationSection(lang, participation)] : [];
-  const answers = itemSections(lang, group, n, items).map((s) => ({
-    heading: `${t(lang, 'summary.answers')}: ${s.heading}`,
-    lines: s.items.map((l) => `- ${l}`),
-  }));
+  const attendance = participation ? [participationSection(lang, summary, participation)] : [];
+  const hidden: Section = {
+    heading: t(lang, 'summary.answers'),
+    lines: [t(lang, 'summary.answersNotShown')],
+  };
+  const answers = summary.shown
+    ? itemSections(lang, group, n, items).map((s) => ({
+        heading: `${t(lang, 'summary.answers')}: ${s.heading}`,
+        lines: s.items.map((l) => `- ${l}`),
+      }))
+    : hasStarted(meeting)
+      ? [hidden]
+      : [];
   const chosen = chosenSections(lang, n, ranked);
   const priorities: Section[] = ranked.length
     ? chosen.map((c) => ({
         heading: c.heading ? `${t(lang, 'summary.priorities')}: ${c.heading}` : t(lang, 'summary.priorities'),
-        lines: c.lines,
+        lines: c.lines.map((l) => escapeMarkdown(l)),
       }))
     : [{ heading: t(lang, 'summary.priorities'), lines: [t(lang, 'summary.noPriorities')] }];
   const closed = meeting.conclusion;
@@ -170,7 +188,7 @@ export function programmeSummaryCard(
           `${t(lang, 'project.owner')}: ${escapeMarkdown(p.owner.name)} · ${t(lang, 'project.firstStep')}: ${escapeMarkdown(p.firstStep)} · ${t(lang, 'project.dueDate')}: ${formatDate(lang, p.dueDate)}`,
         ]
       : programme.proposals.length
-        ? programme.proposals.map((x) => `- ${proposalLine(lang, x)}`)
+        ? programme.proposals.map((x) => `- ${proposalMarkdown(lang, x)}`)
         : [t(lang, 'programme.noProject')],
   };
   const group = programme.group;
@@ -227,4 +245,13 @@ export function chooseGroupCard(
   for (let shown = groups.length - 1; shown > 0 && !fits(fitted.card); shown--)
     fitted = build(LINE_LIMITS[LINE_LIMITS.length - 1], shown);
   return { card: fitted.card, summary: title };
+}
+
+/** A proposal as a markdown line of the summary: title, who proposed it, description (people's text escaped). */
+function proposalMarkdown(lang: Language, p: Proposal): string {
+  return t(lang, 'project.proposal', {
+    title: escapeMarkdown(p.title),
+    name: escapeMarkdown(p.name),
+    description: escapeMarkdown(p.description).replace(/\n/g, ' '),
+  });
 }

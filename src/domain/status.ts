@@ -1,12 +1,18 @@
+import { isRevealed } from './meeting';
 import { answeredIn, meetingOf, rowsOf, type HasMeetings } from './snapshot';
-import type { Answer, Group, Meeting, Rsvp, Vote } from './types';
+import type { Answer, Group, Meeting, Person, Rsvp, Vote } from './types';
 
 /** What a meeting's status card shows besides the meeting: progress and the previous meeting's agreements. */
 export interface StatusFacts {
-  /** Names of the members who answered (people who left the group are not counted). */
-  answeredBy: string[];
-  /** Names of the members who chose. */
-  votedBy: string[];
+  /** The members who answered (people who left the group are not counted). */
+  answered: Person[];
+  /** The members who chose, with how many answers each chose. */
+  voted: (Person & { choices: number })[];
+  /**
+   * False while an anonymous meeting takes answers: then no view names who has answered, so no
+   * one (the coordinator included) can match a name to an answer as it comes in (counts only).
+   */
+  namesShown: boolean;
   memberCount: number;
   /**
    * How many are expected to answer, and to choose: the members, less those who said they cannot
@@ -40,9 +46,11 @@ export function statusFacts(
     const tookPart = new Set(took.map((r) => r.userId));
     return group.members.filter((m) => !declined.has(m.userId) || tookPart.has(m.userId)).length;
   };
+  const person = ({ userId, name }: Person): Person => ({ userId, name });
   return {
-    answeredBy: answered.map((a) => a.name),
-    votedBy: voted.map((v) => v.name),
+    answered: answered.map(person),
+    voted: voted.map((v) => ({ ...person(v), choices: v.choices.length })),
+    namesShown: group.revealMode === 'named' || isRevealed(meetingOf(s, n)),
     memberCount: group.members.length,
     expectedAnswers: expected(answered),
     expectedChoices: expected(voted),

@@ -45,6 +45,12 @@ export interface Standing {
   erasedAt?: string;
 }
 
+/** A coordinator: who set the group up (or inherited it). */
+export interface Coordinator extends Person {
+  /** The person's id in the chat (`29:…`): a shared card's automatic refresh lists it (`refresh.userIds`). */
+  chatId?: string;
+}
+
 /** A participant who clicked "Jeg er med". */
 export interface Member extends Person {
   /** The person's id in the chat (`29:…`): Teams names people who leave a chat by it alone. */
@@ -73,7 +79,7 @@ export interface GroupSettings {
 export interface Group extends GroupSettings {
   key: string;
   tenantId: string;
-  coordinators: Person[];
+  coordinators: Coordinator[];
   members: Member[];
   conversation: ConversationRef;
   groupCardId?: string;

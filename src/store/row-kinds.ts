@@ -122,7 +122,7 @@ export const GROUP_COLUMNS: Columns<Omit<Group, 'key'>> = {
   phase: oneOf(PHASES[0]),
   language: oneOf(LANGUAGES[0]),
   revealMode: oneOf(REVEAL_MODES[0]),
-  coordinators: json<Person[]>([]),
+  coordinators: json<Group['coordinators']>([]),
   members: json<Group['members']>([]),
   createdAt: text,
   // Stored without the person whose message it was taken from: proactive messages need only the

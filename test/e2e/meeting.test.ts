@@ -50,8 +50,19 @@ afterAll(async () => {
 });
 
 afterEach(async () => {
-  expect(await chat.unsupportedWarnings()).toBe(0);
+  // The playground says of every shared card that it cannot show user-specific views: those
+  // cards carry a button that returns the person's own view instead. Nothing else may be unsupported.
+  expect(await chat.unsupportedWarnings({ besidesUserSpecificViews: true })).toBe(0);
 });
+
+/**
+ * Karen's own view of the newest shared card (the playground does not refresh it for her), once
+ * every update for everyone has landed (a later one would put the base card back).
+ */
+async function ownView(): Promise<void> {
+  await chat.settled();
+  await chat.button('Mine muligheder').click();
+}
 
 test('1. @Erfaringsgruppe hjælp shows the help', async () => {
   await chat.sees('Velkommen til erfaringsgruppen');
@@ -70,6 +81,8 @@ test('2. @Erfaringsgruppe opret: the setup card is filled in and the coordinator
   await chat.button('Gem').click();
   // What everyone sees from now on (the clicker's "du er koordinator" is replaced by it at once).
   await chat.sees('Medlemmer (0 af 6)');
+  // Open the join form only once the card's update for everyone has landed: it would wipe the form.
+  await chat.settled();
 
   await chat.button('Jeg er med').click();
   await chat.page.getByText('Mellem de to indsatser').last().click();
@@ -107,10 +120,12 @@ test('4. @Erfaringsgruppe inviter 1: the invitation is saved, posted and answere
   await chat.sees(PLACE);
 
   await chat.button('Jeg kommer').click();
-  await chat.sees('Kommer: Karen Holm');
+  await chat.sees(/Svar på invitationen: 1 kommer/);
   expect(await chat.actAs(JENS, 'rsvp', { meeting: 1, response: 'yes' })).toBe(200);
-  await chat.sees('Kommer: Jens Madsen, Karen Holm');
   await chat.sees(/Svar på invitationen: 2 kommer/);
+  // Who answered what is in the coordinator's own view only.
+  await ownView();
+  await chat.sees('Kommer: Jens Madsen, Karen Holm');
   await chat.screenshot('invitation');
 });
 
@@ -119,8 +134,8 @@ test('5. meeting 1: answers with æ, ø and å, reveal, votes and an agreement',
   await chat.button('Skriv dine råd').click();
   for (const [i, advice] of KAREN_ADVICE.entries()) await chat.field(`Råd ${i + 1}`).fill(advice);
   await chat.button('Gem mine råd').click();
-  // The status card counts it (the playground may fold the clicker's own "Tak!" view back at once).
-  await chat.sees('Har delt svar: Karen Holm');
+  // The status card counts it, naming no one (the playground may fold the clicker's "Tak!" view back at once).
+  await chat.sees('1 af 3 har delt deres svar');
 
   const [a1, a2, a3] = JENS_ADVICE;
   expect(await chat.actAs(JENS, 'submitAnswer', { meeting: 1, a1, a2, a3 })).toBe(200);
@@ -129,14 +144,19 @@ test('5. meeting 1: answers with æ, ø and å, reveal, votes and an agreement',
   await chat.sees('3 af 3 har delt deres svar');
   await chat.screenshot('meeting-status');
 
+  await ownView();
+  await chat.sees('Har delt svar: Karen Holm, Jens Madsen, Aisha Yilmaz');
   await chat.button('Vis svarene').click();
   for (const advice of [...KAREN_ADVICE, ...JENS_ADVICE, ...AISHA_ADVICE]) await chat.sees(advice);
   await chat.screenshot('answers');
 
+  await ownView();
+  await chat.button('Vælg det vigtigste').click();
+  // Open the form only once the status card has switched to choosing: a later update re-renders the chat.
+  await chat.sees('0 af 3 har valgt');
+  await chat.settled();
   await chat.button('Vælg det vigtigste').click();
   await chat.button('Gem mine valg').waitFor();
-  // Tick only once the status card has switched to choosing: a later update re-renders the chat.
-  await chat.sees('0 af 3 har valgt');
   await chat.page.getByText(AISHA_ADVICE[1]).last().click();
   await chat.page.getByText(KAREN_ADVICE[0]).last().click();
   await chat.button('Gem mine valg').click();
@@ -148,10 +168,12 @@ test('5. meeting 1: answers with æ, ø and å, reveal, votes and an agreement',
   expect(await chat.actAs(AISHA, 'vote', { meeting: 1, choices: aishaChoices })).toBe(200);
   await chat.sees('3 af 3 har valgt');
   // What the group chose is shown before the agreements.
+  await ownView();
   await chat.button('Vis det, I valgte').click();
   await chat.sees(`${AISHA_ADVICE[1]} (valgt af 3)`);
 
-  await chat.page.getByRole('button', { name: 'Afslut mødet', exact: true }).first().click();
+  await ownView();
+  await chat.button('Afslut mødet').click();
   await chat.field('Aftaler og næste skridt (valgfrit)').fill(AGREEMENT);
   await chat.button('Afslut mødet').click();
   await chat.sees('De gode råd, I valgte');

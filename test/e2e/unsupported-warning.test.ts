@@ -1,7 +1,8 @@
 /**
  * The meeting test fails when the playground warns that something in a card is not supported.
- * This proves that check can fail: a card with a user-specific view (refresh.userIds), which the
- * playground does not support, makes the warning appear and be counted.
+ * This proves the count works: a card with a user-specific view (refresh.userIds), which the
+ * playground does not support, makes the warning appear and be counted — and shows that the
+ * meeting test's count leaves out exactly that note, which every shared card of the bot gets there.
  */
 import { KAREN } from '../../scripts/playground-people';
 import { PlaygroundSession } from './support/playground-session';
@@ -34,4 +35,6 @@ test('a card with a user-specific view makes the playground show its "not suppor
     .first()
     .waitFor();
   expect(await chat.unsupportedWarnings()).toBeGreaterThan(0);
+  // The meeting test leaves out this one note (its cards carry a button for the person's own view).
+  expect(await chat.unsupportedWarnings({ besidesUserSpecificViews: true })).toBe(0);
 });

@@ -38,11 +38,16 @@ async function answeredGroup(name: string): Promise<TestChat> {
   return chat;
 }
 
+/** The choosing form a member opens from the shared choosing card (the invoke response). */
+async function votingForm(chat: TestChat): Promise<unknown> {
+  return (await bot.send(invoke(chat, people[0], 'openVoting', { meeting: 1 }))).body?.value;
+}
+
 /** The item ids a member's client receives: the choice values of the prioritising card. */
 async function itemIds(chat: TestChat): Promise<string[]> {
   await bot.send(invoke(chat, karen, 'reveal', { meeting: 1 }));
   await bot.send(invoke(chat, karen, 'startVoting', { meeting: 1 }));
-  const choices = findInput(lastCard(), 'choices')?.choices as { value: string }[];
+  const choices = findInput(await votingForm(chat), 'choices')?.choices as { value: string }[];
   return choices.map((c) => c.value);
 }
 
@@ -93,8 +98,9 @@ describe('anonymous answers', () => {
     const chat = await answeredGroup('Vestparken');
     await bot.send(invoke(chat, karen, 'reveal', { meeting: 1 }));
     await bot.send(invoke(chat, karen, 'startVoting', { meeting: 1 }));
-    const titles = (findInput(lastCard(), 'choices')?.choices as { title: string }[]).map((c) => c.title);
-    const ids = (findInput(lastCard(), 'choices')?.choices as { value: string }[]).map((c) => c.value);
+    const form = await votingForm(chat);
+    const titles = (findInput(form, 'choices')?.choices as { title: string }[]).map((c) => c.title);
+    const ids = (findInput(form, 'choices')?.choices as { value: string }[]).map((c) => c.value);
     expect(ids).toEqual([...ids].sort());
     expect(titles.join('|')).not.toContain(people.map((p) => ADVICE(p).a1).join('|'));
   });
@@ -126,6 +132,30 @@ describe('the reveal mode', () => {
     expect(summary).toContain(ADVICE(people[1]).a2);
     for (const text of [reveal, summary]) {
       for (const p of people) expect(text).not.toContain(`${ADVICE(p).a1} – ${p.name}`);
+    }
+  });
+
+  it('tells the coordinator only how many have answered while the answers are open, however often asked', async () => {
+    const chat = groupChat(bot.connector.serviceUrl);
+    await bot.send(
+      invoke(chat, karen, 'setupGroup', { ...sampleSettings, name: 'Valby', revealMode: 'anonymous' }),
+    );
+    for (const p of people)
+      await bot.send(invoke(chat, p, 'joinGroup', { roleCategory: 'imellem', roleTitle: 'Medarbejder' }));
+    await bot.send(mention(chat, karen, 'start 1'));
+    const own = { card: 'meetingStatus', meeting: 1 };
+    for (const [i, p] of people.entries()) {
+      await bot.send(invoke(chat, p, 'submitAnswer', { meeting: 1, ...ADVICE(p) }));
+      await bot.send(mention(chat, karen, 'opsummering 1'));
+      const summary = cardText(lastCard());
+      const view = cardText((await bot.send(invoke(chat, karen, 'refresh', own))).body?.value);
+      expect(summary).toContain(`${i + 1} af 3 har svaret`);
+      expect(view).toContain(`${i + 1} af 3 har svaret`);
+      for (const text of [summary, view])
+        for (const q of people) {
+          expect(text).not.toContain(ADVICE(q).a1);
+          expect(text).not.toContain(q.name);
+        }
     }
   });
 

@@ -3,7 +3,7 @@
  * real entry point: correct times in Copenhagen, a UID that stays when the invitation is updated,
  * and a link that cannot be altered.
  */
-import { groupChat, invoke, mention, user, type TestChat } from '../support/activities';
+import { chatIdOf, groupChat, invoke, mention, user, type TestChat } from '../support/activities';
 import { startTestBot, TEST_NOW, type TestBot } from '../support/bot-harness';
 import { attachedCard } from '../support/cards';
 import { sampleSettings } from '../support/sample-group';
@@ -27,7 +27,7 @@ beforeAll(async () => {
   // Each reading of the clock is a few seconds later, as between a coordinator's edits.
   let readings = 0;
   const roster = [karen, jens].map((u) => ({
-    id: `29:${u.id}`,
+    id: chatIdOf(u),
     name: u.name,
     aadObjectId: u.id,
     userPrincipalName: `${u.name.split(' ')[0].toLowerCase()}@kilden.example`,

@@ -56,7 +56,6 @@ describe('six members at maximum length, reveal to conclusion, against a connect
   const members = Array.from({ length: 6 }, (_, i) => user(maxText(MAX_NAME_LENGTH, `M${i}`)));
   const answer = (n: number, i: number, f: number): string => maxText(MAX_ANSWER_LENGTH, `A${n}.${i}.${f}.`);
   const key = (): string => groupKeyOf(chat.tenantId, chat.conversationId);
-  let statusId = '';
   const step = flow();
 
   beforeAll(async () => {
@@ -73,9 +72,7 @@ describe('six members at maximum length, reveal to conclusion, against a connect
   });
 
   async function startAndAnswer(n: number): Promise<void> {
-    const before = bot.connector.posts().length;
     await click(chat, coordinator, 'startMeeting', { meeting: n });
-    statusId = bot.connector.posts()[before].id;
     for (const [i, m] of members.entries()) {
       const fields = Object.fromEntries(
         Array.from({ length: fieldCount(n as MeetingNumber) }, (_, f) => [`a${f + 1}`, answer(n, i, f)]),
@@ -85,9 +82,8 @@ describe('six members at maximum length, reveal to conclusion, against a connect
   }
 
   async function voteAndClose(n: number): Promise<void> {
-    const before = bot.connector.posts().length;
     await click(chat, coordinator, 'startVoting', { meeting: n });
-    const voting = cardsOf(bot.connector.posts().slice(before)).at(-1)!;
+    const voting = (await click(chat, members[0], 'openVoting', { meeting: n })) as Card;
     const choices = (findInput(voting, 'choices')?.choices as { title: string; value: string }[]) ?? [];
     // Meeting 1: three råd each; meeting 2: only what we want more of; meetings 3–4: both questions.
     expect(choices).toHaveLength(6 * (n === 1 ? 3 : n === 2 ? 1 : 2));
@@ -125,7 +121,8 @@ describe('six members at maximum length, reveal to conclusion, against a connect
         step: 'reveal',
         failed: true,
       });
-      const status = cardsOf(bot.connector.updates().filter((u) => u.activityId === statusId)).at(-1)!;
+      // The coordinator's own view of the status card offers the step again.
+      const status = await click(chat, coordinator, 'refresh', { card: 'meetingStatus', meeting: 1 });
       expect(cardText(status)).toContain('Vis svarene');
       expect(cardText(status)).toContain('Teams tog ikke imod kortet');
 
@@ -136,8 +133,7 @@ describe('six members at maximum length, reveal to conclusion, against a connect
       expect(parts.length).toBeGreaterThan(1);
       expect(cardText(parts[0])).toContain(`flere dele (1 af ${parts.length})`);
       const shown = parts.map(cardText).join('\n');
-      for (const i of members.keys())
-        for (const f of [0, 1, 2]) expect(shown).toContain(escapeMarkdown(answer(1, i, f)));
+      for (const i of members.keys()) for (const f of [0, 1, 2]) expect(shown).toContain(answer(1, i, f));
       expect((await bot.running.store.loadMeeting(key(), 1))!.value.unposted).toBeUndefined();
       const again = await click(chat, coordinator, 'reveal', { meeting: 1 });
       expect(again).toContain('måske har en anden allerede klikket');
@@ -164,7 +160,7 @@ describe('six members at maximum length, reveal to conclusion, against a connect
       const posts = bot.connector.posts().length;
       await click(chat, coordinator, 'reveal', { meeting: 2 });
       const shown = cardsOf(bot.connector.posts().slice(posts)).map(cardText).join('\n');
-      for (const i of members.keys()) expect(shown).toContain(escapeMarkdown(answer(2, i, 1)));
+      for (const i of members.keys()) expect(shown).toContain(answer(2, i, 1));
       expect((await bot.running.store.loadMeeting(key(), 2))!.value.unposted).toBeUndefined();
     },
   );
@@ -194,9 +190,9 @@ describe('six members at maximum length, reveal to conclusion, against a connect
     const posted = cardsOf(bot.connector.posts().slice(before));
     const full = posted.slice(0, -1).map(cardText).join('\n');
     for (const i of members.keys())
-      for (const k of [1, 2])
-        expect(full).toContain(escapeMarkdown(maxText(MAX_DESCRIPTION_LENGTH, `D${i}.${k}.`)));
-    const vote = posted.at(-1)!;
+      for (const k of [1, 2]) expect(full).toContain(maxText(MAX_DESCRIPTION_LENGTH, `D${i}.${k}.`));
+    const vote = (await click(chat, coordinator, 'openDecision')) as Card;
+    expect(findInput(await click(chat, members[0], 'openBallot'), 'choice')?.choices).toHaveLength(12);
     const options = findInput(vote, 'choice')?.choices as { value: string }[];
     expect(options).toHaveLength(12);
     for (const m of members) await click(chat, m, 'voteProject', { choice: options[0].value });

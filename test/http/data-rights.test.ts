@@ -74,7 +74,7 @@ async function heldMeeting(name: string): Promise<TestChat> {
   await bot.send(invoke(chat, aisha, 'submitAnswer', { meeting: 1, a1: b1, a2: b2, a3: b3 }));
   await bot.send(invoke(chat, karen, 'reveal', { meeting: 1 }));
   await bot.send(invoke(chat, karen, 'startVoting', { meeting: 1 }));
-  const card = attachedCard(bot.connector.posts().at(-1)!.activity);
+  const card = (await bot.send(invoke(chat, aisha, 'openVoting', { meeting: 1 }))).body?.value;
   const choices = (JSON.stringify(card).match(/"value":"([\w-]{10})"/g) ?? []).map((m) => m.slice(9, 19));
   await bot.send(invoke(chat, aisha, 'vote', { meeting: 1, choices: choices.slice(0, 2).join(',') }));
   await bot.send(invoke(chat, karen, 'endVoting', { meeting: 1 }));

@@ -1,4 +1,4 @@
-import { botAdded, groupChat, invoke, mention, user, type TestChat } from '../support/activities';
+import { botAdded, chatIdOf, groupChat, invoke, mention, user, type TestChat } from '../support/activities';
 import { flow } from '../support/scenarios';
 import { startTestBot, type TestBot } from '../support/bot-harness';
 import { attachedCard, cardText, findInput } from '../support/cards';
@@ -74,7 +74,9 @@ describe('a group is formed and invited to meeting 1 (Danish, over HTTP)', () =>
       association: 'Boligforeningen Kilden',
       phase: 'undervejs',
     });
-    expect(stored?.value.coordinators).toEqual([{ userId: coordinator.id, name: 'Karen Holm' }]);
+    expect(stored?.value.coordinators).toEqual([
+      { userId: coordinator.id, name: 'Karen Holm', chatId: chatIdOf(coordinator) },
+    ]);
     const update = bot.connector.calls.slice(before).find((c) => c.method === 'PUT');
     expect(update?.activityId).toBe(welcomeId);
     expect(cardText(attachedCard(update!.activity))).toContain('Boligforeningen Kilden');
@@ -165,28 +167,34 @@ describe('a group is formed and invited to meeting 1 (Danish, over HTTP)', () =>
     invitationId = post.id;
   });
 
-  step('records four RSVPs and updates the invitation card in place for everyone, with names', async () => {
-    const answers = [
-      [members[0], 'yes'],
-      [members[1], 'yes'],
-      [members[2], 'maybe'],
-      [members[3], 'no'],
-    ] as const;
-    for (const [m, response] of answers) {
-      const before = bot.connector.calls.length;
-      const card = cardOf(await bot.send(invoke(chat, m, 'rsvp', { meeting: 1, response }, invitationId)));
-      expect(cardText(card)).toMatch(/Dit svar er registreret: \*\*(Jeg kommer|Måske|Jeg kan ikke)\*\*/);
-      const calls = bot.connector.calls.slice(before);
-      expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
-      expect(calls.filter((c) => c.method === 'PUT').map((c) => c.activityId)).toEqual([invitationId]);
-    }
-    const updates = bot.connector.updates().filter((u) => u.activityId === invitationId);
-    const last = cardText(attachedCard(updates[updates.length - 1].activity));
-    expect(last).toContain('Svar på invitationen: 2 kommer · 1 måske · 1 kan ikke');
-    expect(last).toContain('Kommer: Aisha Yilmaz, Jens Madsen');
-    expect(last).toContain('Måske: Søren Østergaard');
-    expect(last).toContain('Kan ikke: Mette Bæk');
-  });
+  step(
+    'records four RSVPs, updates the invitation in place with counts, and names them to the coordinator',
+    async () => {
+      const answers = [
+        [members[0], 'yes'],
+        [members[1], 'yes'],
+        [members[2], 'maybe'],
+        [members[3], 'no'],
+      ] as const;
+      for (const [m, response] of answers) {
+        const before = bot.connector.calls.length;
+        const card = cardOf(await bot.send(invoke(chat, m, 'rsvp', { meeting: 1, response }, invitationId)));
+        expect(cardText(card)).toMatch(/Dit svar er registreret: \s*(Jeg kommer|Måske|Jeg kan ikke)/);
+        const calls = bot.connector.calls.slice(before);
+        expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
+        expect(calls.filter((c) => c.method === 'PUT').map((c) => c.activityId)).toEqual([invitationId]);
+      }
+      const updates = bot.connector.updates().filter((u) => u.activityId === invitationId);
+      const last = cardText(attachedCard(updates[updates.length - 1].activity));
+      expect(last).toContain('Svar på invitationen: 2 kommer · 1 måske · 1 kan ikke');
+      for (const [m] of answers) expect(last).not.toContain(m.name);
+      const own = await bot.send(invoke(chat, coordinator, 'refresh', { card: 'invitation', meeting: 1 }));
+      const names = cardText(own.body?.value);
+      expect(names).toContain('Kommer: Aisha Yilmaz, Jens Madsen');
+      expect(names).toContain('Måske: Søren Østergaard');
+      expect(names).toContain('Kan ikke: Mette Bæk');
+    },
+  );
 
   step('tells a non-member to click "Jeg er med" first and does not count them', async () => {
     const outsider = user('Bente Kjær');

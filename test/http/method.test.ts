@@ -133,7 +133,7 @@ describe('the method in the words (Danish, over HTTP)', () => {
       );
     await bot.send(invoke(chat, coordinator, 'reveal', { meeting: 1 }));
     await bot.send(invoke(chat, coordinator, 'startVoting', { meeting: 1 }));
-    const voting = attachedCard(bot.connector.posts().at(-1)!.activity);
+    const voting = (await bot.send(invoke(chat, three[0], 'openVoting', { meeting: 1 }))).body?.value;
     const choices = findInput(voting, 'choices')?.choices as { title: string; value: string }[];
     const chosen = choices.find((c) => c.title.startsWith('Råd 1b'))!;
     await bot.send(invoke(chat, three[0], 'vote', { meeting: 1, choices: chosen.value }));

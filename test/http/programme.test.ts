@@ -123,7 +123,10 @@ describe.each(['da', 'en'] as const)('a whole programme in %s', (language) => {
       }
 
       await bot.send(invoke(chat, coordinator, 'startVoting', { meeting: n }, status.id));
-      const votingCard = attachedCard(lastPost().activity);
+      // The shared card has no input: each member's button returns their own choosing form.
+      expect(findInput(attachedCard(lastPost().activity), 'choices')).toBeUndefined();
+      const form = await bot.send(invoke(chat, members[0], 'openVoting', { meeting: n }, lastPost().id));
+      const votingCard = form.body?.value as Record<string, unknown>;
       const choices = (findInput(votingCard, 'choices')?.choices as { value: string }[]).map((c) => c.value);
       // Meeting 2 chooses only among what the group wants more of (its third question).
       const choosable = Object.values(meeting.answers).flatMap((a) => (n === 2 ? a.slice(2) : a));
@@ -161,7 +164,16 @@ describe.each(['da', 'en'] as const)('a whole programme in %s', (language) => {
       expect(cardTextOf(res)).toContain(p.title);
     }
     await bot.send(invoke(chat, coordinator, 'startProjectVote', {}));
-    const voteCard = attachedCard(lastPost().activity);
+    // The ballot and the decision are forms returned to whoever opens them.
+    const ballot = (await bot.send(invoke(chat, members[0], 'openBallot', {}))).body?.value as Record<
+      string,
+      unknown
+    >;
+    const voteCard = (await bot.send(invoke(chat, coordinator, 'openDecision', {}))).body?.value as Record<
+      string,
+      unknown
+    >;
+    expect(findInput(ballot, 'choice')?.choices).toEqual(findInput(voteCard, 'choice')?.choices);
     const options = findInput(voteCard, 'choice')?.choices as { title: string; value: string }[];
     expect(options.map((o) => o.title)).toEqual(sample.projectProposals.map((p) => p.title));
     const chosen = options.find((o) => o.title === sample.project.choice)!.value;

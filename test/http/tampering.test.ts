@@ -82,11 +82,14 @@ describe('tampered card data and hostile text', () => {
     )!;
     expect(stored.fields[0]).toBe('[Klik her](https://evil.example) **VIGTIGT** æøå 🙂');
     await bot.send(invoke(chat, coordinator, 'reveal', { meeting: 1 }));
-    const reveal = JSON.stringify(attachedCard(bot.connector.posts().at(-1)!.activity));
-    expect(reveal).toContain('\\\\[Klik her\\\\](https://evil.example) \\\\*\\\\*VIGTIGT\\\\*\\\\* æøå 🙂');
-    // Teams renders no headings: "#" stays as typed (a backslash would show on Teams mobile).
-    expect(reveal).toContain('- # Overskrift');
-    expect(reveal).toContain('\\\\- punkt');
-    expect(reveal).not.toContain('[Klik her](https://evil.example)');
+    const card = attachedCard(bot.connector.posts().at(-1)!.activity);
+    // People's text is a TextRun: shown exactly as typed, never parsed as markdown, never escaped.
+    const runs = (JSON.stringify(card).match(/"type":"TextRun","text":"[^"]*"/g) ?? []).join('\n');
+    const by = ` – ${members[1].name}"`;
+    expect(runs).toContain(`"• [Klik her](https://evil.example) **VIGTIGT** æøå 🙂${by}`);
+    expect(runs).toContain(`"• # Overskrift${by}`);
+    expect(runs).toContain(`"• - punkt${by}`);
+    const markdown = JSON.stringify(card).match(/"type":"TextBlock","text":"[^"]*"/g) ?? [];
+    expect(markdown.filter((t) => t.includes('Klik her') || t.includes('punkt'))).toEqual([]);
   });
 });

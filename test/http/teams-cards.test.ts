@@ -7,7 +7,7 @@ jest.setTimeout(60_000);
 type Node = Record<string, unknown>;
 const ROLE = 'Projektleder (fysisk) #2 + drift!';
 
-/** Texts Teams renders as markdown (TextBlock, fact values) and texts it shows as typed (titles). */
+/** Texts Teams renders as markdown (TextBlock, fact values) and texts it shows as typed (titles, TextRuns). */
 function textsOf(card: unknown): { markdown: string[]; plain: string[] } {
   const markdown: string[] = [];
   const plain: string[] = [];
@@ -18,6 +18,7 @@ function textsOf(card: unknown): { markdown: string[]; plain: string[] } {
       if (o.type === 'TextBlock' && typeof o.text === 'string') markdown.push(o.text);
       if (parent?.type === 'FactSet' && typeof o.value === 'string') markdown.push(o.value);
       if (typeof o.title === 'string' && o.type !== 'TextBlock') plain.push(o.title);
+      if (o.type === 'TextRun' && typeof o.text === 'string') plain.push(o.text);
       Object.entries(o).forEach(([k, v]) => k !== 'data' && walk(v, o));
     }
   };
@@ -67,6 +68,7 @@ describe('user text in cards, as Teams renders it', () => {
       );
     await send(invoke(chat, coordinator, 'reveal', { meeting: 1 }));
     await send(invoke(chat, coordinator, 'startVoting', { meeting: 1 }));
+    await send(invoke(chat, members[0], 'openVoting', { meeting: 1 }));
     await send(invoke(chat, user('Bente Kjær'), 'openAnswerForm', { meeting: 1 }));
   });
   afterAll(() => bot.stop());
@@ -75,17 +77,18 @@ describe('user text in cards, as Teams renders it', () => {
     const all = cards().map(textsOf);
     const markdown = all.flatMap((c) => c.markdown);
     const plain = all.flatMap((c) => c.plain);
-    expect(markdown.filter((t) => t.includes(ROLE)).length).toBeGreaterThanOrEqual(3);
-    expect(plain.filter((t) => t.includes(ROLE)).length).toBeGreaterThanOrEqual(3);
+    // People's text is shown as TextRuns (group, status and reveal cards) and choice titles.
+    expect(plain.filter((t) => t.includes(ROLE)).length).toBeGreaterThanOrEqual(6);
     expect([...markdown, ...plain].filter((t) => t.includes('Projektleder') && !t.includes(ROLE))).toEqual(
       [],
     );
   });
 
   it('renders **fed** and [link](…) in user text neither bold nor as a link', () => {
-    const markdown = cards().flatMap((c) => textsOf(c).markdown);
-    expect(markdown.some((t) => t.includes('\\*\\*fed\\*\\*'))).toBe(true);
-    expect(markdown.some((t) => t.includes('\\[link\\](https://example.com)'))).toBe(true);
+    const { markdown, plain } = textsOf(cards());
+    // As TextRuns: shown as typed, never parsed (no escapes needed).
+    expect(plain.some((t) => t.includes('Gruppen **fed**'))).toBe(true);
+    expect(plain.some((t) => t.includes('[link](https://example.com)'))).toBe(true);
     expect(markdown.filter((t) => /(^|[^\\])\*\*fed|(^|[^\\])\[link/.test(t))).toEqual([]);
   });
 

@@ -44,7 +44,12 @@ beforeAll(async () => {
 afterAll(() => bot.stop());
 
 /** A group of a coordinator and three members with meeting 1 started; the status card's id. */
-async function startedGroup(): Promise<{ chat: TestChat; members: TestUser[]; statusId: string }> {
+async function startedGroup(): Promise<{
+  chat: TestChat;
+  karen: TestUser;
+  members: TestUser[];
+  statusId: string;
+}> {
   const chat = groupChat(bot.connector.serviceUrl);
   const karen = person('Karen');
   const members = ['Jens', 'Aisha', 'Søren'].map(person);
@@ -53,7 +58,7 @@ async function startedGroup(): Promise<{ chat: TestChat; members: TestUser[]; st
     await bot.send(invoke(chat, m, 'joinGroup', { roleCategory: 'imellem', roleTitle: 'Varmemester' }));
   await bot.send(invoke(chat, karen, 'startMeeting', { meeting: 1 }));
   const snapshot = await bot.running.store.loadPartition(groupKeyOf(chat.tenantId, chat.conversationId));
-  return { chat, members, statusId: snapshot!.meetings[0].value.statusCardId! };
+  return { chat, karen, members, statusId: snapshot!.meetings[0].value.statusCardId! };
 }
 
 const answer = (m: TestUser): Record<string, unknown> => ({
@@ -76,7 +81,8 @@ describe('the status card after an answer', () => {
     const res = await bot.send(invoke(chat, members[0], 'submitAnswer', answer(members[0])));
     expect(cardText(res.body?.value)).toContain('Dine råd er gemt');
     expect(statusText(statusId)).toContain('1 af 3 har delt deres svar');
-    expect(statusText(statusId)).toContain(members[0].name);
+    // The card everyone sees counts; it names no one (the coordinator's own view does).
+    expect(statusText(statusId)).not.toContain(members[0].name);
     // One partition read for the answer and its card; the refresh used what the turn had.
     expect(traffic.reads).toBe(1);
   });
@@ -92,22 +98,40 @@ describe('the status card after an answer', () => {
     traffic.release();
     const results = await Promise.all(both);
     expect(results.map((r) => r.status)).toEqual([200, 200]);
-    const text = statusText(statusId);
-    expect(text).toContain('2 af 3 har delt deres svar');
-    expect(text).toContain(members[0].name);
-    expect(text).toContain(members[1].name);
+    expect(statusText(statusId)).toContain('2 af 3 har delt deres svar');
   });
+});
 
-  it('lists names in the same order as a card read from storage', async () => {
-    const { chat, members, statusId } = await startedGroup();
-    // Storage lists answers by the member's id; they answer in the opposite order.
-    const descending = [...members].sort((a, b) => b.id.localeCompare(a.id));
-    for (const m of descending) await bot.send(invoke(chat, m, 'submitAnswer', answer(m)));
-    const served = statusText(statusId);
-    // A refresh asked for by a coordinator's card reads the state from storage.
-    const read = await bot.send(invoke(chat, members[0], 'refresh', { meeting: 1 }));
-    expect(served).toContain('3 af 3 har delt deres svar');
-    expect(cardText(read.body?.value)).toBe(served);
+describe("Teams' automatic refresh of a shared card (each person's own view)", () => {
+  const refresh = (chat: TestChat, who: TestUser) =>
+    invoke(chat, who, 'refresh', { card: 'meetingStatus', meeting: 1 });
+
+  it('costs one read, and gives the coordinator the names and steps, a member their own state', async () => {
+    const { chat, karen, members, statusId } = await startedGroup();
+    for (const m of members.slice(0, 2)) await bot.send(invoke(chat, m, 'submitAnswer', answer(m)));
+    const base = bot.connector
+      .updates()
+      .filter((u) => u.activityId === statusId)
+      .at(-1)!;
+    const card = attachedCard(base.activity);
+    expect((card.refresh as { userIds: string[] }).userIds).toHaveLength(4);
+    expect(JSON.stringify(card)).not.toContain('"reveal"');
+    traffic.reads = 0;
+    const coordinator = cardText((await bot.send(refresh(chat, karen))).body?.value);
+    expect(traffic.reads).toBe(1);
+    expect(coordinator).toContain('2 af 3 har delt deres svar');
+    for (const m of members.slice(0, 2)) expect(coordinator).toContain(m.name);
+    expect(coordinator).toContain('Vis svarene');
+    traffic.reads = 0;
+    const answered = cardText((await bot.send(refresh(chat, members[0]))).body?.value);
+    const waiting = cardText((await bot.send(refresh(chat, members[2]))).body?.value);
+    expect(traffic.reads).toBe(2);
+    expect(answered).toContain('Du har delt dine svar');
+    expect(waiting).toContain('Du har ikke delt dine svar endnu');
+    for (const view of [answered, waiting]) {
+      expect(view).not.toContain(members[1].name);
+      expect(view).not.toContain('Vis svarene');
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 
 /** A Teams user as tests use them: an AAD object id and a display name. */
 export interface TestUser {
@@ -19,6 +19,14 @@ export const BOT = { id: '28:erfaringsgruppe-bot', name: 'Erfaringsgruppe' };
 /** A new user with a fresh AAD object id. */
 export function user(name: string): TestUser {
   return { id: randomUUID(), name };
+}
+
+/**
+ * A user's id in Teams chats (`29:…`): opaque and unlike their AAD object id, as in Teams, so a
+ * test that finds an Entra id on a card finds a real leak, not the chat id a refresh lists.
+ */
+export function chatIdOf(u: TestUser): string {
+  return `29:1${createHash('sha256').update(u.id).digest('base64url').slice(0, 40)}`;
 }
 
 /** A new group chat on the given connector. */
@@ -47,7 +55,7 @@ function base(chat: TestChat, from: TestUser | undefined, type: string): Activit
     timestamp: new Date().toISOString(),
     serviceUrl: chat.serviceUrl,
     channelId: 'msteams',
-    from: from ? { id: `29:${from.id}`, name: from.name, aadObjectId: from.id } : { id: 'system' },
+    from: from ? { id: chatIdOf(from), name: from.name, aadObjectId: from.id } : { id: 'system' },
     conversation: {
       id: chat.conversationId,
       conversationType: 'groupChat',
@@ -99,7 +107,7 @@ export function submit(chat: TestChat, from: TestUser, data: Activity, replyToId
 
 /** Teams' conversationUpdate when people leave the chat: they are named by their `29:` ids only. */
 export function membersRemoved(chat: TestChat, people: (TestUser | typeof BOT)[]): Activity {
-  const ids = people.map((p) => (p.id.startsWith('28:') ? p.id : `29:${p.id}`));
+  const ids = people.map((p) => (p.id.startsWith('28:') ? p.id : chatIdOf(p)));
   return { ...base(chat, undefined, 'conversationUpdate'), membersRemoved: ids.map((id) => ({ id })) };
 }
 

@@ -1,7 +1,9 @@
 import { emptyPersonRows } from '../../src/store/rows';
 import { statusViewOf } from '../../src/app/status';
 import { programmeOf, themeSummaryOf } from '../../src/app/summary';
-import { groupCard } from '../../src/cards/group-card';
+import { groupCard, joinFormCard } from '../../src/cards/group-card';
+import { plainRun } from '../../src/cards/rich-text';
+import { EVERYONE, viewerOf, type Viewer } from '../../src/domain/viewer';
 import { guideCard } from '../../src/cards/guide-card';
 import { guideSteps } from '../../src/domain/guide';
 import { helpCard } from '../../src/cards/help-card';
@@ -17,9 +19,27 @@ import type { MyGroupData } from '../../src/app/data-rights';
 import { acrossCard } from '../../src/cards/across-card';
 import { confirmCard, myDataCard } from '../../src/cards/data-rights-cards';
 import { statusCard } from '../../src/cards/status-card';
-import { answerFormCard, answerPromptCard, meetingStatusCard } from '../../src/cards/meeting-cards';
-import { chosenCard, conclusionCard, revealCards, votingCard } from '../../src/cards/result-cards';
-import { projectFinalCard, projectVoteCard, proposalCards } from '../../src/cards/project-cards';
+import {
+  agreementsFormCard,
+  answerFormCard,
+  answerPromptCard,
+  meetingStatusCard,
+} from '../../src/cards/meeting-cards';
+import {
+  chosenCard,
+  conclusionCard,
+  revealCards,
+  votingCard,
+  votingPromptCard,
+} from '../../src/cards/result-cards';
+import {
+  ballotCard,
+  decisionCard,
+  projectFinalCard,
+  projectVoteCard,
+  proposalCards,
+  proposalFormCard,
+} from '../../src/cards/project-cards';
 import { chooseGroupCard, programmeSummaryCard, themeSummaryCard } from '../../src/cards/summary-cards';
 import { itemsOf } from '../../src/app/meeting';
 import { sampleSnapshot } from './sample-programme';
@@ -36,6 +56,7 @@ const OVERVIEW_LINK =
 export function sampleGroup(longest = false): Group {
   const members: Member[] = sample.members.map((m, i) => ({
     userId: `00000000-0000-4000-8000-00000000000${i}`,
+    chatId: `29:00000000-0000-4000-8000-00000000000${i}`,
     name: longest ? MAX : m.name,
     roleCategory: m.roleCategory as Member['roleCategory'],
     roleTitle: longest ? MAX : m.roleTitle,
@@ -51,7 +72,7 @@ export function sampleGroup(longest = false): Group {
     phase: 'undervejs',
     language: 'da',
     revealMode: 'named',
-    coordinators: [{ userId: 'c', name: sample.coordinator.name }],
+    coordinators: [{ userId: 'c', name: sample.coordinator.name, chatId: '29:c' }],
     members,
     conversation: {},
     createdAt: '2026-11-26T09:00:00.000Z',
@@ -99,22 +120,38 @@ export function cardGallery(lang: Language, longest: boolean): Record<string, Re
     rsvps: rsvps(group),
   };
   const pg = programme.group.value;
+  // The owner list names members by the random id the project's cards give them.
+  const withRefs = { ...pg, members: pg.members.map((m, i) => ({ ...m, ref: m.ref ?? `ref-${i}` })) };
   const m1 = programme.meetings[0].value;
   const m4 = programme.meetings[3].value;
   const items = (snap: typeof programme, n: number) => itemsOf(snap, n);
+  const person = ({ userId, name }: Member) => ({ userId, name });
   const facts = {
-    answeredBy: pg.members.slice(0, 4).map((m) => m.name),
-    votedBy: pg.members.map((m) => m.name),
+    answered: pg.members.slice(0, 4).map(person),
+    voted: pg.members.map((m) => ({ ...person(m), choices: 2 })),
+    namesShown: true,
     memberCount: 6,
     expectedAnswers: 5,
     expectedChoices: 6,
   };
+  // Every shared card as everyone sees it, as a member, as the coordinator, as a coordinator who is also a member.
+  const viewers = (g: Group): Viewer[] => [
+    EVERYONE,
+    viewerOf(g, g.members[0].userId),
+    viewerOf(g, 'c'),
+    viewerOf(
+      { ...g, coordinators: [...g.coordinators, { userId: g.members[1].userId, name: '' }] },
+      g.members[1].userId,
+    ),
+  ];
+  const notice = plainRun(MAX);
   return {
     group: [
       groupCard(lang, undefined),
-      groupCard(lang, group, { notice: 'ok', me: group.members[0] }),
-      groupCard(lang, { ...group, members: [] }, { problem: 'x' }),
+      ...viewers(group).map((v) => groupCard(lang, group, v, notice)),
+      groupCard(lang, { ...group, members: [] }),
     ],
+    'join-form': [joinFormCard(lang, group), joinFormCard(lang, group, group.members[0], 'problem')],
     setup: [setupCard(lang, {}), setupCard(lang, group, { name: { key: 'error.required' } })],
     'invitation-editor': [
       invitationEditorCard(lang, 1, editorValues, '2026-11-26'),
@@ -131,10 +168,12 @@ export function cardGallery(lang: Language, longest: boolean): Record<string, Re
     ],
     invitation: [
       invitationCard(lang, group, invitation, []),
-      invitationCard(lang, group, invitation, rsvps(group), 'yes', {
-        teamsMeeting: 'https://teams.microsoft.com/l/meeting/new?subject=M%C3%B8de%201',
-        calendar: 'https://erfaringsgruppe.example/api/calendar/meeting.ics?token=a.b.c',
-      }),
+      ...viewers(group).map((v) =>
+        invitationCard(lang, group, invitation, rsvps(group), v, {
+          teamsMeeting: 'https://teams.microsoft.com/l/meeting/new?subject=M%C3%B8de%201',
+          calendar: 'https://erfaringsgruppe.example/api/calendar/meeting.ics?token=a.b.c',
+        }),
+      ),
     ],
     status: [
       statusCard(lang, statusViewOf(snapshot), OVERVIEW_LINK),
@@ -154,10 +193,22 @@ export function cardGallery(lang: Language, longest: boolean): Record<string, Re
       guideCard(lang, { group, meeting: 2, coordinator: true, minutes: 120, steps: guideSteps(2, 120) }),
       guideCard(lang, { group, meeting: 3, coordinator: false, minutes: 0, steps: [] }),
     ],
-    'meeting-status': (['running', 'revealed', 'voting', 'chosen', 'closed'] as const).map((status) =>
-      meetingStatusCard(lang, pg, { ...m4, status }, { ...facts, previous: programme.meetings[2].value }),
+    'meeting-status': (['running', 'revealed', 'voting', 'chosen', 'closed'] as const).flatMap((status) =>
+      viewers(pg).map((v) =>
+        meetingStatusCard(
+          lang,
+          pg,
+          { ...m4, status },
+          { ...facts, previous: programme.meetings[2].value },
+          v,
+        ),
+      ),
     ),
-    'answer-prompt': [1, 2, 3, 4].map((n) => answerPromptCard(lang, n)),
+    'agreements-form': [agreementsFormCard(lang, 1), agreementsFormCard(lang, 4)],
+    'answer-prompt': [
+      ...[1, 2, 3, 4].map((n) => answerPromptCard(lang, n)),
+      ...[1, 2, 3, 4].map((n) => votingPromptCard(lang, n)),
+    ],
     'answer-form': [
       answerFormCard(lang, 1, { values: programme.answers[0].fields, notice: 'ok' }),
       answerFormCard(lang, 3, { values: ['', ''], errors: { a1: { key: 'error.required' } } }),
@@ -180,11 +231,31 @@ export function cardGallery(lang: Language, longest: boolean): Record<string, Re
       chosenCard(lang, 2, []),
     ],
     conclusion: [
-      conclusionCard(lang, m1),
-      conclusionCard(lang, m4, programme.proposals, 'ok'),
-      conclusionCard(lang, { ...m1, conclusion: { top: [], agreements: '', closedAt: '' } }),
+      ...viewers(pg).map((v) => conclusionCard(lang, pg, m1, [], v)),
+      ...viewers(pg).map((v) => conclusionCard(lang, pg, m4, programme.proposals, v, notice)),
+      conclusionCard(lang, pg, { ...m1, conclusion: { top: [], agreements: '', closedAt: '' } }),
     ],
-    'project-vote': [projectVoteCard(lang, pg, programme.proposals, programme.projectVotes, 'p1', 'ok')],
+    'proposal-form': [
+      proposalFormCard(lang),
+      proposalFormCard(lang, { title: { key: 'error.required' } }, { description: MAX }),
+    ],
+    'project-vote': viewers(pg).map((v) =>
+      projectVoteCard(lang, pg, programme.proposals, programme.projectVotes, v, notice),
+    ),
+    'project-ballot': [
+      ballotCard(lang, programme.proposals),
+      ballotCard(lang, programme.proposals, programme.proposals[0].id, notice),
+    ],
+    'project-decision': [
+      decisionCard(lang, withRefs, programme.proposals),
+      decisionCard(
+        lang,
+        withRefs,
+        programme.proposals,
+        { dueDate: { key: 'error.datePast' } },
+        { firstStep: MAX },
+      ),
+    ],
     'project-final': [projectFinalCard(lang, pg, programme.project!)],
     summary: [
       themeSummaryCard(lang, themeSummaryOf(programme, 1)!, OVERVIEW_LINK),

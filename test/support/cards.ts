@@ -8,7 +8,9 @@ export function cardText(card: unknown): string {
       for (const key of ['text', 'title', 'value', 'label', 'placeholder']) {
         if (typeof o[key] === 'string') out.push(o[key] as string);
       }
-      Object.entries(o).forEach(([k, v]) => k !== 'data' && typeof v === 'object' && walk(v));
+      Object.entries(o).forEach(
+        ([k, v]) => k !== 'data' && k !== 'refresh' && typeof v === 'object' && walk(v),
+      );
     }
   };
   walk(card);

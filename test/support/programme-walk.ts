@@ -1,6 +1,7 @@
 import sample from '../fixtures/sample-group.da.json';
 import {
   botAdded,
+  chatIdOf,
   groupChat,
   inPersonal,
   invoke,
@@ -93,9 +94,7 @@ export async function walkProgramme(options: WalkOptions): Promise<ProgrammeWalk
     for (const meeting of sample.meetings) conclusion = await holdMeeting(walk, people, meeting, conclusion);
     await chooseProject(walk, people, conclusion);
     const everyone = [people.coordinator, ...people.members];
-    const names = new Map(
-      everyone.flatMap((p) => [[p.id, p.name] as const, [`29:${p.id}`, p.name] as const]),
-    );
+    const names = new Map(everyone.flatMap((p) => [[p.id, p.name] as const, [chatIdOf(p), p.name] as const]));
     return {
       options,
       steps: recorder.steps,
@@ -109,6 +108,7 @@ export async function walkProgramme(options: WalkOptions): Promise<ProgrammeWalk
 }
 
 type People = ReturnType<typeof samplePeople>;
+type Option = { title: string; value: string };
 type Meeting = (typeof sample.meetings)[number];
 
 const byKey = (people: People, key: string): TestUser => people.members.find((m) => m.key === key)!;
@@ -123,8 +123,10 @@ async function formGroup(walk: Walker, { coordinator: karen, members }: People, 
   const setup = await walk.click(karen, 'setupGroup', { ...sampleSettings, ...options }, welcome);
   const groupCard = walk.shared(setup, welcome);
   await walk.say(members[0], 'help');
-  for (const m of members)
+  for (const m of members) {
+    await walk.click(m, 'openJoin', {}, groupCard);
     await walk.click(m, 'joinGroup', { roleCategory: m.roleCategory, roleTitle: m.roleTitle }, groupCard);
+  }
   await walk.say(karen, 'status');
 }
 
@@ -159,7 +161,7 @@ async function holdMeeting(
   if (n === 1) await walk.say(jens, 'guide', '1');
 
   const [status, prompt] = walk.postedCards(await walk.say(karen, 'start', String(n)), 2);
-  if (n === 1) await walk.click(jens, 'reveal', { meeting: 1 }, status);
+  if (n === 1) await walk.forge(jens, 'reveal', { meeting: 1 }, status);
   const coming = members.filter((m) => RSVPS[n][m.key] !== 'no');
   for (const [i, m] of coming.entries()) {
     const fields = (meeting.answers as Record<string, string[]>)[m.key];
@@ -181,8 +183,13 @@ async function holdMeeting(
   await walk.click(karen, 'reveal', { meeting: n }, status);
   const late = { meeting: 1, a1: 'For sent', a2: 'x', a3: 'y' };
   if (n === 1) await walk.click(byKey(people, 'ole'), 'submitAnswer', late, prompt);
-  const voting = walk.postedWith(await walk.click(karen, 'startVoting', { meeting: n }, status), 'choices');
-  const choices = (findInput(walk.sees(karen, voting), 'choices')?.choices as { value: string }[]).map(
+  const voting = walk.postedWith(
+    await walk.click(karen, 'startVoting', { meeting: n }, status),
+    'openVoting',
+  );
+  // Each member opens their own choosing form from the shared card, which it replaces for them.
+  const form = await walk.click(jens, 'openVoting', { meeting: n }, voting);
+  const choices = (findInput(form.body?.value as Card, 'choices')?.choices as { value: string }[]).map(
     (c) => c.value,
   );
   if (n === 1) await walk.click(jens, 'vote', { meeting: 1, choices: choices.slice(0, 4).join(',') }, voting);
@@ -192,11 +199,13 @@ async function holdMeeting(
       choices[(i * 2 + 1) % choices.length],
       choices[0],
     ]);
+    if (m !== jens) await walk.click(m, 'openVoting', { meeting: n }, voting);
     await walk.click(m, 'vote', { meeting: n, choices: [...picked].join(',') }, voting);
   }
   // What the group chose is shown before the agreements; meeting 3 closes without agreements.
   await walk.click(karen, 'endVoting', { meeting: n }, status);
   const agreements = { meeting: n, agreements: n === 3 ? '' : meeting.agreements };
+  await walk.click(karen, 'openAgreements', { meeting: n }, status);
   const [conclusion] = walk.postedCards(await walk.click(karen, 'closeMeeting', agreements, status), 1);
   await walk.say(karen, 'summary', String(n));
   return conclusion;
@@ -207,15 +216,19 @@ async function chooseProject(walk: Walker, people: People, conclusion?: string):
   const { coordinator: karen, members } = people;
   for (const p of sample.projectProposals) {
     const proposal = { title: p.title, description: p.description };
+    await walk.click(byKey(people, p.by), 'openProposal', {}, conclusion);
     await walk.click(byKey(people, p.by), 'proposeProject', proposal, conclusion);
   }
-  const vote = walk.postedWith(await walk.click(karen, 'startProjectVote', {}, conclusion), 'choice');
-  const voteCard = walk.sees(karen, vote);
-  const proposals = findInput(voteCard, 'choice')?.choices as { title: string; value: string }[];
-  const owners = findInput(voteCard, 'owner')?.choices as { title: string; value: string }[];
+  const vote = walk.postedWith(await walk.click(karen, 'startProjectVote', {}, conclusion), 'openBallot');
+  const ballot = await walk.click(members[0], 'openBallot', {}, vote);
+  const proposals = findInput(ballot.body?.value as Card, 'choice')?.choices as Option[];
   const chosen = proposals.find((o) => o.title === sample.project.choice)!.value;
-  for (const [i, m] of members.entries())
+  for (const [i, m] of members.entries()) {
+    if (i > 0) await walk.click(m, 'openBallot', {}, vote);
     await walk.click(m, 'voteProject', { choice: i % 3 === 0 ? proposals[0].value : chosen }, vote);
+  }
+  const decision = (await walk.click(karen, 'openDecision', {}, vote)).body?.value as Card;
+  const owners = findInput(decision, 'owner')?.choices as Option[];
   const owner = owners.find((o) => o.title === byKey(people, sample.project.owner).name)!.value;
   const { firstStep, dueDate } = sample.project;
   await walk.click(karen, 'chooseProject', { choice: chosen, owner, firstStep, dueDate }, vote);
@@ -237,17 +250,47 @@ class Walker {
     return this.recorder.sees(who.name, messageId);
   }
 
-  /** Clicks the button that sends `verb` on the card `who` sees as message `on` (noted when there is none). */
-  click(
+  /**
+   * Clicks the button that sends `verb` on the card `who` sees as message `on` (noted when there is
+   * none). A shared card that lists them for a refresh and lacks the button is first refreshed for
+   * them, as Teams does when it shows the card (their own view has their role's buttons).
+   */
+  async click(
     who: TestUser,
     verb: string,
     data: Record<string, unknown>,
     on: string | undefined,
   ): Promise<StepResult> {
+    if (!buttonFor(this.sees(who, on), verb, data)) await this.refresh(who, on);
     const button = buttonFor(this.sees(who, on), verb, data);
     const notes = button ? [] : [`no button for "${verb}" on the card ${who.name} sees (${on ?? 'no card'})`];
     const label = `${who.name} clicks [${String(button?.title ?? verb)}]`;
     return this.recorder.act(who, verb, label, invoke(this.chat, who, verb, data, on), notes);
+  }
+
+  /** Sends `verb` as `who` on card `on` although no card of theirs shows its button (an old or crafted click). */
+  forge(
+    who: TestUser,
+    verb: string,
+    data: Record<string, unknown>,
+    on: string | undefined,
+  ): Promise<StepResult> {
+    const label = `${who.name} sends [${verb}] (a button their view does not show)`;
+    return this.recorder.act(who, verb, label, invoke(this.chat, who, verb, data, on));
+  }
+
+  /** Teams' automatic refresh of card `on` for `who`, when the card lists them (`refresh.userIds`). */
+  private async refresh(who: TestUser, on: string | undefined): Promise<void> {
+    const refresh = this.sees(who, on)?.refresh as
+      { action: { verb: string; data: Record<string, unknown> }; userIds: string[] } | undefined;
+    if (!refresh?.userIds.includes(chatIdOf(who))) return;
+    const { verb, data } = refresh.action;
+    const label = `Teams refreshes the card for ${who.name}`;
+    const activity = invoke(this.chat, who, verb, data, on);
+    await this.recorder.act(who, 'refresh', label, {
+      ...activity,
+      value: { ...(activity.value as object), trigger: 'automatic' },
+    });
   }
 
   /** Writes `@Erfaringsgruppe <command> <arg>` in the group chat, or in `who`'s personal chat with the bot. */
@@ -265,11 +308,10 @@ class Walker {
     return result.seen.find((s) => s.how !== 'answered' && s.card)?.messageId ?? fallback;
   }
 
-  /** The id of the card a step posted with the input `inputId`; fails when it posted none. */
-  postedWith(result: StepResult, inputId: string): string {
-    const found = result.seen.find((s) => s.how === 'posted' && findInput(s.card, inputId));
-    if (!found)
-      throw new Error(`step ${result.step.n} (${result.step.label}) posted no card with "${inputId}"`);
+  /** The id of the card a step posted with a button for `verb`; fails when it posted none. */
+  postedWith(result: StepResult, verb: string): string {
+    const found = result.seen.find((s) => s.how === 'posted' && buttonFor(s.card, verb));
+    if (!found) throw new Error(`step ${result.step.n} (${result.step.label}) posted no card with [${verb}]`);
     return found.messageId!;
   }
 

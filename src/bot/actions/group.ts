@@ -1,32 +1,28 @@
-import { escapeMarkdown } from '../../cards/escape';
-import { groupCard } from '../../cards/group-card';
+import { groupCard, joinFormCard } from '../../cards/group-card';
+import { plainRun, richLine } from '../../cards/rich-text';
 import { setupCard } from '../../cards/setup-card';
 import { t } from '../../i18n';
 import { act } from '../act';
+import { stringsOf } from '../card-data';
 import { cardReply } from '../reply';
-
-function stringsOf(data: Record<string, unknown>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(data).filter((e): e is [string, string] => typeof e[1] === 'string'),
-  );
-}
+import { viewerIn } from '../shared-cards';
 
 /** The setup card for whoever asked (pre-filled with the current settings for a coordinator). */
 export const openSetup = act('openSetup', async (turn, { group, revealFixed }) =>
   cardReply(setupCard(await turn.language(), group ?? {}, {}, '', revealFixed)),
 );
 
-/** Saves the setup card: creates the group or updates its settings. */
+/** Saves the setup card: creates the group or updates its settings; the clicker sees their view of the group card. */
 export const setupGroup = act(
   'setupGroup',
-  (_turn, { group, created }, input) => {
+  (turn, { group, created }, input) => {
     const lang = group.language;
     // The seed's precondition is advice: a group without both efforts running is still created.
-    const advice = input.precondition === 'no' ? ` ${t(lang, 'setup.preconditionAdvice')}` : '';
+    const advice = input.precondition === 'no' ? plainRun(` ${t(lang, 'setup.preconditionAdvice')}`) : [];
     const notice = created
-      ? t(lang, 'setup.done', { name: escapeMarkdown(group.name) }) + advice
-      : t(lang, 'setup.updated');
-    return cardReply(groupCard(lang, group, { notice }));
+      ? [...richLine(lang, 'setup.done', { name: group.name }, 'Good'), ...advice]
+      : richLine(lang, 'setup.updated', {}, 'Good');
+    return cardReply(groupCard(lang, group, viewerIn(turn, group), notice));
   },
   async (turn, refused, input) => {
     if (refused.refusal !== 'invalidForm') return undefined;
@@ -37,28 +33,42 @@ export const setupGroup = act(
   },
 );
 
-/** Joins the clicker to the group (or updates their role). */
+/** The join form, for the clicker alone (pre-filled when they are on the roster). */
+export const openJoin = act('openJoin', (_turn, { group, me }) =>
+  cardReply(joinFormCard(group.language, group, me)),
+);
+
+/** Joins the clicker to the group (or updates their role); they see their view of the group card. */
 export const joinGroup = act(
   'joinGroup',
   (turn, { group, member, changed }) => {
     const key =
       changed === 'unchanged' ? 'roster.newer' : changed === 'joined' ? 'join.done' : 'join.updated';
-    const notice = t(group.language, key, {
-      name: escapeMarkdown(turn.actor.name),
-      role: escapeMarkdown(member ? member.roleTitle : ''),
-    });
-    return cardReply(groupCard(group.language, group, { notice, me: member }));
+    const notice = richLine(
+      group.language,
+      key,
+      { name: turn.actor.name, role: member ? member.roleTitle : '' },
+      'Good',
+    );
+    return cardReply(groupCard(group.language, group, viewerIn(turn, group), notice));
   },
   async (turn, refused) => {
     if (refused.refusal !== 'invalidForm') return undefined;
     const lang = await turn.language();
     const group = await turn.deps.app.groupView(turn.actor);
-    return cardReply(groupCard(lang, group, { problem: t(lang, 'join.problems') }));
+    const me = group?.members.find((m) => m.userId === turn.actor.userId);
+    return group ? cardReply(joinFormCard(lang, group, me, t(lang, 'join.problems'))) : undefined;
   },
 );
 
-/** Takes the clicker out of the group. */
-export const leaveGroup = act('leaveGroup', (_turn, { group, member, changed }) => {
-  const notice = t(group.language, changed === 'unchanged' ? 'roster.newer' : 'leave.done');
-  return cardReply(groupCard(group.language, group, { notice, me: member }));
-});
+/** Takes the clicker out of the group; they see their view of the group card. */
+export const leaveGroup = act('leaveGroup', (turn, { group, changed }) =>
+  cardReply(
+    groupCard(
+      group.language,
+      group,
+      viewerIn(turn, group),
+      richLine(group.language, changed === 'unchanged' ? 'roster.newer' : 'leave.done', {}, 'Good'),
+    ),
+  ),
+);

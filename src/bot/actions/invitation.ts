@@ -1,10 +1,9 @@
-import { invitationCard, invitationEditorCard, invitationTemplateText } from '../../cards/invitation-cards';
-import { isCoordinator } from '../../domain/roles';
+import { invitationEditorCard, invitationTemplateText } from '../../cards/invitation-cards';
 import type { MeetingNumber } from '../../domain/themes';
 import { t } from '../../i18n';
 import { act } from '../act';
 import { cardReply, messageReply } from '../reply';
-import { linksOf, withoutTeamsMeeting } from '../shared-cards';
+import { invitationCardOf, linksOf, viewerIn } from '../shared-cards';
 
 /** The invitation editor for meeting `input.meeting` (coordinator only; also `inviter N`). */
 export const openInvitation = act('openInvitation', (turn, { group, meeting, values }) => {
@@ -51,14 +50,10 @@ export const saveInvitation = act(
   },
 );
 
-/** Records the clicker's RSVP to an invitation. */
+/** Records the clicker's RSVP; they see their view of the invitation (their answer, with the coordinator's extras). */
 export const rsvp = act('rsvp', async (turn, view) => {
   const lang = view.group.language;
   // A late copy of an older click: the newer response stands; the card is left as it is.
   if (view.newer) return messageReply(t(lang, 'rsvp.newer', { response: t(lang, `rsvp.${view.response}`) }));
-  const all = await linksOf(turn, view.group, view.meeting);
-  const links = isCoordinator(view.group, turn.actor.userId) ? all : withoutTeamsMeeting(all);
-  return cardReply(
-    invitationCard(view.group.language, view.group, view.meeting, view.rsvps, view.response, links),
-  );
+  return cardReply(await invitationCardOf(turn, view, viewerIn(turn, view.group)));
 });

@@ -1,14 +1,19 @@
 import type { MeetingView } from '../../app/meeting';
 import { ellipsis } from '../../cards/fit';
-import { groupCard } from '../../cards/group-card';
-import { answerFormCard, answerPromptCard, perMeeting } from '../../cards/meeting-cards';
+import { agreementsFormCard, answerFormCard, answerPromptCard, perMeeting } from '../../cards/meeting-cards';
 import type { OutgoingCard } from '../../domain/outbox';
-import { chosenCard, conclusionCard, revealCards, votingCard } from '../../cards/result-cards';
+import {
+  chosenCard,
+  conclusionCard,
+  revealCards,
+  votingCard,
+  votingPromptCard,
+} from '../../cards/result-cards';
 import { t } from '../../i18n';
 import { act, perform, type Handler } from '../act';
 import { outgoing } from '../outbox/dispatcher';
 import { cardReply, doneReply } from '../reply';
-import { statusCardOf } from '../shared-cards';
+import { personalCard, statusCardOf, viewerIn } from '../shared-cards';
 
 /**
  * Starts meeting n (also `start N`): the shared status card and the answer card are committed with
@@ -58,7 +63,7 @@ function coordinatorPosts(
   return async (turn, input) => {
     const performed = await perform(verb, turn, input, undefined, cards);
     if ('reply' in performed) return performed.reply;
-    return cardReply(statusCardOf(performed.view));
+    return cardReply(statusCardOf(performed.view, viewerIn(turn, performed.view.group)));
   };
 }
 
@@ -67,9 +72,9 @@ export const reveal = coordinatorPosts('reveal', (v) =>
   revealCards(v.group.language, v.group, v.meeting.number, v.items).map((c) => outgoing('shown', c)),
 );
 
-/** Posts the choosing card of a meeting. */
+/** Posts the choosing card of a meeting: its button returns each member's own choosing form. */
 export const startVoting = coordinatorPosts('startVoting', (v) => [
-  outgoing('shown', votingCard(v.group.language, v.group, v.meeting.number, v.items)),
+  outgoing('shown', votingPromptCard(v.group.language, v.meeting.number)),
 ]);
 
 /** Ends choosing and posts what the group chose, before the agreements. */
@@ -77,10 +82,20 @@ export const endVoting = coordinatorPosts('endVoting', (v) => [
   outgoing('shown', chosenCard(v.group.language, v.meeting.number, v.chosen)),
 ]);
 
+/** The coordinator's form that closes a meeting (agreements optional), for them alone. */
+export const openAgreements = act('openAgreements', (_turn, { group, meeting }) =>
+  cardReply(agreementsFormCard(group.language, meeting.number)),
+);
+
 /** Closes a meeting (with its agreements, if any) and posts the conclusion. */
 export const closeMeeting = coordinatorPosts('closeMeeting', (v) => [
-  outgoing('conclusionCard', conclusionCard(v.group.language, v.meeting, v.proposals)),
+  outgoing('conclusionCard', conclusionCard(v.group.language, v.group, v.meeting, v.proposals)),
 ]);
+
+/** The clicker's own choosing form, with what they chose so far. */
+export const openVoting = act('openVoting', (_turn, view) =>
+  cardReply(votingCard(view.group.language, view.group, view.meeting.number, view.items, view.mine)),
+);
 
 /** Records what the clicker chose. */
 export const vote = act('vote', (_turn, view) => {
@@ -92,7 +107,8 @@ export const vote = act('vote', (_turn, view) => {
   return cardReply(votingCard(lang, view.group, view.meeting.number, view.items, mine, notice));
 });
 
-/** Universal Actions refresh: the current status card of a meeting, or the group card. */
-export const refresh = act('refresh', (_turn, shown) =>
-  cardReply(shown.kind === 'meeting' ? statusCardOf(shown.view) : groupCard(shown.language, shown.group)),
-);
+/**
+ * Universal Actions refresh (also the base card's "Vis mine muligheder"): the shared card as the
+ * person who asks sees it.
+ */
+export const refresh = act('refresh', async (turn, shown) => cardReply(await personalCard(turn, shown)));
