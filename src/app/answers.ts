@@ -9,7 +9,7 @@ import { withPersonRow } from '../store/group-store';
 import { memberName } from '../domain/roles';
 import type { Actor, AppDeps } from './context';
 import { enterMeeting, type Loaded } from './access';
-import { view, type MeetingView } from './meeting';
+import { view, type MeetingView } from './meeting-view';
 import { invalidForm, ok, refuseIn, type Outcome } from './result';
 import { useCase, type Input, type Load } from './use-case';
 import { declareVerbs } from './verb';

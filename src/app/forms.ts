@@ -11,7 +11,7 @@ import { rowsOf } from '../domain/snapshot';
 import type { Group, Member } from '../domain/types';
 import type { Actor, AppDeps } from './context';
 import { enterRow } from './access';
-import { view, type MeetingView } from './meeting';
+import { view, type MeetingView } from './meeting-view';
 import { projectOpen, projectViewOf, type ProjectView } from './project';
 import { ok, refuse, type Outcome } from './result';
 import { onMeeting, useCase, type Input } from './use-case';

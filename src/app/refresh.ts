@@ -10,7 +10,7 @@ import type { Group } from '../domain/types';
 import type { GroupSnapshot } from '../store/group-store';
 import type { Actor, AppDeps } from './context';
 import { invitationView, type InvitationView } from './invitation';
-import { view, type MeetingView } from './meeting';
+import { view, type MeetingView } from './meeting-view';
 import { projectViewOf, type ProjectView } from './project';
 import { ok, refuse, type Outcome } from './result';
 import { inGroup, useCase, type Input } from './use-case';

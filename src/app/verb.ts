@@ -6,7 +6,7 @@
 import type { Group } from '../domain/types';
 import type { Actor, AppDeps } from './context';
 import type { InvitationView } from './invitation';
-import type { MeetingView } from './meeting';
+import type { MeetingView } from './meeting-view';
 import type { ProjectView } from './project';
 import type { Posts } from './outbox';
 import type { Outcome } from './result';

@@ -4,7 +4,7 @@
  */
 import type { SharedCard, SharedViews } from '../app/verbs';
 import type { InvitationView } from '../app/invitation';
-import type { MeetingView } from '../app/meeting';
+import type { MeetingView } from '../app/meeting-view';
 import type { ProjectView } from '../app/project';
 import { groupCard } from '../cards/group-card';
 import { invitationCard, type InvitationLinks } from '../cards/invitation-cards';

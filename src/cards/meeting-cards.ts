@@ -230,3 +230,17 @@ export function agreementsFormCard(lang: Language, n: number): RenderedCard {
   };
   return { card: render(agreementsTemplate, model), summary: model.title };
 }
+
+/**
+ * The choosing card posted for everyone when choosing starts: what to do and the button that
+ * returns each member's own choosing form (the list itself is never on a card the chat shares).
+ */
+export function votingPromptCard(lang: Language, n: number): RenderedCard {
+  const model = {
+    title: t(lang, 'voting.title', { n, theme: themeTitle(lang, n) }),
+    prompts: [],
+    body: t(lang, `voting.intro.${n === 1 ? '1' : n === 2 ? '2' : 'other'}`, { max: MAX_CHOICES }),
+    actions: [execute('openVoting', t(lang, 'voting.openButton'), { meeting: n })],
+  };
+  return { card: render(promptTemplate, model), summary: t(lang, 'voting.summary', { n }) };
+}

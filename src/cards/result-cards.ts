@@ -1,20 +1,18 @@
-import chosenTemplate from '../../cards/chosen.json';
 import conclusionTemplate from '../../cards/conclusion.json';
 import revealTemplate from '../../cards/reveal.json';
 import votingTemplate from '../../cards/voting.json';
-import promptTemplate from '../../cards/answer-prompt.json';
-import { byQuestion, choosableItems, MAX_CHOICES } from '../domain/items';
-import { choosableQuestions } from '../domain/themes';
-import type { Group, Item, Language, Meeting, Proposal, RankedItem } from '../domain/types';
+import { choosableItems, MAX_CHOICES } from '../domain/items';
+import { choosableQuestions, fieldCount, type MeetingNumber } from '../domain/themes';
+import type { Group, Item, Language, Meeting, Proposal } from '../domain/types';
 import { coordinates, EVERYONE, refreshUserIds, takesPart, type Viewer } from '../domain/viewer';
 import { t } from '../i18n';
-import { questionShort, votesNote } from '../i18n/format';
+import { questionShort } from '../i18n/format';
 import { escapeMarkdown } from './escape';
 import { clipParagraphs, ellipsis, fitting, isCut, paged } from './fit';
 import { fieldLabel, themeTitle } from './meeting-cards';
-import { fieldCount, type MeetingNumber } from '../domain/themes';
 import { execute, ownViewButton, withRefresh, type VerbAction } from './actions';
 import { bulletRun, paragraphRuns, plainRun, richLine, type Inlines, type TextRun } from './rich-text';
+import { chosenSections } from './chosen-cards';
 import { render, type RenderedCard } from './render';
 
 /** One pooled item as a line: its text, and its author in a named group. */
@@ -148,65 +146,6 @@ function votingCardWithin(
     submitAction: items.length ? execute('vote', t(lang, 'voting.submit'), { meeting: n }) : null,
   };
   return { card: render(votingTemplate, model), summary: t(lang, 'voting.summary', { n }) };
-}
-
-/** A chosen item as a numbered line of people's plain text: "1. Tag … (valgt af 6)". */
-function chosenLine(lang: Language, item: RankedItem, k: number, limit: number): string {
-  const text = ellipsis(item.text, limit).replace(/\n/g, ' ');
-  return `${k + 1}. ${text} (${votesNote(lang, item.votes)})`;
-}
-
-/**
- * What a group chose in meeting n, one section per question (a heading when there are several): the
- * most chosen items, or a line that says nobody chose among that question's answers.
- */
-export function chosenSections(
-  lang: Language,
-  n: number,
-  top: readonly RankedItem[],
-  limit = Infinity,
-): { heading: string; lines: string[] }[] {
-  const questions = byQuestion(n, top);
-  return questions.map((q) => ({
-    heading: questions.length > 1 ? questionShort(lang, n, q.question) : '',
-    lines: q.items.length
-      ? q.items.map((i, k) => chosenLine(lang, i, k, limit))
-      : [t(lang, 'chosen.noneHere')],
-  }));
-}
-
-/** The card posted when choosing ends: what the group chose, before the agreements. */
-export function chosenCard(lang: Language, n: number, top: readonly RankedItem[]): RenderedCard {
-  return fitting((limit) => {
-    const cut = top.some((i) => isCut(i.text, limit));
-    const model = {
-      title: t(lang, 'chosen.title', { n, theme: themeTitle(lang, n) }),
-      intro: top.length ? '' : t(lang, 'chosen.none'),
-      sections: top.length
-        ? chosenSections(lang, n, top, limit).map((c) => ({
-            heading: c.heading,
-            lines: c.lines.map(plainRun),
-          }))
-        : [],
-      next: t(lang, n === 4 ? 'chosen.nextLast' : 'chosen.next'),
-      note: cut ? t(lang, 'voting.shortened') : '',
-    };
-    return { card: render(chosenTemplate, model), summary: t(lang, 'chosen.summary', { n }) };
-  });
-}
-
-/**
- * The choosing card posted for everyone when choosing starts: what to do and the button that
- * returns each member's own choosing form (the list itself is never on a card the chat shares).
- */
-export function votingPromptCard(lang: Language, n: number): RenderedCard {
-  const model = {
-    title: t(lang, 'voting.title', { n, theme: themeTitle(lang, n) }),
-    prompts: [],
-    body: t(lang, `voting.intro.${n === 1 ? '1' : n === 2 ? '2' : 'other'}`, { max: MAX_CHOICES }),
-    actions: [execute('openVoting', t(lang, 'voting.openButton'), { meeting: n })],
-  };
-  return { card: render(promptTemplate, model), summary: t(lang, 'voting.summary', { n }) };
 }
 
 /**

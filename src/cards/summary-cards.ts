@@ -1,4 +1,3 @@
-import chooseTemplate from '../../cards/choose-group.json';
 import summaryTemplate from '../../cards/summary.json';
 import { MEETING_NUMBERS } from '../domain/themes';
 import { rsvpTally } from '../domain/snapshot';
@@ -8,12 +7,12 @@ import { t, tp } from '../i18n';
 import { formatDate, formatWhen } from '../i18n/format';
 import type { ProgrammeSummary, ThemeSummary } from '../app/summary';
 import { escapeMarkdown, paragraphsOf } from './escape';
-import { clipParagraphs, ellipsis, ellipsisMarkdown, fitting, fits, LINE_LIMITS, type Section } from './fit';
+import { clipParagraphs, ellipsisMarkdown, fitting, type Section } from './fit';
 import { themeTitle } from './meeting-cards';
 import { overviewAction, type OverviewLink } from './overview-action';
-import { execute } from './actions';
 import { render, type AdaptiveCard, type RenderedCard } from './render';
-import { chosenSections, itemSections } from './result-cards';
+import { chosenSections } from './chosen-cards';
+import { itemSections } from './result-cards';
 
 /**
  * Renders, shortening the lines of the `shortenable` sections step by step until the card fits
@@ -108,11 +107,11 @@ export function themeSummaryCard(
     : hasStarted(meeting)
       ? [hidden]
       : [];
-  const chosen = chosenSections(lang, n, ranked);
+  const chosen = chosenSections(lang, n, ranked, Infinity, escapeMarkdown);
   const priorities: Section[] = ranked.length
     ? chosen.map((c) => ({
         heading: c.heading ? `${t(lang, 'summary.priorities')}: ${c.heading}` : t(lang, 'summary.priorities'),
-        lines: c.lines.map((l) => escapeMarkdown(l)),
+        lines: c.lines,
       }))
     : [{ heading: t(lang, 'summary.priorities'), lines: [t(lang, 'summary.noPriorities')] }];
   const closed = meeting.conclusion;
@@ -206,45 +205,6 @@ export function programmeSummaryCard(
     new Set(meetings),
   );
   return { card, summary: t(lang, 'programme.summary', { name: group.name }) };
-}
-
-/** At most this many groups are offered as buttons (Teams shows a limited number of actions). */
-export const MAX_GROUP_BUTTONS = 5;
-
-/**
- * Asks a coordinator of several groups (in a personal chat) which group they mean: a button per
- * group, or past MAX_GROUP_BUTTONS a list to pick from and one button.
- */
-export function chooseGroupCard(
-  lang: Language,
-  groups: { key: string; name: string }[],
-  meeting: number | undefined,
-): RenderedCard {
-  const title = t(lang, 'chooseGroup.title');
-  // Up to MAX_GROUP_BUTTONS groups are buttons, more a list and one button (Teams shows a limited
-  // number of actions). Names are shortened first; groups that still do not fit are left out, and
-  // the card says how many.
-  const build = (limit: number, shown = groups.length): { card: AdaptiveCard } => {
-    const more = groups.length - shown;
-    const body = t(lang, 'chooseGroup.body');
-    const options = groups.slice(0, shown).map((g) => ({ title: ellipsis(g.name, limit), key: g.key }));
-    const asList = groups.length > MAX_GROUP_BUTTONS;
-    const asked = { meeting: meeting ?? '' };
-    const model = {
-      title,
-      body: more > 0 ? `${body} ${tp(lang, 'chooseGroup.more', more)}` : body,
-      buttons: asList ? [] : options.map((o) => execute('summary', o.title, { group: o.key, ...asked })),
-      choices: asList ? options : [],
-      choiceLabel: t(lang, 'chooseGroup.label'),
-      required: t(lang, 'error.required'),
-      show: asList ? execute('summary', t(lang, 'chooseGroup.show'), asked) : null,
-    };
-    return { card: render(chooseTemplate, model) };
-  };
-  let fitted = fitting((limit) => build(limit));
-  for (let shown = groups.length - 1; shown > 0 && !fits(fitted.card); shown--)
-    fitted = build(LINE_LIMITS[LINE_LIMITS.length - 1], shown);
-  return { card: fitted.card, summary: title };
 }
 
 /** A proposal as a markdown line of the summary: title, who proposed it, description (people's text escaped). */

@@ -1,7 +1,7 @@
 import { emptyPersonRows } from '../../src/store/rows';
 import { statusViewOf } from '../../src/app/status';
 import { programmeOf, themeSummaryOf } from '../../src/app/summary';
-import { itemsOf } from '../../src/app/meeting';
+import { itemsOf } from '../../src/app/meeting-view';
 import type { AcrossView } from '../../src/app/across';
 import type { MyGroupData } from '../../src/app/data-rights';
 import { acrossCard } from '../../src/cards/across-card';
@@ -29,9 +29,11 @@ import {
   proposalCards,
 } from '../../src/cards/project-cards';
 import type { AdaptiveCard, RenderedCard } from '../../src/cards/render';
-import { chosenCard, conclusionCard, revealCards, votingCard } from '../../src/cards/result-cards';
+import { conclusionCard, revealCards, votingCard } from '../../src/cards/result-cards';
+import { chosenCard } from '../../src/cards/chosen-cards';
 import { statusCard } from '../../src/cards/status-card';
-import { chooseGroupCard, programmeSummaryCard, themeSummaryCard } from '../../src/cards/summary-cards';
+import { chooseGroupCard } from '../../src/cards/choose-group-card';
+import { programmeSummaryCard, themeSummaryCard } from '../../src/cards/summary-cards';
 import { MAX_ANSWER_LENGTH } from '../../src/domain/answer-input';
 import { MAX_NAME_LENGTH } from '../../src/domain/group-input';
 import type { RevealMode } from '../../src/domain/types';

@@ -1,4 +1,4 @@
-import { MAX_GROUP_BUTTONS } from '../../src/cards/summary-cards';
+import { MAX_GROUP_BUTTONS } from '../../src/cards/choose-group-card';
 import { cardGallery } from '../support/card-gallery';
 
 type Node = Record<string, unknown>;

@@ -57,6 +57,8 @@ async function startedGroup(): Promise<{
   for (const m of members)
     await bot.send(invoke(chat, m, 'joinGroup', { roleCategory: 'imellem', roleTitle: 'Varmemester' }));
   await bot.send(invoke(chat, karen, 'startMeeting', { meeting: 1 }));
+  // The start's cards are posted after the turn (the outbox): wait until they are out.
+  await bot.running.quiet();
   const snapshot = await bot.running.store.loadPartition(groupKeyOf(chat.tenantId, chat.conversationId));
   return { chat, karen, members, statusId: snapshot!.meetings[0].value.statusCardId! };
 }

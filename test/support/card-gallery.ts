@@ -24,14 +24,10 @@ import {
   answerFormCard,
   answerPromptCard,
   meetingStatusCard,
-} from '../../src/cards/meeting-cards';
-import {
-  chosenCard,
-  conclusionCard,
-  revealCards,
-  votingCard,
   votingPromptCard,
-} from '../../src/cards/result-cards';
+} from '../../src/cards/meeting-cards';
+import { conclusionCard, revealCards, votingCard } from '../../src/cards/result-cards';
+import { chosenCard } from '../../src/cards/chosen-cards';
 import {
   ballotCard,
   decisionCard,
@@ -40,8 +36,9 @@ import {
   proposalCards,
   proposalFormCard,
 } from '../../src/cards/project-cards';
-import { chooseGroupCard, programmeSummaryCard, themeSummaryCard } from '../../src/cards/summary-cards';
-import { itemsOf } from '../../src/app/meeting';
+import { chooseGroupCard } from '../../src/cards/choose-group-card';
+import { programmeSummaryCard, themeSummaryCard } from '../../src/cards/summary-cards';
+import { itemsOf } from '../../src/app/meeting-view';
 import { sampleSnapshot } from './sample-programme';
 import type { Group, Language, Meeting, Member, Rsvp } from '../../src/domain/types';
 import sample from '../fixtures/sample-group.da.json';

@@ -1,14 +1,15 @@
-import type { MeetingView } from '../../app/meeting';
+import type { MeetingView } from '../../app/meeting-view';
 import { ellipsis } from '../../cards/fit';
-import { agreementsFormCard, answerFormCard, answerPromptCard, perMeeting } from '../../cards/meeting-cards';
-import type { OutgoingCard } from '../../domain/outbox';
 import {
-  chosenCard,
-  conclusionCard,
-  revealCards,
-  votingCard,
+  agreementsFormCard,
+  answerFormCard,
+  answerPromptCard,
+  perMeeting,
   votingPromptCard,
-} from '../../cards/result-cards';
+} from '../../cards/meeting-cards';
+import type { OutgoingCard } from '../../domain/outbox';
+import { conclusionCard, revealCards, votingCard } from '../../cards/result-cards';
+import { chosenCard } from '../../cards/chosen-cards';
 import { t } from '../../i18n';
 import { act, perform, type Handler } from '../act';
 import { outgoing } from '../outbox/dispatcher';

@@ -1,4 +1,5 @@
-import { chooseGroupCard, programmeSummaryCard, themeSummaryCard } from '../../cards/summary-cards';
+import { chooseGroupCard } from '../../cards/choose-group-card';
+import { programmeSummaryCard, themeSummaryCard } from '../../cards/summary-cards';
 import { act } from '../act';
 import { cardReply } from '../reply';
 
