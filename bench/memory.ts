@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../src/paths';
 import { choosePort } from '../src/store/azurite';
@@ -38,21 +40,57 @@ export function startCommand(): { flags: string[]; env: Record<string, string> }
   return { flags: words.filter((w) => w.startsWith('--')), env };
 }
 
+/** The bot's peak resident memory and peak V8 heap in use (MB). */
+export interface BotMemory {
+  peakRssMb: number;
+  peakHeapMb: number;
+}
+
+/** A local Application Insights ingestion endpoint that accepts every item (the agent's exports). */
+async function telemetrySink(): Promise<{ connectionString: string; close(): void }> {
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"itemsReceived":0,"itemsAccepted":0,"errors":[]}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  const endpoint = `http://127.0.0.1:${port}/`;
+  return {
+    connectionString: `InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=${endpoint};LiveEndpoint=${endpoint}`,
+    close: () => server.close(),
+  };
+}
+
 /**
  * Runs the bot as its own process, as `npm start` does (its heap cap: without it V8 grows the heap
  * lazily to ~360 MB at 50 groups, the live set fits in far less; its young generation of 2 MB
- * semi-spaces instead of 16 MB: 197 → 162 MB), through G whole programmes, and reads its peak RSS.
+ * semi-spaces instead of 16 MB: 197 → 162 MB), through G whole programmes, and reads its peak RSS
+ * and peak heap. With `agent` the Azure Monitor OpenTelemetry distro is preloaded, as on App Service.
  */
 export async function measureBotMemory(
   groups: number,
   connectionString: string,
   serviceUrl: string,
-  start: { flags: string[]; env: Record<string, string> } = startCommand(),
-): Promise<number> {
+  {
+    agent = false,
+    start = startCommand(),
+  }: { agent?: boolean; start?: ReturnType<typeof startCommand> } = {},
+): Promise<BotMemory> {
   const port = await choosePort('127.0.0.1', undefined);
+  const heapFile = path.join(mkdtempSync(path.join(tmpdir(), 'bench-heap-')), 'peak');
+  const sink = agent ? await telemetrySink() : undefined;
+  const preload = (name: string): string[] => ['--require', path.join(projectRoot(), 'dist', 'bench', name)];
   const child = spawn(
     process.execPath,
-    [...start.flags, path.join(projectRoot(), 'dist', 'src', 'index.js')],
+    [
+      ...start.flags,
+      ...(agent ? preload('agent.js') : []),
+      ...preload('heap-probe.js'),
+      path.join(projectRoot(), 'dist', 'src', 'index.js'),
+    ],
     {
       env: {
         ...start.env,
@@ -62,6 +100,11 @@ export async function measureBotMemory(
         PLAYGROUND: 'off',
         REMINDERS: 'off',
         LOG_LEVEL: 'warn',
+        BENCH_HEAP_FILE: heapFile,
+        ...(sink && {
+          APPLICATIONINSIGHTS_CONNECTION_STRING: sink.connectionString,
+          APPLICATION_INSIGHTS_NO_STATSBEAT: 'true',
+        }),
       },
       stdio: 'ignore',
     },
@@ -81,22 +124,28 @@ export async function measureBotMemory(
     return res.status;
   };
   const store = await openTableStore({ connectionString });
-  await Promise.all(
-    Array.from({ length: groups }, async () => {
-      const g = newGroup(serviceUrl);
-      await formGroup(send, g);
-      for (const n of [1, 2, 3, 4]) {
-        await startAndAnswer(send, g, n, store);
-        await finishMeeting(send, g, n, store);
-      }
-      await chooseProject(send, g, store);
-      await summaries(send, g);
-    }),
-  );
-  const peak = peakRssMb(child.pid!);
-  await new Promise<void>((resolve) => {
-    child.once('exit', () => resolve());
+  const stopped = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let peak = 0;
+  try {
+    await Promise.all(
+      Array.from({ length: groups }, async () => {
+        const g = newGroup(serviceUrl);
+        await formGroup(send, g);
+        for (const n of [1, 2, 3, 4]) {
+          await startAndAnswer(send, g, n, store);
+          await finishMeeting(send, g, n, store);
+        }
+        await chooseProject(send, g, store);
+        await summaries(send, g);
+      }),
+    );
+    peak = peakRssMb(child.pid!);
+  } finally {
+    // A failed programme must not leave the bot running.
     child.kill('SIGTERM');
-  });
-  return peak;
+    await stopped;
+    store.close();
+    sink?.close();
+  }
+  return { peakRssMb: peak, peakHeapMb: Number(readFileSync(heapFile, 'utf8')) };
 }

@@ -70,18 +70,18 @@ async function stored(store: GroupStore, g: BenchGroup): Promise<GroupSnapshot> 
 
 /**
  * Waits until meeting n's step has its cards out (the outbox posts them after the turn), as the
- * coordinator sees on the status card before the next step; at most 30 s.
+ * coordinator sees on the status card before the next step; at most 120 s (50 groups in one tenant share its pacing).
  */
 async function cardsOut(store: GroupStore, g: BenchGroup, n: number): Promise<void> {
   const key = groupKeyOf(g.chat.tenantId, g.chat.conversationId);
-  for (let k = 0; k < 300; k++) {
+  for (let k = 0; k < 1200; k++) {
     const meeting = (await store.loadMeeting(key, n))?.value;
     if (meeting?.statusCardId && !meeting.unposted) return;
     await new Promise((r) => setTimeout(r, 100));
   }
 }
 
-/** The rest of meeting n: an edit, reveal, prioritising (three choices each) and close. */
+/** The rest of meeting n: an edit, reveal, prioritising (three choices each), ending it, and close. */
 export async function finishMeeting(send: Send, g: BenchGroup, n: number, store: GroupStore): Promise<void> {
   await send('submitAnswer', invoke(g.chat, g.members[0], 'submitAnswer', answerOf(g, n, 0, true)));
   await send('reveal', invoke(g.chat, g.coordinator, 'reveal', { meeting: n }));
@@ -98,6 +98,9 @@ export async function finishMeeting(send: Send, g: BenchGroup, n: number, store:
     const choices = [0, 1, 2].map((k) => firstItemOf(g.members[(i + k) % g.members.length].id));
     return send('vote', invoke(g.chat, m, 'vote', { meeting: n, choices: choices.join(',') }));
   });
+  // Choosing ends before the meeting closes (the coordinator's "Vis det, I valgte").
+  await send('endVoting', invoke(g.chat, g.coordinator, 'endVoting', { meeting: n }));
+  await cardsOut(store, g, n);
   await send(
     'closeMeeting',
     invoke(g.chat, g.coordinator, 'closeMeeting', {

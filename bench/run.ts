@@ -33,6 +33,8 @@ const groupsArg = args.indexOf('--groups');
 const G = groupsArg >= 0 ? Number(args[groupsArg + 1]) : quick ? 3 : 50;
 const latencyArg = args.indexOf('--latency');
 const LATENCY = latencyArg >= 0 ? Number(args[latencyArg + 1]) : 0;
+/** Also measures the bot's memory with App Service's agent (the Azure Monitor distro) preloaded. */
+const AGENT = args.includes('--agent');
 /** Only a full run (50 groups, no added latency) replaces the committed reference in bench/results. */
 const REFERENCE = !quick && groupsArg < 0 && latencyArg < 0;
 const OUT_DIR = REFERENCE ? path.join('bench', 'results') : path.join('.cache', 'bench');
@@ -188,8 +190,10 @@ async function main(): Promise<void> {
   progress('summary cost as data grows');
   clearInterval(rssTimer);
   const cpu = process.cpuUsage(cpu0);
-  const botRssMb = await measureBotMemory(G, cs, connector.serviceUrl);
+  const memory = await measureBotMemory(G, cs, connector.serviceUrl);
   progress('the bot as its own process, for its memory');
+  const withAgent = AGENT ? await measureBotMemory(G, cs, connector.serviceUrl, { agent: true }) : undefined;
+  if (withAgent) progress('the same with the Azure Monitor agent preloaded');
 
   const perConversation = new Map<string, number[]>();
   for (const c of connector.calls)
@@ -251,7 +255,9 @@ async function main(): Promise<void> {
     throttled429: connector.attempts.filter((a) => a.status === 429).length,
     serverErrors,
     summaryGrowth: growth,
-    peakRssMb: botRssMb,
+    peakRssMb: memory.peakRssMb,
+    peakHeapMb: memory.peakHeapMb,
+    withAgent,
     benchProcessPeakRssMb: Math.round(peakRss / 1024 / 1024),
     cpuSeconds: Math.round(((cpu.user + cpu.system) / 1e6) * 10) / 10,
     durationSeconds: Math.round((performance.now() - started) / 100) / 10,
@@ -300,7 +306,7 @@ async function main(): Promise<void> {
     `\n${'turn type'.padEnd(30)} count   p50 ms   p95 ms   p99 ms  trips\n${rows.join('\n')}\n${floorRow}`,
   );
   console.log(
-    `\nthroughput: ${result.throughput.answersPerSecond} answers/s vs floor ${result.throughput.floorPerSecond}/s (CPU ${result.throughput.cpuMsPerAnswer} vs ${result.throughput.cpuMsPerFloorTurn} ms per turn) · peak RSS of the bot ${result.peakRssMb} MB · CPU ${result.cpuSeconds} s · ${result.durationSeconds} s`,
+    `\nthroughput: ${result.throughput.answersPerSecond} answers/s vs floor ${result.throughput.floorPerSecond}/s (CPU ${result.throughput.cpuMsPerAnswer} vs ${result.throughput.cpuMsPerFloorTurn} ms per turn) · peak RSS of the bot ${result.peakRssMb} MB (heap ${result.peakHeapMb} MB${withAgent ? `; with the agent ${withAgent.peakRssMb} MB, heap ${withAgent.peakHeapMb} MB` : ''}) · CPU ${result.cpuSeconds} s · ${result.durationSeconds} s`,
   );
   console.log(
     `summary growth: ${growth.map((g) => `${g.answers} answers ${g.p50} ms ${g.roundTrips} trips`).join(' · ')}`,

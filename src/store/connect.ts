@@ -1,5 +1,7 @@
 import { TableClient, type TableServiceClientOptions } from '@azure/data-tables';
 import { DefaultAzureCredential } from '@azure/identity';
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import type { Group } from '../domain/types';
 import { StorageUnavailableError } from './group-store';
 import { ACTIVITIES_TABLE, COORDINATORS_TABLE, GROUPS_TABLE, OUTBOX_TABLE } from './keys';
@@ -50,7 +52,15 @@ export interface StoreOptions {
   outboxScope?: string;
 }
 
-function client(target: StorageTarget, table: string, options: StoreOptions): TableClient {
+function insecure(target: StorageTarget): boolean {
+  return 'connectionString' in target
+    ? /DefaultEndpointsProtocol=http;|UseDevelopmentStorage=true|TableEndpoint=http:/i.test(
+        target.connectionString,
+      )
+    : target.accountUrl.startsWith('http:');
+}
+
+function client(target: StorageTarget, table: string, options: StoreOptions, agent: HttpAgent): TableClient {
   const policies: TableServiceClientOptions['additionalPolicies'] = options.onRequest
     ? [
         {
@@ -66,14 +76,11 @@ function client(target: StorageTarget, table: string, options: StoreOptions): Ta
         },
       ]
     : [];
-  const clientOptions = { ...CLIENT_OPTIONS, additionalPolicies: policies };
+  const clientOptions = { ...CLIENT_OPTIONS, additionalPolicies: policies, agent };
   if ('connectionString' in target) {
-    const insecure = /DefaultEndpointsProtocol=http;|UseDevelopmentStorage=true|TableEndpoint=http:/i.test(
-      target.connectionString,
-    );
     return TableClient.fromConnectionString(target.connectionString, table, {
       ...clientOptions,
-      allowInsecureConnection: insecure,
+      allowInsecureConnection: insecure(target),
     });
   }
   return new TableClient(target.accountUrl, table, new DefaultAzureCredential(), clientOptions);
@@ -87,20 +94,25 @@ async function ensureTable(c: TableClient): Promise<void> {
   }
 }
 
-/** Opens the store, creating its tables when they are missing. */
+/**
+ * Opens the store, creating its tables when they are missing. `close()` ends its keep-alive
+ * connections: a storage server that is stopping (the embedded Azurite) waits for them to end.
+ */
 export async function openTableStore(
   target: StorageTarget,
   options: StoreOptions = {},
-): Promise<TableGroupStore> {
+): Promise<TableGroupStore & { close(): void }> {
+  const agent = insecure(target) ? new HttpAgent({ keepAlive: true }) : new HttpsAgent({ keepAlive: true });
   const tables: Tables = {
-    groups: client(target, GROUPS_TABLE, options),
-    coordinators: client(target, COORDINATORS_TABLE, options),
-    activities: client(target, ACTIVITIES_TABLE, options),
-    outbox: client(target, OUTBOX_TABLE, options),
+    groups: client(target, GROUPS_TABLE, options, agent),
+    coordinators: client(target, COORDINATORS_TABLE, options, agent),
+    activities: client(target, ACTIVITIES_TABLE, options, agent),
+    outbox: client(target, OUTBOX_TABLE, options, agent),
   };
   for (const table of Object.values(tables)) await ensureTable(table);
   const scope = options.outboxScope ?? DEFAULT_OUTBOX_SCOPE;
-  return options.onGroup
+  const store = options.onGroup
     ? new ObservedGroupStore(tables, options.onGroup, scope)
     : new TableGroupStore(tables, scope);
+  return Object.assign(store, { close: () => agent.destroy() });
 }
