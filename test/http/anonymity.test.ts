@@ -149,8 +149,8 @@ describe('the reveal mode', () => {
       await bot.send(mention(chat, karen, 'opsummering 1'));
       const summary = cardText(lastCard());
       const view = cardText((await bot.send(invoke(chat, karen, 'refresh', own))).body?.value);
-      expect(summary).toContain(`${i + 1} af 3 har svaret`);
-      expect(view).toContain(`${i + 1} af 3 har svaret`);
+      expect(summary).toContain(`${i + 1} af 3 har delt deres svar`);
+      expect(view).toContain(`${i + 1} af 3 har delt deres svar`);
       for (const text of [summary, view])
         for (const q of people) {
           expect(text).not.toContain(ADVICE(q).a1);

@@ -97,6 +97,9 @@ function exited(child: ChildProcess): Promise<number | null> {
 }
 
 /** `npm start`'s entry point as a real process: start-up, the emulator, signals, data kept on disk. */
+/** The coordinator's steps whose cards the outbox posts after the turn. */
+const STEPS = new Set(['startMeeting', 'reveal', 'startVoting', 'endVoting', 'closeMeeting']);
+
 describe('the bot as a process', () => {
   let connector: FakeConnector;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'erfaringsgruppe-data-'));
@@ -279,7 +282,18 @@ describe('the bot as a process', () => {
     const karen = async (verb: string, data: Record<string, unknown>): Promise<string> => {
       const answer = await clickAs(botUrl, chat, KAREN, verb, data);
       expect(answer.status).toBe(200);
+      // A step's cards go out after the turn (the outbox); the next step waits until they are out,
+      // as the coordinator does: their status card offers it only then.
+      if (STEPS.has(verb)) await cardsOut(Number(data.meeting));
       return answer.body;
+    };
+    const cardsOut = async (meeting: number): Promise<void> => {
+      for (let tries = 0; tries < 150; tries++) {
+        const status = await clickAs(botUrl, chat, KAREN, 'refresh', { meeting });
+        if (!status.body.includes('på vej til gruppen')) return;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      throw new Error(`the cards of meeting ${meeting} were not posted`);
     };
     const members = async (...args: string[]): Promise<string[]> => {
       const run = spawn(process.execPath, [path.join(root, 'dist', 'scripts', 'members.js'), ...args], {
