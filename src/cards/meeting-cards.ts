@@ -63,10 +63,12 @@ export function meetingStatusCard(
   return fitting((limit) => statusCardWithin(lang, group, meeting, facts, viewer, limit));
 }
 
-/** The coordinator's buttons for the meeting's next step (a step Teams did not accept is offered again, and nothing else). */
+/** The coordinator's buttons for the meeting's next step (a step Teams did not accept is offered again, and nothing else; none while cards are on their way). */
 function coordinatorSteps(lang: Language, meeting: Meeting): VerbAction[] {
   const n = meeting.number;
   const at = meeting.unposted?.step;
+  // While a step's cards are on their way, no step is offered (clicking again would only be refused).
+  if (meeting.unposted && !meeting.unposted.failed) return [];
   const step = stepOf(meeting);
   const buttons: VerbAction[] = [];
   if (at ? at === 'reveal' : step === 'running')
