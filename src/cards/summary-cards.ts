@@ -12,16 +12,7 @@ import { overviewAction, type OverviewLink } from './overview-action';
 import { render, type AdaptiveCard, type RenderedCard } from './render';
 import { chosenSections } from './chosen-cards';
 import { itemSections, itemText, proposalLine } from './result-cards';
-import {
-  bulletRun,
-  factRuns,
-  ownRuns,
-  paragraphRuns,
-  plainRun,
-  richLine,
-  runsText,
-  type Inlines,
-} from './rich-text';
+import { bulletRun, factRuns, ownRuns, paragraphRuns, plainRun, richLine, type Inlines } from './rich-text';
 
 /** A headed list of lines of runs, as the summary card shows them. */
 interface RunSection {
@@ -153,9 +144,7 @@ function themeSections(
     lines: !closed
       ? [ownRuns(t(lang, 'summary.noAgreements'))]
       : closed.agreements
-        ? paragraphRuns(clipParagraphs(closed.agreements, Infinity)).map((p) =>
-            plainRun(ellipsis(runsText(p), limit)),
-          )
+        ? paragraphRuns(clipParagraphs(closed.agreements, limit * 4))
         : [ownRuns(t(lang, 'summary.agreementsNone'))],
   };
   const shortened = summary.shown ? items.filter((i) => isCut(itemText(group, i), limit)).length : 0;
