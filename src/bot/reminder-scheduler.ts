@@ -1,7 +1,6 @@
 import type { ConversationReference } from 'botbuilder';
 import type { ClaimedReminder } from '../app/reminders';
 import { themeTitleKey, type MeetingNumber } from '../domain/themes';
-import { escapeMarkdown } from '../cards/escape';
 import { t } from '../i18n';
 import { formatTime, formatWhen } from '../i18n/format';
 import type { BotDeps } from './turn';
@@ -9,6 +8,10 @@ import type { BotDeps } from './turn';
 /** How often the scheduler looks for due reminders. */
 export const REMINDER_INTERVAL_MS = 60_000;
 
+/**
+ * A reminder's text: the bot's words (no markdown in them) and the place as the coordinator typed
+ * it. It is sent as plain text, so Teams parses nothing in it and no escape can show on a phone.
+ */
 function reminderText(r: ClaimedReminder): string {
   const lang = r.group.language;
   const m = r.meeting;
@@ -17,7 +20,7 @@ function reminderText(r: ClaimedReminder): string {
     theme: t(lang, themeTitleKey(m.number as MeetingNumber)),
     when: formatWhen(lang, m.date, m.start, m.end),
     start: formatTime(lang, m.start),
-    location: escapeMarkdown(m.location),
+    location: m.location,
   };
   return t(lang, `reminder.${r.kind}`, vars);
 }
@@ -67,7 +70,7 @@ export class ReminderScheduler {
         await this.deps.outbox.postProactive(reference, {
           type: 'message',
           text: reminderText(reminder),
-          textFormat: 'markdown',
+          textFormat: 'plain',
         });
         posted++;
         this.deps.log.info('reminder.sent', { kind: reminder.kind, meeting: reminder.meeting.number });

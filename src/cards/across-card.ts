@@ -1,12 +1,18 @@
-import sectionsTemplate from '../../cards/sections.json';
+import acrossTemplate from '../../cards/across.json';
 import type { AcrossView } from '../app/across';
 import type { Language } from '../domain/types';
 import { t, tp } from '../i18n';
-import type { SectionsModel } from './data-rights-cards';
-import { escapeMarkdown } from './escape';
 import { ellipsis, fitting } from './fit';
 import { themeTitle } from './meeting-cards';
 import { render, type RenderedCard } from './render';
+import { ownRuns, richLine, type Inlines } from './rich-text';
+
+/** Model of cards/across.json: people's texts (answers, group names) only in runs. */
+interface AcrossModel {
+  title: string;
+  intro: Inlines;
+  groups: { heading: string; lines: Inlines[] }[];
+}
 
 /** Most ideas and unique answers a card lists at each line limit (Teams' card size); the rest are counted. */
 const MAX_LINES = new Map([
@@ -25,11 +31,11 @@ export function acrossCard(lang: Language, view: AcrossView): RenderedCard {
 }
 
 function acrossCardWithin(lang: Language, view: AcrossView, limit: number): RenderedCard {
-  const e = (text: string): string => escapeMarkdown(ellipsis(text, limit));
+  const e = (text: string): string => ellipsis(text, limit);
   const lines = MAX_LINES.get(limit) ?? 10;
   const theme = themeTitle(lang, view.meeting);
   const recurring = view.recurring.slice(0, lines).map((r) =>
-    t(lang, r.associations === 1 ? 'across.recurringLineOneAssociation' : 'across.recurringLine', {
+    richLine(lang, r.associations === 1 ? 'across.recurringLineOneAssociation' : 'across.recurringLine', {
       text: r.texts.slice(0, 3).map(e).join(' · '),
       groups: tp(lang, 'across.groups', r.groups),
       associations: tp(lang, 'across.associations', r.associations),
@@ -37,7 +43,7 @@ function acrossCardWithin(lang: Language, view: AcrossView, limit: number): Rend
   );
   const unique = view.unique
     .slice(0, lines)
-    .map((u) => t(lang, 'across.uniqueLine', { text: e(u.text), group: e(u.group) }));
+    .map((u) => richLine(lang, 'across.uniqueLine', { text: e(u.text), group: e(u.group) }));
   const silent = view.groups.filter((g) => g.answers === 0).length;
   const more = view.recurring.length + view.unique.length - recurring.length - unique.length;
   const answered = view.groups.filter((g) => g.answers > 0);
@@ -50,21 +56,26 @@ function acrossCardWithin(lang: Language, view: AcrossView, limit: number): Rend
     answered.length > lines
       ? tp(lang, 'across.groupsMore', answered.length - lines, { groups: named })
       : named;
-  const model: SectionsModel = {
+  const model: AcrossModel = {
     title: t(lang, 'across.title', { n: view.meeting, theme }),
-    intro: [t(lang, 'across.intro', { groups }), ...pageLines(lang, view)].join(' '),
+    intro: [
+      ...richLine(lang, 'across.intro', { groups }),
+      ...pageLines(lang, view).flatMap((line) => ownRuns(` ${line}`)),
+    ],
     groups: [
       {
         heading: t(lang, 'across.recurring'),
-        lines: recurring.length ? recurring : [t(lang, 'across.noneRecurring')],
+        lines: recurring.length ? recurring : [ownRuns(t(lang, 'across.noneRecurring'))],
       },
-      { heading: t(lang, 'across.unique'), lines: unique.length ? unique : [t(lang, 'across.noneUnique')] },
-      ...(more > 0 ? [{ heading: '', lines: [t(lang, 'across.more', { count: more })] }] : []),
-      ...(silent > 0 ? [{ heading: '', lines: [tp(lang, 'across.silent', silent)] }] : []),
+      {
+        heading: t(lang, 'across.unique'),
+        lines: unique.length ? unique : [ownRuns(t(lang, 'across.noneUnique'))],
+      },
+      ...(more > 0 ? [{ heading: '', lines: [ownRuns(t(lang, 'across.more', { count: more }))] }] : []),
+      ...(silent > 0 ? [{ heading: '', lines: [ownRuns(tp(lang, 'across.silent', silent))] }] : []),
     ],
-    pages: [],
   };
-  return { card: render(sectionsTemplate, model), summary: model.title };
+  return { card: render(acrossTemplate, model), summary: model.title };
 }
 
 /** Which page of the groups the card shows, and how to ask for the next (only when there are several). */

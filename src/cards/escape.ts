@@ -13,12 +13,3 @@ export function escapeMarkdown(text: string): string {
     .replace(/^([ \t]*)(\d+)([.)])(?=\s|$)/gm, '$1$2\\$3')
     .replace(/^([ \t]*)([-+])(?=\s|$)/gm, '$1\\$2');
 }
-
-/** A multi-line user text as escaped paragraphs (one TextBlock each); single line breaks are kept. */
-export function paragraphsOf(text: string): string[] {
-  return text
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .map((p) => escapeMarkdown(p).replace(/\n/g, '\n\n'));
-}

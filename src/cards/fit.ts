@@ -41,15 +41,6 @@ export function ellipsis(text: string, max: number): string {
   return chars.length <= max ? text : `${chars.slice(0, Math.max(1, max - 1)).join('')}…`;
 }
 
-/** `ellipsis` for text already escaped for markdown: never leaves half an escape (a lone backslash) at the cut. */
-export function ellipsisMarkdown(text: string, max: number): string {
-  const cut = ellipsis(text, max);
-  if (cut === text) return text;
-  const kept = cut.slice(0, -1);
-  const backslashes = /\\*$/.exec(kept)![0].length;
-  return `${backslashes % 2 ? kept.slice(0, -1) : kept}…`;
-}
-
 /** True when `ellipsis(text, max)` would cut. */
 export function isCut(text: string, max: number): boolean {
   return text.length > max && [...text].length > max;

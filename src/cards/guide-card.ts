@@ -7,14 +7,15 @@ import type { MeetingNumber } from '../domain/themes';
 import type { Language } from '../domain/types';
 import { t } from '../i18n';
 import { formatDuration, formatTime, formatWhen } from '../i18n/format';
-import { escapeMarkdown } from './escape';
 import { themeTitle } from './meeting-cards';
 import { render, type RenderedCard } from './render';
+import { plainRun, type Inlines } from './rich-text';
 
 /** Model of cards/guide.json. */
 export interface GuideCardModel {
   title: string;
-  groupName: string;
+  /** The group's name (a person's text) as one subtle run. */
+  groupName: Inlines;
   description: string;
   facts: { title: string; value: string }[];
   note: string;
@@ -36,7 +37,7 @@ export function guideCard(lang: Language, view: GuideView): RenderedCard {
   const n = view.meeting;
   const theme = themeTitle(lang, n);
   const title = t(lang, 'guide.title', { n, theme });
-  const base = { title, groupName: escapeMarkdown(view.group.name), stepsTitle: t(lang, 'guide.stepsTitle') };
+  const base = { title, groupName: plainRun(view.group.name), stepsTitle: t(lang, 'guide.stepsTitle') };
   if (!view.coordinator) {
     const description = t(lang, 'guide.member', { n, theme, about: t(lang, `theme.${n}.about`) });
     const model: GuideCardModel = { ...base, description, facts: [], note: '', stance: '', steps: [] };

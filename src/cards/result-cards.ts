@@ -7,7 +7,6 @@ import type { Group, Item, Language, Meeting, Proposal } from '../domain/types';
 import { coordinates, EVERYONE, refreshUserIds, takesPart, type Viewer } from '../domain/viewer';
 import { t } from '../i18n';
 import { questionShort } from '../i18n/format';
-import { escapeMarkdown } from './escape';
 import { clipParagraphs, ellipsis, fitting, isCut, paged } from './fit';
 import { fieldLabel, themeTitle } from './meeting-cards';
 import { execute, ownViewButton, withRefresh, type VerbAction } from './actions';
@@ -15,16 +14,8 @@ import { bulletRun, paragraphRuns, plainRun, richLine, type Inlines, type TextRu
 import { chosenSections } from './chosen-cards';
 import { render, type RenderedCard } from './render';
 
-/** One pooled item as a line: its text, and its author in a named group. */
-export function itemLine(lang: Language, group: Group, item: Item): string {
-  const text = escapeMarkdown(item.text).replace(/\n/g, ' ');
-  return group.revealMode === 'named'
-    ? t(lang, 'reveal.item', { text, name: escapeMarkdown(item.author.name) })
-    : text;
-}
-
 /** One pooled item as people's plain text (never parsed as markdown): its text, and its author in a named group. */
-function itemText(group: Group, item: Item): string {
+export function itemText(group: Group, item: Item): string {
   const text = item.text.replace(/\n/g, ' ');
   return group.revealMode === 'named' ? `${text} – ${item.author.name}` : text;
 }
@@ -39,18 +30,18 @@ export function partNote(
   return total > 1 ? t(lang, key, { part, total }) : '';
 }
 
-/** Sections of pooled items: theme 1 as one list of advice, themes 2–4 one list per question. */
+/** Sections of pooled items as people's plain texts: theme 1 as one list of advice, themes 2–4 one list per question. */
 export function itemSections(
   lang: Language,
   group: Group,
   n: number,
   items: readonly Item[],
 ): { heading: string; items: string[] }[] {
-  if (n === 1) return [{ heading: themeTitle(lang, 1), items: items.map((i) => itemLine(lang, group, i)) }];
+  if (n === 1) return [{ heading: themeTitle(lang, 1), items: items.map((i) => itemText(group, i)) }];
   const fields = Array.from({ length: fieldCount(n as MeetingNumber) }, (_, i) => i + 1);
   return fields.map((field) => ({
     heading: fieldLabel(lang, n, field),
-    items: items.filter((i) => i.field === field).map((i) => itemLine(lang, group, i)),
+    items: items.filter((i) => i.field === field).map((i) => itemText(group, i)),
   }));
 }
 

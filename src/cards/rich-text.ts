@@ -12,6 +12,7 @@ export interface TextRun {
   type: 'TextRun';
   text: string;
   weight?: 'Bolder';
+  italic?: boolean;
   size?: 'Large';
   color?: RunColor;
 }
@@ -47,25 +48,40 @@ export function bulletRun(text: string): Inlines {
 
 const SLOT = '\uE000';
 
+/** The bot's text split at its `**bold**` and `*italic*` marks into runs; `fill` puts people's texts in. */
+function markedRuns(text: string, color: RunColor | undefined, fill: (part: string) => string): Inlines {
+  let bold = false;
+  let italic = false;
+  const runs: TextRun[] = [];
+  for (const part of text.split(/(\*\*|\*)/)) {
+    if (part === '**') bold = !bold;
+    else if (part === '*') italic = !italic;
+    else if (part) {
+      const run: TextRun = { type: 'TextRun', text: fill(part) };
+      if (bold) run.weight = 'Bolder';
+      if (italic) run.italic = true;
+      if (color) run.color = color;
+      runs.push(run);
+    }
+  }
+  return runs;
+}
+
 /**
- * Message `key` as runs: the catalog's text with its **bold** parts bold, `vars` (people's texts)
- * filled in literally, never read as markdown.
+ * Message `key` as runs: the catalog's text with its **bold** and *italic* parts marked, `vars`
+ * (people's texts) filled in literally, never read as markdown.
  */
 export function richLine(lang: Language, key: MessageKey, vars: Vars = {}, color?: RunColor): Inlines {
   const names = Object.keys(vars);
   const slots = Object.fromEntries(names.map((name, i) => [name, `${SLOT}${i}${SLOT}`]));
   const fill = (part: string): string =>
     part.replace(/\uE000(\d+)\uE000/g, (_whole, i: string) => String(vars[names[Number(i)]]));
-  return t(lang, key, slots)
-    .split('**')
-    .flatMap((part, i): TextRun[] => {
-      const text = fill(part);
-      if (!text) return [];
-      const run: TextRun = { type: 'TextRun', text };
-      if (i % 2) run.weight = 'Bolder';
-      if (color) run.color = color;
-      return [run];
-    });
+  return markedRuns(t(lang, key, slots), color, fill);
+}
+
+/** The bot's own text (no people's text in it) as runs, its **bold** and *italic* parts marked. */
+export function ownRuns(text: string): Inlines {
+  return markedRuns(text, undefined, (part) => part);
 }
 
 /** A person's multi-paragraph text as paragraphs of runs (one `RichTextBlock` each); line breaks are kept. */

@@ -12,7 +12,6 @@ import {
   cardBytes,
   clipParagraphs,
   ellipsis,
-  ellipsisMarkdown,
   paged,
   type Section,
 } from '../../src/cards/fit';
@@ -264,11 +263,9 @@ describe('mine data for someone in 100 groups', () => {
 });
 
 describe('fitting', () => {
-  it('cuts by characters, never inside an emoji or a markdown escape', () => {
+  it('cuts by characters, never inside an emoji', () => {
     expect(ellipsis('🏠🏠🏠🏠', 3)).toBe('🏠🏠…');
     expect(ellipsis('kort', 4)).toBe('kort');
-    expect(ellipsisMarkdown('ab\\*cd', 4)).toBe('ab…');
-    expect(ellipsisMarkdown('a\\\\*cd', 4)).toBe('a\\\\…');
   });
 
   it('keeps a text of many short paragraphs to a few elements', () => {

@@ -201,13 +201,8 @@ describe.each(['da', 'en'] as const)('a whole programme in %s', (language) => {
       .flat()
       .map((a) => (a === sample.meetings[0].answers.aisha[1] ? edited : a));
     expect(advice).toHaveLength(18);
-    for (const a of advice)
-      expect(text).toContain(
-        a
-          .replace(/([*_[\]()#+!|~<>`\\{}-])/g, '\\$1')
-          .slice(0, 40)
-          .replace(/\\$/, ''),
-      );
+    // People's texts are TextRuns: shown as typed, nothing escaped.
+    for (const a of advice) expect(text).toContain(a.slice(0, 40));
     expect(text).not.toContain(sample.meetings[0].answers.aisha[1]);
     expect(text).toContain(sample.meetings[0].agreements.split('.')[0]);
   });

@@ -15,7 +15,7 @@ const MEETING = {
   date: '2026-11-30',
   start: '13:00',
   end: '15:00',
-  location: 'Beboerhuset',
+  location: 'Beboerhuset_2 *stuen* [bag kontoret]',
   text: 'Hej [dato]',
 };
 const START = new Date('2026-11-30T12:00:00Z');
@@ -66,7 +66,7 @@ async function invitedGroup(): Promise<Group> {
 async function tickBoth(
   at: Date,
   chat: TestChat,
-): Promise<{ text: string; entities?: { mentioned: { id: string } }[] }[]> {
+): Promise<{ text: string; textFormat?: string; entities?: { mentioned: { id: string } }[] }[]> {
   clock = at;
   const before = a.connector.posts().length;
   const counts = await Promise.all([a.running.reminders!.tick(), b.running.reminders!.tick()]);
@@ -75,7 +75,9 @@ async function tickBoth(
     .posts()
     .slice(before)
     .filter((p) => p.conversationId === chat.conversationId)
-    .map((p) => p.activity as { text: string; entities?: { mentioned: { id: string } }[] });
+    .map(
+      (p) => p.activity as { text: string; textFormat?: string; entities?: { mentioned: { id: string } }[] },
+    );
   expect(counts[0] + counts[1]).toBe(posts.length);
   return posts;
 }
@@ -98,7 +100,10 @@ describe('meeting reminders', () => {
     expect(day.map((p) => p.text)).toEqual([
       expect.stringContaining('I morgen holder vi møde 1 (»Tre gode råd«)'),
     ]);
-    expect(day[0].text).toContain('Beboerhuset');
+    // The place as typed, in a plain-text message: Teams parses no markdown, so nothing is escaped.
+    expect(day[0].text).toContain('Beboerhuset_2 *stuen* [bag kontoret]');
+    expect(day[0].textFormat).toBe('plain');
+    expect(day[0].text).not.toContain('\\');
 
     const hour = await tickBoth(new Date(START.getTime() - 0.5 * H), g.chat);
     expect(hour.map((p) => p.text)).toEqual([expect.stringContaining('Om en time begynder møde 1')]);

@@ -276,11 +276,8 @@ export function cardGallery(lang: Language, longest: boolean): Record<string, Re
         undefined,
       ),
     ],
-    sections: [
-      myDataCard(lang, [myGroupData(programme, longest)]),
-      myDataCard(lang, []),
-      acrossCard(lang, acrossView(longest)),
-    ],
+    sections: [myDataCard(lang, [myGroupData(programme, longest)]), myDataCard(lang, [])],
+    across: [acrossCard(lang, acrossView(longest))],
     confirm: [
       confirmCard({
         title: 'Slet dine data?',

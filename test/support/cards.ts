@@ -1,10 +1,21 @@
-/** Everything a person can read on a card (texts, fact titles and values, button titles), in order. */
+/**
+ * Everything a person can read on a card (texts, fact titles and values, button titles), in order;
+ * a `RichTextBlock` is one line, its runs joined as they are shown.
+ */
 export function cardText(card: unknown): string {
   const out: string[] = [];
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) node.forEach(walk);
     else if (node && typeof node === 'object') {
       const o = node as Record<string, unknown>;
+      if (o.type === 'RichTextBlock' && Array.isArray(o.inlines)) {
+        out.push(
+          o.inlines
+            .map((r: unknown) => (typeof r === 'string' ? r : String((r as { text?: unknown }).text ?? '')))
+            .join(''),
+        );
+        return;
+      }
       for (const key of ['text', 'title', 'value', 'label', 'placeholder']) {
         if (typeof o[key] === 'string') out.push(o[key] as string);
       }

@@ -1,4 +1,4 @@
-import { escapeMarkdown, paragraphsOf } from '../../src/cards/escape';
+import { escapeMarkdown } from '../../src/cards/escape';
 
 describe('user text in cards', () => {
   it('shows links, bold and italics literally', () => {
@@ -25,9 +25,5 @@ describe('user text in cards', () => {
 
   it('keeps Danish letters, emoji and ordinary punctuation', () => {
     expect(escapeMarkdown('Søren, Æble & Ål – 100 % 🙂.')).toBe('Søren, Æble & Ål – 100 % 🙂.');
-  });
-
-  it('splits a text into paragraphs and keeps its line breaks', () => {
-    expect(paragraphsOf('Hej alle\n\n\nVi ses\nKaren\n\n  ')).toEqual(['Hej alle', 'Vi ses\n\nKaren']);
   });
 });

@@ -1,0 +1,147 @@
+/**
+ * People's own text is never parsed as markdown (issue 22, point 3): an answer that looks like
+ * markdown ("1. Ring_til_Ole *nu*") reaches `opsummering` and `på tværs` as a `TextRun` exactly as
+ * typed — no `1\.`, no `\_` anywhere in the cards, never inside a markdown `TextBlock`.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Group, Meeting } from '../../src/domain/types';
+import { groupKeyOf } from '../../src/store/keys';
+import { groupChat, mention, user, type TestChat } from '../support/activities';
+import { startTestBot, type TestBot } from '../support/bot-harness';
+import { attachedCard, cardText } from '../support/cards';
+import { meetingOne } from '../support/seed';
+
+type Json = Record<string, unknown>;
+
+const ANSWER = '1. Ring_til_Ole *nu*';
+const AGREEMENTS = '2. Mød op_kl. 8 [i kælderen]';
+const GROUP = 'Gruppe_Nord *1*';
+const TENANT = randomUUID();
+const karen = user('Karen Holm');
+let bot: TestBot;
+let chats: TestChat[];
+
+/** A group coordinated by Karen, meeting 1 closed with `answer` among its answers and chosen as its top item. */
+async function seedGroup(name: string, answer: string): Promise<TestChat> {
+  const chat = groupChat(bot.connector.serviceUrl, TENANT);
+  const key = groupKeyOf(chat.tenantId, chat.conversationId);
+  const member = {
+    userId: randomUUID(),
+    name: 'Ole_Bent *Hansen*',
+    roleCategory: 'imellem' as const,
+    roleTitle: 'Medarbejder',
+    joinedAt: '2026-11-01T09:00:00.000Z',
+  };
+  const group: Group = {
+    key,
+    tenantId: chat.tenantId,
+    name,
+    association: 'Boligforeningen_Kilden',
+    area: 'Afdeling 1',
+    phase: 'undervejs',
+    language: 'da',
+    revealMode: 'named',
+    coordinators: [{ userId: karen.id, name: karen.name }],
+    members: [member],
+    conversation: { conversation: { id: chat.conversationId } },
+    createdAt: '2026-11-01T09:00:00.000Z',
+  };
+  const meeting: Meeting = {
+    ...meetingOne('closed'),
+    conclusion: {
+      top: [{ id: 'i1', text: answer, votes: 1, field: 1 }],
+      agreements: AGREEMENTS,
+      closedAt: '2026-11-20T14:00:00.000Z',
+    },
+  };
+  const store = bot.running.store;
+  await store.createGroup(group);
+  await store.indexCoordinator(chat.tenantId, karen.id, key, name);
+  await store.saveMeeting(key, meeting, undefined);
+  await store.putPersonRow(key, 'answers', {
+    meeting: 1,
+    userId: member.userId,
+    name: member.name,
+    fields: [answer, 'Lyt før du taler.', 'Spørg beboerne.'],
+    ids: ['i1', 'i2', 'i3'],
+    updatedAt: '2026-11-20T12:30:00.000Z',
+  });
+  await store.putPersonRow(key, 'votes', {
+    meeting: 1,
+    userId: member.userId,
+    name: member.name,
+    choices: ['i1'],
+  });
+  return chat;
+}
+
+/** The card the bot posted last. */
+const lastCard = (): Json => attachedCard(bot.connector.posts().at(-1)!.activity as Json);
+
+/** Every element of `type` anywhere in a card. */
+function elements(card: unknown, type: string): Json[] {
+  const found: Json[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const o = node as Json;
+      if (o.type === type) found.push(o);
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(card);
+  return found;
+}
+
+/** The card shows each of `texts` as typed, in a TextRun; no backslash anywhere; none in a markdown TextBlock. */
+function expectLiteral(card: Json, texts: string[]): void {
+  const runs = elements(card, 'TextRun').map((r) => String(r.text));
+  for (const text of texts) expect(runs.some((r) => r.includes(text))).toBe(true);
+  const json = JSON.stringify(card);
+  expect(json).not.toContain('\\\\');
+  expect(json).not.toContain('1\\\\.');
+  const blocks = elements(card, 'TextBlock').map((b) => String(b.text));
+  expect(blocks.filter((b) => /Ring|Ole|Nord|Kilden|kælderen/.test(b))).toEqual([]);
+  expect(elements(card, 'FactSet').flatMap((f) => JSON.stringify(f.facts ?? []))).not.toContain('Ring');
+}
+
+function personal(text: string): Json {
+  const activity = mention({ ...chats[0], conversationId: `a:${randomUUID()}` }, karen, text);
+  Object.assign(activity.conversation as Json, { conversationType: 'personal', isGroup: false });
+  return activity;
+}
+
+beforeAll(async () => {
+  bot = await startTestBot();
+  chats = [await seedGroup(GROUP, ANSWER), await seedGroup('Gruppe Syd', 'Hils på alle i opgangen.')];
+});
+afterAll(() => bot.stop());
+
+describe("people's text that looks like markdown", () => {
+  it("is shown as typed in a meeting's summary: the answer, its author, the group's name, the agreements", async () => {
+    await bot.send(mention(chats[0], karen, 'opsummering 1'));
+    const card = lastCard();
+    expect(cardText(card)).toContain('Opsummering af møde 1');
+    expectLiteral(card, [`• ${ANSWER} – Ole_Bent *Hansen*`, `1. ${ANSWER} (valgt af 1)`, GROUP, AGREEMENTS]);
+  });
+
+  it("is shown as typed in the whole programme's summary", async () => {
+    await bot.send(mention(chats[0], karen, 'opsummering'));
+    const card = lastCard();
+    expect(cardText(card)).toContain(`Opsummering af ${GROUP}`);
+    expectLiteral(card, [`1. ${ANSWER}`, AGREEMENTS, GROUP, 'Boligforeningen_Kilden']);
+  });
+
+  it('is shown as typed across the groups: the answer and the name of its group', async () => {
+    await bot.send(personal('på tværs 1'));
+    const card = lastCard();
+    expect(cardText(card)).toContain('På tværs af grupperne: møde 1');
+    expectLiteral(card, [ANSWER, GROUP]);
+    const unique = elements(card, 'RichTextBlock').find((b) => JSON.stringify(b).includes(ANSWER))!;
+    // The group's name is set apart in italics by the run, not by markdown stars.
+    expect(unique.inlines).toEqual([
+      { type: 'TextRun', text: `${ANSWER} – ` },
+      { type: 'TextRun', text: GROUP, italic: true },
+    ]);
+  });
+});
