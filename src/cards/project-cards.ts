@@ -9,7 +9,7 @@ import { t, tp } from '../i18n';
 import { formatDate } from '../i18n/format';
 import type { FieldErrors } from '../domain/input';
 import { coordinates, EVERYONE, refreshUserIds, takesPart, viewerId, type Viewer } from '../domain/viewer';
-import { bulletRun, factRuns, paragraphRuns, plainRun, richLine, runsText, type Inlines } from './rich-text';
+import { bulletRun, factRuns, paragraphRuns, richLine, runsText, type Inlines } from './rich-text';
 import { ellipsis, fitting, isCut, paged } from './fit';
 import { partNote, proposalLine } from './result-cards';
 import { execute, ownViewButton, withRefresh } from './actions';
@@ -66,7 +66,7 @@ function voteCardWithin(
     proposals: proposals.map((p) => {
       const count = votes.filter((v) => v.choice === p.id).length;
       const tally = count ? tp(lang, 'project.votes', count) : t(lang, 'project.noVotes');
-      return [...proposalLine(lang, p, limit), ...plainRun(` (${tally})`)];
+      return { line: proposalLine(lang, p, limit), tally };
     }),
     progress: cut ? `${progress} ${t(lang, 'project.shortened')}` : progress,
     mine: takesPart(viewer) && me ? ownVote(lang, proposals, votes, me) : [],
