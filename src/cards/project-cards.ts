@@ -3,7 +3,7 @@ import ballotTemplate from '../../cards/project-ballot.json';
 import decisionTemplate from '../../cards/project-decision.json';
 import voteTemplate from '../../cards/project-vote.json';
 import listTemplate from '../../cards/reveal.json';
-import type { ChosenInMeeting } from '../domain/project-basis';
+import { basisOf, type ChosenInMeeting } from '../domain/project-basis';
 import type { Group, Language, Project, ProjectVote, Proposal } from '../domain/types';
 import { t, tp } from '../i18n';
 import { formatDate } from '../i18n/format';
@@ -17,7 +17,7 @@ import { buildsOnRuns } from './proposal-form-card';
 import { render, type RenderedCard } from './render';
 
 /**
- * The project vote card as `viewer` sees it: the proposals with their votes and the progress; a
+ * The project vote card as `viewer` sees it: the proposals with what they build on, their votes and the progress; a
  * member's view says what they voted for, the coordinator's has the button that records the
  * project. No input: the ballot and the decision are forms returned to whoever opens them.
  * Long proposals are shortened as far as the card budget needs.
@@ -29,8 +29,10 @@ export function projectVoteCard(
   votes: readonly ProjectVote[],
   viewer: Viewer = EVERYONE,
   notice: Inlines = [],
+  fromMeetings: readonly ChosenInMeeting[] = [],
 ): RenderedCard {
-  return fitting((limit) => voteCardWithin(lang, group, proposals, votes, viewer, notice, limit));
+  const shown = { proposals, votes, fromMeetings };
+  return fitting((limit) => voteCardWithin(lang, group, shown, viewer, notice, limit));
 }
 
 /** A member's own line on the vote card: what they voted for, or that they have not voted. */
@@ -49,14 +51,22 @@ function ownVote(
 function voteCardWithin(
   lang: Language,
   group: Group,
-  proposals: readonly Proposal[],
-  votes: readonly ProjectVote[],
+  {
+    proposals,
+    votes,
+    fromMeetings,
+  }: {
+    proposals: readonly Proposal[];
+    votes: readonly ProjectVote[];
+    fromMeetings: readonly ChosenInMeeting[];
+  },
   viewer: Viewer,
   notice: Inlines,
   limit: number,
 ): RenderedCard {
   const progress = t(lang, 'project.voteProgress', { count: votes.length, total: group.members.length });
-  const cut = proposals.some((p) => isCut(p.title, limit) || isCut(p.description, limit));
+  const basisCut = (p: Proposal): boolean => isCut(basisOf(fromMeetings, p.buildsOn)?.text ?? '', limit);
+  const cut = proposals.some((p) => isCut(p.title, limit) || isCut(p.description, limit) || basisCut(p));
   const me = viewerId(viewer);
   const everyone = viewer.kind === 'everyone';
   const voted = me !== undefined && votes.some((v) => v.userId === me);
@@ -66,7 +76,11 @@ function voteCardWithin(
     proposals: proposals.map((p) => {
       const count = votes.filter((v) => v.choice === p.id).length;
       const tally = count ? tp(lang, 'project.votes', count) : t(lang, 'project.noVotes');
-      return { line: proposalLine(lang, p, limit), tally };
+      return {
+        line: proposalLine(lang, p, limit),
+        basis: buildsOnRuns(lang, fromMeetings, p.buildsOn, limit),
+        tally,
+      };
     }),
     progress: cut ? `${progress} ${t(lang, 'project.shortened')}` : progress,
     mine: takesPart(viewer) && me ? ownVote(lang, proposals, votes, me) : [],

@@ -14,15 +14,17 @@ import { factRuns, plainRun, type Inlines, type TextRun } from './rich-text';
 /** How long a "Byg videre på" choice's title is at most (the list above it shows the whole text). */
 const OPTION_LENGTH = 100;
 
-/** "Bygger videre på: … (fra møde N)" as runs, or none when it builds on nothing still stored. */
+/** "Bygger videre på: … (fra møde N)" as runs (the item cut to `limit`), or none when it builds on nothing still stored. */
 export function buildsOnRuns(
   lang: Language,
   chosen: readonly ChosenInMeeting[],
   ref: BuildsOn | undefined,
+  limit = Infinity,
 ): Inlines {
   const basis = basisOf(chosen, ref);
   if (!basis) return [];
-  const from = t(lang, 'project.buildsOnFrom', { text: basis.text, n: basis.meeting });
+  const text = ellipsis(basis.text, limit).replace(/\n/g, ' ');
+  const from = t(lang, 'project.buildsOnFrom', { text, n: basis.meeting });
   return factRuns(t(lang, 'project.buildsOnTitle'), from);
 }
 

@@ -115,7 +115,7 @@ function maxGallery(mode: RevealMode, lang: 'da' | 'en'): [string, RenderedCard]
   for (const [who, viewer] of viewers)
     cards.push([
       `project vote (${who})`,
-      projectVoteCard(lang, g, s.proposals, s.projectVotes, viewer, plainRun(maxText(MAX_ANSWER_LENGTH))),
+      projectVoteCard(lang, g, built, s.projectVotes, viewer, plainRun(maxText(MAX_ANSWER_LENGTH)), chosen),
     ]);
   cards.push(['project ballot', ballotCard(lang, s.proposals, s.proposals[0].id)]);
   cards.push(['project decision', decisionCard(lang, g, s.proposals)]);

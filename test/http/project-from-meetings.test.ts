@@ -166,6 +166,7 @@ describe('the common project grows out of the meetings (Danish, over HTTP)', () 
       );
       const base = posted.at(-1)!;
       expect(cardText(base)).toContain('Ingen har stemt på det endnu');
+      expect(runTexts(base).join('')).toContain(`Bygger videre på: ${built.text} (fra møde 3)`);
       expect(cardText(base)).not.toMatch(/\(ingen stemmer|\(\d stemme/);
       expect(verbsOf(base)).not.toContain('openDecision');
       expect(cardText(base)).not.toContain('Vælg projektet');

@@ -126,6 +126,7 @@ export function cardGallery(lang: Language, longest: boolean): Record<string, Re
   };
   const chosen = chosenInMeetings(programme.meetings.map((m) => m.value));
   const basis = { meeting: chosen[1].meeting, item: chosen[1].items[0].id };
+  const built = programme.proposals.map((p, i) => (i === 0 ? { ...p, buildsOn: basis } : p));
   const m1 = programme.meetings[0].value;
   const m4 = programme.meetings[3].value;
   const items = (snap: typeof programme, n: number) => itemsOf(snap, n);
@@ -221,11 +222,7 @@ export function cardGallery(lang: Language, longest: boolean): Record<string, Re
       ...revealCards(lang, pg, 1, items(programme, 1)),
       ...revealCards(lang, anonymous.group.value, 2, items(anonymous, 2)),
       ...revealCards(lang, pg, 3, []),
-      ...proposalCards(
-        lang,
-        programme.proposals.map((p, i) => (i === 0 ? { ...p, buildsOn: basis } : p)),
-        chosen,
-      ),
+      ...proposalCards(lang, built, chosen),
     ],
     voting: [
       votingCard(lang, pg, 1, items(programme, 1)),
@@ -248,9 +245,12 @@ export function cardGallery(lang: Language, longest: boolean): Record<string, Re
       proposalFormCard(lang, chosen),
       proposalFormCard(lang, chosen, { title: { key: 'error.required' } }, { description: MAX }),
     ],
-    'project-vote': viewers(pg).map((v) =>
-      projectVoteCard(lang, pg, programme.proposals, programme.projectVotes, v, notice),
-    ),
+    'project-vote': [
+      ...viewers(pg).map((v) =>
+        projectVoteCard(lang, pg, programme.proposals, programme.projectVotes, v, notice),
+      ),
+      projectVoteCard(lang, pg, built, programme.projectVotes, EVERYONE, [], chosen),
+    ],
     'project-ballot': [
       ballotCard(lang, programme.proposals),
       ballotCard(lang, programme.proposals, programme.proposals[0].id, notice),
