@@ -1,6 +1,7 @@
 import { withRefs } from '../domain/composition';
 import { projectOpens } from '../domain/meeting';
 import { MAX_PROPOSALS, newProposalId, parseChoice, parseProposal } from '../domain/project-input';
+import { chosenInMeetings, readBuildsOn, type ChosenInMeeting } from '../domain/project-basis';
 import { isOlder } from '../domain/clicks';
 import { todayIn } from '../domain/schedule';
 import { meetingOf, meetingsOf } from '../domain/snapshot';
@@ -21,12 +22,21 @@ export interface ProjectView {
   lastMeeting?: Meeting;
   proposals: Proposal[];
   projectVotes: ProjectVote[];
+  /** What the group chose in meetings 1–4: proposals build on it. */
+  fromMeetings: ChosenInMeeting[];
 }
 
 /** The project view of a snapshot. */
 export function projectViewOf(snapshot: GroupSnapshot): ProjectView {
   const { proposals, projectVotes } = snapshot;
-  return { group: snapshot.group.value, lastMeeting: meetingOf(snapshot, 4), proposals, projectVotes };
+  const fromMeetings = chosenInMeetings(meetingsOf(snapshot));
+  return {
+    group: snapshot.group.value,
+    lastMeeting: meetingOf(snapshot, 4),
+    proposals,
+    projectVotes,
+    fromMeetings,
+  };
 }
 
 type Proposed = ProjectView & { proposal: Proposal };
@@ -36,7 +46,7 @@ type Chosen = ProjectView & { project: Project };
 
 /**
  * Loads the group for the common project: after meeting 4, before the project is chosen. Members
- * who joined before cards named them by a random id get one now, before the owner choices show.
+ * and coordinators not yet named by a random id get one now, before the tovholder choices show.
  */
 export const projectOpen =
   (role: Role): Load<GroupSnapshot> =>
@@ -47,19 +57,24 @@ export const projectOpen =
     if (!projectOpens(meetingsOf(snapshot))) return refuseIn(loaded.language, 'projectNotOpen');
     if (snapshot.project) return refuseIn(loaded.language, 'projectAlreadyChosen');
     const group = snapshot.group.value;
-    if (group.members.every((m) => m.ref)) return loaded;
+    if ([...group.members, ...group.coordinators].every((m) => m.ref)) return loaded;
     const saved = await deps.store.saveGroup({
       ...snapshot.group,
-      value: { ...group, members: withRefs(group.members) },
+      value: { ...group, members: withRefs(group.members), coordinators: withRefs(group.coordinators) },
     });
     return { ...loaded, value: { ...snapshot, group: saved } };
   };
 
-/** Adds a proposal for the common project (member; after meeting 4; at most two each). */
+/**
+ * Adds a proposal for the common project (member; after meeting 4; at most two each), perhaps
+ * building on an item the group chose; a reference to anything else is refused, nothing stored.
+ */
 export function proposeProject(deps: AppDeps, actor: Actor, data: Input): Promise<Outcome<Proposed>> {
   return useCase(deps, actor, projectOpen('member'), async (snapshot) => {
     const input = parseProposal(data);
     if (!input.ok) return invalidForm(input.errors);
+    const buildsOn = readBuildsOn(data.buildsOn, projectViewOf(snapshot).fromMeetings);
+    if (buildsOn === 'invalid') return refuse('invalidBuildsOn');
     const mine = snapshot.proposals.filter((p) => p.userId === actor.userId);
     // The same proposal again is a click Teams re-sent (perhaps with a new activity id): keep one.
     const same = mine.find((p) => p.title === input.value.title && p.description === input.value.description);
@@ -71,6 +86,7 @@ export function proposeProject(deps: AppDeps, actor: Actor, data: Input): Promis
       userId: actor.userId,
       name: memberName(snapshot.group.value, actor),
       ...input.value,
+      ...(buildsOn ? { buildsOn } : {}),
       at: deps.now().toISOString(),
     };
     await deps.store.writePersonRow(snapshot, 'proposals', proposal);
@@ -155,8 +171,9 @@ export function chooseProject(
     const input = parseChoice(data, todayIn(deps.timeZone, deps.now()));
     if (!input.ok) return invalidForm(input.errors);
     const proposal = snapshot.proposals.find((p) => p.id === input.value.choice);
-    // A member whose `slet mine data` is running cannot become the owner (their deletion would miss it).
-    const owner = snapshot.group.value.members.find(
+    // A member or coordinator whose `slet mine data` is running cannot become the owner (their deletion would miss it).
+    const { members, coordinators } = snapshot.group.value;
+    const owner = [...members, ...coordinators].find(
       (m) => m.ref === input.value.owner && !standingOf(snapshot, m.userId)?.erasedAt,
     );
     if (!proposal || !owner) return refuse('invalidInput');
@@ -164,6 +181,7 @@ export function chooseProject(
       proposalId: proposal.id,
       title: proposal.title,
       description: proposal.description,
+      ...(proposal.buildsOn ? { buildsOn: proposal.buildsOn } : {}),
       owner: { userId: owner.userId, name: owner.name },
       firstStep: input.value.firstStep,
       dueDate: input.value.dueDate,

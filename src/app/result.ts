@@ -26,6 +26,7 @@ export type Refusal =
   | 'meetingNotHeld'
   | 'projectNotOpen'
   | 'tooManyProposals'
+  | 'invalidBuildsOn'
   | 'noProposals'
   | 'projectVoteNotOpen'
   | 'projectAlreadyChosen'

@@ -143,8 +143,8 @@ export function conclusionOf(
 
 /** The project vote card as `viewer` sees it. */
 export function voteCardOf(view: ProjectView, viewer: Viewer = EVERYONE, notice: Inlines = []): RenderedCard {
-  const { group, proposals, projectVotes } = view;
-  return projectVoteCard(group.language, group, proposals, projectVotes, viewer, notice);
+  const { group, proposals, projectVotes, fromMeetings } = view;
+  return projectVoteCard(group.language, group, proposals, projectVotes, viewer, notice, fromMeetings);
 }
 
 /** The clicker's own view of a group's card. */

@@ -1,23 +1,23 @@
 import finalTemplate from '../../cards/project-final.json';
-import proposalTemplate from '../../cards/proposal-form.json';
-import { MAX_PROPOSALS } from '../domain/project-input';
 import ballotTemplate from '../../cards/project-ballot.json';
 import decisionTemplate from '../../cards/project-decision.json';
 import voteTemplate from '../../cards/project-vote.json';
 import listTemplate from '../../cards/reveal.json';
+import { basisOf, type ChosenInMeeting } from '../domain/project-basis';
 import type { Group, Language, Project, ProjectVote, Proposal } from '../domain/types';
 import { t, tp } from '../i18n';
 import { formatDate } from '../i18n/format';
 import type { FieldErrors } from '../domain/input';
 import { coordinates, EVERYONE, refreshUserIds, takesPart, viewerId, type Viewer } from '../domain/viewer';
-import { bulletRun, factRuns, paragraphRuns, plainRun, richLine, runsText, type Inlines } from './rich-text';
+import { bulletRun, factRuns, paragraphRuns, richLine, runsText, type Inlines } from './rich-text';
 import { ellipsis, fitting, isCut, paged } from './fit';
 import { partNote, proposalLine } from './result-cards';
 import { execute, ownViewButton, withRefresh } from './actions';
+import { buildsOnRuns } from './proposal-form-card';
 import { render, type RenderedCard } from './render';
 
 /**
- * The project vote card as `viewer` sees it: the proposals with their votes and the progress; a
+ * The project vote card as `viewer` sees it: the proposals with what they build on, their votes and the progress; a
  * member's view says what they voted for, the coordinator's has the button that records the
  * project. No input: the ballot and the decision are forms returned to whoever opens them.
  * Long proposals are shortened as far as the card budget needs.
@@ -29,8 +29,10 @@ export function projectVoteCard(
   votes: readonly ProjectVote[],
   viewer: Viewer = EVERYONE,
   notice: Inlines = [],
+  fromMeetings: readonly ChosenInMeeting[] = [],
 ): RenderedCard {
-  return fitting((limit) => voteCardWithin(lang, group, proposals, votes, viewer, notice, limit));
+  const shown = { proposals, votes, fromMeetings };
+  return fitting((limit) => voteCardWithin(lang, group, shown, viewer, notice, limit));
 }
 
 /** A member's own line on the vote card: what they voted for, or that they have not voted. */
@@ -49,14 +51,22 @@ function ownVote(
 function voteCardWithin(
   lang: Language,
   group: Group,
-  proposals: readonly Proposal[],
-  votes: readonly ProjectVote[],
+  {
+    proposals,
+    votes,
+    fromMeetings,
+  }: {
+    proposals: readonly Proposal[];
+    votes: readonly ProjectVote[];
+    fromMeetings: readonly ChosenInMeeting[];
+  },
   viewer: Viewer,
   notice: Inlines,
   limit: number,
 ): RenderedCard {
   const progress = t(lang, 'project.voteProgress', { count: votes.length, total: group.members.length });
-  const cut = proposals.some((p) => isCut(p.title, limit) || isCut(p.description, limit));
+  const basisCut = (p: Proposal): boolean => isCut(basisOf(fromMeetings, p.buildsOn)?.text ?? '', limit);
+  const cut = proposals.some((p) => isCut(p.title, limit) || isCut(p.description, limit) || basisCut(p));
   const me = viewerId(viewer);
   const everyone = viewer.kind === 'everyone';
   const voted = me !== undefined && votes.some((v) => v.userId === me);
@@ -66,7 +76,11 @@ function voteCardWithin(
     proposals: proposals.map((p) => {
       const count = votes.filter((v) => v.choice === p.id).length;
       const tally = count ? tp(lang, 'project.votes', count) : t(lang, 'project.noVotes');
-      return [...proposalLine(lang, p, limit), ...plainRun(` (${tally})`)];
+      return {
+        line: proposalLine(lang, p, limit),
+        basis: buildsOnRuns(lang, fromMeetings, p.buildsOn, limit),
+        tally,
+      };
     }),
     progress: cut ? `${progress} ${t(lang, 'project.shortened')}` : progress,
     mine: takesPart(viewer) && me ? ownVote(lang, proposals, votes, me) : [],
@@ -114,6 +128,20 @@ export interface DecisionValues {
   dueDate?: string;
 }
 
+/**
+ * Who may be tovholder: every member, and the coordinator (named as such) unless they are on the
+ * roster too. Each by their random `ref`, never their user id.
+ */
+function ownerChoices(lang: Language, group: Group): { title: string; value: string }[] {
+  const members = group.members.flatMap((m) => (m.ref ? [{ title: m.name, value: m.ref }] : []));
+  const coordinators = group.coordinators.flatMap((c) =>
+    c.ref && !group.members.some((m) => m.userId === c.userId)
+      ? [{ title: t(lang, 'project.ownerCoordinator', { name: c.name }), value: c.ref }]
+      : [],
+  );
+  return [...members, ...coordinators];
+}
+
 /** The coordinator's form that records the common project: proposal, tovholder, first step and its date. */
 export function decisionCard(
   lang: Language,
@@ -130,7 +158,7 @@ export function decisionCard(
     projectLabel: t(lang, 'project.chooseLabel'),
     options: optionsOf(proposals),
     ownerLabel: t(lang, 'project.ownerLabel'),
-    owners: group.members.flatMap((m) => (m.ref ? [{ title: m.name, value: m.ref }] : [])),
+    owners: ownerChoices(lang, group),
     firstStepLabel: t(lang, 'project.firstStepLabel'),
     dueDateLabel: t(lang, 'project.dueDateLabel'),
     values: {
@@ -146,11 +174,22 @@ export function decisionCard(
   return { card: render(decisionTemplate, model), summary: model.title };
 }
 
-/** Every proposal in full, posted when the vote starts: one card, or several when they are more than one holds. */
-export function proposalCards(lang: Language, proposals: readonly Proposal[]): RenderedCard[] {
+/**
+ * Every proposal in full, with what it builds on, posted when the vote starts: one card, or several
+ * when they are more than one holds.
+ */
+export function proposalCards(
+  lang: Language,
+  proposals: readonly Proposal[],
+  chosen: readonly ChosenInMeeting[] = [],
+): RenderedCard[] {
   const title = t(lang, 'project.voteTitle');
   const heading = t(lang, 'project.proposalsTitle');
-  const sections = [{ heading, lines: proposals.map((p) => runsText(proposalLine(lang, p))) }];
+  const lineOf = (p: Proposal): string => {
+    const basis = runsText(buildsOnRuns(lang, chosen, p.buildsOn));
+    return runsText(proposalLine(lang, p)) + (basis ? ` – ${basis}` : '');
+  };
+  const sections = [{ heading, lines: proposals.map(lineOf) }];
   const cards = paged(
     sections,
     (part, k, total) =>
@@ -164,14 +203,21 @@ export function proposalCards(lang: Language, proposals: readonly Proposal[]): R
   return cards.map((card) => ({ card, summary: heading }));
 }
 
-/** The final card that celebrates the common project. */
-export function projectFinalCard(lang: Language, group: Group, project: Project): RenderedCard {
+/** The final card that celebrates the common project (with what it builds on, when that is still stored). */
+export function projectFinalCard(
+  lang: Language,
+  group: Group,
+  project: Project,
+  chosen: readonly ChosenInMeeting[] = [],
+): RenderedCard {
+  const basis = buildsOnRuns(lang, chosen, project.buildsOn);
   const model = {
     title: t(lang, 'project.finalTitle'),
     body: richLine(lang, 'project.finalBody', { group: group.name }),
     projectTitle: [{ type: 'TextRun', text: project.title, weight: 'Bolder' }],
     description: paragraphRuns(project.description),
     facts: [
+      ...(basis.length ? [basis] : []),
       factRuns(t(lang, 'project.owner'), project.owner.name),
       factRuns(t(lang, 'project.firstStep'), project.firstStep),
       factRuns(t(lang, 'project.dueDate'), formatDate(lang, project.dueDate)),
@@ -181,25 +227,4 @@ export function projectFinalCard(lang: Language, group: Group, project: Project)
     card: render(finalTemplate, model),
     summary: t(lang, 'project.finalSummary', { title: project.title }),
   };
-}
-
-/** The member's form for a proposal for the common project (their own view only). */
-export function proposalFormCard(
-  lang: Language,
-  errors: FieldErrors = {},
-  values: Record<string, string> = {},
-): RenderedCard {
-  const err = (id: string): string => (errors[id] ? t(lang, errors[id].key, errors[id].vars) : '');
-  const model = {
-    title: t(lang, 'project.proposalFormTitle'),
-    intro: t(lang, 'project.proposalFormIntro', { max: MAX_PROPOSALS }),
-    problem: Object.keys(errors).length ? t(lang, 'project.proposalProblems') : '',
-    titleLabel: t(lang, 'project.titleLabel'),
-    descriptionLabel: t(lang, 'project.descriptionLabel'),
-    values: { title: values.title ?? '', description: values.description ?? '' },
-    errors: { title: err('title'), description: err('description') },
-    required: t(lang, 'error.required'),
-    actions: [execute('proposeProject', t(lang, 'project.submitProposal'))],
-  };
-  return { card: render(proposalTemplate, model), summary: model.title };
 }

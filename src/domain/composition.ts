@@ -13,9 +13,9 @@ export function isFull(members: readonly Member[]): boolean {
   return members.length >= MAX_MEMBERS;
 }
 
-/** The roster with every member named by a random id (`ref`) for cards to use instead of their user id. */
-export function withRefs(members: readonly Member[]): Member[] {
-  return members.map((m) => (m.ref ? m : { ...m, ref: randomId() }));
+/** People (the roster, the coordinators) each named by a random id (`ref`) for cards to use instead of their user id. */
+export function withRefs<T extends { ref?: string }>(people: readonly T[]): T[] {
+  return people.map((m) => (m.ref ? m : { ...m, ref: randomId() }));
 }
 
 /** The roster with `member` on it: in place of their earlier entry, else added last. */

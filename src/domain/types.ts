@@ -49,6 +49,8 @@ export interface Standing {
 export interface Coordinator extends Person {
   /** The person's id in the chat (`29:…`): a shared card's automatic refresh lists it (`refresh.userIds`). */
   chatId?: string;
+  /** A random id for this group only, used on cards instead of the Entra object id (the tovholder choice). */
+  ref?: string;
 }
 
 /** A participant who clicked "Jeg er med". */
@@ -180,6 +182,15 @@ export interface Conclusion {
   closedAt: string;
 }
 
+/**
+ * What a proposal builds on: an item the group chose in meeting `meeting`, by its random id. Its
+ * text is read from that meeting's stored conclusion, so it leaves with its author's `slet mine data`.
+ */
+export interface BuildsOn {
+  meeting: number;
+  item: string;
+}
+
 /** A member's proposal for the common project. */
 export interface Proposal extends PersonRow {
   id: string;
@@ -187,6 +198,8 @@ export interface Proposal extends PersonRow {
   slot: number;
   title: string;
   description: string;
+  /** The chosen item it builds on, when the member picked one. */
+  buildsOn?: BuildsOn;
   at: string;
 }
 
@@ -200,6 +213,8 @@ export interface Project {
   proposalId: string;
   title: string;
   description: string;
+  /** What the chosen proposal builds on, when it builds on something the group chose. */
+  buildsOn?: BuildsOn;
   owner: Person;
   firstStep: string;
   dueDate: string;

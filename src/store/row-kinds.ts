@@ -11,6 +11,7 @@ import {
   REVEAL_MODES,
   RSVP_RESPONSES,
   type Answer,
+  type BuildsOn,
   type Group,
   type Meeting,
   type Person,
@@ -68,7 +69,15 @@ export const PERSON_ROWS = {
   proposals: personKind<Proposal>({
     prefix: 'proposal',
     segments: ['person', 'slot'],
-    columns: { id: text, ...who, title: text, description: text, at: text, slot: int },
+    columns: {
+      id: text,
+      ...who,
+      title: text,
+      description: text,
+      buildsOn: optionalJson<BuildsOn>(),
+      at: text,
+      slot: int,
+    },
     order: (a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id),
   }),
   projectVotes: personKind<ProjectVote>({
@@ -182,6 +191,7 @@ export const PROJECT_COLUMNS: Columns<Project> = {
   proposalId: text,
   title: text,
   description: text,
+  buildsOn: optionalJson<BuildsOn>(),
   owner: json<Person>({ userId: '', name: '' }),
   firstStep: text,
   dueDate: text,

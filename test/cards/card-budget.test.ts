@@ -27,6 +27,8 @@ import {
   projectVoteCard,
   proposalCards,
 } from '../../src/cards/project-cards';
+import { proposalFormCard } from '../../src/cards/proposal-form-card';
+import { chosenInMeetings } from '../../src/domain/project-basis';
 import type { AdaptiveCard, RenderedCard } from '../../src/cards/render';
 import { conclusionCard, revealCards, votingCard } from '../../src/cards/result-cards';
 import { chosenCard } from '../../src/cards/chosen-cards';
@@ -102,15 +104,21 @@ function maxGallery(mode: RevealMode, lang: 'da' | 'en'): [string, RenderedCard]
     const values = s.answers.find((a) => a.meeting === n)!.fields;
     cards.push([`answer form ${n}`, answerFormCard(lang, n, { values, notice: 'x' })]);
   }
-  proposalCards(lang, s.proposals).forEach((c, k) => cards.push([`proposals ${k + 1}`, c]));
+  // Every proposal builds on the longest item the group chose; the form lists all of meetings 1–4.
+  const chosen = chosenInMeetings(s.meetings.map((m) => m.value));
+  const buildsOn = { meeting: chosen[0].meeting, item: chosen[0].items[0].id };
+  const built = s.proposals.map((p) => ({ ...p, buildsOn }));
+  proposalCards(lang, built, chosen).forEach((c, k) => cards.push([`proposals ${k + 1}`, c]));
+  const typed = { title: maxText(120), description: maxText(500), buildsOn: 'x' };
+  cards.push(['proposal form', proposalFormCard(lang, chosen, { title: { key: 'error.required' } }, typed)]);
   for (const [who, viewer] of viewers)
     cards.push([
       `project vote (${who})`,
-      projectVoteCard(lang, g, s.proposals, s.projectVotes, viewer, plainRun(maxText(MAX_ANSWER_LENGTH))),
+      projectVoteCard(lang, g, built, s.projectVotes, viewer, plainRun(maxText(MAX_ANSWER_LENGTH)), chosen),
     ]);
   cards.push(['project ballot', ballotCard(lang, s.proposals, s.proposals[0].id)]);
   cards.push(['project decision', decisionCard(lang, g, s.proposals)]);
-  cards.push(['project final', projectFinalCard(lang, g, s.project!)]);
+  cards.push(['project final', projectFinalCard(lang, g, { ...s.project!, buildsOn }, chosen)]);
   cards.push(['programme', programmeSummaryCard(lang, programmeOf(s))]);
   cards.push([
     'programme without project',

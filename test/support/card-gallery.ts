@@ -34,8 +34,9 @@ import {
   projectFinalCard,
   projectVoteCard,
   proposalCards,
-  proposalFormCard,
 } from '../../src/cards/project-cards';
+import { proposalFormCard } from '../../src/cards/proposal-form-card';
+import { chosenInMeetings } from '../../src/domain/project-basis';
 import { chooseGroupCard } from '../../src/cards/choose-group-card';
 import { programmeSummaryCard, themeSummaryCard } from '../../src/cards/summary-cards';
 import { itemsOf } from '../../src/app/meeting-view';
@@ -118,7 +119,14 @@ export function cardGallery(lang: Language, longest: boolean): Record<string, Re
   };
   const pg = programme.group.value;
   // The owner list names members by the random id the project's cards give them.
-  const withRefs = { ...pg, members: pg.members.map((m, i) => ({ ...m, ref: m.ref ?? `ref-${i}` })) };
+  const withRefs = {
+    ...pg,
+    members: pg.members.map((m, i) => ({ ...m, ref: m.ref ?? `ref-${i}` })),
+    coordinators: pg.coordinators.map((c, i) => ({ ...c, ref: c.ref ?? `cref-${i}` })),
+  };
+  const chosen = chosenInMeetings(programme.meetings.map((m) => m.value));
+  const basis = { meeting: chosen[1].meeting, item: chosen[1].items[0].id };
+  const built = programme.proposals.map((p, i) => (i === 0 ? { ...p, buildsOn: basis } : p));
   const m1 = programme.meetings[0].value;
   const m4 = programme.meetings[3].value;
   const items = (snap: typeof programme, n: number) => itemsOf(snap, n);
@@ -214,7 +222,7 @@ export function cardGallery(lang: Language, longest: boolean): Record<string, Re
       ...revealCards(lang, pg, 1, items(programme, 1)),
       ...revealCards(lang, anonymous.group.value, 2, items(anonymous, 2)),
       ...revealCards(lang, pg, 3, []),
-      ...proposalCards(lang, programme.proposals),
+      ...proposalCards(lang, built, chosen),
     ],
     voting: [
       votingCard(lang, pg, 1, items(programme, 1)),
@@ -234,11 +242,15 @@ export function cardGallery(lang: Language, longest: boolean): Record<string, Re
     ],
     'proposal-form': [
       proposalFormCard(lang),
-      proposalFormCard(lang, { title: { key: 'error.required' } }, { description: MAX }),
+      proposalFormCard(lang, chosen),
+      proposalFormCard(lang, chosen, { title: { key: 'error.required' } }, { description: MAX }),
     ],
-    'project-vote': viewers(pg).map((v) =>
-      projectVoteCard(lang, pg, programme.proposals, programme.projectVotes, v, notice),
-    ),
+    'project-vote': [
+      ...viewers(pg).map((v) =>
+        projectVoteCard(lang, pg, programme.proposals, programme.projectVotes, v, notice),
+      ),
+      projectVoteCard(lang, pg, built, programme.projectVotes, EVERYONE, [], chosen),
+    ],
     'project-ballot': [
       ballotCard(lang, programme.proposals),
       ballotCard(lang, programme.proposals, programme.proposals[0].id, notice),
@@ -253,7 +265,10 @@ export function cardGallery(lang: Language, longest: boolean): Record<string, Re
         { firstStep: MAX },
       ),
     ],
-    'project-final': [projectFinalCard(lang, pg, programme.project!)],
+    'project-final': [
+      projectFinalCard(lang, pg, programme.project!),
+      projectFinalCard(lang, pg, { ...programme.project!, buildsOn: basis }, chosen),
+    ],
     summary: [
       themeSummaryCard(lang, themeSummaryOf(programme, 1)!, OVERVIEW_LINK),
       themeSummaryCard(lang, themeSummaryOf(anonymous, 2)!),

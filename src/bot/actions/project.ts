@@ -1,11 +1,6 @@
 import { MAX_PROPOSALS } from '../../domain/project-input';
-import {
-  ballotCard,
-  decisionCard,
-  projectFinalCard,
-  proposalCards,
-  proposalFormCard,
-} from '../../cards/project-cards';
+import { ballotCard, decisionCard, projectFinalCard, proposalCards } from '../../cards/project-cards';
+import { proposalFormCard } from '../../cards/proposal-form-card';
 import { richLine } from '../../cards/rich-text';
 import { t } from '../../i18n';
 import { act } from '../act';
@@ -14,9 +9,9 @@ import { outgoing } from '../outbox/dispatcher';
 import { cardReply, doneReply } from '../reply';
 import { conclusionOf, viewerIn, voteCardOf } from '../shared-cards';
 
-/** The proposal form, for the clicker alone. */
+/** The proposal form, with what the group chose in the meetings, for the clicker alone. */
 export const openProposal = act('openProposal', (_turn, view) =>
-  cardReply(proposalFormCard(view.group.language)),
+  cardReply(proposalFormCard(view.group.language, view.fromMeetings)),
 );
 
 /** Saves a proposal for the common project; the clicker sees their view of the conclusion card. */
@@ -37,7 +32,10 @@ export const proposeProject = act(
   },
   async (turn, refused, input) => {
     if (refused.refusal !== 'invalidForm') return undefined;
-    return cardReply(proposalFormCard(await turn.language(), refused.errors, stringsOf(input)));
+    const view = await turn.deps.app.openProposal(turn.actor);
+    if (!view.ok) return undefined;
+    const { group, fromMeetings } = view.value;
+    return cardReply(proposalFormCard(group.language, fromMeetings, refused.errors, stringsOf(input)));
   },
 );
 
@@ -50,7 +48,9 @@ export const startProjectVote = act(
   (_turn, view) => doneReply(t(view.group.language, 'project.voteSummary')),
   undefined,
   () => (view) => [
-    ...proposalCards(view.group.language, view.proposals).map((card) => outgoing('shown', card)),
+    ...proposalCards(view.group.language, view.proposals, view.fromMeetings).map((card) =>
+      outgoing('shown', card),
+    ),
     outgoing('projectVoteCard', voteCardOf(view)),
   ],
 );
@@ -78,7 +78,8 @@ export const openDecision = act('openDecision', (_turn, view) =>
  */
 export const chooseProject = act(
   'chooseProject',
-  (_turn, { group, project }) => cardReply(projectFinalCard(group.language, group, project)),
+  (_turn, { group, project, fromMeetings }) =>
+    cardReply(projectFinalCard(group.language, group, project, fromMeetings)),
   async (turn, refused, input) => {
     if (refused.refusal !== 'invalidForm') return undefined;
     const view = await turn.deps.app.openDecision(turn.actor);
@@ -87,5 +88,7 @@ export const chooseProject = act(
     return cardReply(decisionCard(group.language, group, proposals, refused.errors, stringsOf(input)));
   },
   () =>
-    ({ group, project }) => [outgoing('shown', projectFinalCard(group.language, group, project))],
+    ({ group, project, fromMeetings }) => [
+      outgoing('shown', projectFinalCard(group.language, group, project, fromMeetings)),
+    ],
 );
