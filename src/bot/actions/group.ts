@@ -8,17 +8,10 @@ import { outgoing } from '../outbox/dispatcher';
 import { cardReply } from '../reply';
 import { viewerIn } from '../shared-cards';
 
-/**
- * The setup card for whoever asked (pre-filled with the current settings for a coordinator). A
- * chat without a group that writes `opret` gets the welcome card: its "Opret gruppen" returns the
- * form to whoever clicks it, so no form is shared in the chat.
- */
-export const openSetup = act('openSetup', async (turn, { group, revealFixed }) => {
-  const lang = await turn.language();
-  const shared = turn.context.activity.type === 'message' && turn.actor.chat !== 'personal';
-  if (!group && shared) return cardReply(groupCard(lang, undefined));
-  return cardReply(setupCard(lang, group ?? {}, {}, '', revealFixed));
-});
+/** The setup card for whoever asked (pre-filled with the current settings for a coordinator). */
+export const openSetup = act('openSetup', async (turn, { group, revealFixed }) =>
+  cardReply(setupCard(await turn.language(), group ?? {}, {}, '', revealFixed)),
+);
 
 /**
  * Saves the setup card: creates the group or updates its settings; the clicker sees their view of
