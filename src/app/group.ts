@@ -111,7 +111,9 @@ export function setupGroup(
     await deps.store.sweepGroup({ ...group, coordinators: [] }, SETUP_STEP);
     const created = { group, created: true };
     const step = { id: SETUP_STEP, finish: {} };
-    await commitOrSave(deps, actor, group, step, { group: { value: group } }, posts, created, () =>
+    // The step's record keeps the chat, not the person who set it up (their data can be erased).
+    const chat = { conversation: { ...group.conversation, user: undefined } };
+    await commitOrSave(deps, actor, chat, step, { group: { value: group } }, posts, created, () =>
       deps.store.createGroup(group),
     );
     await deps.store.indexCoordinator(actor.tenantId, actor.userId, group.key, group.name);
