@@ -11,6 +11,7 @@ import { rowsOf } from '../domain/snapshot';
 import type { Group, Member } from '../domain/types';
 import type { Actor, AppDeps } from './context';
 import { enterRow } from './access';
+import { beforeSetup } from './group';
 import { view, type MeetingView } from './meeting-view';
 import { projectOpen, projectViewOf, type ProjectView } from './project';
 import { ok, refuse, type Outcome } from './result';
@@ -28,7 +29,7 @@ export function openJoin(deps: AppDeps, actor: Actor): Promise<Outcome<JoinView>
   return useCase(
     deps,
     actor,
-    (d, a) => enterRow(d, a),
+    async (d, a) => beforeSetup(await enterRow(d, a)),
     (found) => {
       const group = found.value;
       const me = group.members.find((m) => m.userId === actor.userId);

@@ -9,7 +9,7 @@ import { StorageUnavailableError, type Versioned } from '../domain/snapshot';
 import type { GroupSnapshot } from '../store/group-store';
 import type { Actor, AppDeps } from './context';
 import { enter, enterRoster, enterRow, type Standing } from './access';
-import { commitStep, type Posts } from './outbox';
+import { commitOrSave, type Posts } from './outbox';
 import { invalidForm, ok, okIn, refuse, transact, type Outcome } from './result';
 import { useCase, type Input, type Load } from './use-case';
 import { declareVerbs } from './verb';
@@ -52,18 +52,25 @@ export async function openSetup(deps: AppDeps, actor: Actor): Promise<Outcome<Se
   }
 }
 
+/** The setup step's id: the group row and its first card commit together under it. */
+const SETUP_STEP = 'g.card';
+
 /**
  * Loads the chat's group for `opret` (one partition query): undefined when there is none yet, so
- * it is created; refused for anyone but a coordinator, and while a deleted group is being swept.
+ * it is created; refused while a deleted group is being swept, and for anyone but a coordinator:
+ * once a group exists its coordinator stays (the second of two people setting up at once is told so).
  */
 async function loadForSetup(deps: AppDeps, actor: Actor): Promise<Outcome<GroupSnapshot | undefined>> {
   const entered = await enter(deps, actor, { role: 'coordinator' });
-  return !entered.ok && entered.refusal === 'noGroup' ? okIn(actor.language, undefined) : entered;
+  if (entered.ok) return entered;
+  if (entered.refusal === 'noGroup') return okIn(actor.language, undefined);
+  return entered.refusal === 'notCoordinator' ? { ...entered, refusal: 'alreadySetUp' } : entered;
 }
 
 /**
  * Creates the group (the caller becomes coordinator) or lets a coordinator change its settings;
- * with `posts`, a new group's card goes out through the outbox with it.
+ * with `posts`, a new group's card goes out through the outbox with it. The group row is created
+ * only if absent: of two people submitting at once one becomes coordinator, the other is refused.
  */
 export function setupGroup(
   deps: AppDeps,
@@ -99,12 +106,16 @@ export function setupGroup(
       conversation: actor.conversation,
       createdAt: deps.now().toISOString(),
     };
-    // Rows a late writer left after an earlier group of this chat was deleted must not join the new one.
-    await deps.store.sweepGroup({ ...group, coordinators: [] });
+    // Rows a late writer left after an earlier group of this chat was deleted must not join the new
+    // one; the setup step's rows stay: they can only be those of someone who set the group up just now.
+    await deps.store.sweepGroup({ ...group, coordinators: [] }, SETUP_STEP);
     const created = { group, created: true };
-    const step = { id: 'g.card', finish: {} };
-    if (!(await commitStep(deps, actor, group, step, { group: { value: group } }, posts, created)))
-      await deps.store.createGroup(group);
+    const step = { id: SETUP_STEP, finish: {} };
+    // The step's record keeps the chat, not the person who set it up (their data can be erased).
+    const chat = { conversation: { ...group.conversation, user: undefined } };
+    await commitOrSave(deps, actor, chat, step, { group: { value: group } }, posts, created, () =>
+      deps.store.createGroup(group),
+    );
     await deps.store.indexCoordinator(actor.tenantId, actor.userId, group.key, group.name);
     return ok({ group, created: true });
   });
@@ -193,7 +204,12 @@ export function setInactive(
 }
 
 /** The chat's group row with the actor's standing, for a join or leave (one query). */
-const roster: Load<Standing> = (deps, actor) => enterRoster(deps, actor);
+const roster: Load<Standing> = async (deps, actor) => beforeSetup(await enterRoster(deps, actor));
+
+/** "Jeg er med" on a card from before the group was set up: no group yet is said as such. */
+export function beforeSetup<T>(entered: Outcome<T>): Outcome<T> {
+  return !entered.ok && entered.refusal === 'noGroup' ? { ...entered, refusal: 'joinBeforeSetup' } : entered;
+}
 
 /** The chat's group row for a change of a card id (one point read). */
 const groupRow: Load<Versioned<Group>> = (deps, actor) => enterRow(deps, actor);

@@ -8,7 +8,7 @@ import { withPersonRow, type GroupSnapshot } from '../store/group-store';
 import { meetingOf, rowsOf, storedMeeting } from '../domain/snapshot';
 import type { Actor, AppDeps } from './context';
 import { current } from './meeting';
-import { commitStep, type Posts } from './outbox';
+import { commitOrSave, type Posts } from './outbox';
 import { invalidForm, ok, refuse, type Outcome } from './result';
 import { changeMeeting, inGroup, onMeeting, useCase, type Input } from './use-case';
 import { declareVerbs } from './verb';
@@ -79,8 +79,9 @@ export function saveInvitation(
       const writes = { meeting: { value: meeting, etag: saved?.etag } };
       const first = meeting.invitationCardId === undefined ? posts : undefined;
       const step = { id: `m${n}.invite`, meeting: n, finish: {}, repeatable: true };
-      if (!(await commitStep(deps, actor, snapshot.group.value, step, writes, first, shown)))
-        await deps.store.saveMeeting(actor.groupKey, meeting, saved?.etag);
+      await commitOrSave(deps, actor, snapshot.group.value, step, writes, first, shown, () =>
+        deps.store.saveMeeting(actor.groupKey, meeting, saved?.etag),
+      );
       return ok(shown);
     },
   );

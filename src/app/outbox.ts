@@ -32,6 +32,23 @@ export async function commitStep<V>(
   return true;
 }
 
+/**
+ * Commits a step with its cards (commitStep), or, when it posts none, writes its change with
+ * `save` as it would be written without a step.
+ */
+export async function commitOrSave<V>(
+  deps: AppDeps,
+  actor: Actor,
+  group: Pick<Group, 'conversation'>,
+  step: Omit<StepCommit, 'tenantId' | 'conversation' | 'cards'>,
+  writes: StepWrites,
+  posts: Posts<V> | undefined,
+  view: V,
+  save: () => Promise<unknown>,
+): Promise<void> {
+  if (!(await commitStep(deps, actor, group, step, writes, posts, view))) await save();
+}
+
 /** What the bot's dispatcher reads and writes of the outbox (pass-throughs to the store). */
 export interface OutboxAccess {
   pendingSteps(groupKey: string): Promise<PendingStep[]>;

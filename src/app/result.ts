@@ -7,6 +7,8 @@ export type Refusal =
   | 'noGroup'
   | 'notMember'
   | 'notCoordinator'
+  | 'alreadySetUp'
+  | 'joinBeforeSetup'
   | 'notCoordinatorSummary'
   | 'groupFull'
   | 'invalidForm'

@@ -32,19 +32,25 @@ export async function perform<V extends Verb>(
   input: Input,
   onRefused?: OnRefused,
   posts?: Posts<VerbView<V>>,
-): Promise<{ view: VerbView<V> } | { reply: Reply }> {
+): Promise<{ view: VerbView<V>; committed: boolean } | { reply: Reply }> {
   const run = turn.deps.app[verb] as (
     actor: Turn['actor'],
     input: Input,
     posts?: Posts<VerbView<V>>,
   ) => Promise<Outcome<VerbView<V>>>;
   let committed = false;
-  const counted = posts && ((view: VerbView<V>) => ((committed = true), posts(view)));
+  const counted =
+    posts &&
+    ((view: VerbView<V>) => {
+      const cards = posts(view);
+      committed = cards.length > 0;
+      return cards;
+    });
   const outcome = await run(turn.actor, input, counted);
   turn.remember(outcome.language);
   // The step's cards are in the durable outbox: they go out after this turn, which answers at once.
   if (committed) turn.deps.steps?.kick(turn.actor.tenantId, turn.actor.groupKey);
-  if (outcome.ok) return { view: outcome.value };
+  if (outcome.ok) return { view: outcome.value, committed };
   return { reply: (await onRefused?.(turn, outcome, input)) ?? (await refusalReply(turn, outcome)) };
 }
 
@@ -63,8 +69,9 @@ export function act<V extends Verb>(
     const since = turn.deps.outbox.mark();
     const done = await perform(verb, turn, input, onRefused, posts?.(turn));
     if ('reply' in done) return done.reply;
+    // A shared card the step committed to the outbox is posted from there, not again here.
     const shared = (VERBS[verb] as VerbSpec).refreshes;
-    if (shared) await SHARED_CARDS[shared](turn, done.view as never, since);
+    if (shared && !done.committed) await SHARED_CARDS[shared](turn, done.view as never, since);
     return reply(turn, done.view, input);
   };
 }

@@ -16,6 +16,8 @@ export interface GroupCardModel {
   isSetUp: boolean;
   welcome: { body: string; focus: string; purpose: string; steps: string };
   facts: Inlines[];
+  /** The line that the coordinator is the group's undersøger, not one of the 3–6. */
+  coordinatorRole: string;
   membersTitle: string;
   noMembers: string;
   members: Inlines[];
@@ -56,8 +58,9 @@ export function groupFacts(lang: Language, g: Group): Inlines[] {
 
 /** The buttons of the group card for `viewer`. */
 function groupActions(lang: Language, group: Group | undefined, viewer: Viewer): VerbAction[] {
+  // Before setup only "Opret gruppen": whoever fills in the form it returns becomes coordinator.
+  if (!group) return [execute('openSetup', t(lang, 'welcome.setup'))];
   const join = execute('openJoin', t(lang, 'welcome.join'));
-  if (!group) return [execute('openSetup', t(lang, 'welcome.setup')), join];
   if (viewer.kind === 'everyone') return [join, ownViewButton(t(lang, 'view.mine'), { card: 'groupCard' })];
   return [
     ...(takesPart(viewer)
@@ -100,6 +103,7 @@ export function groupCard(
       steps: t(lang, 'welcome.steps'),
     },
     facts: group ? groupFacts(lang, group) : [],
+    coordinatorRole: t(lang, 'group.coordinatorRole'),
     membersTitle: t(lang, 'group.members', { count: members.length, max: MAX_MEMBERS }),
     noMembers: t(lang, 'group.noMembers'),
     members: members.map((m) => bulletRun(memberLine(lang, m))),

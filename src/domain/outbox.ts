@@ -23,6 +23,8 @@ export interface OutgoingCard {
   activity?: string;
   /** A shared card of the group, rendered from storage when it is sent (later changes show). */
   shared?: SharedCardKind;
+  /** A message the card replaces in place (the welcome card setup was opened from); posted anew when gone. */
+  replaces?: string;
 }
 
 /** What the last card of a step writes besides the cards' ids. */

@@ -161,8 +161,11 @@ export interface GroupStore extends OutboxStore {
   listPersonGroups(userId: string): Promise<Set<string>>;
   /** Deletes a person's own rows (every kind) in a group; how many rows. */
   deletePersonRows(groupKey: string, userId: string): Promise<number>;
-  /** Deletes every row of a group except the group row (which then holds its tombstone). */
-  sweepGroup(group: Group): Promise<void>;
+  /**
+   * Deletes every row of a group except the group row (which then holds its tombstone) and, with
+   * `keepStep`, the outbox rows of that step.
+   */
+  sweepGroup(group: Group, keepStep?: string): Promise<void>;
   /** Deletes a whole group: its partition, its re-delivery claims and its coordinators' index rows. */
   deleteGroup(group: Group): Promise<void>;
   /** Forgets that a person coordinates a group. */

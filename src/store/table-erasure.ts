@@ -1,6 +1,7 @@
 import type { Group } from '../domain/types';
 import type { Row } from './columns';
 import { coordinatorKeyOf } from './keys';
+import { CARD_PREFIX, stepRow } from './outbox-rows';
 import { GROUP_ROW } from './row-kinds';
 import { isPersonRowOf } from './rows';
 import { deleteIfPresent, escapeOData, guarded, partitionRowKeys, type Tables } from './table-access';
@@ -38,12 +39,16 @@ export function unindexCoordinator(
   );
 }
 
-/** Deletes every row of a group but the group row: its partition, its re-delivery claims, its coordinators' index rows. */
-export function sweepGroupRows(tables: Tables, group: Group): Promise<void> {
+/** Deletes every row of a group but the group row (and `keepStep`'s outbox rows): its partition, its re-delivery claims, its coordinators' index rows. */
+export function sweepGroupRows(tables: Tables, group: Group, keepStep?: string): Promise<void> {
+  const kept = (rowKey: string): boolean =>
+    rowKey === GROUP_ROW ||
+    (keepStep !== undefined &&
+      (rowKey === stepRow(keepStep) || rowKey.startsWith(`${CARD_PREFIX}|${keepStep}|`)));
   return guarded('group', async () => {
     for (const table of [tables.groups, tables.activities]) {
       for (const rowKey of await partitionRowKeys(table, group.key)) {
-        if (rowKey !== GROUP_ROW) await deleteIfPresent(table, group.key, rowKey);
+        if (!kept(rowKey)) await deleteIfPresent(table, group.key, rowKey);
       }
     }
     for (const c of group.coordinators) await unindexCoordinator(tables, group.tenantId, c.userId, group.key);

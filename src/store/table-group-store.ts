@@ -216,8 +216,8 @@ export class TableGroupStore extends TableOutboxStore implements GroupStore {
     return deletePersonRows(this.tables, groupKey, userId);
   }
 
-  sweepGroup(group: Group): Promise<void> {
-    return sweepGroupRows(this.tables, group);
+  sweepGroup(group: Group, keepStep?: string): Promise<void> {
+    return sweepGroupRows(this.tables, group, keepStep);
   }
 
   deleteGroup(group: Group): Promise<void> {

@@ -8,11 +8,12 @@ import { sampleSettings } from '../support/sample-group';
 jest.setTimeout(120_000);
 
 type Role = 'coordinator' | 'member' | 'participant' | 'otherGroupMember';
-type Expect = 'allowed' | 'notCoordinator' | 'notMember' | 'summaryIsTheGroups';
+type Expect = 'allowed' | 'notCoordinator' | 'alreadySetUp' | 'notMember' | 'summaryIsTheGroups';
 const ROLES: Role[] = ['coordinator', 'member', 'participant', 'otherGroupMember'];
 
 const REFUSALS: Record<Exclude<Expect, 'allowed'>, string> = {
   notCoordinator: 'Det er kun gruppens koordinator (Karen Holm)',
+  alreadySetUp: 'Gruppen er allerede oprettet, og Karen Holm er dens koordinator',
   notMember: 'Du er ikke med i gruppen endnu',
   summaryIsTheGroups: 'Opsummeringen er for gruppens medlemmer',
 };
@@ -30,8 +31,8 @@ const BY_WHO: Record<Who, Expect[]> = {
   member: memberOnly,
   coordinator: coordinatorOnly,
   participant: theGroup,
-  // The chat has a group: from then on its setup is the coordinator's.
-  founder: coordinatorOnly,
+  // The chat has a group: from then on its setup is the coordinator's, and others are told who that is.
+  founder: [C, 'alreadySetUp', 'alreadySetUp', 'alreadySetUp'],
   // In a group chat everyone is pointed to the personal chat alike.
   personal: anyone,
 };

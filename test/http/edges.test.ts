@@ -33,7 +33,7 @@ describe('the group and invitations, off the happy path', () => {
     const res = await bot.send(
       invoke(chat, jens, 'joinGroup', { roleCategory: 'fysisk', roleTitle: 'Projektleder' }),
     );
-    expect(res.body?.value).toContain('Der er endnu ingen erfaringsgruppe i denne chat');
+    expect(res.body?.value).toContain('Gruppen er ikke oprettet endnu');
     await bot.send(mention(chat, jens, 'status'));
     expect(postsIn(bot, chat).at(-1)?.activity.text).toContain('@Erfaringsgruppe opret');
   });

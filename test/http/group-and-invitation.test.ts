@@ -30,19 +30,37 @@ describe('a group is formed and invited to meeting 1 (Danish, over HTTP)', () =>
   let template = '';
   const step = flow();
 
-  step('welcomes the chat with a card that explains the group and offers setup and joining', async () => {
-    const res = await bot.send(botAdded(chat, coordinator));
-    expect(res.status).toBe(200);
-    const posts = bot.connector.posts();
-    expect(posts).toHaveLength(1);
-    const text = cardText(attachedCard(posts[0].activity));
-    expect(text).toContain('Velkommen til erfaringsgruppen');
-    expect(text).toContain('3–6 kolleger');
-    expect(text).toContain('Opret gruppen');
-    expect(text).toContain('løst forpligtende');
-    expect(text).toContain('Jeg er med');
-    welcomeId = posts[0].id;
-  });
+  step(
+    'welcomes the chat with a card that explains the group and offers setup (no form, no joining yet)',
+    async () => {
+      const res = await bot.send(botAdded(chat, coordinator));
+      expect(res.status).toBe(200);
+      const posts = bot.connector.posts();
+      expect(posts).toHaveLength(1);
+      const welcome = attachedCard(posts[0].activity);
+      const text = cardText(welcome);
+      expect(text).toContain('Velkommen til erfaringsgruppen');
+      expect(text).toContain('3–6 kolleger');
+      expect(text).toContain('Opret gruppen');
+      expect(text).toContain('løst forpligtende');
+      expect(verbsOf(welcome)).toEqual(['openSetup']);
+      expect(findInput(welcome, 'name')).toBeUndefined();
+      welcomeId = posts[0].id;
+    },
+  );
+
+  step(
+    'answers "Jeg er med" on an old card before the group exists politely, and stores nothing',
+    async () => {
+      for (const verb of ['openJoin', 'joinGroup'] as const) {
+        const res = await bot.send(
+          invoke(chat, members[0], verb, { roleCategory: 'fysisk', roleTitle: 'Driftsleder' }, welcomeId),
+        );
+        expect(res.body?.value).toContain('Gruppen er ikke oprettet endnu');
+      }
+      expect(await bot.running.store.loadGroup(groupKeyOfChat())).toBeUndefined();
+    },
+  );
 
   step('shows the setup card with the eight composition questions', async () => {
     const card = cardOf(await bot.send(invoke(chat, coordinator, 'openSetup', {}, welcomeId)));
@@ -79,7 +97,13 @@ describe('a group is formed and invited to meeting 1 (Danish, over HTTP)', () =>
     ]);
     const update = bot.connector.calls.slice(before).find((c) => c.method === 'PUT');
     expect(update?.activityId).toBe(welcomeId);
-    expect(cardText(attachedCard(update!.activity))).toContain('Boligforeningen Kilden');
+    const shared = attachedCard(update!.activity);
+    expect(cardText(shared)).toContain('Boligforeningen Kilden');
+    expect(cardText(shared)).toContain(
+      'Koordinatoren er gruppens undersøger og ikke en af de 3–6 deltagere.',
+    );
+    expect(verbsOf(shared)).toContain('openJoin');
+    expect((await bot.running.store.loadGroup(groupKeyOfChat()))?.value.groupCardId).toBe(welcomeId);
   });
 
   step('refuses a second person who tries to set the group up again', async () => {
@@ -87,7 +111,7 @@ describe('a group is formed and invited to meeting 1 (Danish, over HTTP)', () =>
       invoke(chat, members[0], 'setupGroup', { ...sampleSettings, name: 'Kapring' }),
     );
     expect(res.body).toMatchObject({ type: 'application/vnd.microsoft.activity.message' });
-    expect(res.body?.value).toContain('Det er kun gruppens koordinator (Karen Holm)');
+    expect(res.body?.value).toContain('Gruppen er allerede oprettet, og Karen Holm er dens koordinator');
     expect((await bot.running.store.loadGroup(groupKeyOfChat()))?.value.name).toBe(
       'Erfaringsgruppe Søbakken',
     );
@@ -152,7 +176,7 @@ describe('a group is formed and invited to meeting 1 (Danish, over HTTP)', () =>
     const before = bot.connector.posts().length;
     const data = { meeting: 1, ...sampleInvitation, text: template };
     const card = cardOf(await bot.send(invoke(chat, coordinator, 'saveInvitation', data)));
-    expect(cardText(card)).toContain('Invitationen til møde 1 er sendt til gruppen.');
+    expect(cardText(card)).toContain('Invitationen til møde 1 er gemt og er på vej til gruppen.');
     const [post] = bot.connector.posts().slice(before);
     expect(post.activity.summary).toBe('Invitation til møde 1: Tre gode råd');
     const text = cardText(attachedCard(post.activity));
@@ -216,6 +240,10 @@ describe('a group is formed and invited to meeting 1 (Danish, over HTTP)', () =>
       'invitation sendt: torsdag den 14. januar 2027 kl. 13.00–15.00 · 2 kommer, 1 måske, 1 kan ikke',
     );
   });
+
+  function verbsOf(card: unknown): string[] {
+    return [...new Set([...JSON.stringify(card).matchAll(/"verb":"([^"]+)"/g)].map((m) => m[1]))];
+  }
 
   function groupKeyOfChat(): string {
     // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -4,6 +4,7 @@ import { setupCard } from '../../cards/setup-card';
 import { t } from '../../i18n';
 import { act } from '../act';
 import { stringsOf } from '../card-data';
+import { outgoing } from '../outbox/dispatcher';
 import { cardReply } from '../reply';
 import { viewerIn } from '../shared-cards';
 
@@ -12,7 +13,11 @@ export const openSetup = act('openSetup', async (turn, { group, revealFixed }) =
   cardReply(setupCard(await turn.language(), group ?? {}, {}, '', revealFixed)),
 );
 
-/** Saves the setup card: creates the group or updates its settings; the clicker sees their view of the group card. */
+/**
+ * Saves the setup card: creates the group or updates its settings; the clicker sees their view of
+ * the group card at once. A new group's card is committed with it and sent from the outbox after
+ * the turn: it replaces the welcome card the setup was opened from (or is posted when there is none).
+ */
 export const setupGroup = act(
   'setupGroup',
   (turn, { group, created }, input) => {
@@ -31,6 +36,17 @@ export const setupGroup = act(
     const fixed = setup.ok && setup.value.revealFixed;
     return cardReply(setupCard(await turn.language(), values, refused.errors, values.precondition, fixed));
   },
+  (turn) =>
+    ({ group, created }) => {
+      if (!created) return [];
+      const welcome = turn.context.activity.replyToId;
+      return [
+        {
+          ...outgoing('groupCard', groupCard(group.language, group)),
+          ...(welcome ? { replaces: welcome } : {}),
+        },
+      ];
+    },
 );
 
 /** The join form, for the clicker alone (pre-filled when they are on the roster). */

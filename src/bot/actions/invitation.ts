@@ -24,7 +24,10 @@ function editorValues(data: Record<string, unknown>): {
   return { date: s('date'), start: s('start'), end: s('end'), location: s('location'), text: s('text') };
 }
 
-/** Saves and posts (or updates) the invitation to a meeting. */
+/**
+ * Saves the invitation to a meeting. Its first card is committed with the save and sent from the
+ * outbox after the turn, rendered from what is stored then; a later save updates it in place.
+ */
 export const saveInvitation = act(
   'saveInvitation',
   async (turn, view, input) => {
@@ -48,6 +51,7 @@ export const saveInvitation = act(
     );
     return cardReply(card);
   },
+  () => () => [{ role: 'invitationCard', shared: 'invitation' }],
 );
 
 /** Records the clicker's RSVP; they see their view of the invitation (their answer, with the coordinator's extras). */

@@ -1,7 +1,7 @@
 import type { Activity, ConversationReference } from 'botbuilder';
 import type { OutboxAccess } from '../../app/outbox';
 import type { RenderedCard } from '../../cards/render';
-import type { CardRole, OutgoingCard, PendingStep } from '../../domain/outbox';
+import type { CardRole, OutgoingCard, PendingStep, SharedCardKind } from '../../domain/outbox';
 import type { Logger } from '../../log';
 import { ConversationGoneError, SendGaveUpError } from './connector-errors';
 import { RENEW_MS, type Leases } from './lease';
@@ -25,6 +25,8 @@ export function outgoing(role: CardRole, rendered: RenderedCard): OutgoingCard {
 export interface DispatchHooks {
   /** A step's cards are all posted, or were refused for good (`failed`): show its outcome. */
   settled(step: PendingStep, failed: boolean): Promise<unknown>;
+  /** A shared card of the step's group as stored now (undefined: it is gone, nothing to post). */
+  render(step: PendingStep, kind: SharedCardKind): Promise<Partial<Activity> | undefined>;
   /** Teams says the bot is out of the step's chat. */
   gone(reference: Partial<ConversationReference>, status: number, code: string): Promise<void>;
 }
@@ -166,8 +168,11 @@ export class StepDispatcher {
     for (const { index, card } of step.cards) {
       let id: string;
       try {
-        if (!card.activity) throw new Error(`card ${index} of step ${step.id} has nothing to post`);
-        id = await this.outbox.postProactive(reference, JSON.parse(card.activity) as Partial<Activity>);
+        const activity = card.activity
+          ? (JSON.parse(card.activity) as Partial<Activity>)
+          : card.shared && (await this.hooks.render(step, card.shared));
+        if (!activity) throw new Error(`card ${index} of step ${step.id} has nothing to post`);
+        id = await this.outbox.postProactive(reference, activity, card.replaces);
       } catch (err) {
         if (err instanceof SendGaveUpError) {
           this.log.warn('step.post.later', { step: step.id, status: err.status });

@@ -88,16 +88,25 @@ export class Outbox {
     );
   }
 
-  /** Posts a message into a conversation outside any turn (reminders, a step's cards), paced; its activity id. */
+  /**
+   * Posts a message into a conversation outside any turn (reminders, a step's cards), paced; its
+   * activity id. With `replaces`, that message is updated in place instead (posted anew when gone).
+   */
   async postProactive(
     reference: Partial<ConversationReference>,
     activity: Partial<Activity>,
+    replaces?: string,
   ): Promise<string> {
     let id = '';
-    await this.pacer.run(targetOf(reference), () =>
-      this.within(reference, undefined, async (context) => {
-        id = (await context.sendActivity(activity))?.id ?? '';
-      }),
+    const send = (existing?: string): Promise<void> =>
+      this.pacer.run(targetOf(reference), () =>
+        this.within(reference, undefined, async (context) => {
+          if (existing) await context.updateActivity({ ...activity, id: existing });
+          id = existing ?? (await context.sendActivity(activity))?.id ?? '';
+        }),
+      );
+    await send(replaces).catch((err: unknown) =>
+      replaces && err instanceof MessageGoneError ? send() : Promise.reject(err),
     );
     return id;
   }
