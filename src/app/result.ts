@@ -20,6 +20,8 @@ export type Refusal =
   | 'meetingAlreadyStarted'
   | 'meetingNotOpen'
   | 'answersLocked'
+  | 'behalfNotMember'
+  | 'behalfOwnAnswer'
   | 'wrongStep'
   | 'cardNotPosted'
   | 'tooManyChoices'

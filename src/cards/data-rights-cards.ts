@@ -34,7 +34,12 @@ function fieldsOf(row: object): Vars {
  */
 const LINES: { [K in PersonRowKind]?: (lang: Language, row: PersonRowOf<K>, texts: Texts) => Vars } = {
   rsvps: (lang, r) => ({ n: r.meeting, response: t(lang, `rsvp.${r.response}`) }),
-  answers: (_lang, a) => ({ n: a.meeting, text: a.fields.filter(Boolean).map(escapeMarkdown).join(' · ') }),
+  answers: (lang, a) => ({
+    n: a.meeting,
+    text:
+      a.fields.filter(Boolean).map(escapeMarkdown).join(' · ') +
+      (a.enteredBy ? ` (${t(lang, 'myData.enteredBy')})` : ''),
+  }),
   votes: (_lang, v, texts) => ({
     n: v.meeting,
     choices: v.choices.map((c) => escapeMarkdown(texts[c] ?? c)).join(' · '),

@@ -20,7 +20,8 @@ import { groupCard, joinFormCard } from '../../src/cards/group-card';
 import { plainRun } from '../../src/cards/rich-text';
 import { EVERYONE, viewerOf, type Viewer } from '../../src/domain/viewer';
 import { invitationCard, invitationEditorCard } from '../../src/cards/invitation-cards';
-import { answerFormCard, meetingStatusCard } from '../../src/cards/meeting-cards';
+import { answerFormCard } from '../../src/cards/answer-form-card';
+import { meetingStatusCard } from '../../src/cards/meeting-cards';
 import {
   ballotCard,
   decisionCard,
