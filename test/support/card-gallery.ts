@@ -279,11 +279,8 @@ export function cardGallery(lang: Language, longest: boolean): Record<string, Re
         undefined,
       ),
     ],
-    sections: [
-      myDataCard(lang, [myGroupData(programme, longest)]),
-      myDataCard(lang, []),
-      acrossCard(lang, acrossView(longest)),
-    ],
+    sections: [acrossCard(lang, acrossView(longest))],
+    'my-data': [myDataCard(lang, [myGroupData(programme, longest)]), myDataCard(lang, [])],
     confirm: [
       confirmCard({
         title: 'Slet dine data?',
