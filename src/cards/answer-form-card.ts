@@ -68,7 +68,11 @@ export function answerFormCard(lang: Language, n: number, view: AnswerFormView =
         ? `${t(lang, 'answer.threeOrFewer')} ${intro}`
         : intro,
     notice: view.notice ?? '',
-    problem: Object.keys(errors).length ? perMeeting(lang, 'answer.problems', n) : '',
+    problem: !Object.keys(errors).length
+      ? ''
+      : behalf
+        ? t(lang, 'behalf.problems')
+        : perMeeting(lang, 'answer.problems', n),
     ...pickerModel(lang, behalf),
     fields: behalf && !behalf.members.length ? [] : fields,
     submitAction: behalf

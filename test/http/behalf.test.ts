@@ -132,6 +132,18 @@ describe('an answer typed in by the coordinator', () => {
     expect(await storedAnswers(s)).toEqual([]);
   });
 
+  it('shows the form again with its problem and the member still chosen: nothing stored', async () => {
+    const s = await runningMeeting(bot);
+    const ref = offered(await behalfForm(s))[s.members[0].name];
+    const res = await bot.send(
+      invoke(s.chat, s.coordinator, 'submitBehalfAnswer', { meeting: 1, member: ref, a1: '   ', a2: 'To' }),
+    );
+    expect(readable(res.body)).toContain('Ret de markerede felter');
+    expect(findInput(res.body?.value, 'member')?.value).toBe(ref);
+    expect(findInput(res.body?.value, 'a2')?.value).toBe('To');
+    expect(await storedAnswers(s)).toEqual([]);
+  });
+
   it('never overwrites an answer the member wrote; their own answer replaces one typed in', async () => {
     const s = await runningMeeting(bot);
     const [, aisha, soeren] = s.members;
