@@ -7,14 +7,13 @@
 import { isOlder } from '../domain/clicks';
 import { newItemIds } from '../domain/items';
 import { answeredIn } from '../domain/snapshot';
-import type { Answer, Group, Member } from '../domain/types';
+import type { Answer, Member } from '../domain/types';
 import { standingOf, withPersonRow, type GroupSnapshot } from '../store/group-store';
 import { answerFields, answering } from './answers';
 import type { Actor, AppDeps } from './context';
 import { view, type MeetingView } from './meeting-view';
 import { ok, refuse, type Outcome } from './result';
-import type { Input } from './use-case';
-import { useCase } from './use-case';
+import { useCase, type Input } from './use-case';
 import { declareVerbs } from './verb';
 
 /** A member the coordinator may type in an answer for: their name and their random card id. */
@@ -36,8 +35,7 @@ function ownAnswer(snapshot: GroupSnapshot, n: number, userId: string): boolean 
 
 /** The members (not the coordinator) who have not shared their own answer to meeting n, nor are being deleted. */
 function choices(snapshot: GroupSnapshot, n: number, actor: Actor): BehalfChoice[] {
-  const group: Group = snapshot.group.value;
-  return group.members.flatMap((m) =>
+  return snapshot.group.value.members.flatMap((m) =>
     m.ref &&
     m.userId !== actor.userId &&
     !ownAnswer(snapshot, n, m.userId) &&
