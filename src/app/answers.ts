@@ -2,29 +2,33 @@ import { parseAnswer } from '../domain/answer-input';
 import { readText } from '../domain/input';
 import { newItemIds } from '../domain/items';
 import { canTake, hasStarted } from '../domain/meeting';
+import type { MeetingNumber } from '../domain/themes';
 import type { Answer, Meeting } from '../domain/types';
 import { isOlder } from '../domain/clicks';
 import { answeredIn, type Versioned } from '../domain/snapshot';
 import { withPersonRow } from '../store/group-store';
 import { memberName } from '../domain/roles';
 import type { Actor, AppDeps } from './context';
-import { enterMeeting, type Loaded } from './access';
+import { enterMeeting, type Loaded, type Role } from './access';
 import { view, type MeetingView } from './meeting-view';
-import { invalidForm, ok, refuseIn, type Outcome } from './result';
+import { invalidForm, ok, refuseIn, type Outcome, type Refused } from './result';
 import { useCase, type Input, type Load } from './use-case';
 import { declareVerbs } from './verb';
 
-/** A member's group loaded while meeting n takes answers, with the member's last answer. */
-interface Answering extends Loaded {
+/** A group loaded while meeting n takes answers, with the actor's own last answer. */
+export interface Answering extends Loaded {
   meeting: Versioned<Meeting>;
   before?: Answer;
 }
 
-/** Loads the group for a member's answer to meeting n: refused before the meeting starts and after reveal. */
-const answering =
-  (rawMeeting: unknown): Load<Answering> =>
+/**
+ * Loads the group for an answer to meeting n (a member's own, or one the coordinator types in for
+ * a member): refused before the meeting starts and after the reveal.
+ */
+export const answering =
+  (rawMeeting: unknown, role: Role = 'member'): Load<Answering> =>
   async (deps, actor) => {
-    const loaded = await enterMeeting(deps, actor, rawMeeting, 'member');
+    const loaded = await enterMeeting(deps, actor, rawMeeting, role);
     if (!loaded.ok) return loaded;
     const { snapshot, n, meeting } = loaded.value;
     const { language } = loaded;
@@ -48,6 +52,18 @@ export function openAnswerForm(
 /** How a refused answer's texts are shown again: cleaned, whatever their length. */
 const ANY_TEXT = { required: false, max: Infinity, multiline: true };
 
+/** The answer form's fields, or the refusal that shows the form again with its problems (`detail`: n and `more`). */
+export function answerFields(
+  data: Input,
+  n: MeetingNumber,
+  more: Record<string, string> = {},
+): { ok: true; value: string[] } | Refused {
+  const fields = parseAnswer(data, n);
+  if (fields.ok) return fields;
+  const values = [1, 2, 3].map((i) => readText(data, `a${i}`, ANY_TEXT, {}));
+  return { ...(invalidForm(fields.errors, values) as Refused), detail: { n, ...more } };
+}
+
 /** A saved answer's view: `newer` when a newer click of the person's is stored (shown instead, nothing changed). */
 export type AnswerView = MeetingView & { mine: Answer; newer?: boolean };
 
@@ -58,11 +74,8 @@ export type AnswerView = MeetingView & { mine: Answer; newer?: boolean };
  */
 export function submitAnswer(deps: AppDeps, actor: Actor, data: Input): Promise<Outcome<AnswerView>> {
   return useCase(deps, actor, answering(data.meeting), async ({ snapshot, n, meeting, before }) => {
-    const fields = parseAnswer(data, n);
-    if (!fields.ok) {
-      const values = [1, 2, 3].map((i) => readText(data, `a${i}`, ANY_TEXT, {}));
-      return { ...invalidForm<AnswerView>(fields.errors, values), detail: { n } };
-    }
+    const fields = answerFields(data, n);
+    if (!fields.ok) return fields;
     if (before && isOlder(actor.clickedAt, before.actedAt))
       return ok({ ...view(snapshot, meeting.value), mine: before, newer: true });
     const mine: Answer = {

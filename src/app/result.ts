@@ -22,6 +22,8 @@ export type Refusal =
   | 'meetingAlreadyStarted'
   | 'meetingNotOpen'
   | 'answersLocked'
+  | 'behalfNotMember'
+  | 'behalfOwnAnswer'
   | 'wrongStep'
   | 'cardNotPosted'
   | 'tooManyChoices'

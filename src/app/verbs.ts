@@ -1,4 +1,5 @@
 import { answerVerbs } from './answers';
+import { behalfVerbs } from './behalf';
 import { dataRightsVerbs } from './data-rights';
 import { formVerbs } from './forms';
 import { groupVerbs } from './group';
@@ -22,6 +23,7 @@ export const VERBS = {
   ...invitationVerbs,
   ...meetingVerbs,
   ...answerVerbs,
+  ...behalfVerbs,
   ...formVerbs,
   ...refreshVerbs,
   ...projectVerbs,

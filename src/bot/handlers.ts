@@ -1,6 +1,7 @@
 import { isVerb, VERB_NAMES, VERBS, type Verb } from '../app';
 import type { NoticeVerb } from '../app/verbs';
 import { noticeHandler, type Handler } from './act';
+import { openBehalfForm, submitBehalfAnswer } from './actions/behalf';
 import { confirmDeleteGroup, confirmDeleteMyData, myData } from './actions/data-rights';
 import { joinGroup, leaveGroup, openJoin, openSetup, setupGroup } from './actions/group';
 import { openGuide } from './actions/guide';
@@ -46,6 +47,8 @@ const HANDLERS = {
   startMeeting,
   openAnswerForm,
   submitAnswer,
+  openBehalfForm,
+  submitBehalfAnswer,
   openAgreements,
   openVoting,
   reveal,

@@ -1,29 +1,29 @@
 import confirmTemplate from '../../cards/confirm.json';
-import sectionsTemplate from '../../cards/sections.json';
+import myDataTemplate from '../../cards/my-data.json';
 import type { MyGroupData, PersonRowKind, PersonRowOf } from '../app/data-rights';
 import type { Verb } from '../app/verbs';
 import type { Language } from '../domain/types';
 import { t, tp } from '../i18n';
 import { formatDate } from '../i18n/format';
-import { escapeMarkdown } from './escape';
 import { pageSections, type Section } from './fit';
 import { execute, type VerbAction } from './actions';
 import { render, type RenderedCard } from './render';
+import { plainRun, richLine, runsText, type Inlines } from './rich-text';
 
-/** Model of cards/sections.json: a title, an introduction, headed lists (my data, across groups) and page buttons. */
-export interface SectionsModel {
+/** Model of cards/my-data.json: a title, an introduction, headed lists of runs (people's texts never read as markdown) and page buttons. */
+interface MyDataModel {
   title: string;
   intro: string;
-  groups: Section[];
+  groups: Section<Inlines>[];
   pages: VerbAction[];
 }
 
 type Vars = Record<string, string | number>;
 
-/** A row's own fields as a line's values: texts escaped, lists joined. */
+/** A row's own fields as a line's values: lists joined. */
 function fieldsOf(row: object): Vars {
   const show = (v: unknown): string | number =>
-    typeof v === 'number' ? v : Array.isArray(v) ? v.map(show).join(' · ') : escapeMarkdown(String(v ?? ''));
+    typeof v === 'number' ? v : Array.isArray(v) ? v.map(show).join(' · ') : String(v ?? '');
   return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, show(v)]));
 }
 
@@ -34,42 +34,46 @@ function fieldsOf(row: object): Vars {
  */
 const LINES: { [K in PersonRowKind]?: (lang: Language, row: PersonRowOf<K>, texts: Texts) => Vars } = {
   rsvps: (lang, r) => ({ n: r.meeting, response: t(lang, `rsvp.${r.response}`) }),
-  answers: (_lang, a) => ({ n: a.meeting, text: a.fields.filter(Boolean).map(escapeMarkdown).join(' · ') }),
-  votes: (_lang, v, texts) => ({
-    n: v.meeting,
-    choices: v.choices.map((c) => escapeMarkdown(texts[c] ?? c)).join(' · '),
+  answers: (lang, a) => ({
+    n: a.meeting,
+    text: a.fields.filter(Boolean).join(' · ') + (a.enteredBy ? ` (${t(lang, 'myData.enteredBy')})` : ''),
   }),
-  proposals: (_lang, p) => ({ title: escapeMarkdown(p.title), description: escapeMarkdown(p.description) }),
-  projectVotes: (_lang, v, texts) => ({ title: escapeMarkdown(texts[v.choice] ?? v.choice) }),
+  votes: (_lang, v, texts) => ({ n: v.meeting, choices: v.choices.map((c) => texts[c] ?? c).join(' · ') }),
+  proposals: (_lang, p) => ({ title: p.title, description: p.description }),
+  projectVotes: (_lang, v, texts) => ({ title: texts[v.choice] ?? v.choice }),
 };
 
 type Texts = MyGroupData['texts'];
 
 /** The lines of one kind of the person's rows. */
-function rowLines<K extends PersonRowKind>(lang: Language, kind: K, g: MyGroupData): string[] {
+function rowLines<K extends PersonRowKind>(lang: Language, kind: K, g: MyGroupData): Inlines[] {
   const vars = LINES[kind] as ((lang: Language, row: PersonRowOf<K>, texts: Texts) => Vars) | undefined;
   const rows = g.rows[kind] as PersonRowOf<K>[];
-  return rows.map((row) => t(lang, `myData.${kind}`, vars ? vars(lang, row, g.texts) : fieldsOf(row)));
+  return rows.map((row) => richLine(lang, `myData.${kind}`, vars ? vars(lang, row, g.texts) : fieldsOf(row)));
 }
 
-function groupLines(lang: Language, g: MyGroupData): string[] {
-  const e = escapeMarkdown;
+function groupLines(lang: Language, g: MyGroupData): Inlines[] {
   const kinds = Object.keys(g.rows) as PersonRowKind[];
   return [
-    ...(g.coordinator ? [t(lang, 'myData.coordinator')] : []),
+    ...(g.coordinator ? [richLine(lang, 'myData.coordinator')] : []),
     ...(g.role
       ? [
-          t(lang, 'myData.role', {
-            title: e(g.role.title),
+          richLine(lang, 'myData.role', {
+            title: g.role.title,
             category: t(lang, `roleShort.${g.role.category}`),
             date: formatDate(lang, g.role.joinedAt.slice(0, 10)),
           }),
         ]
       : []),
     ...kinds.flatMap((kind) => rowLines(lang, kind, g)),
-    ...(g.projectOwner ? [t(lang, 'myData.projectOwner', { title: e(g.projectOwner) })] : []),
-    ...(g.signedInvitations ?? []).map((n) => t(lang, 'myData.signature', { n })),
+    ...(g.projectOwner ? [richLine(lang, 'myData.projectOwner', { title: g.projectOwner })] : []),
+    ...(g.signedInvitations ?? []).map((n) => richLine(lang, 'myData.signature', { n })),
   ];
+}
+
+/** A heading made of people's texts (a group's and its association's names): one bold run. */
+function boldRun(text: string): Inlines {
+  return [{ type: 'TextRun', text, weight: 'Bolder' }];
 }
 
 /**
@@ -79,8 +83,8 @@ function groupLines(lang: Language, g: MyGroupData): string[] {
 export function myDataCard(lang: Language, data: MyGroupData[], page = 1): RenderedCard {
   const title = t(lang, 'myData.title');
   const intro = data.length ? tp(lang, 'myData.intro', data.length) : t(lang, 'myData.none');
-  const build = (groups: Section[], part: number, total: number) => {
-    const model: SectionsModel = {
+  const build = (groups: Section<Inlines>[], part: number, total: number) => {
+    const model: MyDataModel = {
       title,
       intro: total > 1 ? `${intro} ${t(lang, 'myData.page', { part, total })}` : intro,
       groups,
@@ -89,13 +93,16 @@ export function myDataCard(lang: Language, data: MyGroupData[], page = 1): Rende
         ...(part < total ? [execute('myData', t(lang, 'myData.next'), { page: part + 1 })] : []),
       ],
     };
-    return render(sectionsTemplate, model);
+    return render(myDataTemplate, model);
   };
   const sections = data.map((g) => ({
-    heading: `${escapeMarkdown(g.groupName)} – ${escapeMarkdown(g.association)}`,
+    heading: boldRun(`${g.groupName} – ${g.association}`),
     lines: groupLines(lang, g),
   }));
-  const pages = pageSections(sections, build, (heading) => t(lang, 'reveal.continued', { heading }));
+  const continued = (heading: Inlines) =>
+    boldRun(t(lang, 'reveal.continued', { heading: runsText(heading) }));
+  // Measured against an empty run (a block with no runs is not what the template makes of a line).
+  const pages = pageSections(sections, build, continued, plainRun(''));
   const k = Math.min(Math.max(1, Math.floor(page) || 1), pages.length);
   return { card: build(pages[k - 1], k, pages.length), summary: title };
 }

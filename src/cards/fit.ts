@@ -78,44 +78,50 @@ export function fitting<T extends { card: AdaptiveCard }>(
   return built!;
 }
 
-/** A headed list of lines, as the reveal, `mine data` and summary cards show them. */
-export interface Section {
-  heading: string;
-  lines: string[];
+/**
+ * A headed list of lines, as the reveal, `mine data` and summary cards show them: markdown strings,
+ * or (`mine data`) runs of a `RichTextBlock` each.
+ */
+export interface Section<L = string> {
+  heading: L;
+  lines: L[];
 }
 
 /** Renders some sections as part `part` of `total`. */
-export type PartBuilder = (sections: Section[], part: number, total: number) => AdaptiveCard;
+export type PartBuilder<L = string> = (sections: Section<L>[], part: number, total: number) => AdaptiveCard;
 
-/** The size a string adds to a card's JSON. */
-const textSize = (s: string): Size => minus(sizeOf(JSON.stringify(s)), sizeOf('""'));
+/** The size a value (a string, runs) adds to a card's JSON beyond an empty one (`blank`). */
+const textSize = (value: unknown, blank: unknown): Size =>
+  minus(sizeOf(JSON.stringify(value)), sizeOf(JSON.stringify(blank)));
 
 /**
  * Splits headed lists over as few parts as fit the budget, in order; a list split over two parts
  * has its heading again on the next (through `continued`). One part when everything fits.
  */
-export function pageSections(
-  sections: readonly Section[],
-  build: PartBuilder,
-  continued: (heading: string) => string,
-): Section[][] {
-  // The templates are linear in their lines: measure what an empty card, a section and a line cost.
-  const measure = (parts: Section[]): Size => sizeOf(attachment(build(parts, 999, 999)));
+export function pageSections<L>(
+  sections: readonly Section<L>[],
+  build: PartBuilder<L>,
+  continued: (heading: L) => L,
+  blank: L,
+): Section<L>[][] {
+  // The templates are linear in their lines: measure what an empty card, a section and a line cost,
+  // on a middle part (its buttons to the previous and the next part both there).
+  const measure = (parts: Section<L>[]): Size => sizeOf(attachment(build(parts, 999, 9999)));
   const empty = measure([]);
-  const oneSection = measure([{ heading: '', lines: [''] }]);
-  const perLine = minus(measure([{ heading: '', lines: ['', ''] }]), oneSection);
+  const oneSection = measure([{ heading: blank, lines: [blank] }]);
+  const perLine = minus(measure([{ heading: blank, lines: [blank, blank] }]), oneSection);
   const perSection = minus(minus(oneSection, empty), perLine);
-  const lineCost = (line: string): Size => plus(perLine, textSize(line));
-  const headCost = (heading: string): Size => plus(perSection, textSize(heading));
+  const lineCost = (line: L): Size => plus(perLine, textSize(line, blank));
+  const headCost = (heading: L): Size => plus(perSection, textSize(heading, blank));
   const estimate = sections.reduce(
     (sum, s) => s.lines.reduce((n, l) => plus(n, lineCost(l)), plus(sum, headCost(s.heading))),
     empty,
   );
   if (within(minus(estimate, [1024, 2048])) && fits(build([...sections], 1, 1))) return [[...sections]];
-  const pages: Section[][] = [];
-  let page: Section[] = [];
+  const pages: Section<L>[][] = [];
+  let page: Section<L>[] = [];
   let size = empty;
-  const add = (section: Section, cost: Size): void => {
+  const add = (section: Section<L>, cost: Size): void => {
     if (page.length > 0 && !within(plus(size, cost))) {
       pages.push(page);
       page = [];
@@ -125,7 +131,7 @@ export function pageSections(
     size = plus(size, cost);
   };
   for (const section of sections) {
-    let current: Section | undefined;
+    let current: Section<L> | undefined;
     for (const line of section.lines) {
       if (current && within(plus(size, lineCost(line)))) {
         current.lines.push(line);
@@ -148,6 +154,6 @@ export function paged(
   build: PartBuilder,
   continued: (heading: string) => string,
 ): AdaptiveCard[] {
-  const pages = pageSections(sections, build, continued);
+  const pages = pageSections(sections, build, continued, '');
   return pages.map((p, i) => build(p, i + 1, pages.length));
 }

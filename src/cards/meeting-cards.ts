@@ -1,17 +1,8 @@
 import agreementsTemplate from '../../cards/agreements-form.json';
-import answerFormTemplate from '../../cards/answer-form.json';
 import promptTemplate from '../../cards/answer-prompt.json';
 import statusTemplate from '../../cards/meeting-status.json';
-import { MAX_ANSWER_LENGTH } from '../domain/answer-input';
-import type { FieldErrors } from '../domain/input';
 import { MAX_CHOICES } from '../domain/items';
-import {
-  fieldCount,
-  isFieldRequired,
-  themeIntroKey,
-  themeTitleKey,
-  type MeetingNumber,
-} from '../domain/themes';
+import { fieldCount, themeIntroKey, themeTitleKey, type MeetingNumber } from '../domain/themes';
 import type { StatusFacts } from '../domain/status';
 import type { Group, Language, Meeting } from '../domain/types';
 import { coordinates, EVERYONE, refreshUserIds, takesPart, viewerId, type Viewer } from '../domain/viewer';
@@ -79,6 +70,9 @@ function coordinatorSteps(lang: Language, meeting: Meeting): VerbAction[] {
     buttons.push(execute('endVoting', t(lang, 'meeting.button.endVoting'), { meeting: n }));
   if (at ? at === 'close' : step === 'revealed' || step === 'chosen')
     buttons.push(execute('openAgreements', t(lang, 'meeting.button.close'), { meeting: n }));
+  // Answers for members without a device in the room, while answers are open (app/behalf.ts).
+  if (!at && meeting.status === 'running')
+    buttons.push(execute('openBehalfForm', t(lang, 'behalf.button'), { meeting: n }));
   return buttons;
 }
 
@@ -180,44 +174,6 @@ export function answerPromptCard(lang: Language, n: number): RenderedCard {
     actions: [execute('openAnswerForm', perMeeting(lang, 'answer.button', n), { meeting: n })],
   };
   return { card: render(promptTemplate, model), summary: t(lang, 'answer.summary', { n }) };
-}
-
-/** Options of the answer form view. */
-export interface AnswerFormView {
-  values?: string[];
-  errors?: FieldErrors;
-  notice?: string;
-}
-
-/** The caller's own answer form, pre-filled with their last answer. */
-export function answerFormCard(lang: Language, n: number, view: AnswerFormView = {}): RenderedCard {
-  const errors = view.errors ?? {};
-  const count = fieldCount(n as MeetingNumber);
-  const fields = Array.from({ length: count }, (_, i) => {
-    const id = `a${i + 1}`;
-    const required = isFieldRequired(n as MeetingNumber, i + 1);
-    return {
-      id,
-      label: required
-        ? fieldLabel(lang, n, i + 1)
-        : `${fieldLabel(lang, n, i + 1)} ${t(lang, 'answer.optional')}`,
-      value: view.values?.[i] ?? '',
-      required,
-      requiredText: t(lang, 'error.required'),
-      error: errors[id] ? t(lang, errors[id].key, errors[id].vars) : '',
-    };
-  });
-  const intro = t(lang, 'answer.formIntro', { max: MAX_ANSWER_LENGTH });
-  const model = {
-    title: perMeeting(lang, 'answer.title', n, { n, theme: themeTitle(lang, n) }),
-    prompt: n === 1 ? t(lang, 'theme.1.prompt') : '',
-    intro: n === 1 ? `${t(lang, 'answer.threeOrFewer')} ${intro}` : intro,
-    notice: view.notice ?? '',
-    problem: Object.keys(errors).length ? perMeeting(lang, 'answer.problems', n) : '',
-    fields,
-    submitAction: execute('submitAnswer', perMeeting(lang, 'answer.submit', n), { meeting: n }),
-  };
-  return { card: render(answerFormTemplate, model), summary: model.title };
 }
 
 /** The coordinator's form that closes meeting n with the group's agreements (their own view only). */

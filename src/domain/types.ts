@@ -148,6 +148,8 @@ export interface Answer extends PersonRow {
   /** Random item ids, one per field, assigned when the answer is stored (older answers: at reveal). */
   ids?: string[];
   updatedAt: string;
+  /** Set when the coordinator typed the answer in for the member (who had no device in the room). */
+  enteredBy?: 'coordinator';
 }
 
 /** What a member chose after reveal: up to three pooled item ids per question. */

@@ -59,6 +59,7 @@ export const PERSON_ROWS = {
       fields: json<string[]>([], ['Tekst']),
       ids: optionalJson<string[]>(),
       updatedAt: text,
+      enteredBy: optional(oneOf<'coordinator'>('coordinator')),
     },
   }),
   votes: personKind<Vote>({

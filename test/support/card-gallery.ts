@@ -19,9 +19,9 @@ import type { MyGroupData } from '../../src/app/data-rights';
 import { acrossCard } from '../../src/cards/across-card';
 import { confirmCard, myDataCard } from '../../src/cards/data-rights-cards';
 import { statusCard } from '../../src/cards/status-card';
+import { answerFormCard } from '../../src/cards/answer-form-card';
 import {
   agreementsFormCard,
-  answerFormCard,
   answerPromptCard,
   meetingStatusCard,
   votingPromptCard,
@@ -217,6 +217,9 @@ export function cardGallery(lang: Language, longest: boolean): Record<string, Re
     'answer-form': [
       answerFormCard(lang, 1, { values: programme.answers[0].fields, notice: 'ok' }),
       answerFormCard(lang, 3, { values: ['', ''], errors: { a1: { key: 'error.required' } } }),
+      answerFormCard(lang, 2, { behalf: { members: [{ title: 'Jens Madsen', value: 'r1' }] } }),
+      answerFormCard(lang, 1, { behalf: { members: [{ title: 'Jens Madsen', value: 'r1' }], chosen: 'r1' } }),
+      answerFormCard(lang, 1, { behalf: { members: [] } }),
     ],
     reveal: [
       ...revealCards(lang, pg, 1, items(programme, 1)),
@@ -291,8 +294,8 @@ export function cardGallery(lang: Language, longest: boolean): Record<string, Re
         undefined,
       ),
     ],
-    sections: [myDataCard(lang, [myGroupData(programme, longest)]), myDataCard(lang, [])],
     across: [acrossCard(lang, acrossView(longest))],
+    'my-data': [myDataCard(lang, [myGroupData(programme, longest)]), myDataCard(lang, [])],
     confirm: [
       confirmCard({
         title: 'Slet dine data?',

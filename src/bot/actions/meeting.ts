@@ -1,8 +1,8 @@
 import type { MeetingView } from '../../app/meeting-view';
 import { ellipsis } from '../../cards/fit';
+import { answerFormCard } from '../../cards/answer-form-card';
 import {
   agreementsFormCard,
-  answerFormCard,
   answerPromptCard,
   perMeeting,
   votingPromptCard,
@@ -31,9 +31,11 @@ export const startMeeting = act(
 );
 
 /** Opens the clicker's answer form for a meeting. */
-export const openAnswerForm = act('openAnswerForm', (_turn, { group, meeting, mine }) =>
-  cardReply(answerFormCard(group.language, meeting.number, { values: mine?.fields })),
-);
+export const openAnswerForm = act('openAnswerForm', (_turn, { group, meeting, mine }) => {
+  // An answer the coordinator typed in for the member: theirs to check and save as their own.
+  const notice = mine?.enteredBy ? t(group.language, 'answer.enteredForYou') : undefined;
+  return cardReply(answerFormCard(group.language, meeting.number, { values: mine?.fields, notice }));
+});
 
 /** Saves the clicker's answers to a meeting; with problems, the form again with them marked. */
 export const submitAnswer = act(
