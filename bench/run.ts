@@ -61,7 +61,7 @@ async function main(): Promise<void> {
   const cs = azuriteConnectionString(azurite.host, azurite.port);
   const connector = await startFakeConnector({ enforceLimits: true, latencyMs: LATENCY, dropBodies: true });
   if (LARGEST) {
-    // One bot process per run: a second bot process on the same storage stalled here (docs/performance.md).
+    // One bot process, with or without the agent, on its own storage.
     const m = await measureLargestUse(LARGEST, cs, connector.serviceUrl, AGENT);
     console.log(
       `largest use, ${LARGEST} groups, agent ${AGENT ? 'yes' : 'no'}: peak heap ${m.peakHeapMb} MB, peak RSS ${m.peakRssMb} MB; på tværs and mine data answered ${m.statuses.join(' ')} (${((performance.now() - started) / 1000).toFixed(0)} s)`,
