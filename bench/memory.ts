@@ -64,21 +64,25 @@ async function telemetrySink(): Promise<{ connectionString: string; close(): voi
   };
 }
 
+/** The bot as its own process, started as `npm start` starts it; `stop` ends it and reads its peaks. */
+export interface BotProcess {
+  send: Send;
+  store: Awaited<ReturnType<typeof openTableStore>>;
+  stop(): Promise<BotMemory>;
+}
+
 /**
- * Runs the bot as its own process, as `npm start` does (its heap cap: without it V8 grows the heap
- * lazily to ~360 MB at 50 groups, the live set fits in far less; its young generation of 2 MB
- * semi-spaces instead of 16 MB: 197 → 162 MB), through G whole programmes, and reads its peak RSS
- * and peak heap. With `agent` the Azure Monitor OpenTelemetry distro is preloaded, as on App Service.
+ * Starts the bot as its own process, as `npm start` does (its heap cap and young generation, its
+ * environment), with a probe of its peak heap; with `agent` the Azure Monitor OpenTelemetry distro
+ * is preloaded, as on App Service.
  */
-export async function measureBotMemory(
-  groups: number,
+export async function startBotProcess(
   connectionString: string,
-  serviceUrl: string,
   {
     agent = false,
     start = startCommand(),
   }: { agent?: boolean; start?: ReturnType<typeof startCommand> } = {},
-): Promise<BotMemory> {
+): Promise<BotProcess> {
   const port = await choosePort('127.0.0.1', undefined);
   const heapFile = path.join(mkdtempSync(path.join(tmpdir(), 'bench-heap-')), 'peak');
   const sink = agent ? await telemetrySink() : undefined;
@@ -125,7 +129,34 @@ export async function measureBotMemory(
   };
   const store = await openTableStore({ connectionString });
   const stopped = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  let peak = 0;
+  return {
+    send,
+    store,
+    stop: async () => {
+      const peak = child.exitCode === null ? peakRssMb(child.pid!) : 0;
+      child.kill('SIGTERM');
+      await stopped;
+      store.close();
+      sink?.close();
+      return { peakRssMb: peak, peakHeapMb: Number(readFileSync(heapFile, 'utf8')) };
+    },
+  };
+}
+
+/**
+ * Runs the bot as its own process, as `npm start` does (its heap cap: without it V8 grows the heap
+ * lazily to ~360 MB at 50 groups, the live set fits in far less; its young generation of 2 MB
+ * semi-spaces instead of 16 MB: 197 → 162 MB), through G whole programmes, and reads its peak RSS
+ * and peak heap. With `agent` the Azure Monitor OpenTelemetry distro is preloaded, as on App Service.
+ */
+export async function measureBotMemory(
+  groups: number,
+  connectionString: string,
+  serviceUrl: string,
+  options: { agent?: boolean; start?: ReturnType<typeof startCommand> } = {},
+): Promise<BotMemory> {
+  const bot = await startBotProcess(connectionString, options);
+  const { send, store } = bot;
   try {
     await Promise.all(
       Array.from({ length: groups }, async () => {
@@ -139,13 +170,10 @@ export async function measureBotMemory(
         await summaries(send, g);
       }),
     );
-    peak = peakRssMb(child.pid!);
-  } finally {
+  } catch (err) {
     // A failed programme must not leave the bot running.
-    child.kill('SIGTERM');
-    await stopped;
-    store.close();
-    sink?.close();
+    await bot.stop();
+    throw err;
   }
-  return { peakRssMb: peak, peakHeapMb: Number(readFileSync(heapFile, 'utf8')) };
+  return bot.stop();
 }

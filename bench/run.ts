@@ -25,6 +25,7 @@ import {
 } from './programme';
 import { latencyChart, statsOf } from './stats';
 import { measureBotMemory } from './memory';
+import { measureLargestUse } from './largest';
 import { measureSummaryGrowth } from './summary-growth';
 
 const args = process.argv.slice(2);
@@ -35,6 +36,15 @@ const latencyArg = args.indexOf('--latency');
 const LATENCY = latencyArg >= 0 ? Number(args[latencyArg + 1]) : 0;
 /** Also measures the bot's memory with App Service's agent (the Azure Monitor distro) preloaded. */
 const AGENT = args.includes('--agent');
+/** Only the 300-at-once answer burst against the floor's, `--burst R` rounds in one run (ratios per round). */
+const burstArg = args.indexOf('--burst');
+const BURST_ROUNDS = burstArg >= 0 ? Number(args[burstArg + 1]) || 3 : 0;
+/** With `--burst`: a CPU profile of the bot's bursts (not the floor's) written to this file. */
+/** Only the largest legitimate use (`--largest N`: a coordinator of N groups); with `--agent`, the agent preloaded. */
+const largestArg = args.indexOf('--largest');
+const LARGEST = largestArg >= 0 ? Number(args[largestArg + 1]) || 100 : 0;
+const profileArg = args.indexOf('--profile');
+const PROFILE = profileArg >= 0 ? args[profileArg + 1] : undefined;
 /** Only a full run (50 groups, no added latency) replaces the committed reference in bench/results. */
 const REFERENCE = !quick && groupsArg < 0 && latencyArg < 0;
 const OUT_DIR = REFERENCE ? path.join('bench', 'results') : path.join('.cache', 'bench');
@@ -50,6 +60,17 @@ async function main(): Promise<void> {
   const azurite = await startAzurite({});
   const cs = azuriteConnectionString(azurite.host, azurite.port);
   const connector = await startFakeConnector({ enforceLimits: true, latencyMs: LATENCY, dropBodies: true });
+  if (LARGEST) {
+    // One bot process, with or without the agent, on its own storage.
+    const m = await measureLargestUse(LARGEST, cs, connector.serviceUrl, AGENT);
+    console.log(
+      `largest use, ${LARGEST} groups, agent ${AGENT ? 'yes' : 'no'}: peak heap ${m.peakHeapMb} MB, peak RSS ${m.peakRssMb} MB; på tværs and mine data answered ${m.statuses.join(' ')} (${((performance.now() - started) / 1000).toFixed(0)} s)`,
+    );
+    clearInterval(rssTimer);
+    await connector.close();
+    await azurite.stop();
+    return;
+  }
   const als = new AsyncLocalStorage<{ count: number }>();
   /** Storage round trips per turn, read when the figures are made: the background card refresh counts too. */
   const counts = new Map<string, { count: number }>();
@@ -129,6 +150,15 @@ async function main(): Promise<void> {
     const used = process.cpuUsage(since);
     return (used.user + used.system) / 1000;
   };
+  if (BURST_ROUNDS) {
+    await burstRounds(groups, send, floorSend, () => bot.idle());
+    clearInterval(rssTimer);
+    await floor.stop();
+    await bot.stop();
+    await connector.close();
+    await azurite.stop();
+    return;
+  }
   let t0 = performance.now();
   let c0 = process.cpuUsage();
   await Promise.all(
@@ -319,6 +349,71 @@ async function main(): Promise<void> {
   await bot.stop();
   await connector.close();
   await azurite.stop();
+}
+
+/** `--burst`: R rounds of the bot's 300-at-once answers, then the floor's, each round's ratio printed. */
+async function burstRounds(
+  groups: BenchGroup[],
+  send: Send,
+  floorSend: Send,
+  idle: () => Promise<void>,
+): Promise<void> {
+  const profiler = PROFILE ? await startProfile() : undefined;
+  const timed = async (run: () => Promise<unknown>): Promise<{ perSecond: number; cpuMs: number }> => {
+    const t0 = performance.now();
+    const c0 = process.cpuUsage();
+    await run();
+    const used = process.cpuUsage(c0);
+    const n = groups.length * 6;
+    return { perSecond: n / ((performance.now() - t0) / 1000), cpuMs: (used.user + used.system) / 1000 / n };
+  };
+  for (let round = 1; round <= BURST_ROUNDS; round++) {
+    await profiler?.resume();
+    const ours = await timed(() =>
+      Promise.all(
+        groups.flatMap((g) =>
+          g.members.map((m, i) =>
+            send(
+              'submitAnswer (parallel)',
+              invoke(g.chat, m, 'submitAnswer', answer(i, ` – rettet ${round}`)),
+            ),
+          ),
+        ),
+      ),
+    );
+    await profiler?.pause();
+    await idle();
+    const floor = await timed(() =>
+      Promise.all(
+        groups.flatMap((g) =>
+          g.members.map((m) => floorSend('floor (parallel)', invoke(g.chat, m, 'floor', { a1: 'y' }))),
+        ),
+      ),
+    );
+    console.log(
+      `burst ${round}: ${Math.round(ours.perSecond)} answers/s vs floor ${Math.round(floor.perSecond)}/s = ${(ours.perSecond / floor.perSecond).toFixed(2)}; CPU ${ours.cpuMs.toFixed(2)} vs ${floor.cpuMs.toFixed(2)} ms per turn = ${(floor.cpuMs / ours.cpuMs).toFixed(2)} · load ${os.loadavg()[0].toFixed(2)}`,
+    );
+  }
+  if (profiler && PROFILE) writeFileSync(PROFILE, JSON.stringify(await profiler.stop()));
+}
+
+/** A CPU profile of this process that records only between `resume` and `pause`. */
+async function startProfile(): Promise<{
+  resume(): Promise<void>;
+  pause(): Promise<void>;
+  stop(): Promise<object>;
+}> {
+  const { Session } = await import('node:inspector/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  const profiles: object[] = [];
+  return {
+    resume: () => session.post('Profiler.start'),
+    pause: async () => void profiles.push((await session.post('Profiler.stop')).profile),
+    stop: async () => (session.disconnect(), profiles),
+  };
 }
 
 function invokeStart(g: BenchGroup): Record<string, unknown> {
