@@ -143,7 +143,7 @@ export async function startBot(config: Config, log: Logger, options: StartOption
     const watching: { watch?: ConversationWatch } = {};
     const store = await openTableStore(target, {
       onRequest: options.onStorageRequest,
-      onGroup: config.scaleOut ? undefined : (group) => watching.watch?.note(group),
+      onGroup: (group) => watching.watch?.note(group),
       outboxScope: options.outboxScope,
     });
     const keys = await linkKeys(config);

@@ -10,7 +10,7 @@ import type { VerbSpec } from '../app/verb';
 import type { NoticeVerb, SpecOf, Verb, ViewOf } from '../app/verbs';
 import { t } from '../i18n';
 import { doneReply, refusalReply, type Reply } from './reply';
-import { SHARED_CARDS } from './shared-cards';
+import { showShared } from './shared-refresh';
 import type { Turn } from './turn';
 
 /** Answers a card verb or a chat command: `input` is the card's untrusted data (or the command's argument as `meeting`). */
@@ -64,7 +64,7 @@ export function act<V extends Verb>(
     const done = await perform(verb, turn, input, onRefused, posts?.(turn));
     if ('reply' in done) return done.reply;
     const shared = (VERBS[verb] as VerbSpec).refreshes;
-    if (shared) await SHARED_CARDS[shared](turn, done.view as never, since);
+    if (shared) await showShared(turn, shared, done.view as never, since);
     return reply(turn, done.view, input);
   };
 }

@@ -118,7 +118,6 @@ export function createOutbox(
   watch?: ConversationWatch,
 ): Outbox {
   return new Outbox(log, {
-    trustTurnViews: !config.scaleOut,
     continueConversation: (reference, logic) =>
       adapter.continueConversationAsync(config.auth?.appId ?? '', reference, logic),
     onConversationGone: conversationGone(app, watch),

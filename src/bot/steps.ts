@@ -7,6 +7,7 @@ import { StepDispatcher } from './outbox/dispatcher';
 import { Leases } from './outbox/lease';
 import { realTimer } from './outbox/pacer';
 import { refreshStatus } from './shared-cards';
+import { sendHandedRefresh } from './shared-refresh';
 import { makeTurn, type BotDeps } from './turn';
 
 /**
@@ -47,6 +48,7 @@ export function createStepDispatcher(deps: BotDeps): StepDispatcher {
     {
       settled: (step) => showSettledStep(deps, step),
       gone: conversationGone(app, deps.watch),
+      handedOver: (tenant, job) => sendHandedRefresh(deps, tenant, job),
     },
     realTimer,
   );

@@ -4,6 +4,7 @@ import type { RenderedCard } from '../../cards/render';
 import type { CardRole, OutgoingCard, PendingStep } from '../../domain/outbox';
 import type { Logger } from '../../log';
 import { ConversationGoneError, SendGaveUpError } from './connector-errors';
+import { HandOvers, type HandedJob } from './hand-overs';
 import { RENEW_MS, type Leases } from './lease';
 import type { Outbox } from './outbox';
 import { cardActivity } from './sends';
@@ -27,6 +28,8 @@ export interface DispatchHooks {
   settled(step: PendingStep, failed: boolean): Promise<unknown>;
   /** Teams says the bot is out of the step's chat. */
   gone(reference: Partial<ConversationReference>, status: number, code: string): Promise<void>;
+  /** Sends what another instance handed to this one, the tenant's lease holder (a card rendered from storage). */
+  handedOver(tenant: string, job: HandedJob): Promise<void>;
 }
 
 /**
@@ -46,6 +49,7 @@ export class StepDispatcher {
   private lastPass = 0;
   private found = false;
   private stopped = false;
+  private readonly handOvers: HandOvers;
 
   constructor(
     private readonly outbox: Outbox,
@@ -54,7 +58,29 @@ export class StepDispatcher {
     private readonly log: Logger,
     private readonly hooks: DispatchHooks,
     private readonly timer: Timer,
-  ) {}
+  ) {
+    this.handOvers = new HandOvers(access, log, (tenant, job) => hooks.handedOver(tenant, job));
+  }
+
+  /**
+   * Whether this instance sends for the tenant now (it holds the lease, or takes it with one write);
+   * when not, sends go to the holder through `handOver`.
+   */
+  async sendsHere(tenant: string): Promise<boolean> {
+    if (this.stopped) return false;
+    const here = await this.leases.sendsHere(tenant).catch(() => false);
+    if (here) this.leases.used(tenant);
+    return here;
+  }
+
+  /**
+   * Hands a send to the tenant's lease holder (the same key replaces an earlier one not yet sent);
+   * looks for the holder when none is known (it may have stopped: this instance then takes over).
+   */
+  async handOver(tenant: string, key: string, job: HandedJob): Promise<void> {
+    await this.handOvers.handOver(tenant, key, job);
+    if (!this.leases.heldElsewhere(tenant)) void this.scan();
+  }
 
   /** Resumes what the outbox holds (after a start) and keeps looking: often while there is work, rarely when idle. */
   start(): void {
@@ -117,14 +143,26 @@ export class StepDispatcher {
       this.passAgain = false;
       this.lastPass = this.timer.now();
       const tenants = await this.access.scan();
-      this.found = tenants.some((t) => t.hints.length > 0);
-      for (const { tenantId, lease, hints } of tenants) {
-        if (hints.length === 0 || this.stopped) continue;
+      this.found = tenants.some((t) => t.hints.length > 0 || t.handOvers.length > 0);
+      for (const { tenantId, lease, hints, handOvers } of tenants) {
+        if ((hints.length === 0 && handOvers.length === 0) || this.stopped) continue;
         if (!(await this.leases.claim(tenantId, lease))) continue;
         for (const hint of hints) this.dispatch(tenantId, hint.groupKey, hint);
+        if (handOvers.length > 0 && !this.handOvers.busy(tenantId)) this.sendHandedOver(tenantId, handOvers);
       }
       await this.leases.maintain((tenant) => [...this.running.values()].some((r) => r.tenant === tenant));
     } while (this.passAgain && !this.stopped);
+  }
+
+  /** Sends what other instances handed over for a tenant this instance holds the lease of. */
+  private sendHandedOver(tenant: string, found: Parameters<HandOvers['run']>[1]): void {
+    this.leases.used(tenant);
+    const key = `handOvers|${tenant}`;
+    const done = this.handOvers
+      .run(tenant, found)
+      .catch((err: unknown) => this.log.warn('outbox.handOvers.failed', { tenant, error: errorText(err) }))
+      .finally(() => this.running.delete(key));
+    this.running.set(key, { tenant, done });
   }
 
   /** Dispatches a group's steps (after the pass already running for it); drops its hint when all is out. */

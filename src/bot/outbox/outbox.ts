@@ -32,7 +32,7 @@ export class Outbox {
     private readonly options: OutboxOptions = {},
   ) {
     this.pacer = new Pacer(log, options.timer ?? realTimer, (p) => this.track(p));
-    this.requests = new RefreshRequests(undefined, options.trustTurnViews ?? true);
+    this.requests = new RefreshRequests();
     this.replies = new ReplyQueue(log);
   }
 

@@ -37,6 +37,4 @@ export interface OutboxOptions {
     status: number,
     code: string,
   ) => Promise<void>;
-  /** False when several instances share the storage: a turn's view never stands for a shared card. */
-  trustTurnViews?: boolean;
 }
