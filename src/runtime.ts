@@ -177,6 +177,7 @@ export async function startBot(config: Config, log: Logger, options: StartOption
       watch,
     };
     const steps = (botDeps.steps = createStepDispatcher(botDeps));
+    outbox.routeVia(steps);
     const reminders = config.reminders
       ? new ReminderScheduler(botDeps, { retention: config.retentionSweep })
       : undefined;

@@ -121,6 +121,7 @@ export function createOutbox(
     continueConversation: (reference, logic) =>
       adapter.continueConversationAsync(config.auth?.appId ?? '', reference, logic),
     onConversationGone: conversationGone(app, watch),
+    recordPosted: ({ groupKey, meeting }, id) => app.outbox.recordPosted(groupKey, meeting, id),
   });
 }
 

@@ -48,7 +48,8 @@ export function createStepDispatcher(deps: BotDeps): StepDispatcher {
     {
       settled: (step) => showSettledStep(deps, step),
       gone: conversationGone(app, deps.watch),
-      handedOver: (tenant, job) => sendHandedRefresh(deps, tenant, job),
+      handedOver: (tenant, job) =>
+        job.kind === 'refresh' ? sendHandedRefresh(deps, tenant, job) : outbox.replyHanded(tenant, job),
     },
     realTimer,
   );

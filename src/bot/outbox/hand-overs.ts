@@ -5,7 +5,8 @@
  * kept small and coalesced by its key ("refresh card C of group G"): many changes make one row, and
  * the holder renders the card from what is stored when it sends.
  */
-import type { ConversationReference } from 'botbuilder';
+import type { Activity, ConversationReference } from 'botbuilder';
+import { randomUUID } from 'node:crypto';
 import type { OutboxAccess } from '../../app/outbox';
 import type { SharedCardKind } from '../../domain/outbox';
 import type { HandOver } from '../../domain/outbox';
@@ -22,8 +23,34 @@ export interface RefreshJob {
   reference: Partial<ConversationReference>;
 }
 
+/** Where a posted card's activity id is kept (a summary in a group's chat shows answers: a deletion replaces it). */
+export interface PostedIn {
+  groupKey: string;
+  meeting?: number;
+}
+
+/** A reply after a turn: a message, or (`replaces`) the clicked card updated in place. */
+export interface ReplyJob {
+  kind: 'reply';
+  reference: Partial<ConversationReference>;
+  activity: Partial<Activity>;
+  replaces?: string;
+  posted?: PostedIn;
+}
+
 /** A handed-over send. */
-export type HandedJob = RefreshJob;
+export type HandedJob = RefreshJob | ReplyJob;
+
+/** Decides who sends for a tenant, and hands sends on to the instance that does (the outbox dispatcher). */
+export interface SendRouter {
+  sendsHere(tenant: string): Promise<boolean>;
+  handOver(tenant: string, key: string, job: HandedJob): Promise<void>;
+}
+
+/** The row key of a handed-over reply: in the order replies were handed over (any instance), then unique. */
+export function replyKey(at: number): string {
+  return `s|${new Date(at).toISOString()}|${randomUUID().slice(0, 8)}`;
+}
 
 /** The row key a refresh is coalesced under: one row per card, whatever the number of changes. */
 export function refreshKey(job: Omit<RefreshJob, 'kind' | 'reference'>): string {
