@@ -226,8 +226,11 @@ export async function startBot(config: Config, log: Logger, options: StartOption
       await azurite?.stop();
     };
     const idle = async (): Promise<void> => {
-      await steps.idle();
-      await outbox.idle();
+      // A send handed to the lease holder (this instance) is dispatched after the turn's sends.
+      do {
+        await steps.idle();
+        await outbox.idle();
+      } while (steps.busy());
     };
     const shownHost =
       host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;

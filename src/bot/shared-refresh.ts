@@ -13,7 +13,7 @@ import { refreshKey, type RefreshJob } from './outbox/hand-overs';
 import { SHARED_CARDS, showGroupCard } from './shared-cards';
 import { makeTurn, type BotDeps, type Turn } from './turn';
 
-/** The id of the shared card a view shows, and its meeting: none when it has no card yet (it is posted in the turn). */
+/** The id of the shared card a view shows (none when it has no card yet), and its meeting. */
 function cardOf<C extends SharedCard>(
   card: C,
   view: SharedViews[C],
@@ -37,8 +37,8 @@ function cardOf<C extends SharedCard>(
 
 /**
  * Shows the shared card a turn changed: from this instance when it sends for the tenant, else as a
- * refresh request handed to the instance that does (one write, coalesced per card). A card not
- * posted yet is posted from the turn.
+ * refresh request handed to the instance that does (one write, coalesced per card). The group's
+ * or an invitation's card that has none yet is posted by the holder from such a request.
  */
 export async function showShared<C extends SharedCard>(
   turn: Turn,
@@ -50,7 +50,11 @@ export async function showShared<C extends SharedCard>(
   const { tenantId, groupKey } = turn.actor;
   const adopt = turn.context.activity.replyToId;
   const { id, meeting } = cardOf(card, view, adopt);
-  if (!steps || !id || (await steps.sendsHere(tenantId))) return SHARED_CARDS[card](turn, view, since);
+  // A group or invitation card not posted yet is always posted from the hand-overs, by the holder:
+  // every turn that would post it meanwhile joins the same row, so it is posted once.
+  const posts = !id && (card === 'groupCard' || card === 'invitation');
+  if (!steps || (!id && !posts) || (!posts && (await steps.sendsHere(tenantId))))
+    return SHARED_CARDS[card](turn, view, since);
   const reference = TurnContext.getConversationReference(turn.context.activity);
   const job: RefreshJob = { kind: 'refresh', groupKey, card, meeting, reference };
   if (card === 'groupCard' && id === adopt) job.adopt = adopt;
@@ -95,7 +99,7 @@ export async function sendHandedRefresh(deps: BotDeps, tenantId: string, job: Re
     if (!view) return;
     if (job.card === 'groupCard') {
       const { group } = view as SharedViews['groupCard'];
-      if (group.groupCardId || job.adopt) await showGroupCard(turn, group, group.groupCardId ?? job.adopt);
+      if (!group.deletedAt) await showGroupCard(turn, group, group.groupCardId ?? job.adopt);
       return;
     }
     await SHARED_CARDS[job.card](turn, view as never, since);

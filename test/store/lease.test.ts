@@ -22,8 +22,9 @@ function instance(name: string, clock: { t: number }): { leases: Leases; pacer: 
   const timer: Timer = { now: () => clock.t, sleep: async (ms) => void (clock.t += ms) };
   const log = createLogger('silent');
   const pacer = new Pacer(log, timer, () => undefined);
-  const access: Pick<OutboxAccess, 'writeLease'> = {
+  const access: Pick<OutboxAccess, 'writeLease' | 'scan'> = {
     writeLease: (tenant, lease, etag) => store.writeLease(tenant, lease, etag),
+    scan: () => store.scanOutbox(),
   };
   return { leases: new Leases(access as OutboxAccess, name, timer, log, () => pacer), pacer };
 }
@@ -76,8 +77,9 @@ it('is taken back with one write by the instance that let it go, and never while
   const [a, b] = [instance('a', clock), instance('b', clock)];
   // A card refresh on A: no lease row yet, so A creates it and sends itself.
   expect(await a.leases.sendsHere(tenant)).toBe(true);
-  // B's refreshes while A holds it go to A.
+  // B's refreshes while A holds it go to A (B looked: it knows A holds it until its lease lapses).
   expect(await b.leases.sendsHere(tenant)).toBe(false);
+  expect(b.leases.heldElsewhere(tenant)).toBe(true);
   // A is idle for a while and lets it go; B has not looked since.
   clock.t += 11_000;
   await a.leases.maintain(() => false);

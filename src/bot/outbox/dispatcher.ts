@@ -116,6 +116,11 @@ export class StepDispatcher {
     }
   }
 
+  /** True while a look at the outbox table or a dispatch is under way. */
+  busy(): boolean {
+    return this.pass !== undefined || this.running.size > 0;
+  }
+
   /** Resolves once the outbox table holds nothing for this bot and this instance holds no lease (tests, bench). */
   async quiet(): Promise<void> {
     for (;;) {

@@ -90,14 +90,16 @@ export class Leases {
   }
 
   /**
-   * Whether this instance sends for the tenant now, without reading: true when it holds the lease
-   * or takes it with one write (free as this instance let it go, or no lease yet); false when
-   * another instance holds it (as last seen, or the write found it changed).
+   * Whether this instance sends for the tenant now: true when it holds the lease or takes it (one
+   * write when it let the lease go itself; else one look at the outbox table first); false when
+   * another instance holds it (as last seen, or as the look or the write found).
    */
   async sendsHere(tenant: string): Promise<boolean> {
     if (this.owns(tenant)) return true;
     if (this.heldElsewhere(tenant)) return false;
-    return this.claim(tenant, this.released.get(tenant));
+    const seen =
+      this.released.get(tenant) ?? (await this.store.scan()).find((t) => t.tenantId === tenant)?.lease;
+    return this.claim(tenant, seen);
   }
 
   private async write1(tenant: string, seen: { value: Lease; etag: string } | undefined): Promise<boolean> {
