@@ -68,7 +68,8 @@ export class Outbox {
 
   /**
    * Answers a turn after it, through the conversation's bounded ReplyQueue (`key`: whose answer to
-   * what): a message, or with `replaces` the clicked card (posted anew when it is gone).
+   * what): a message, or with `replaces` the clicked card (posted anew when it is gone). Sent here
+   * when this instance sends for the tenant, else handed to the one that does (`routeVia`).
    */
   reply(
     context: TurnContext,
