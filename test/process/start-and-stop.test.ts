@@ -182,7 +182,9 @@ describe('the bot as a process', () => {
       connector
         .posts()
         .slice(posted)
-        .map((p) => cardText(attachedCard(p.activity)));
+        .map((p) =>
+          p.activity.attachments ? cardText(attachedCard(p.activity)) : String(p.activity.text ?? ''),
+        );
     for (let waited = 0; !texts().some((t) => t.includes('Status for')) && waited < 10_000; waited += 20)
       await new Promise((r) => setTimeout(r, 20));
     expect(texts().find((t) => t.includes('Status for'))).toContain('Status for Erfaringsgruppe Søbakken');
