@@ -12,6 +12,9 @@ import type { SharedCardKind } from '../../domain/outbox';
 import type { HandOver } from '../../domain/outbox';
 import type { Logger } from '../../log';
 
+/** How many sent hand-over rows are remembered (older ones are long deleted). */
+const MAX_REMEMBERED_SENT = 1_000;
+
 /** A shared card of a group to show again from what is stored (meeting n's, or the group's). */
 export interface RefreshJob {
   kind: 'refresh';
@@ -63,6 +66,8 @@ export type SendJob = (tenant: string, job: HandedJob) => Promise<void>;
 /** The hand-overs of this instance: writes them when another instance sends, sends them when this one does. */
 export class HandOvers {
   private readonly running = new Map<string, Promise<void>>();
+  /** The rows (key and ETag) sent lately: a look that read one before it was deleted does not send it again. */
+  private readonly sent = new Set<string>();
 
   constructor(
     private readonly access: OutboxAccess,
@@ -94,6 +99,9 @@ export class HandOvers {
 
   private async sendAll(tenant: string, found: (HandOver & { etag: string })[]): Promise<void> {
     for (const { key, job, etag } of found) {
+      if (this.sent.has(`${key}|${etag}`)) continue;
+      this.sent.add(`${key}|${etag}`);
+      if (this.sent.size > MAX_REMEMBERED_SENT) this.sent.delete(this.sent.values().next().value!);
       try {
         await this.send(tenant, JSON.parse(job) as HandedJob);
       } catch (err) {
