@@ -1,5 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createHash } from 'node:crypto';
+import { TEAMS_CONVERSATION_LIMITS } from '../src/bot/outbox/rate-limit';
 
 /** One call the bot made to the Bot Connector. */
 export interface ConnectorCall {
@@ -14,6 +16,10 @@ export interface ConnectorCall {
   status: number;
   /** The UTF-8 size of the request body (the whole activity). */
   bytes: number;
+  /** The tenant the activity names (its conversation's or its channel data's), '' when none. */
+  tenant: string;
+  /** A short hash of the activity's attachments ('' without any): the same card posted twice has the same one. */
+  card: string;
   at: number;
 }
 
@@ -78,11 +84,61 @@ function errorBody(status: number, code?: string): { error: { code: string; mess
 }
 
 const ROUTE = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/;
-const LIMITS = [
-  { windowMs: 1_000, count: 7 },
-  { windowMs: 2_000, count: 8 },
-  { windowMs: 30_000, count: 60 },
-];
+/** Teams' limits per bot and conversation (docs/DESIGN §6; the pacer's TEAMS_CONVERSATION_LIMITS). */
+const LIMITS = TEAMS_CONVERSATION_LIMITS.filter((l) => l.windowMs <= 30_000);
+/** Teams' limit per bot and tenant, the lower of the figures its docs give (DESIGN §6; the pacer stays under it). */
+const TENANT_LIMITS = [{ windowMs: 1_000, count: 30 }];
+
+/** The tenant an activity names, and a hash of its cards. */
+function tenantAndCard(body: string): { tenant: string; card: string } {
+  try {
+    const a = JSON.parse(body || '{}') as {
+      conversation?: { tenantId?: string };
+      channelData?: { tenant?: { id?: string } };
+      attachments?: unknown[];
+    };
+    const cards = a.attachments?.length ? JSON.stringify(a.attachments) : '';
+    return {
+      tenant: a.conversation?.tenantId ?? a.channelData?.tenant?.id ?? '',
+      card: cards && createHash('sha256').update(cards).digest('base64url').slice(0, 16),
+    };
+  } catch {
+    return { tenant: '', card: '' };
+  }
+}
+
+/** How many of `calls` came in over a limit of `limits`, per key (each call counts as it arrived, accepted or not). */
+function overIn(
+  calls: readonly ConnectorCall[],
+  keyOf: (c: ConnectorCall) => string,
+  limits: readonly { windowMs: number; count: number }[],
+): number {
+  const byKey = new Map<string, number[]>();
+  for (const c of calls) byKey.set(keyOf(c), [...(byKey.get(keyOf(c)) ?? []), c.at]);
+  let over = 0;
+  for (const times of byKey.values()) {
+    times.sort((a, b) => a - b);
+    for (const [i, at] of times.entries())
+      if (
+        limits.some(
+          ({ windowMs, count }) => times.slice(0, i).filter((t) => t > at - windowMs).length >= count,
+        )
+      )
+        over++;
+  }
+  return over;
+}
+
+/**
+ * The sends that came in over Teams' limits, per conversation (7 per 1 s, 8 per 2 s, 60 per 30 s)
+ * and per tenant (30 per second), counted from the connector's record.
+ */
+export function overLimits(calls: readonly ConnectorCall[]): { conversation: number; tenant: number } {
+  return {
+    conversation: overIn(calls, (c) => c.conversationId.split(';messageid=')[0], LIMITS),
+    tenant: overIn(calls, (c) => c.tenant, TENANT_LIMITS),
+  };
+}
 
 /** Starts the fake connector on a free loopback port. */
 export async function startFakeConnector(options: FakeConnectorOptions = {}): Promise<FakeConnector> {
@@ -145,6 +201,7 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
         id,
         status,
         bytes: raw.length,
+        ...tenantAndCard(body),
         at: now,
       });
       // restify patches ServerResponse.writeHead (it does not return `res`), so set fields one by one.

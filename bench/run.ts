@@ -27,6 +27,7 @@ import { latencyChart, statsOf } from './stats';
 import { measureBotMemory } from './memory';
 import { measureLargestUse } from './largest';
 import { measureSummaryGrowth } from './summary-growth';
+import { measureInstances } from './instances';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -52,6 +53,11 @@ const OUT_DIR = REFERENCE ? path.join('bench', 'results') : path.join('.cache', 
 type Sample = { ms: number; roundTrips: number };
 
 async function main(): Promise<void> {
+  const instancesArg = args.indexOf('--instances');
+  if (instancesArg >= 0) {
+    await measureInstances(Number(args[instancesArg + 1] ?? 2), groupsArg >= 0 ? G : quick ? 3 : 10);
+    return;
+  }
   const started = performance.now();
   const cpu0 = process.cpuUsage();
   let peakRss = process.memoryUsage().rss;

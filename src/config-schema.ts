@@ -75,10 +75,6 @@ export const schema = z
     PLAYGROUND: onOff,
     REMINDERS: onOff,
     RETENTION_SWEEP: onOff,
-    SCALE_OUT: z
-      .enum(['on', 'off', 'true', 'false', '1', '0'])
-      .optional()
-      .transform((v) => v === 'on' || v === 'true' || v === '1'),
     PROJECT_LEADS: commaList,
     PLAYGROUND_PORT: z.coerce.number().int().min(1).max(65535).default(56150),
     TEAMS_APP_ID: optionalText.pipe(z.string().uuid().optional()),

@@ -44,11 +44,6 @@ export interface Config {
   botDomain?: string;
   /** Post meeting reminders from this process (REMINDERS=off leaves them out). */
   reminders: boolean;
-  /**
-   * More than one instance serves the same storage (SCALE_OUT=on): shared cards are read from storage
-   * before each update, and the conversation watch keeps no copy of the groups.
-   */
-  scaleOut: boolean;
   /** With reminders on: the daily sweep of re-delivery and reminder claims (RETENTION_SWEEP=off leaves it out). */
   retentionSweep: boolean;
   /** Entra object ids of people who may compare every group of their tenant (`på tværs`). */
@@ -111,7 +106,6 @@ export function parseConfig(given: Record<string, string | undefined>): Config {
     ssoAppId: e.SSO_APP_ID ?? e.MicrosoftAppId,
     botDomain: e.BOT_DOMAIN,
     reminders: e.REMINDERS,
-    scaleOut: e.SCALE_OUT,
     retentionSweep: e.RETENTION_SWEEP,
     projectLeads: e.PROJECT_LEADS,
   };

@@ -143,7 +143,7 @@ export async function startBot(config: Config, log: Logger, options: StartOption
     const watching: { watch?: ConversationWatch } = {};
     const store = await openTableStore(target, {
       onRequest: options.onStorageRequest,
-      onGroup: config.scaleOut ? undefined : (group) => watching.watch?.note(group),
+      onGroup: (group) => watching.watch?.note(group),
       outboxScope: options.outboxScope,
     });
     const keys = await linkKeys(config);
@@ -177,6 +177,7 @@ export async function startBot(config: Config, log: Logger, options: StartOption
       watch,
     };
     const steps = (botDeps.steps = createStepDispatcher(botDeps));
+    outbox.routeVia(steps);
     const reminders = config.reminders
       ? new ReminderScheduler(botDeps, { retention: config.retentionSweep })
       : undefined;
@@ -225,8 +226,11 @@ export async function startBot(config: Config, log: Logger, options: StartOption
       await azurite?.stop();
     };
     const idle = async (): Promise<void> => {
-      await steps.idle();
-      await outbox.idle();
+      // A send handed to the lease holder (this instance) is dispatched after the turn's sends.
+      do {
+        await steps.idle();
+        await outbox.idle();
+      } while (steps.busy());
     };
     const shownHost =
       host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;

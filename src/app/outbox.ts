@@ -57,6 +57,10 @@ export interface OutboxAccess {
   scan(): Promise<TenantOutbox[]>;
   dropHint(tenantId: string, groupKey: string, etag: string): Promise<boolean>;
   writeLease(tenantId: string, lease: Lease, etag: string | undefined): Promise<string>;
+  /** Hands a send (JSON) to the tenant's lease holder under `key` (the same key replaces it): one write. */
+  handOver(tenantId: string, key: string, job: string): Promise<void>;
+  /** Deletes a handed-over send once sent, unless it was written again since (then false: it stays). */
+  dropHandOver(tenantId: string, key: string, etag: string): Promise<boolean>;
   /** A card posted in a group's chat outside a step (a summary) that shows answers: one write, no read. */
   recordPosted(groupKey: string, meeting: number | undefined, activityId: string): Promise<void>;
 }
@@ -71,6 +75,8 @@ export function outboxAccess(deps: AppDeps): OutboxAccess {
     scan: () => store.scanOutbox(),
     dropHint: (tenantId, groupKey, etag) => store.dropHint(tenantId, groupKey, etag),
     writeLease: (tenantId, lease, etag) => store.writeLease(tenantId, lease, etag),
+    handOver: (tenantId, key, job) => store.handOver(tenantId, key, job),
+    dropHandOver: (tenantId, key, etag) => store.dropHandOver(tenantId, key, etag),
     recordPosted: (groupKey, meeting, id) => store.recordPosted(groupKey, meeting, id),
   };
 }

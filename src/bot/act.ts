@@ -10,7 +10,7 @@ import type { VerbSpec } from '../app/verb';
 import type { NoticeVerb, SpecOf, Verb, ViewOf } from '../app/verbs';
 import { t } from '../i18n';
 import { doneReply, refusalReply, type Reply } from './reply';
-import { SHARED_CARDS } from './shared-cards';
+import { showShared } from './shared-refresh';
 import type { Turn } from './turn';
 
 /** Answers a card verb or a chat command: `input` is the card's untrusted data (or the command's argument as `meeting`). */
@@ -71,7 +71,7 @@ export function act<V extends Verb>(
     if ('reply' in done) return done.reply;
     // A shared card the step committed to the outbox is posted from there, not again here.
     const shared = (VERBS[verb] as VerbSpec).refreshes;
-    if (shared && !done.committed) await SHARED_CARDS[shared](turn, done.view as never, since);
+    if (shared && !done.committed) await showShared(turn, shared, done.view as never, since);
     return reply(turn, done.view, input);
   };
 }

@@ -118,10 +118,10 @@ export function createOutbox(
   watch?: ConversationWatch,
 ): Outbox {
   return new Outbox(log, {
-    trustTurnViews: !config.scaleOut,
     continueConversation: (reference, logic) =>
       adapter.continueConversationAsync(config.auth?.appId ?? '', reference, logic),
     onConversationGone: conversationGone(app, watch),
+    recordPosted: ({ groupKey, meeting }, id) => app.outbox.recordPosted(groupKey, meeting, id),
   });
 }
 

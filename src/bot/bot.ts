@@ -179,7 +179,7 @@ export class ErfaringsgruppeBot extends TeamsActivityHandler {
     if (reply.kind === 'card' && replaces)
       outbox.reply(context, `card|${replaces}`, cardActivity(reply.card), replaces);
     else if (reply.kind === 'card')
-      outbox.reply(context, key, cardActivity(reply.card), undefined, reply.onPosted);
+      outbox.reply(context, key, cardActivity(reply.card), undefined, reply.posted);
     else if (reply.kind === 'message' && reply.mentions?.length)
       outbox.reply(context, key, mentionMessage(reply.text, reply.mentions));
     else if (reply.kind !== 'done')

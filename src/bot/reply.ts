@@ -3,6 +3,7 @@ import { escapeMarkdown } from '../cards/escape';
 import type { RenderedCard } from '../cards/render';
 import type { Language, Person } from '../domain/types';
 import { t } from '../i18n';
+import type { PostedIn } from './outbox/hand-overs';
 import type { Turn } from './turn';
 
 /**
@@ -10,7 +11,7 @@ import type { Turn } from './turn';
  * in their view), a message, or a refusal of malformed input (400 for invokes).
  */
 export type Reply =
-  | { kind: 'card'; card: RenderedCard; onPosted?: (activityId: string) => Promise<unknown> }
+  | { kind: 'card'; card: RenderedCard; posted?: PostedIn }
   | { kind: 'message'; text: string; mentions?: Person[] }
   | { kind: 'badRequest'; text: string }
   | { kind: 'done'; text: string };
@@ -20,9 +21,9 @@ export function doneReply(text: string): Reply {
   return { kind: 'done', text };
 }
 
-/** A card reply; `onPosted` learns its activity id when it is posted as a new message (not for a click). */
-export function cardReply(card: RenderedCard, onPosted?: (activityId: string) => Promise<unknown>): Reply {
-  return { kind: 'card', card, onPosted };
+/** A card reply; `posted`: where its activity id is kept when it is posted as a new message (not for a click). */
+export function cardReply(card: RenderedCard, posted?: PostedIn): Reply {
+  return { kind: 'card', card, posted };
 }
 
 /** A message reply; `mentions` are @mentioned (their `<at>name</at>` must be in the text). */

@@ -22,8 +22,9 @@ function instance(name: string, clock: { t: number }): { leases: Leases; pacer: 
   const timer: Timer = { now: () => clock.t, sleep: async (ms) => void (clock.t += ms) };
   const log = createLogger('silent');
   const pacer = new Pacer(log, timer, () => undefined);
-  const access: Pick<OutboxAccess, 'writeLease'> = {
+  const access: Pick<OutboxAccess, 'writeLease' | 'scan'> = {
     writeLease: (tenant, lease, etag) => store.writeLease(tenant, lease, etag),
+    scan: () => store.scanOutbox(),
   };
   return { leases: new Leases(access as OutboxAccess, name, timer, log, () => pacer), pacer };
 }
@@ -68,4 +69,24 @@ it('two instances claiming a free lease at once: one gets it', async () => {
   const [a, b] = [instance('a', clock), instance('b', clock)];
   const claims = await Promise.all([a.leases.claim(tenant, undefined), b.leases.claim(tenant, undefined)]);
   expect(claims.filter(Boolean)).toHaveLength(1);
+});
+
+it('is taken back with one write by the instance that let it go, and never while another holds it', async () => {
+  const clock = { t: 3_000_000 };
+  const tenant = randomUUID();
+  const [a, b] = [instance('a', clock), instance('b', clock)];
+  // A card refresh on A: no lease row yet, so A creates it and sends itself.
+  expect(await a.leases.sendsHere(tenant)).toBe(true);
+  // B's refreshes while A holds it go to A (B looked: it knows A holds it until its lease lapses).
+  expect(await b.leases.sendsHere(tenant)).toBe(false);
+  expect(b.leases.heldElsewhere(tenant)).toBe(true);
+  // A is idle for a while and lets it go; B has not looked since.
+  clock.t += 11_000;
+  await a.leases.maintain(() => false);
+  expect(a.leases.tenants()).toEqual([]);
+  // A's next refresh takes it back under the ETag it wrote when letting go: no read needed.
+  expect(await a.leases.sendsHere(tenant)).toBe(true);
+  clock.t += RENEW_MS + 1;
+  expect(await b.leases.sendsHere(tenant)).toBe(false);
+  expect((await leaseOf(tenant))!.value.owner).toBe('a');
 });

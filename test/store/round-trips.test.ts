@@ -109,7 +109,12 @@ describe('storage round trips per use case', () => {
 describe('storage round trips of a chat command', () => {
   it('a summary, given (also to a member) or refused, is the re-delivery claim and one partition read (a given one then records its posted card: one blind write): the refusal is in the language that read gave', async () => {
     let trips = 0;
-    const bot = await startTestBot({}, {}, undefined, undefined, () => void trips++);
+    // The tenant's outbox lease, taken again by the first send after it was let go (once per 10 s
+    // of sending for the tenant, not per turn), is not counted.
+    const count = (request: { url: string }): void => {
+      if (!/\/outbox\b/.test(new URL(request.url).pathname)) trips++;
+    };
+    const bot = await startTestBot({}, {}, undefined, undefined, async (request) => count(request));
     try {
       const chat = groupChat(bot.connector.serviceUrl);
       const karen = user('Karen Holm');

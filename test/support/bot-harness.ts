@@ -27,7 +27,8 @@ export const TEST_NOW = new Date('2026-11-26T09:00:00Z');
 
 /**
  * Starts a bot for a test; extra environment variables override the defaults; `clock` replaces the
- * test clock; `onStorageRequest` sees (and may hold) every request to storage.
+ * test clock; `onStorageRequest` sees (and may hold) every request to storage; `outboxScope`: the
+ * same scope for several bots makes them instances of one bot (sharing the outbox's leases).
  */
 export async function startTestBot(
   env: Record<string, string> = {},
@@ -35,6 +36,7 @@ export async function startTestBot(
   log?: Logger,
   clock?: () => Date,
   onStorageRequest?: StartOptions['onStorageRequest'],
+  sharedScope?: string,
 ): Promise<TestBot> {
   const connector = await startFakeConnector(connectorOptions);
   const config = parseConfig({
@@ -48,7 +50,7 @@ export async function startTestBot(
   let tick = 0;
   const now = clock ?? ((): Date => new Date(TEST_NOW.getTime() + tick++));
   // Each test's bot has its own outbox leases (the tests share one Azurite); its restart keeps them.
-  const outboxScope = randomUUID();
+  const outboxScope = sharedScope ?? randomUUID();
   const start = (): Promise<RunningBot> =>
     startBot(config, log ?? createLogger(config.logLevel), {
       now,

@@ -74,13 +74,6 @@ describe('configuration', () => {
     expect(c.linkSigning.previous).toEqual(new Uint8Array(32).fill(1));
   });
 
-  it('serves shared cards from the turn on one instance, and reads them again when SCALE_OUT says several', () => {
-    expect(parseConfig({}).scaleOut).toBe(false);
-    expect(parseConfig({ SCALE_OUT: 'on' }).scaleOut).toBe(true);
-    expect(parseConfig({ SCALE_OUT: 'off' }).scaleOut).toBe(false);
-    expect(() => parseConfig({ SCALE_OUT: 'maybe' })).toThrow(/SCALE_OUT/);
-  });
-
   it('splits ALLOWED_TENANTS on commas', () => {
     expect(parseConfig({ ALLOWED_TENANTS: ' t1, t2 ,' }).allowedTenants).toEqual(['t1', 't2']);
   });

@@ -15,10 +15,7 @@ export const summary = act(
         ? themeSummaryCard(group.language, view, link)
         : programmeSummaryCard(group.language, view, link),
       // Posted in the group's chat it shows answers (a deletion replaces it); in a personal chat it is not the group's.
-      (id) =>
-        turn.actor.chat === 'personal'
-          ? Promise.resolve()
-          : turn.deps.app.outbox.recordPosted(turn.actor.groupKey, meeting, id),
+      turn.actor.chat === 'personal' ? undefined : { groupKey: turn.actor.groupKey, meeting },
     );
   },
   async (turn, { choices }) =>

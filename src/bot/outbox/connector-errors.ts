@@ -89,3 +89,18 @@ export function classify(err: unknown): { retry: boolean; error: unknown } {
   if (code === MESSAGE_GONE) return { retry: false, error: new MessageGoneError(status) };
   return { retry: RETRYABLE.has(status), error: err };
 }
+
+/** Where sending a step's card failed: rendering it from storage, posting it, or it had nothing to post. */
+export type SendStage = 'render' | 'post' | 'empty';
+
+/**
+ * Whether a step's card failed for good: nothing to post, or Teams refused it (a 4xx, the bot out
+ * of the chat). Storage or network trouble, and sends that ran out of attempts, are tried again later.
+ */
+export function failedForGood(stage: SendStage, err: unknown): boolean {
+  if (stage === 'empty' || err instanceof ConversationGoneError || err instanceof MessageGoneError)
+    return true;
+  if (stage === 'render' || err instanceof SendGaveUpError) return false;
+  const status = statusOf(err);
+  return status !== undefined && status >= 400 && status < 500;
+}

@@ -3,7 +3,8 @@ import type { OutboxAccess } from '../../app/outbox';
 import type { RenderedCard } from '../../cards/render';
 import type { CardRole, OutgoingCard, PendingStep, SharedCardKind } from '../../domain/outbox';
 import type { Logger } from '../../log';
-import { ConversationGoneError, SendGaveUpError } from './connector-errors';
+import { ConversationGoneError, failedForGood, statusOf, type SendStage } from './connector-errors';
+import { HandOvers, type HandedJob } from './hand-overs';
 import { RENEW_MS, type Leases } from './lease';
 import type { Outbox } from './outbox';
 import { cardActivity } from './sends';
@@ -29,6 +30,8 @@ export interface DispatchHooks {
   render(step: PendingStep, kind: SharedCardKind): Promise<Partial<Activity> | undefined>;
   /** Teams says the bot is out of the step's chat. */
   gone(reference: Partial<ConversationReference>, status: number, code: string): Promise<void>;
+  /** Sends what another instance handed to this one, the tenant's lease holder (a card rendered from storage). */
+  handedOver(tenant: string, job: HandedJob): Promise<void>;
 }
 
 /**
@@ -48,6 +51,7 @@ export class StepDispatcher {
   private lastPass = 0;
   private found = false;
   private stopped = false;
+  private readonly handOvers: HandOvers;
 
   constructor(
     private readonly outbox: Outbox,
@@ -56,7 +60,29 @@ export class StepDispatcher {
     private readonly log: Logger,
     private readonly hooks: DispatchHooks,
     private readonly timer: Timer,
-  ) {}
+  ) {
+    this.handOvers = new HandOvers(access, log, (tenant, job) => hooks.handedOver(tenant, job));
+  }
+
+  /**
+   * Whether this instance sends for the tenant now (it holds the lease, or takes it with one write);
+   * when not, sends go to the holder through `handOver`.
+   */
+  async sendsHere(tenant: string): Promise<boolean> {
+    if (this.stopped) return false;
+    const here = await this.leases.sendsHere(tenant).catch(() => false);
+    if (here) this.leases.used(tenant);
+    return here;
+  }
+
+  /**
+   * Hands a send to the tenant's lease holder (the same key replaces an earlier one not yet sent);
+   * looks for the holder when none is known (it may have stopped: this instance then takes over).
+   */
+  async handOver(tenant: string, key: string, job: HandedJob): Promise<void> {
+    await this.handOvers.handOver(tenant, key, job);
+    if (!this.leases.heldElsewhere(tenant)) void this.scan();
+  }
 
   /** Resumes what the outbox holds (after a start) and keeps looking: often while there is work, rarely when idle. */
   start(): void {
@@ -92,6 +118,11 @@ export class StepDispatcher {
     }
   }
 
+  /** True while a look at the outbox table or a dispatch is under way. */
+  busy(): boolean {
+    return this.pass !== undefined || this.running.size > 0;
+  }
+
   /** Resolves once the outbox table holds nothing for this bot and this instance holds no lease (tests, bench). */
   async quiet(): Promise<void> {
     for (;;) {
@@ -119,14 +150,26 @@ export class StepDispatcher {
       this.passAgain = false;
       this.lastPass = this.timer.now();
       const tenants = await this.access.scan();
-      this.found = tenants.some((t) => t.hints.length > 0);
-      for (const { tenantId, lease, hints } of tenants) {
-        if (hints.length === 0 || this.stopped) continue;
+      this.found = tenants.some((t) => t.hints.length > 0 || t.handOvers.length > 0);
+      for (const { tenantId, lease, hints, handOvers } of tenants) {
+        if ((hints.length === 0 && handOvers.length === 0) || this.stopped) continue;
         if (!(await this.leases.claim(tenantId, lease))) continue;
         for (const hint of hints) this.dispatch(tenantId, hint.groupKey, hint);
+        if (handOvers.length > 0 && !this.handOvers.busy(tenantId)) this.sendHandedOver(tenantId, handOvers);
       }
       await this.leases.maintain((tenant) => [...this.running.values()].some((r) => r.tenant === tenant));
     } while (this.passAgain && !this.stopped);
+  }
+
+  /** Sends what other instances handed over for a tenant this instance holds the lease of. */
+  private sendHandedOver(tenant: string, found: Parameters<HandOvers['run']>[1]): void {
+    this.leases.used(tenant);
+    const key = `handOvers|${tenant}`;
+    const done = this.handOvers
+      .run(tenant, found)
+      .catch((err: unknown) => this.log.warn('outbox.handOvers.failed', { tenant, error: errorText(err) }))
+      .finally(() => this.running.delete(key));
+    this.running.set(key, { tenant, done });
   }
 
   /** Dispatches a group's steps (after the pass already running for it); drops its hint when all is out. */
@@ -167,15 +210,17 @@ export class StepDispatcher {
     let left = step;
     for (const { index, card } of step.cards) {
       let id: string;
+      let stage: SendStage = 'render';
       try {
         const activity = card.activity
           ? (JSON.parse(card.activity) as Partial<Activity>)
           : card.shared && (await this.hooks.render(step, card.shared));
+        stage = activity ? 'post' : 'empty';
         if (!activity) throw new Error(`card ${index} of step ${step.id} has nothing to post`);
         id = await this.outbox.postProactive(reference, activity, card.replaces);
       } catch (err) {
-        if (err instanceof SendGaveUpError) {
-          this.log.warn('step.post.later', { step: step.id, status: err.status });
+        if (!failedForGood(stage, err)) {
+          this.log.warn('step.post.later', { step: step.id, status: statusOf(err), error: errorText(err) });
           return false;
         }
         this.log.warn('card.post.failed', { step: step.id, error: errorText(err) });
@@ -202,6 +247,4 @@ export class StepDispatcher {
   }
 }
 
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
+const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err));

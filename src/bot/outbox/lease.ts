@@ -37,6 +37,10 @@ export class Leases {
   private readonly held = new Map<string, Held>();
   /** Another instance's lease as last read: until when it holds. */
   private readonly others = new Map<string, number>();
+  /** The leases this instance let go, as it wrote them: taken again with one write if no one took them since. */
+  private readonly released = new Map<string, { value: Lease; etag: string }>();
+  /** Claims under way, per tenant: one write at a time (two with the same ETag would undo each other). */
+  private readonly claiming = new Map<string, Promise<boolean>>();
 
   constructor(
     private readonly store: OutboxAccess,
@@ -73,7 +77,32 @@ export class Leases {
    * it; none: there is no lease row); true when this instance holds it.
    */
   async claim(tenant: string, seen: { value: Lease; etag: string } | undefined): Promise<boolean> {
+    const before = this.claiming.get(tenant);
+    if (before) await before.catch(() => false);
     if (this.owns(tenant)) return true;
+    const claim = this.write1(tenant, seen);
+    this.claiming.set(tenant, claim);
+    try {
+      return await claim;
+    } finally {
+      if (this.claiming.get(tenant) === claim) this.claiming.delete(tenant);
+    }
+  }
+
+  /**
+   * Whether this instance sends for the tenant now: true when it holds the lease or takes it (one
+   * write when it let the lease go itself; else one look at the outbox table first); false when
+   * another instance holds it (as last seen, or as the look or the write found).
+   */
+  async sendsHere(tenant: string): Promise<boolean> {
+    if (this.owns(tenant)) return true;
+    if (this.heldElsewhere(tenant)) return false;
+    const seen =
+      this.released.get(tenant) ?? (await this.store.scan()).find((t) => t.tenantId === tenant)?.lease;
+    return this.claim(tenant, seen);
+  }
+
+  private async write1(tenant: string, seen: { value: Lease; etag: string } | undefined): Promise<boolean> {
     const now = this.timer.now();
     const previous = seen?.value;
     const mine = previous?.owner === this.instance && this.held.has(tenant);
@@ -91,6 +120,7 @@ export class Leases {
       const etag = await this.store.writeLease(tenant, lease, seen?.etag);
       this.held.set(tenant, { etag, renewed: now, lastUse: now });
       this.others.delete(tenant);
+      this.released.delete(tenant);
       if (previous && previous.owner !== this.instance) {
         const lapsed = previous.until > 0;
         const assumeUnrecorded = lapsed
@@ -104,6 +134,7 @@ export class Leases {
       if (!(err instanceof ConflictError)) throw err;
       // Another instance wrote it first: it holds it for now; look again after one renewal.
       this.held.delete(tenant);
+      this.released.delete(tenant);
       this.others.set(tenant, now + RENEW_MS);
       return false;
     }
@@ -125,30 +156,31 @@ export class Leases {
 
   private async release(tenant: string): Promise<void> {
     const held = this.held.get(tenant);
-    if (held) await this.write(tenant, held, 0);
+    const value = held && (await this.write(tenant, held, 0));
     this.held.delete(tenant);
+    if (held && value) this.released.set(tenant, { value, etag: held.etag });
   }
 
-  private async write(tenant: string, held: Held, until: number): Promise<void> {
+  /** Writes the lease under the ETag held; what it wrote, or nothing when that failed. */
+  private async write(tenant: string, held: Held, until: number): Promise<Lease | undefined> {
     const now = this.timer.now();
     const { sent } = this.pacer().record(tenant);
+    const value = { owner: this.instance, until, renewed: now, sent };
     try {
-      held.etag = await this.store.writeLease(
-        tenant,
-        { owner: this.instance, until, renewed: now, sent },
-        held.etag,
-      );
+      held.etag = await this.store.writeLease(tenant, value, held.etag);
       held.renewed = now;
+      return value;
     } catch (err) {
       if (!(err instanceof ConflictError)) {
         this.log.warn('lease.renew.failed', {
           tenant,
           error: err instanceof Error ? err.message : String(err),
         });
-        return;
+        return undefined;
       }
       this.held.delete(tenant);
       this.log.warn('lease.lost', { tenant });
+      return undefined;
     }
   }
 }

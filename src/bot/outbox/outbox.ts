@@ -3,7 +3,9 @@ import type { RenderedCard } from '../../cards/render';
 import type { Logger } from '../../log';
 import { ConversationGoneError, MessageGoneError } from './connector-errors';
 import { Pacer, realTimer, targetOf, type Target } from './pacer';
+import type { PostedIn, ReplyJob, SendRouter } from './hand-overs';
 import { ReplyQueue } from './reply-queue';
+import { handedOn, sendReply, type ReplyDeps } from './reply-sends';
 import { RefreshRequests } from './refresh-requests';
 import { cardActivity, type KnownCard, type OutboxOptions } from './sends';
 
@@ -26,14 +28,23 @@ export class Outbox {
   /** Paces every send to Teams' limits (the lease hands its record on to another instance). */
   readonly pacer: Pacer;
   private readonly replies: ReplyQueue;
+  private readonly replyDeps: ReplyDeps;
 
   constructor(
     private readonly log: Logger,
     private readonly options: OutboxOptions = {},
   ) {
     this.pacer = new Pacer(log, options.timer ?? realTimer, (p) => this.track(p));
-    this.requests = new RefreshRequests(undefined, options.trustTurnViews ?? true);
+    this.requests = new RefreshRequests();
     this.replies = new ReplyQueue(log);
+    this.replyDeps = {
+      pacer: this.pacer,
+      log,
+      timer: options.timer ?? realTimer,
+      within: (job, context, act) => this.within(job.reference, context, act),
+      failed: (job, target, err) => this.failed(job.reference, target, err, 'reply.failed'),
+      recordPosted: options.recordPosted,
+    };
   }
 
   /** A mark to take before a turn reads the state it later hands to `refreshCard` as a `KnownCard`. */
@@ -57,35 +68,33 @@ export class Outbox {
 
   /**
    * Answers a turn after it, through the conversation's bounded ReplyQueue (`key`: whose answer to
-   * what): a message, or with `replaces` the clicked card (posted anew when it is gone).
+   * what): a message, or with `replaces` the clicked card (posted anew when it is gone). Sent here
+   * when this instance sends for the tenant, else handed to the one that does (`routeVia`).
    */
   reply(
     context: TurnContext,
     key: string,
     activity: Partial<Activity>,
     replaces?: string,
-    onPosted?: (activityId: string) => Promise<unknown>,
+    posted?: PostedIn,
   ): void {
     const target = targetOf(context.activity);
     const reference = TurnContext.getConversationReference(context.activity);
-    const send = (id?: string): Promise<unknown> =>
-      this.pacer.run(target, () =>
-        this.within(reference, context, async (c) => {
-          if (id) await c.updateActivity({ ...activity, id });
-          else {
-            const posted = (await c.sendActivity(activity))?.id;
-            if (posted) await onPosted?.(posted);
-          }
-        }),
-      );
-    this.replies.add(target.conversation, key, () =>
-      send(replaces)
-        .catch((err: unknown) => (replaces && err instanceof MessageGoneError ? send() : Promise.reject(err)))
-        .then(
-          () => undefined,
-          (err: unknown) => this.failed(reference, target, err, 'reply.failed'),
-        ),
-    );
+    const job: ReplyJob = { kind: 'reply', reference, activity, replaces, posted };
+    this.replies.add(target.conversation, key, async () => {
+      if (!(await handedOn(this.replyDeps, target, job)))
+        await sendReply(this.replyDeps, target, job, context);
+    });
+  }
+
+  /** Sends a reply another instance handed to this one (it holds the tenant's lease). */
+  replyHanded(tenant: string, job: ReplyJob): Promise<void> {
+    return sendReply(this.replyDeps, { ...targetOf(job.reference), tenant }, job);
+  }
+
+  /** From now on, sends for a tenant whose lease another instance holds are handed to it (replies; see shared-refresh). */
+  routeVia(router: SendRouter): void {
+    this.replyDeps.router = router;
   }
 
   /**

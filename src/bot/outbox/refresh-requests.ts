@@ -15,11 +15,7 @@ export class RefreshRequests {
   /** The newest number dropped from `last` (a conversation not remembered may have asked up to then). */
   private forgottenUpTo = 0;
 
-  /** `trusting` false (several instances share the storage): every refresh reads, no view is trusted. */
-  constructor(
-    private readonly max = MAX_REMEMBERED,
-    private readonly trusting = true,
-  ) {}
+  constructor(private readonly max = MAX_REMEMBERED) {}
 
   /** The mark to take before reading the state a refresh will show. */
   mark(): number {
@@ -36,7 +32,7 @@ export class RefreshRequests {
       this.last.delete(oldest);
       this.forgottenUpTo = Math.max(this.forgottenUpTo, n);
     }
-    return this.trusting && since !== undefined && previous <= since;
+    return since !== undefined && previous <= since;
   }
 
   /**

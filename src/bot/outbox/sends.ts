@@ -37,6 +37,6 @@ export interface OutboxOptions {
     status: number,
     code: string,
   ) => Promise<void>;
-  /** False when several instances share the storage: a turn's view never stands for a shared card. */
-  trustTurnViews?: boolean;
+  /** Keeps the id of a card posted in a group's chat that shows answers (a deletion replaces it). */
+  recordPosted?: (posted: { groupKey: string; meeting?: number }, activityId: string) => Promise<unknown>;
 }
