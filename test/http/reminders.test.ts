@@ -1,8 +1,8 @@
 /**
  * Meeting reminders and `påmind` through the real entry point, with an injected clock: 48 hours
- * before (with @mentions of those who have not answered the invitation), 24 hours and 1 hour
- * before; each sent once by two bot instances on one storage; missed ones sent late only while
- * still useful.
+ * before (naming nobody, no @mentions, nothing to those who said they cannot come), 24 hours and
+ * 1 hour before; each sent once by two bot instances on one storage; missed ones sent late only
+ * while still useful.
  */
 import { groupChat, invoke, mention, user, type TestChat, type TestUser } from '../support/activities';
 import { startTestBot, TEST_NOW, type TestBot } from '../support/bot-harness';
