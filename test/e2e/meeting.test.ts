@@ -115,7 +115,7 @@ test('4. @Erfaringsgruppe inviter 1: the invitation is saved, posted and answere
   await chat.field('Sluttidspunkt').fill('16:00');
   await chat.field('Sted eller link til onlinemøde').fill(PLACE);
   await chat.button('Send invitationen').click();
-  await chat.sees(/Invitationen .* er på vej til gruppen/);
+  await chat.sees(/Invitationen .* er gemt og på vej til gruppen/);
   await chat.sees(new RegExp(date.danish));
   await chat.sees(PLACE);
 

@@ -13,7 +13,7 @@ const ROLES: Role[] = ['coordinator', 'member', 'participant', 'otherGroupMember
 
 const REFUSALS: Record<Exclude<Expect, 'allowed'>, string> = {
   notCoordinator: 'Det er kun gruppens koordinator (Karen Holm)',
-  alreadySetUp: 'Gruppen er allerede oprettet, og Karen Holm er dens koordinator',
+  alreadySetUp: 'Gruppen er allerede oprettet med Karen Holm som koordinator',
   notMember: 'Du er ikke med i gruppen endnu',
   summaryIsTheGroups: 'Opsummeringen er for gruppens medlemmer',
 };

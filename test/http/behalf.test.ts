@@ -93,7 +93,7 @@ describe('an answer typed in by the coordinator', () => {
     await bot.send(inPersonal(mention(where, jens, 'mine data')));
     // Shown as written (a run of plain text), not with markdown escapes (`1\.`, `\*`).
     expect(lastPosted()).toContain(TYPED_IN.a1);
-    expect(lastPosted()).toContain('Skrevet ind af koordinatoren for dig');
+    expect(lastPosted()).toContain('skrevet ind for dig af koordinatoren');
 
     await bot.send(inPersonal(mention(where, jens, 'slet mine data')));
     const confirm = attachedCard(bot.connector.posts().at(-1)!.activity);
@@ -127,7 +127,9 @@ describe('an answer typed in by the coordinator', () => {
         invoke(s.chat, s.coordinator, 'submitBehalfAnswer', { meeting: 1, member, ...TYPED_IN }),
       );
       expect(res.status).toBeLessThan(500);
-      expect(readable(res.body)).toContain('Jeg kan ikke finde det medlem i gruppen, så intet er gemt');
+      expect(readable(res.body)).toContain(
+        'Jeg kan ikke finde det medlem i gruppen længere, så svaret er ikke gemt',
+      );
     }
     expect(await storedAnswers(s)).toEqual([]);
   });

@@ -100,7 +100,7 @@ describe('a group is formed and invited to meeting 1 (Danish, over HTTP)', () =>
     const shared = attachedCard(update!.activity);
     expect(cardText(shared)).toContain('Boligforeningen Kilden');
     expect(cardText(shared)).toContain(
-      'Koordinatoren er gruppens undersøger og ikke en af de 3–6 deltagere.',
+      'Koordinatoren er gruppens undersøger og ikke et af de 3–6 medlemmer.',
     );
     expect(verbsOf(shared)).toContain('openJoin');
     expect((await bot.running.store.loadGroup(groupKeyOfChat()))?.value.groupCardId).toBe(welcomeId);
@@ -111,7 +111,7 @@ describe('a group is formed and invited to meeting 1 (Danish, over HTTP)', () =>
       invoke(chat, members[0], 'setupGroup', { ...sampleSettings, name: 'Kapring' }),
     );
     expect(res.body).toMatchObject({ type: 'application/vnd.microsoft.activity.message' });
-    expect(res.body?.value).toContain('Gruppen er allerede oprettet, og Karen Holm er dens koordinator');
+    expect(res.body?.value).toContain('Gruppen er allerede oprettet med Karen Holm som koordinator');
     expect((await bot.running.store.loadGroup(groupKeyOfChat()))?.value.name).toBe(
       'Erfaringsgruppe Søbakken',
     );
@@ -176,7 +176,7 @@ describe('a group is formed and invited to meeting 1 (Danish, over HTTP)', () =>
     const before = bot.connector.posts().length;
     const data = { meeting: 1, ...sampleInvitation, text: template };
     const card = cardOf(await bot.send(invoke(chat, coordinator, 'saveInvitation', data)));
-    expect(cardText(card)).toContain('Invitationen til møde 1 er gemt og er på vej til gruppen.');
+    expect(cardText(card)).toContain('Invitationen til møde 1 er gemt og på vej til gruppen.');
     const [post] = bot.connector.posts().slice(before);
     expect(post.activity.summary).toBe('Invitation til møde 1: Tre gode råd');
     const text = cardText(attachedCard(post.activity));

@@ -109,7 +109,9 @@ describe('the common project grows out of the meetings (Danish, over HTTP)', () 
         buildsOn,
       });
       // A refusal is a message to the clicker (an invoke's `value` string), not a card.
-      expect(answer).toMatch(/^Dit forslag er ikke gemt: .* Åbn formularen igen med »Foreslå et projekt«/);
+      expect(answer).toMatch(
+        /^Dit forslag er ikke gemt, fordi .* Åbn formularen igen med »Foreslå et projekt«/,
+      );
     }
     expect((await stored()).proposals).toHaveLength(0);
   });
@@ -165,7 +167,7 @@ describe('the common project grows out of the meetings (Danish, over HTTP)', () 
         'Bygger videre på',
       );
       const base = posted.at(-1)!;
-      expect(cardText(base)).toContain('Ingen har stemt på det endnu');
+      expect(cardText(base)).toContain('endnu ingen stemmer');
       expect(runTexts(base).join('')).toContain(`Bygger videre på: ${built.text} (fra møde 3)`);
       expect(cardText(base)).not.toMatch(/\(ingen stemmer|\(\d stemme/);
       expect(verbsOf(base)).not.toContain('openDecision');
@@ -181,7 +183,7 @@ describe('the common project grows out of the meetings (Danish, over HTTP)', () 
       const mine = await click(aisha, 'refresh', { card: 'projectVote' });
       expect(verbsOf(mine)).not.toContain('openDecision');
       expect(cardText(mine)).toContain('1 stemme');
-      expect(cardText(mine)).toContain('Ingen har stemt på det endnu');
+      expect(cardText(mine)).toContain('endnu ingen stemmer');
       const coordinators = await click(coordinator, 'refresh', { card: 'projectVote' });
       expect(verbsOf(coordinators)).toContain('openDecision');
     },
@@ -227,7 +229,7 @@ describe('a group that chose nothing in its meetings (over HTTP)', () => {
     const [first] = seeded.group.value.members;
     const res = await bot.send(invoke(chat, { id: first.userId, name: first.name }, 'openProposal', {}));
     const text = cardText(res.body?.value);
-    expect(text).toContain('I valgte ikke noget på møderne, så foreslå frit.');
+    expect(text).toContain('Der er ikke noget valgt fra møderne, så du kan foreslå helt frit.');
     expect(text).not.toContain('Det, I valgte på møderne');
     expect(findInput(res.body?.value, 'buildsOn')).toBeUndefined();
     expect(findInput(res.body?.value, 'title')).toBeDefined();
