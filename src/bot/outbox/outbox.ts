@@ -8,6 +8,7 @@ import { ReplyQueue } from './reply-queue';
 import { handedOn, sendReply, type ReplyDeps } from './reply-sends';
 import { RefreshRequests } from './refresh-requests';
 import { cardActivity, type KnownCard, type OutboxOptions } from './sends';
+import { runInConversation } from './within';
 
 /** How many reposted cards' old ids the outbox keeps mapping to their new ones (the store has the rest). */
 const MAX_REMEMBERED_REPOSTS = 1_000;
@@ -130,30 +131,13 @@ export class Outbox {
     await run;
   }
 
-  /**
-   * Runs `act` in a fresh context for the conversation (or in `context` when there is no way to
-   * continue one). The adapter hands a failure inside to its turn-error handler; it is caught here
-   * and thrown on, so the retry layer and the error codes see it.
-   */
-  private async within(
+  /** Runs `act` in a fresh context for the conversation (or in `context`): see `runInConversation`. */
+  private within(
     reference: Partial<ConversationReference>,
     context: TurnContext | undefined,
     act: (context: TurnContext) => Promise<void>,
   ): Promise<void> {
-    const via = this.options.continueConversation;
-    if (!via) {
-      if (!context) throw new Error('the outbox cannot reach conversations outside a turn');
-      return act(context);
-    }
-    let failure: { error: unknown } | undefined;
-    await via(reference, async (fresh) => {
-      try {
-        await act(fresh);
-      } catch (error) {
-        failure = { error };
-      }
-    });
-    if (failure) throw failure.error;
+    return runInConversation(this.options.continueConversation, reference, context, act);
   }
 
   /**
