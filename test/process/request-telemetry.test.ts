@@ -1,13 +1,14 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { redactedTarget } from '../../src/request-telemetry';
 import { signToken } from '../../src/lib/signed-token';
 import { testConnectionString } from '../support/azurite';
+import { startBuiltBot, type BotProcess } from '../support/bot-process';
 
 const root = path.join(__dirname, '..', '..');
+/** Built apart from dist/ so this file and others never write the same files at once. */
+const outDir = path.join(root, '.cache', 'request-telemetry-dist');
 const KEY = Buffer.alloc(32, 9);
 
 /**
@@ -41,16 +42,6 @@ registerInstrumentations({ instrumentations: [new HttpInstrumentation()] });
 `;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
 interface SpanLine {
   name: string;
   kind: number;
@@ -59,14 +50,8 @@ interface SpanLine {
 
 /** Signed links carry their token in the URL; request telemetry must never hold one (docs/security.md). */
 describe('request telemetry', () => {
-  let child: ChildProcess | undefined;
-  afterAll(async () => {
-    if (child && child.exitCode === null) {
-      const exited = new Promise((r) => child!.once('exit', r));
-      child.kill('SIGINT');
-      await exited;
-    }
-  });
+  let bot: BotProcess | undefined;
+  afterAll(() => bot?.stop());
 
   it('keeps the harmless query values and redacts every other one', () => {
     expect(redactedTarget('/api/calendar/meeting.ics?token=abc.def')).toBe(
@@ -79,21 +64,16 @@ describe('request telemetry', () => {
   });
 
   it('records every signed link the bot serves with its token redacted, under the agent the App Service runs', async () => {
-    execFileSync(
-      process.execPath,
-      [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'],
-      { cwd: root },
-    );
     const dir = mkdtempSync(path.join(tmpdir(), 'telemetry-'));
     const out = path.join(dir, 'spans.jsonl');
     const preload = path.join(dir, 'agent.cjs');
     writeFileSync(preload, agentPreload(out));
-    const port = await freePort();
-    child = spawn(process.execPath, ['--require', preload, path.join(root, 'dist', 'src', 'index.js')], {
-      cwd: root,
-      env: {
-        PATH: process.env.PATH ?? '',
-        PORT: String(port),
+    // Built apart from dist/ (which start-and-stop builds for `npm start`), on a port the bot picks:
+    // no other test file writes the files it runs or takes its port, whichever runs alongside.
+    bot = await startBuiltBot(
+      outDir,
+      {
+        PORT: '0',
         PLAYGROUND: 'off',
         REMINDERS: 'off',
         LOG_LEVEL: 'warn',
@@ -101,21 +81,9 @@ describe('request telemetry', () => {
         LINK_SIGNING_KEY: KEY.toString('base64'),
         OTEL_SEMCONV_STABILITY_OPT_IN: 'http/dup',
       },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    const base = `http://127.0.0.1:${port}`;
-    // Started with the agent's instrumentation on a loaded two-core machine, the bot may take a
-    // while to answer: wait as long as the other process tests do (bot-process.ts), and say so
-    // if it never does instead of going on to requests that cannot be answered.
-    const startDeadline = Date.now() + 60_000;
-    while (
-      (await fetch(`${base}/healthz`)
-        .then((r) => r.status)
-        .catch(() => 0)) !== 200
-    ) {
-      if (child.exitCode !== null || Date.now() > startDeadline) throw new Error('the bot did not start');
-      await new Promise((r) => setTimeout(r, 100));
-    }
+      ['--require', preload],
+    );
+    const base = `http://127.0.0.1:${bot.port}`;
     const later = new Date(Date.now() + 3600_000);
     const tokens = {
       calendar: signToken({ use: 'calendar', grp: 'g-telemetry', m: 1 }, KEY, later),
