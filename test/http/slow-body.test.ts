@@ -145,7 +145,8 @@ describe('bodies sent in tiny pieces and never finished (npm start, local mode)'
   it('logs each cut-off connection as one line, without a stack', () => {
     expect(bot.child.exitCode).toBeNull();
     const stderr = bot.stderr();
-    const lines = stderr.trim().split('\n');
+    // Only whole lines: the pipe may hand over the last one in two pieces.
+    const lines = stderr.split('\n').slice(0, -1);
     for (const line of lines) expect(() => JSON.parse(line) as unknown).not.toThrow();
     expect(stderr).toMatch(/"reason":"body not complete within 5000 ms"/);
     expect(stderr).not.toMatch(/\n\s+at /);
