@@ -40,9 +40,7 @@ describe('answers saved while the answers are shown', () => {
       const before = postsIn(bot, chat).length;
       const version = `Rettet-${randomUUID().slice(0, 6)}`;
       const edit = (m: TestUser) =>
-        bot.send(
-          invoke(chat, m, 'submitAnswer', { meeting: 1, a1: text(m, version), a2: 'x', a3: 'y' }),
-        );
+        bot.send(invoke(chat, m, 'submitAnswer', { meeting: 1, a1: text(m, version), a2: 'x', a3: 'y' }));
       // The first member edits before the click and the last after it has been answered, so both
       // outcomes occur in every trial; the four in between race the click.
       const first = await edit(members[0]);
