@@ -9,10 +9,18 @@ import { makeTurn, type BotDeps } from './turn';
  * After a deletion, in the group's chat: the bot's own cards that held what was deleted are
  * replaced by a short "deleted" card (update-and-delete-bot-messages.md: a bot may update its own
  * messages), and, when the group lives on, its group card and each meeting's status and
- * invitation cards are shown again from what is stored now. In the background, paced; best effort
- * (a chat the bot has left keeps its messages).
+ * invitation cards are shown again from what is stored now. In the background, paced, by the
+ * tenant's lease holder (handed to it when that is another instance); best effort (a chat the bot
+ * has left keeps its messages).
  */
 export async function cleanUpChat(deps: BotDeps, cleanup: ChatCleanup): Promise<void> {
+  const job = { kind: 'cleanup', cleanup } as const;
+  const handed = deps.outbox.handedOn(cleanup.tenantId, job).catch(() => false);
+  if (!(await handed)) await cleanUpChatHere(deps, cleanup);
+}
+
+/** The deletion's sends, from this instance (it sends for the tenant). */
+export async function cleanUpChatHere(deps: BotDeps, cleanup: ChatCleanup): Promise<void> {
   const reference = cleanup.conversation as Partial<ConversationReference>;
   if (!reference.conversation?.id) return;
   const actor: Actor = {

@@ -28,7 +28,8 @@ function reminderText(r: ClaimedReminder): string {
 /**
  * Posts meeting reminders to group chats: every minute it claims what is due (app/reminders.ts)
  * and posts it. Safe with several instances and restarts: a reminder is claimed in storage before
- * it is sent, so it goes out once.
+ * it is sent, so it goes out once; the tenant's lease holder sends it (handed to it from another
+ * instance), so it counts against Teams' limits with everything else sent into the tenant's chats.
  */
 export class ReminderScheduler {
   private timer: NodeJS.Timeout | undefined;
@@ -66,14 +67,15 @@ export class ReminderScheduler {
     let posted = 0;
     for (const reminder of await this.deps.app.claimDueReminders()) {
       const reference = reminder.group.conversation as Partial<ConversationReference>;
+      const activity = { type: 'message', text: reminderText(reminder), textFormat: 'plain' };
       try {
-        await this.deps.outbox.postProactive(reference, {
-          type: 'message',
-          text: reminderText(reminder),
-          textFormat: 'plain',
-        });
+        // Sent by the tenant's lease holder, paced with everything else sent into its chats.
+        const job = { kind: 'reply', reference, activity } as const;
+        const handed = await this.deps.outbox.handedOn(reminder.group.tenantId, job);
+        if (!handed) await this.deps.outbox.postProactive(reference, activity);
         posted++;
-        this.deps.log.info('reminder.sent', { kind: reminder.kind, meeting: reminder.meeting.number });
+        const sent = { kind: reminder.kind, meeting: reminder.meeting.number };
+        this.deps.log.info(handed ? 'reminder.handedOver' : 'reminder.sent', sent);
       } catch (err) {
         this.deps.log.warn('reminder.failed', { kind: reminder.kind, error: err });
       }

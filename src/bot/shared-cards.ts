@@ -2,6 +2,7 @@
  * The cards everyone in a chat sees and the bot updates in place: how each is shown after a turn
  * changed what it shows. A verb's declaration names the shared card it changes (app/verbs.ts).
  */
+import { TurnContext } from 'botbuilder';
 import type { SharedCard, SharedViews } from '../app/verbs';
 import type { InvitationView } from '../app/invitation';
 import type { MeetingView } from '../app/meeting-view';
@@ -24,6 +25,10 @@ import type { Turn } from './turn';
  */
 export async function showGroupCard(turn: Turn, group: Group, adopt?: string): Promise<void> {
   const existing = group.groupCardId ?? adopt;
+  // A card posted anew goes out from the tenant's lease holder, which records its id (shared-refresh).
+  const reference = TurnContext.getConversationReference(turn.context.activity);
+  const job = { kind: 'groupCard', groupKey: turn.actor.groupKey, reference } as const;
+  if (!existing && (await turn.deps.outbox.handedOn(turn.actor.tenantId, job))) return;
   if (existing) {
     turn.deps.outbox.refreshCard(
       turn.context,

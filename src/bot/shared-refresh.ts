@@ -9,7 +9,8 @@ import type { ConversationReference } from 'botbuilder';
 import { TurnContext } from 'botbuilder';
 import type { Actor } from '../app';
 import type { SharedCard, SharedViews } from '../app/verbs';
-import { refreshKey, type RefreshJob } from './outbox/hand-overs';
+import { cleanUpChatHere } from './chat-cleanup';
+import { refreshKey, type GroupCardJob, type HandedJob, type RefreshJob } from './outbox/hand-overs';
 import { SHARED_CARDS, showGroupCard } from './shared-cards';
 import { makeTurn, type BotDeps, type Turn } from './turn';
 
@@ -74,18 +75,52 @@ async function storedView(deps: BotDeps, actor: Actor, job: RefreshJob): Promise
   }
 }
 
-/** Sends a refresh another instance handed over: the card as stored now, through this instance's pacer. */
-export async function sendHandedRefresh(deps: BotDeps, tenantId: string, job: RefreshJob): Promise<void> {
-  const reference = job.reference as Partial<ConversationReference>;
-  const actor: Actor = {
+/** The bot itself acting on a group, outside any turn (a handed-over send). */
+function botActor(tenantId: string, job: RefreshJob | GroupCardJob): Actor {
+  const conversation = job.reference as Actor['conversation'];
+  return {
     tenantId,
     groupKey: job.groupKey,
     userId: '',
     name: '',
     language: 'da',
     chat: 'group',
-    conversation: job.reference as Actor['conversation'],
+    conversation,
   };
+}
+
+/**
+ * Sends what another instance handed to this one, the tenant's lease holder, through this
+ * instance's pacer: a shared card's refresh, a group card posted anew, a deletion's cards, a reply.
+ */
+export function sendHanded(deps: BotDeps, tenantId: string, job: HandedJob): Promise<void> {
+  switch (job.kind) {
+    case 'refresh':
+      return sendHandedRefresh(deps, tenantId, job);
+    case 'groupCard':
+      return postGroupCardAnew(deps, tenantId, job);
+    case 'cleanup':
+      // The turns this instance answered no longer stand for what is stored.
+      deps.outbox.distrustTurnViews();
+      return cleanUpChatHere(deps, job.cleanup);
+    case 'reply':
+      return deps.outbox.replyHanded(tenantId, job);
+  }
+}
+
+/** The group's card posted anew (the bot added to its chat again), from what is stored now; its id recorded. */
+async function postGroupCardAnew(deps: BotDeps, tenantId: string, job: GroupCardJob): Promise<void> {
+  const actor = botActor(tenantId, job);
+  await deps.outbox.inConversation(job.reference, async (context) => {
+    const group = await deps.app.groupView(actor);
+    if (group) await showGroupCard(makeTurn(context, actor, deps), { ...group, groupCardId: undefined });
+  });
+}
+
+/** Sends a refresh another instance handed over: the card as stored now, through this instance's pacer. */
+async function sendHandedRefresh(deps: BotDeps, tenantId: string, job: RefreshJob): Promise<void> {
+  const reference = job.reference as Partial<ConversationReference>;
+  const actor = botActor(tenantId, job);
   await deps.outbox.inConversation(reference, async (context) => {
     const turn = makeTurn(context, actor, deps);
     const since = deps.outbox.mark();

@@ -11,7 +11,7 @@ import { Leases } from './outbox/lease';
 import { realTimer } from './outbox/pacer';
 import { cardActivity } from './outbox/sends';
 import { invitationCardOf, refreshStatus } from './shared-cards';
-import { sendHandedRefresh } from './shared-refresh';
+import { sendHanded } from './shared-refresh';
 import { makeTurn, type BotDeps } from './turn';
 
 /**
@@ -78,8 +78,7 @@ export function createStepDispatcher(deps: BotDeps): StepDispatcher {
       settled: (step) => showSettledStep(deps, step),
       render: (step, kind) => renderShared(deps, step, kind),
       gone: conversationGone(app, deps.watch),
-      handedOver: (tenant, job) =>
-        job.kind === 'refresh' ? sendHandedRefresh(deps, tenant, job) : outbox.replyHanded(tenant, job),
+      handedOver: (tenant, job) => sendHanded(deps, tenant, job),
     },
     realTimer,
   );

@@ -8,6 +8,7 @@
 import type { Activity, ConversationReference } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import type { OutboxAccess } from '../../app/outbox';
+import type { ChatCleanup } from '../../app/posted-cards';
 import type { SharedCardKind } from '../../domain/outbox';
 import type { HandOver } from '../../domain/outbox';
 import type { Logger } from '../../log';
@@ -39,8 +40,21 @@ export interface ReplyJob {
   posted?: PostedIn;
 }
 
+/** The group's card posted anew into its chat (the bot added again): its id becomes the group's card. */
+export interface GroupCardJob {
+  kind: 'groupCard';
+  groupKey: string;
+  reference: Partial<ConversationReference>;
+}
+
+/** After a deletion, the cards in the group's chat that showed what was deleted, replaced (chat-cleanup). */
+export interface CleanupJob {
+  kind: 'cleanup';
+  cleanup: ChatCleanup;
+}
+
 /** A handed-over send. */
-export type HandedJob = RefreshJob | ReplyJob;
+export type HandedJob = RefreshJob | ReplyJob | GroupCardJob | CleanupJob;
 
 /** Decides who sends for a tenant, and hands sends on to the instance that does (the outbox dispatcher). */
 export interface SendRouter {
@@ -48,7 +62,7 @@ export interface SendRouter {
   handOver(tenant: string, key: string, job: HandedJob): Promise<void>;
 }
 
-/** The row key of a handed-over reply: in the order replies were handed over (any instance), then unique. */
+/** The row key of a handed-over reply (or other one-off send): in the order handed over (any instance), then unique. */
 export function replyKey(at: number): string {
   return `s|${new Date(at).toISOString()}|${randomUUID().slice(0, 8)}`;
 }

@@ -3,7 +3,7 @@ import type { RenderedCard } from '../../cards/render';
 import type { Logger } from '../../log';
 import { ConversationGoneError, MessageGoneError } from './connector-errors';
 import { Pacer, realTimer, targetOf, type Target } from './pacer';
-import type { PostedIn, ReplyJob, SendRouter } from './hand-overs';
+import type { HandedJob, PostedIn, ReplyJob, SendRouter } from './hand-overs';
 import { ReplyQueue } from './reply-queue';
 import { handedOn, sendReply, type ReplyDeps } from './reply-sends';
 import { RefreshRequests } from './refresh-requests';
@@ -59,8 +59,11 @@ export class Outbox {
     this.known.clear();
   }
 
-  /** Posts a card as a new message; resolves to its activity id. */
+  /** Posts a card as a new message (its activity id), or hands it to the tenant's lease holder elsewhere (''). */
   async postCard(context: TurnContext, rendered: RenderedCard): Promise<string> {
+    const reference = TurnContext.getConversationReference(context.activity);
+    const job: ReplyJob = { kind: 'reply', reference, activity: cardActivity(rendered) };
+    if (await this.handedOn(targetOf(context.activity).tenant, job)) return '';
     const res = await this.pacer.run(targetOf(context.activity), () =>
       context.sendActivity(cardActivity(rendered)),
     );
@@ -83,9 +86,14 @@ export class Outbox {
     const reference = TurnContext.getConversationReference(context.activity);
     const job: ReplyJob = { kind: 'reply', reference, activity, replaces, posted };
     this.replies.add(target.conversation, key, async () => {
-      if (!(await handedOn(this.replyDeps, target, job)))
+      if (!(await handedOn(this.replyDeps, target.tenant, job)))
         await sendReply(this.replyDeps, target, job, context);
     });
+  }
+
+  /** Hands `job` to the tenant's lease holder when that is another instance (true); false: send it here. */
+  handedOn(tenant: string, job: HandedJob): Promise<boolean> {
+    return handedOn(this.replyDeps, tenant, job);
   }
 
   /** Sends a reply another instance handed to this one (it holds the tenant's lease). */

@@ -157,6 +157,7 @@ export class Pacer {
       if (wait > 0) await this.timer.sleep(wait);
       await this.tenantSlot(target.tenant);
       try {
+        this.log.debug('send.attempt', { conversation: key, attempt });
         return await op();
       } catch (err) {
         const { retry, error } = classify(err);

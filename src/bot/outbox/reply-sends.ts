@@ -2,7 +2,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { Logger } from '../../log';
 import { MessageGoneError } from './connector-errors';
-import { replyKey, type ReplyJob, type SendRouter } from './hand-overs';
+import { replyKey, type HandedJob, type ReplyJob, type SendRouter } from './hand-overs';
 import type { Pacer, Target, Timer } from './pacer';
 
 /** What sending a reply needs from the outbox. */
@@ -24,14 +24,19 @@ export interface ReplyDeps {
 }
 
 /**
- * Hands the reply to the tenant's lease holder when that is another instance (true); false when
- * this instance is to send it (it holds the lease, no router, or the hand-over could not be written).
+ * Hands a one-off send (a reply, a reminder, a deletion's cards) to the tenant's lease holder when
+ * that is another instance (true); false when this instance is to send it (it holds the lease, no
+ * router, or the hand-over could not be written). Such sends are kept in the order handed over.
  */
-export async function handedOn(deps: ReplyDeps, target: Target, job: ReplyJob): Promise<boolean> {
+export async function handedOn(
+  deps: Pick<ReplyDeps, 'router' | 'log' | 'timer'>,
+  tenant: string,
+  job: HandedJob,
+): Promise<boolean> {
   const { router } = deps;
-  if (!router || (await router.sendsHere(target.tenant))) return false;
+  if (!router || (await router.sendsHere(tenant))) return false;
   try {
-    await router.handOver(target.tenant, replyKey(deps.timer.now()), job);
+    await router.handOver(tenant, replyKey(deps.timer.now()), job);
     return true;
   } catch (err) {
     deps.log.warn('reply.handOver.failed', { error: err instanceof Error ? err.message : String(err) });
