@@ -26,8 +26,11 @@ export function deliver(
     outbox.reply(context, key, cardActivity(reply.card), undefined, reply.posted);
   else if (reply.kind === 'message' && reply.mentions?.length)
     outbox.reply(context, key, mentionMessage(reply.text, reply.mentions));
-  else if (reply.kind !== 'done')
-    outbox.reply(context, key, { type: 'message', text: reply.text, textFormat: 'markdown' });
+  else if (reply.kind !== 'done') {
+    // A refusal (or any message with people's text in it) is plain: names show as typed, unescaped.
+    const textFormat = reply.plain ? 'plain' : 'markdown';
+    outbox.reply(context, key, { type: 'message', text: reply.text, textFormat });
+  }
 }
 
 /**

@@ -8,7 +8,7 @@ import { StorageUnavailableError } from '../domain/snapshot';
 import type { Language } from '../domain/types';
 import { t } from '../i18n';
 import { ConversationGoneError, SendGaveUpError } from './outbox/connector-errors';
-import type { Reply } from './reply';
+import { refusedReply, type Reply } from './reply';
 import { actorOf, makeTurn, type BotDeps, type Turn } from './turn';
 
 /** What a turn does once its actor is known: a handler's work, answered with a reply. */
@@ -37,7 +37,7 @@ export async function runAndLog(
   const actor = actorOf(context, defaultLanguage);
   const reply = actor
     ? await attempt(deps, context, actor, run)
-    : { kind: 'badRequest' as const, text: t(defaultLanguage, 'refusal.invalidInput') };
+    : refusedReply(t(defaultLanguage, 'refusal.invalidInput'), true);
   deps.log.info('turn', {
     conversation: context.activity.conversation?.id,
     activity: context.activity.id,
@@ -81,8 +81,8 @@ async function failureReply(deps: BotDeps, context: TurnContext, actor: Actor, e
   }
   if (err instanceof StorageUnavailableError) {
     deps.log.warn('storage.unavailable', { error: err.message });
-    return { kind: 'message', text: t(lang, 'refusal.storageUnavailable') };
+    return refusedReply(t(lang, 'refusal.storageUnavailable'));
   }
   deps.log.error('turn.failed', { error: err, type: context.activity.type });
-  return { kind: 'message', text: t(lang, 'refusal.unexpected') };
+  return refusedReply(t(lang, 'refusal.unexpected'));
 }
