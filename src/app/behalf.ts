@@ -9,11 +9,12 @@ import { newItemIds } from '../domain/items';
 import { answeredIn } from '../domain/snapshot';
 import type { Answer, Member } from '../domain/types';
 import { standingOf, withPersonRow, type GroupSnapshot } from '../store/group-store';
-import { answerFields, answering } from './answers';
+import { answerFields, answering, type Answering } from './answers';
+import { withCardIds } from './card-ids';
 import type { Actor, AppDeps } from './context';
 import { view, type MeetingView } from './meeting-view';
 import { ok, refuse, type Outcome } from './result';
-import { useCase, type Input } from './use-case';
+import { useCase, type Input, type Load } from './use-case';
 import { declareVerbs } from './verb';
 
 /** A member the coordinator may type in an answer for: their name and their random card id. */
@@ -45,9 +46,24 @@ function choices(snapshot: GroupSnapshot, n: number, actor: Actor): BehalfChoice
   );
 }
 
+/**
+ * Loads meeting n for the coordinator while answers are open, with every member named by a card
+ * id: members who joined before card ids existed get one now, so the picker lists them too.
+ */
+const answeringFor =
+  (rawMeeting: unknown): Load<Answering> =>
+  async (deps, actor) => {
+    const loaded = await answering(rawMeeting, 'coordinator')(deps, actor);
+    if (!loaded.ok) return loaded;
+    return {
+      ...loaded,
+      value: { ...loaded.value, snapshot: await withCardIds(deps, loaded.value.snapshot) },
+    };
+  };
+
 /** The coordinator's form for typing in a member's answer to meeting n (while answers are open). */
 export function openBehalfForm(deps: AppDeps, actor: Actor, input: Input): Promise<Outcome<BehalfView>> {
-  return useCase(deps, actor, answering(input.meeting, 'coordinator'), ({ snapshot, n, meeting }) =>
+  return useCase(deps, actor, answeringFor(input.meeting), ({ snapshot, n, meeting }) =>
     ok({ ...view(snapshot, meeting.value), members: choices(snapshot, n, actor) }),
   );
 }
@@ -58,7 +74,7 @@ export function openBehalfForm(deps: AppDeps, actor: Actor, input: Input): Promi
  * and over an answer the member wrote themselves.
  */
 export function submitBehalfAnswer(deps: AppDeps, actor: Actor, data: Input): Promise<Outcome<BehalfSaved>> {
-  return useCase(deps, actor, answering(data.meeting, 'coordinator'), async ({ snapshot, n, meeting }) => {
+  return useCase(deps, actor, answeringFor(data.meeting), async ({ snapshot, n, meeting }) => {
     const ref = typeof data.member === 'string' ? data.member : '';
     const member: Member | undefined = snapshot.group.value.members.find(
       (m) => m.ref === ref && choices(snapshot, n, actor).some((c) => c.ref === ref),

@@ -1,4 +1,3 @@
-import { withRefs } from '../domain/composition';
 import { projectOpens } from '../domain/meeting';
 import { MAX_PROPOSALS, newProposalId, parseChoice, parseProposal } from '../domain/project-input';
 import { chosenInMeetings, readBuildsOn, type ChosenInMeeting } from '../domain/project-basis';
@@ -10,6 +9,7 @@ import { standingOf, withPersonRow, type GroupSnapshot } from '../store/group-st
 import type { Actor, AppDeps } from './context';
 import { memberName } from '../domain/roles';
 import { enter, type Role } from './access';
+import { withCardIds } from './card-ids';
 import { commitStep, type Posts } from './outbox';
 import { invalidForm, ok, refuse, refuseIn, transact, type Outcome } from './result';
 import { useCase, type Input, type Load } from './use-case';
@@ -56,13 +56,7 @@ export const projectOpen =
     const snapshot = loaded.value;
     if (!projectOpens(meetingsOf(snapshot))) return refuseIn(loaded.language, 'projectNotOpen');
     if (snapshot.project) return refuseIn(loaded.language, 'projectAlreadyChosen');
-    const group = snapshot.group.value;
-    if ([...group.members, ...group.coordinators].every((m) => m.ref)) return loaded;
-    const saved = await deps.store.saveGroup({
-      ...snapshot.group,
-      value: { ...group, members: withRefs(group.members), coordinators: withRefs(group.coordinators) },
-    });
-    return { ...loaded, value: { ...snapshot, group: saved } };
+    return { ...loaded, value: await withCardIds(deps, snapshot) };
   };
 
 /**

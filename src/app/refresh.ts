@@ -4,7 +4,8 @@
  * query. The use case says which card and from what it is drawn; the bot draws it for the person.
  */
 import { isRevealed } from '../domain/meeting';
-import { storedMeeting } from '../domain/snapshot';
+import { chosenInMeetings, type ChosenInMeeting } from '../domain/project-basis';
+import { meetingsOf, storedMeeting } from '../domain/snapshot';
 import { readMeetingNumber } from '../domain/themes';
 import type { Group } from '../domain/types';
 import type { GroupSnapshot } from '../store/group-store';
@@ -21,7 +22,7 @@ export type RefreshView =
   | { card: 'groupCard'; group: Group }
   | { card: 'invitation'; view: InvitationView }
   | { card: 'meetingStatus'; view: MeetingView }
-  | { card: 'conclusion'; view: MeetingView }
+  | { card: 'conclusion'; view: MeetingView & { fromMeetings: ChosenInMeeting[] } }
   | { card: 'projectVote'; view: ProjectView };
 
 const SHARED_CARDS: readonly SharedCard[] = [
@@ -49,8 +50,10 @@ function refreshViewOf(
   const meeting = n === undefined ? undefined : storedMeeting(snapshot, n)?.value;
   if (!meeting) return undefined;
   if (card === 'invitation') return { card, view: invitationView(snapshot, meeting) };
-  if (card === 'conclusion' && !isRevealed(meeting)) return undefined;
-  return { card, view: view(snapshot, meeting) };
+  if (card !== 'conclusion') return { card, view: view(snapshot, meeting) };
+  if (!isRevealed(meeting)) return undefined;
+  // Meeting 4's proposals show what they build on: what the group chose in meetings 1–4.
+  return { card, view: { ...view(snapshot, meeting), fromMeetings: chosenInMeetings(meetingsOf(snapshot)) } };
 }
 
 /** The current state of the shared card `input.card` (of meeting `input.meeting`), one partition query. */

@@ -1,5 +1,4 @@
 import type { Refused } from '../app/result';
-import { escapeMarkdown } from '../cards/escape';
 import type { RenderedCard } from '../cards/render';
 import type { Language, Person } from '../domain/types';
 import { t } from '../i18n';
@@ -8,12 +7,13 @@ import type { Turn } from './turn';
 
 /**
  * What a handler answers the person who acted: a card (for a click, it replaces the clicked card
- * in their view), a message, or a refusal of malformed input (400 for invokes).
+ * in their view), a message, or a refusal of malformed input (400 for invokes). A `plain` message
+ * is sent as plain text: what people typed in it (a group's or a person's name) shows as typed.
  */
 export type Reply =
   | { kind: 'card'; card: RenderedCard; posted?: PostedIn }
-  | { kind: 'message'; text: string; mentions?: Person[] }
-  | { kind: 'badRequest'; text: string }
+  | { kind: 'message'; text: string; mentions?: Person[]; plain?: boolean }
+  | { kind: 'badRequest'; text: string; plain?: boolean }
   | { kind: 'done'; text: string };
 
 /** The work is visible in what was posted; `text` confirms it to a clicker (a command needs no answer). */
@@ -31,13 +31,18 @@ export function messageReply(text: string, mentions?: Person[]): Reply {
   return { kind: 'message', text, mentions };
 }
 
-/** The polite, specific message for a refusal; names and other texts people wrote in it are escaped. */
-export function refusalText(lang: Language, outcome: Refused): string {
-  const vars = Object.fromEntries(
-    Object.entries(outcome.detail ?? {}).map(([k, v]) => [k, typeof v === 'string' ? escapeMarkdown(v) : v]),
-  );
+/**
+ * A refusal's polite message as a plain-text reply (never markdown, so nothing in it is escaped);
+ * `badRequest`: malformed or tampered input (a 400 for an invoke).
+ */
+export function refusedReply(text: string, badRequest = false): Reply {
+  return badRequest ? { kind: 'badRequest', text, plain: true } : { kind: 'message', text, plain: true };
+}
+
+/** The polite, specific message for a refusal, with names and other texts people wrote in it as typed. */
+function refusalText(lang: Language, outcome: Refused): string {
   const refusal = outcome.refusal === 'invalidForm' ? 'invalidInput' : outcome.refusal;
-  return t(lang, `refusal.${refusal}`, vars);
+  return t(lang, `refusal.${refusal}`, outcome.detail ?? {});
 }
 
 /**
@@ -49,7 +54,5 @@ export async function refusalReply(turn: Turn, refused: Refused): Promise<Reply>
   const outcome: Refused =
     refused.refusal === 'invalidForm' ? { ok: false, refusal: 'invalidInput' } : refused;
   const text = refusalText(await turn.language(), outcome);
-  return outcome.refusal === 'invalidInput' || outcome.refusal === 'meetingNumber'
-    ? { kind: 'badRequest', text }
-    : { kind: 'message', text };
+  return refusedReply(text, outcome.refusal === 'invalidInput' || outcome.refusal === 'meetingNumber');
 }

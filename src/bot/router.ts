@@ -2,7 +2,7 @@ import { t } from '../i18n';
 import { COMMANDS } from './actions/commands';
 import type { Command } from './commands';
 import { handlerOf } from './handlers';
-import { messageReply, type Reply } from './reply';
+import { refusedReply, type Reply } from './reply';
 import type { Turn } from './turn';
 
 /**
@@ -31,9 +31,9 @@ function namesSomeone(verb: string, data: Record<string, unknown>): boolean {
 /** Routes a card action by its verb; an unknown verb, or data naming a group or person, is a bad request. */
 export async function routeAction(turn: Turn, verb: unknown, data: Record<string, unknown>): Promise<Reply> {
   const handler = handlerOf(verb);
-  if (!handler) return { kind: 'badRequest', text: t(await turn.language(), 'refusal.unknownVerb') };
+  if (!handler) return refusedReply(t(await turn.language(), 'refusal.unknownVerb'), true);
   if (namesSomeone(verb as string, data))
-    return { kind: 'badRequest', text: t(await turn.language(), 'refusal.invalidInput') };
+    return refusedReply(t(await turn.language(), 'refusal.invalidInput'), true);
   return handler(turn, data);
 }
 
@@ -42,7 +42,7 @@ export async function routeAction(turn: Turn, verb: unknown, data: Record<string
  * button sends (`meeting`: what followed the command); anything else gets a pointer to help.
  */
 export async function routeCommand(turn: Turn, command: Command | undefined): Promise<Reply> {
-  if (!command) return messageReply(t(await turn.language(), 'refusal.unknownCommand'));
+  if (!command) return refusedReply(t(await turn.language(), 'refusal.unknownCommand'));
   const target = COMMANDS[command.name];
   const handler = typeof target === 'string' ? handlerOf(target) : target;
   return handler!(turn, { meeting: command.arg });

@@ -143,7 +143,10 @@ export function conclusionOf(
   notice: Inlines = [],
 ): RenderedCard | undefined {
   const meeting = view.lastMeeting;
-  return meeting && conclusionCard(view.group.language, view.group, meeting, view.proposals, viewer, notice);
+  const { group, proposals, fromMeetings } = view;
+  return (
+    meeting && conclusionCard(group.language, group, meeting, { proposals, fromMeetings }, viewer, notice)
+  );
 }
 
 /** The project vote card as `viewer` sees it. */
@@ -172,8 +175,14 @@ export async function personalCard(turn: Turn, shown: RefreshView): Promise<Rend
     case 'meetingStatus':
       return statusCardOf(shown.view, viewerIn(turn, shown.view.group));
     case 'conclusion': {
-      const { group, meeting, proposals } = shown.view;
-      return conclusionCard(group.language, group, meeting, proposals, viewerIn(turn, group));
+      const { group, meeting, proposals, fromMeetings } = shown.view;
+      return conclusionCard(
+        group.language,
+        group,
+        meeting,
+        { proposals, fromMeetings },
+        viewerIn(turn, group),
+      );
     }
     case 'projectVote':
       return voteCardOf(shown.view, viewerIn(turn, shown.view.group));

@@ -3,6 +3,7 @@ import revealTemplate from '../../cards/reveal.json';
 import votingTemplate from '../../cards/voting.json';
 import { choosableItems, MAX_CHOICES } from '../domain/items';
 import { choosableQuestions, fieldCount, type MeetingNumber } from '../domain/themes';
+import { basisOf, type ChosenInMeeting } from '../domain/project-basis';
 import type { Group, Item, Language, Meeting, Proposal } from '../domain/types';
 import { coordinates, EVERYONE, refreshUserIds, takesPart, type Viewer } from '../domain/viewer';
 import { t } from '../i18n';
@@ -12,6 +13,7 @@ import { fieldLabel, themeTitle } from './meeting-cards';
 import { execute, ownViewButton, withRefresh, type VerbAction } from './actions';
 import { bulletRun, paragraphRuns, plainRun, richLine, type Inlines, type TextRun } from './rich-text';
 import { chosenSections } from './chosen-cards';
+import { buildsOnRuns } from './proposal-form-card';
 import { render, type RenderedCard } from './render';
 
 /** One pooled item as people's plain text (never parsed as markdown): its text, and its author in a named group. */
@@ -139,6 +141,12 @@ function votingCardWithin(
   return { card: render(votingTemplate, model), summary: t(lang, 'voting.summary', { n }) };
 }
 
+/** Meeting 4's proposals so far, with what each builds on (`fromMeetings`: what the group chose in meetings 1–4). */
+export interface ProposalsSoFar {
+  proposals: readonly Proposal[];
+  fromMeetings: readonly ChosenInMeeting[];
+}
+
 /**
  * The conclusion of a closed meeting, as `viewer` sees it; after meeting 4 it gathers the project
  * proposals too. `notice` confirms the clicker's step in their own view.
@@ -147,7 +155,7 @@ export function conclusionCard(
   lang: Language,
   group: Group,
   meeting: Meeting,
-  proposals: readonly Proposal[] = [],
+  proposals: ProposalsSoFar = { proposals: [], fromMeetings: [] },
   viewer: Viewer = EVERYONE,
   notice: Inlines = [],
 ): RenderedCard {
@@ -175,7 +183,7 @@ function conclusionCardWithin(
   lang: Language,
   group: Group,
   meeting: Meeting,
-  proposals: readonly Proposal[],
+  { proposals, fromMeetings }: ProposalsSoFar,
   viewer: Viewer,
   notice: Inlines,
   limit: number,
@@ -186,7 +194,8 @@ function conclusionCardWithin(
   const last = n === 4;
   const cut =
     top.some((i) => isCut(i.text, limit)) ||
-    proposals.some((p) => isCut(p.description, limit) || isCut(p.title, limit));
+    proposals.some((p) => isCut(p.description, limit) || isCut(p.title, limit)) ||
+    proposals.some((p) => isCut(basisOf(fromMeetings, p.buildsOn)?.text ?? '', limit));
   const agreements = paragraphRuns(clipParagraphs(conclusion?.agreements ?? '', limit * 4));
   const model = {
     title: t(lang, 'conclusion.title', { n, theme: themeTitle(lang, n) }),
@@ -205,7 +214,7 @@ function conclusionCardWithin(
       ? t(lang, 'conclusion.projectNext')
       : t(lang, 'conclusion.next', { theme: themeTitle(lang, n + 1) }),
     proposalsTitle: t(lang, 'project.proposalsTitle'),
-    proposals: proposals.map((p) => proposalLine(lang, p, limit)),
+    proposals: proposals.map((p) => proposalWithBasis(lang, p, fromMeetings, limit)),
     actions: conclusionActions(lang, group, n, viewer),
   };
   const ref = { card: 'conclusion' as const, meeting: n };
@@ -216,6 +225,17 @@ function conclusionCardWithin(
     refreshUserIds(group),
   );
   return { card, summary: t(lang, 'conclusion.summary', { n }) };
+}
+
+/** A proposal's line, then " – Bygger videre på: … (fra møde N)" when it builds on something still stored (a reference, resolved here). */
+export function proposalWithBasis(
+  lang: Language,
+  p: Proposal,
+  fromMeetings: readonly ChosenInMeeting[],
+  limit = Infinity,
+): Inlines {
+  const basis = buildsOnRuns(lang, fromMeetings, p.buildsOn, limit);
+  return [...proposalLine(lang, p, limit), ...(basis.length ? [...plainRun(' – '), ...basis] : [])];
 }
 
 /** A proposal as runs: its title in bold, who proposed it, its description (title and description cut to `limit`). */

@@ -3,6 +3,7 @@ import { MEETING_NUMBERS } from '../domain/themes';
 import { rsvpTally } from '../domain/snapshot';
 import type { Language, Meeting } from '../domain/types';
 import { hasStarted } from '../domain/meeting';
+import { chosenInMeetings } from '../domain/project-basis';
 import { t, tp } from '../i18n';
 import { formatDate, formatWhen } from '../i18n/format';
 import type { ProgrammeSummary, ThemeSummary } from '../app/summary';
@@ -11,7 +12,8 @@ import { themeTitle } from './meeting-cards';
 import { overviewAction, type OverviewLink } from './overview-action';
 import { render, type AdaptiveCard, type RenderedCard } from './render';
 import { chosenSections } from './chosen-cards';
-import { itemSections, itemText, proposalLine } from './result-cards';
+import { itemSections, itemText, proposalWithBasis } from './result-cards';
+import { buildsOnRuns } from './proposal-form-card';
 import { bulletRun, factRuns, ownRuns, paragraphRuns, plainRun, richLine, type Inlines } from './rich-text';
 
 /** A headed list of lines of runs, as the summary card shows them. */
@@ -182,19 +184,25 @@ function programmeMeetings(
   return { sections, shortened };
 }
 
-/** The common project's lines: the project chosen, or the proposals so far (people's texts cut to `limit`). */
+/**
+ * The common project's lines: the project chosen, or the proposals so far (people's texts cut to
+ * `limit`), each with what it builds on from the meetings, when that is still stored.
+ */
 function projectLines(lang: Language, programme: ProgrammeSummary, limit: number): Inlines[] {
   const p = programme.project;
   const cut = (text: string): string => ellipsis(text, limit);
+  const chosen = chosenInMeetings(programme.meetings);
+  const basis = buildsOnRuns(lang, chosen, p?.buildsOn, limit);
   if (p)
     return [
       [{ type: 'TextRun', text: cut(p.title), weight: 'Bolder' }, ...plainRun(` – ${cut(p.description)}`)],
       plainRun(
         `${t(lang, 'project.owner')}: ${p.owner.name} · ${t(lang, 'project.firstStep')}: ${cut(p.firstStep)} · ${t(lang, 'project.dueDate')}: ${formatDate(lang, p.dueDate)}`,
       ),
+      ...(basis.length ? [basis] : []),
     ];
   if (programme.proposals.length)
-    return programme.proposals.map((x) => [...plainRun('• '), ...proposalLine(lang, x, limit)]);
+    return programme.proposals.map((x) => [...plainRun('• '), ...proposalWithBasis(lang, x, chosen, limit)]);
   return [ownRuns(t(lang, 'programme.noProject'))];
 }
 

@@ -55,6 +55,10 @@ function maxGallery(mode: RevealMode, lang: 'da' | 'en'): [string, RenderedCard]
     ['coordinator and member', viewerOf(both, g.members[0].userId)],
   ];
   const cards: [string, RenderedCard][] = [];
+  // Every proposal builds on the longest item the group chose; the form lists all of meetings 1–4.
+  const chosen = chosenInMeetings(s.meetings.map((m) => m.value));
+  const buildsOn = { meeting: chosen[0].meeting, item: chosen[0].items[0].id };
+  const built = s.proposals.map((p) => ({ ...p, buildsOn }));
   for (const n of [1, 2, 3, 4]) {
     const items = itemsOf(s, n);
     const meeting = s.meetings[n - 1].value;
@@ -75,7 +79,14 @@ function maxGallery(mode: RevealMode, lang: 'da' | 'en'): [string, RenderedCard]
     for (const [who, viewer] of viewers)
       cards.push([
         `conclusion ${n} (${who})`,
-        conclusionCard(lang, g, meeting, n === 4 ? s.proposals : [], viewer, longNotice),
+        conclusionCard(
+          lang,
+          g,
+          meeting,
+          { proposals: n === 4 ? built : [], fromMeetings: chosen },
+          viewer,
+          longNotice,
+        ),
       ]);
     for (const status of ['running', 'revealed', 'voting', 'chosen', 'closed'] as const)
       for (const [who, viewer] of viewers)
@@ -104,10 +115,6 @@ function maxGallery(mode: RevealMode, lang: 'da' | 'en'): [string, RenderedCard]
     const values = s.answers.find((a) => a.meeting === n)!.fields;
     cards.push([`answer form ${n}`, answerFormCard(lang, n, { values, notice: 'x' })]);
   }
-  // Every proposal builds on the longest item the group chose; the form lists all of meetings 1–4.
-  const chosen = chosenInMeetings(s.meetings.map((m) => m.value));
-  const buildsOn = { meeting: chosen[0].meeting, item: chosen[0].items[0].id };
-  const built = s.proposals.map((p) => ({ ...p, buildsOn }));
   proposalCards(lang, built, chosen).forEach((c, k) => cards.push([`proposals ${k + 1}`, c]));
   const typed = { title: maxText(120), description: maxText(500), buildsOn: 'x' };
   cards.push(['proposal form', proposalFormCard(lang, chosen, { title: { key: 'error.required' } }, typed)]);
@@ -119,10 +126,11 @@ function maxGallery(mode: RevealMode, lang: 'da' | 'en'): [string, RenderedCard]
   cards.push(['project ballot', ballotCard(lang, s.proposals, s.proposals[0].id)]);
   cards.push(['project decision', decisionCard(lang, g, s.proposals)]);
   cards.push(['project final', projectFinalCard(lang, g, { ...s.project!, buildsOn }, chosen)]);
-  cards.push(['programme', programmeSummaryCard(lang, programmeOf(s))]);
+  const project = { ...s.project!, buildsOn };
+  cards.push(['programme', programmeSummaryCard(lang, programmeOf({ ...s, project }))]);
   cards.push([
     'programme without project',
-    programmeSummaryCard(lang, programmeOf({ ...s, project: undefined })),
+    programmeSummaryCard(lang, programmeOf({ ...s, project: undefined, proposals: built })),
   ]);
   for (const [who, viewer] of viewers)
     cards.push([`group (${who})`, groupCard(lang, g, viewer, plainRun(maxText(MAX_ANSWER_LENGTH)))]);

@@ -67,6 +67,48 @@ describe('an answer typed in by the coordinator', () => {
     expect(JSON.stringify(form)).not.toContain(s.members[0].id);
   });
 
+  it('lists members who joined before card ids existed: one write gives them ids, later forms write nothing', async () => {
+    const s = await runningMeeting(bot);
+    const store = bot.running.store;
+    const before = (await store.loadGroup(s.key))!;
+    // A group from before card ids: the members and the coordinator are stored without `ref`.
+    const strip = <T extends { ref?: string }>(people: T[]): T[] =>
+      people.map(({ ref: _ref, ...p }) => p as T);
+    await store.saveGroup({
+      ...before,
+      value: {
+        ...before.value,
+        members: strip(before.value.members),
+        coordinators: strip(before.value.coordinators),
+      },
+    });
+    const old = (await store.loadGroup(s.key))!;
+    expect(old.value.members.filter((m) => m.ref)).toEqual([]);
+
+    const refs = offered(await behalfForm(s));
+    expect(Object.keys(refs).sort()).toEqual(s.members.map((m) => m.name).sort());
+    const assigned = (await store.loadGroup(s.key))!;
+    expect(assigned.etag).not.toBe(old.etag);
+    expect(assigned.value.members.map((m) => refs[m.name])).toEqual(assigned.value.members.map((m) => m.ref));
+    expect(assigned.value.coordinators.every((c) => c.ref)).toBe(true);
+    expect(JSON.stringify(refs)).not.toContain(s.members[0].id);
+
+    // The ids stay: the next form offers the same ones, and nothing is written to the group row.
+    expect(offered(await behalfForm(s))).toEqual(refs);
+    expect((await store.loadGroup(s.key))!.etag).toBe(assigned.etag);
+    const [jens] = s.members;
+    const saved = await bot.send(
+      invoke(s.chat, s.coordinator, 'submitBehalfAnswer', {
+        meeting: 1,
+        member: refs[jens.name],
+        ...TYPED_IN,
+      }),
+    );
+    expect(readable(saved.body)).toContain(`Tak! Svaret fra ${jens.name} er gemt`);
+    expect((await storedAnswers(s)).map((a) => [a.userId, a.enteredBy])).toEqual([[jens.id, 'coordinator']]);
+    expect((await store.loadGroup(s.key))!.etag).toBe(assigned.etag);
+  });
+
   it("counts as the member's, shows in their mine data marked, and slet mine data erases it", async () => {
     const s = await runningMeeting(bot);
     const [jens, aisha] = s.members;

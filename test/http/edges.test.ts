@@ -46,7 +46,7 @@ describe('the group and invitations, off the happy path', () => {
     expect(help).toContain('inviter 1');
     expect(help).toContain('Jeg er med');
     await bot.send(mention(chat, jens, 'hvornår ses vi?'));
-    expect(postsIn(bot, chat).at(-1)?.activity.text).toContain('Skriv **@Erfaringsgruppe hjælp**');
+    expect(postsIn(bot, chat).at(-1)?.activity.text).toContain('Skriv »@Erfaringsgruppe hjælp«');
   });
 
   it("speaks English before setup and in a personal chat: the command's language, else the Teams locale", async () => {
@@ -58,7 +58,7 @@ describe('the group and invitations, off the happy path', () => {
     );
     // "status" is a word of both languages: the person's Teams locale decides.
     await bot.send({ ...mention(chat, jens, 'status'), locale: 'en-GB' });
-    expect(postsIn(bot, chat).at(-1)?.activity.text).toContain('Write **@Erfaringsgruppe setup**');
+    expect(postsIn(bot, chat).at(-1)?.activity.text).toContain('Write “@Erfaringsgruppe setup”');
     await bot.send({ ...botAdded(chat, jens), locale: 'en-US' });
     expect(cardText(attachedCard(postsIn(bot, chat).at(-1)!.activity))).toContain(
       'Welcome to the experience group',

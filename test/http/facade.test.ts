@@ -53,7 +53,7 @@ describe('a refused click', () => {
       const res = await bot.send(invoke(chat, members[4], 'vote', { meeting: 1, choices: '' }));
       text = res.body?.value;
     });
-    expect(text).toBe("You are not in the group yet. Click **I'm in** first – then your answer counts.");
+    expect(text).toBe("You are not in the group yet. Click “I'm in” first – then your answer counts.");
     expect(reads).toBe(1);
   });
 });

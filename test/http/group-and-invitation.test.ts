@@ -223,7 +223,7 @@ describe('a group is formed and invited to meeting 1 (Danish, over HTTP)', () =>
   step('tells a non-member to click "Jeg er med" first and does not count them', async () => {
     const outsider = user('Bente Kjær');
     const res = await bot.send(invoke(chat, outsider, 'rsvp', { meeting: 1, response: 'yes' }, invitationId));
-    expect(res.body?.value).toContain('Klik på **Jeg er med** først');
+    expect(res.body?.value).toContain('Klik på »Jeg er med« først');
     expect(await bot.running.store.listPersonRows(groupKeyOfChat(), 'rsvps', 1)).toHaveLength(4);
   });
 

@@ -35,7 +35,7 @@ describe('names', () => {
     expect(JSON.stringify(group)).not.toMatch(HIDDEN);
   });
 
-  it('with a markdown link show literally in the `slet gruppe` title and the notCoordinator message', async () => {
+  it('with a markdown link show literally in the `slet gruppe` title, and as typed in the plain notCoordinator message', async () => {
     const chat = groupChat(bot.connector.serviceUrl);
     const karen = user('Karen [klik](https://evil.example)');
     const jens = user('Jens Madsen');
@@ -47,11 +47,13 @@ describe('names', () => {
     expect(title).toContain('klik');
     expect(title).not.toMatch(LIVE_LINK);
 
+    // The refusal is plain text: the name shows exactly as typed, and no client makes a link of it.
     await bot.send(submit(chat, jens, { verb: 'startMeeting', meeting: 1 }));
-    const refusal = String(bot.connector.posts().at(-1)!.activity.text);
-    expect(refusal).toContain('koordinator');
-    expect(refusal).toContain('klik');
-    expect(refusal).not.toMatch(LIVE_LINK);
+    const refusal = bot.connector.posts().at(-1)!.activity;
+    expect(refusal.text).toBe(
+      'Det er kun gruppens koordinator (Karen [klik](https://evil.example)), der kan gøre det.',
+    );
+    expect(refusal.textFormat).toBe('plain');
   });
 });
 

@@ -1,4 +1,4 @@
-import { chatIdOf, groupChat, invoke, type TestChat, type TestUser } from '../support/activities';
+import { chatIdOf, groupChat, invoke, mention, type TestChat, type TestUser } from '../support/activities';
 import { flow } from '../support/scenarios';
 import { startTestBot, type TestBot } from '../support/bot-harness';
 import { attachedCard, cardText, findInput } from '../support/cards';
@@ -47,6 +47,20 @@ function runTexts(card: unknown): string[] {
   };
   walk(card);
   return out;
+}
+
+/** Every element of `type` anywhere in a card. */
+function elementsOf(card: unknown, type: string): Card[] {
+  const found: Card[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      if ((node as Card).type === type) found.push(node as Card);
+      Object.values(node as Card).forEach(walk);
+    }
+  };
+  walk(card);
+  return found;
 }
 
 /** The verbs of a card's buttons. */
@@ -144,6 +158,28 @@ describe('the common project grows out of the meetings (Danish, over HTTP)', () 
     expect(proposals.find((p) => p.title === 'Kaffe i gården')?.buildsOn).toBeUndefined();
   });
 
+  step(
+    "shows what each proposal builds on in meeting 4's list and in opsummering, kept as a reference",
+    async () => {
+      const basis = `Bygger videre på: ${built.text} (fra møde 3)`;
+      const lineOf = (runs: string, title: string) => runs.split('\n').find((l) => l.includes(title)) ?? '';
+      const listed = (card: unknown) => {
+        const lines = elementsOf(card, 'RichTextBlock').map((b) => runTexts(b).join(''));
+        return lines.join('\n');
+      };
+      const conclusion = listed(await click(aisha, 'refresh', { card: 'conclusion', meeting: 4 }));
+      expect(lineOf(conclusion, 'Fælles introduktion')).toContain(basis);
+      expect(lineOf(conclusion, 'Kaffe i gården')).not.toContain('Bygger videre på');
+
+      await bot.send(mention(chat, coordinator, 'opsummering'));
+      const summary = listed(attachedCard(bot.connector.posts().at(-1)!.activity));
+      expect(lineOf(summary, 'Fælles introduktion')).toContain(basis);
+      expect(lineOf(summary, 'Kaffe i gården')).not.toContain('Bygger videre på');
+      // Stored is the reference only: the chosen item's text is never copied into the proposal.
+      expect(JSON.stringify((await stored()).proposals)).not.toContain(built.text);
+    },
+  );
+
   step('gives the coordinator "Start afstemningen" in their own view of the conclusion only', async () => {
     const refresh = { card: 'conclusion', meeting: 4 };
     expect(verbsOf(await click(coordinator, 'refresh', refresh))).toContain('startProjectVote');
@@ -211,6 +247,9 @@ describe('the common project grows out of the meetings (Danish, over HTTP)', () 
     const project = (await stored()).project!;
     expect(project.owner).toEqual({ userId: coordinator.id, name: coordinator.name });
     expect(project.buildsOn).toEqual({ meeting: 3, item: built.id });
+    await bot.send(mention(chat, coordinator, 'opsummering'));
+    const summary = runTexts(attachedCard(bot.connector.posts().at(-1)!.activity)).join('');
+    expect(summary).toContain(`Bygger videre på: ${built.text} (fra møde 3)`);
   });
 });
 

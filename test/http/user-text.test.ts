@@ -1,12 +1,13 @@
 /**
  * People's own text is never parsed as markdown (issue 22, point 3): an answer that looks like
  * markdown ("1. Ring_til_Ole *nu*") reaches `opsummering` and `på tværs` as a `TextRun` exactly as
- * typed — no `1\.`, no `\_` anywhere in the cards, never inside a markdown `TextBlock`.
+ * typed — no `1\.`, no `\_` anywhere in the cards, never inside a markdown `TextBlock`. A refusal
+ * that names a group or a coordinator is a plain-text message with the names exactly as typed.
  */
 import { randomUUID } from 'node:crypto';
 import type { Group, Meeting } from '../../src/domain/types';
 import { groupKeyOf } from '../../src/store/keys';
-import { groupChat, mention, user, type TestChat } from '../support/activities';
+import { groupChat, invoke, mention, user, type TestChat } from '../support/activities';
 import { startTestBot, type TestBot } from '../support/bot-harness';
 import { attachedCard, cardText } from '../support/cards';
 import { meetingOne } from '../support/seed';
@@ -22,7 +23,7 @@ let bot: TestBot;
 let chats: TestChat[];
 
 /** A group coordinated by Karen, meeting 1 closed with `answer` among its answers and chosen as its top item. */
-async function seedGroup(name: string, answer: string): Promise<TestChat> {
+async function seedGroup(name: string, answer: string, more: Partial<Group> = {}): Promise<TestChat> {
   const chat = groupChat(bot.connector.serviceUrl, TENANT);
   const key = groupKeyOf(chat.tenantId, chat.conversationId);
   const member = {
@@ -45,6 +46,7 @@ async function seedGroup(name: string, answer: string): Promise<TestChat> {
     members: [member],
     conversation: { conversation: { id: chat.conversationId } },
     createdAt: '2026-11-01T09:00:00.000Z',
+    ...more,
   };
   const meeting: Meeting = {
     ...meetingOne('closed'),
@@ -143,5 +145,36 @@ describe("people's text that looks like markdown", () => {
       { type: 'TextRun', text: `${ANSWER} – ` },
       { type: 'TextRun', text: GROUP, italic: true },
     ]);
+  });
+});
+
+describe('a refusal that names people or a group', () => {
+  const lastMessage = (chat: TestChat): Json =>
+    bot.connector
+      .posts()
+      .filter((c) => c.conversationId === chat.conversationId)
+      .at(-1)!.activity as Json;
+
+  it('is a plain-text message with the group\'s name as typed: "Gruppen Blå_Gård *2* er allerede slettet"', async () => {
+    const chat = await seedGroup('Blå_Gård *2*', 'Et råd.', { deletedAt: '2026-11-30T10:00:00.000Z' });
+    await bot.send(mention(chat, karen, 'status'));
+    const message = lastMessage(chat);
+    expect(message.text).toBe('Gruppen Blå_Gård *2* er allerede slettet.');
+    expect(message.textFormat).toBe('plain');
+    expect(message.attachments ?? []).toEqual([]);
+  });
+
+  it("names the coordinator as typed, in a typed command's answer and in a click's answer", async () => {
+    const coordinator = user('Karen_Holm *2*');
+    const chat = await seedGroup('Gruppe Vest', 'Et råd.', {
+      coordinators: [{ userId: coordinator.id, name: coordinator.name }],
+    });
+    const jens = user('Jens Madsen');
+    await bot.send(mention(chat, jens, 'start 1'));
+    const message = lastMessage(chat);
+    expect(message.text).toBe('Det er kun gruppens koordinator (Karen_Holm *2*), der kan gøre det.');
+    expect(message.textFormat).toBe('plain');
+    const click = await bot.send(invoke(chat, jens, 'startMeeting', { meeting: 1 }));
+    expect(click.body?.value).toBe('Det er kun gruppens koordinator (Karen_Holm *2*), der kan gøre det.');
   });
 });

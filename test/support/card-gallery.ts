@@ -239,8 +239,10 @@ export function cardGallery(lang: Language, longest: boolean): Record<string, Re
       chosenCard(lang, 2, []),
     ],
     conclusion: [
-      ...viewers(pg).map((v) => conclusionCard(lang, pg, m1, [], v)),
-      ...viewers(pg).map((v) => conclusionCard(lang, pg, m4, programme.proposals, v, notice)),
+      ...viewers(pg).map((v) => conclusionCard(lang, pg, m1, undefined, v)),
+      ...viewers(pg).map((v) =>
+        conclusionCard(lang, pg, m4, { proposals: built, fromMeetings: chosen }, v, notice),
+      ),
       conclusionCard(lang, pg, { ...m1, conclusion: { top: [], agreements: '', closedAt: '' } }),
     ],
     'proposal-form': [
@@ -276,8 +278,12 @@ export function cardGallery(lang: Language, longest: boolean): Record<string, Re
       themeSummaryCard(lang, themeSummaryOf(programme, 1)!, OVERVIEW_LINK),
       themeSummaryCard(lang, themeSummaryOf(anonymous, 2)!),
       themeSummaryCard(lang, themeSummaryOf(programme, 3, false)!),
-      programmeSummaryCard(lang, programmeOf(programme), OVERVIEW_LINK),
-      programmeSummaryCard(lang, programmeOf({ ...programme, project: undefined })),
+      programmeSummaryCard(
+        lang,
+        programmeOf({ ...programme, project: { ...programme.project!, buildsOn: basis } }),
+        OVERVIEW_LINK,
+      ),
+      programmeSummaryCard(lang, programmeOf({ ...programme, project: undefined, proposals: built })),
     ],
     'choose-group': [
       chooseGroupCard(

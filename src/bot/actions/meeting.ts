@@ -90,9 +90,9 @@ export const openAgreements = act('openAgreements', (_turn, { group, meeting }) 
   cardReply(agreementsFormCard(group.language, meeting.number)),
 );
 
-/** Closes a meeting (with its agreements, if any) and posts the conclusion. */
+/** Closes a meeting (with its agreements, if any) and posts the conclusion (no proposal exists before meeting 4 closes). */
 export const closeMeeting = coordinatorPosts('closeMeeting', (v) => [
-  outgoing('conclusionCard', conclusionCard(v.group.language, v.group, v.meeting, v.proposals)),
+  outgoing('conclusionCard', conclusionCard(v.group.language, v.group, v.meeting)),
 ]);
 
 /** The clicker's own choosing form, with what they chose so far. */
