@@ -1,6 +1,6 @@
 import type { ChannelAccount, TurnContext } from 'botbuilder';
 import type { Language } from '../domain/types';
-import { showGroupCard } from './shared-cards';
+import { showShared } from './shared-refresh';
 import { actorOf, makeTurn, type BotDeps } from './turn';
 
 /** True for an activity that says the bot itself left the chat (nothing from the chat can follow it). */
@@ -34,7 +34,7 @@ export async function chatMembersRemoved(
     );
     if (!outcome.ok || !outcome.value?.removed.length) return;
     deps.log.info('members.left', { group: actor.groupKey, count: outcome.value.removed.length });
-    await showGroupCard(makeTurn(context, actor, deps), outcome.value.group);
+    await showShared(makeTurn(context, actor, deps), 'groupCard', { group: outcome.value.group });
   } catch (err) {
     deps.log.warn('members.left.failed', { error: err });
   }
