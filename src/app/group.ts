@@ -10,6 +10,7 @@ import type { GroupSnapshot } from '../store/group-store';
 import type { Actor, AppDeps } from './context';
 import { enter, enterRoster, enterRow, type Standing } from './access';
 import { commitOrSave, type Posts } from './outbox';
+import { oneAtATime } from './one-at-a-time';
 import { invalidForm, ok, okIn, refuse, transact, type Outcome } from './result';
 import { useCase, type Input, type Load } from './use-case';
 import { declareVerbs } from './verb';
@@ -126,7 +127,7 @@ export function setupGroup(
  * and saved with the person's standing: a click Teams got before their last join or leave changes nothing.
  */
 export function joinGroup(deps: AppDeps, actor: Actor, data: Input): Promise<Outcome<RosterResult>> {
-  return useCase(deps, actor, roster, async ({ group: found, standing }) => {
+  return changeRoster(deps, actor, async ({ group: found, standing }) => {
     const input = parseJoin(data);
     if (!input.ok) return invalidForm(input.errors);
     const group = found.value;
@@ -153,7 +154,7 @@ export function joinGroup(deps: AppDeps, actor: Actor, data: Input): Promise<Out
 
 /** Removes the caller from the roster (a click older than their last join or leave changes nothing). */
 export function leaveGroup(deps: AppDeps, actor: Actor): Promise<Outcome<RosterResult>> {
-  return useCase(deps, actor, roster, async ({ group: found, standing }) => {
+  return changeRoster(deps, actor, async ({ group: found, standing }) => {
     const group = found.value;
     const current = group.members.find((m) => m.userId === actor.userId);
     if (!current) return refuse('notMember');
@@ -163,6 +164,15 @@ export function leaveGroup(deps: AppDeps, actor: Actor): Promise<Outcome<RosterR
     const saved = await saveRoster(deps, actor, { ...found, value: { ...group, members } }, standing);
     return ok({ group: saved.value, changed: 'left' as const });
   });
+}
+
+/** A join or leave: after the group's other roster changes on this instance (see `oneAtATime`). */
+function changeRoster(
+  deps: AppDeps,
+  actor: Actor,
+  decide: (loaded: Standing) => Promise<Outcome<RosterResult>>,
+): Promise<Outcome<RosterResult>> {
+  return oneAtATime(deps, actor.groupKey, () => useCase(deps, actor, roster, decide));
 }
 
 /** Saves a roster change with the person's standing (Teams' time of this click), both ETag-guarded. */

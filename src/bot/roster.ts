@@ -23,7 +23,8 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  * The chat's members' sign-in names (UPN, else e-mail) by Entra object id, for the attendees of the
  * "Opret Teams-møde" deep link. Read from Teams' roster during a turn and kept for ten minutes per
  * chat (a cache, not a record: the bot stores no e-mail addresses). Best effort: a roster Teams
- * will not give — or not within `ROSTER_BUDGET_MS` — leaves the attendees out, and the turn goes on.
+ * will not give — or not within `ROSTER_BUDGET_MS` — leaves the attendees out, and the turn goes on;
+ * one that comes after the budget is still kept, for the cards rendered after the turn and the next clicks.
  */
 export class RosterDirectory {
   private readonly cache = new Map<string, { until: number; names: Map<string, string> }>();
@@ -39,14 +40,16 @@ export class RosterDirectory {
     const key = context.activity.conversation.id.split(';')[0];
     const hit = this.cached(key);
     if (hit) return hit;
-    const names = await Promise.race([this.read(context), this.budget().then(() => undefined)]).catch(
-      () => undefined,
-    );
-    this.cache.set(key, {
-      until: this.now() + (names ? TTL_MS : FAILED_TTL_MS),
-      names: names ?? new Map(),
+    const reading = this.read(context).then((names) => {
+      this.cache.set(key, { until: this.now() + TTL_MS, names });
+      return names;
     });
-    return names ?? new Map();
+    const names = await Promise.race([reading, this.budget().then(() => undefined)]).catch(() => undefined);
+    if (names) return names;
+    // Not now: asked again in a minute, unless Teams' answer comes in meanwhile.
+    reading.catch(() => undefined);
+    if (!this.cached(key)) this.cache.set(key, { until: this.now() + FAILED_TTL_MS, names: new Map() });
+    return new Map();
   }
 
   /** The roster of a chat if it was read recently (outside a turn Teams cannot be asked). */

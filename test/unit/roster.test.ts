@@ -26,6 +26,23 @@ describe("the chat's roster for the meeting link's attendees", () => {
     expect((await names).size).toBe(0);
   });
 
+  it('keeps a roster that came after the budget, for the cards posted after the turn and the next clicks', async () => {
+    let answer = (_: RosterPage): void => undefined;
+    const late: RosterPages = () => new Promise<RosterPage>((resolve) => (answer = resolve));
+    const limit = budget();
+    let asked = 0;
+    const roster = new RosterDirectory(Date.now, (c, t) => (asked++, late(c, t)), limit.wait);
+    const names = roster.load(context);
+    limit.end();
+    expect((await names).size).toBe(0);
+    expect(roster.cached('19:chat@thread.v2')?.size).toBe(0);
+    answer(page);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect([...roster.cached('19:chat@thread.v2')!]).toEqual([['karen', 'karen@kilden.example']]);
+    expect([...(await roster.load(context))]).toEqual([['karen', 'karen@kilden.example']]);
+    expect(asked).toBe(1);
+  });
+
   it('asks Teams again a minute after a roster it did not get, not at every click', async () => {
     let now = 0;
     let asked = 0;
