@@ -17,6 +17,9 @@ import {
 const CRLF = '\r\n';
 let http: HttpClient | undefined;
 
+/** The one HTTP client the store's own requests go out with (the pipeline's agent policy picks the agent). */
+export const httpClient = (): HttpClient => (http ??= createDefaultHttpClient());
+
 /** What storage answered for each action, in the order they were given. */
 export interface BatchResult {
   /** The ETag a written row has now (undefined for a delete). */
@@ -133,7 +136,7 @@ export async function submitBatch(client: TableClient, actions: TransactionActio
       'Accept-Charset': 'UTF-8',
     }),
   });
-  const response = await client.pipeline.sendRequest((http ??= createDefaultHttpClient()), request);
+  const response = await client.pipeline.sendRequest(httpClient(), request);
   const text = response.bodyAsText ?? '';
   if (response.status < 200 || response.status >= 300) throw refusal(response.status, text);
   const parts = text.split('--changesetresponse_').slice(1, -1);
