@@ -64,8 +64,9 @@ export async function queryRows(client: TableClient, filter: string, pageSize?: 
       const code = /"code"\s*:\s*"([^"]+)"/.exec(text)?.[1];
       throw new RestError(`Query failed (${response.status})`, { statusCode: response.status, code });
     }
-    for (const entity of (JSON.parse(text) as { value: Record<string, unknown>[] }).value)
-      rows.push(toRow(entity));
+    // The client's pipeline (core-client's deserialisation policy) has parsed the JSON already.
+    const parsed = (response as { parsedBody?: unknown }).parsedBody ?? JSON.parse(text);
+    for (const entity of (parsed as { value: Record<string, unknown>[] }).value) rows.push(toRow(entity));
     const pk = response.headers.get('x-ms-continuation-NextPartitionKey');
     next = pk ? { pk, rk: response.headers.get('x-ms-continuation-NextRowKey') } : undefined;
   } while (next);
