@@ -32,17 +32,16 @@ function rowUrl(client: TableClient, partitionKey: string, rowKey: string): stri
   return `${client.url}/${client.tableName}(PartitionKey='${key(partitionKey)}',RowKey='${key(rowKey)}')`;
 }
 
-const NAMES: Record<string, string> = {
-  partitionKey: 'PartitionKey',
-  rowKey: 'RowKey',
-  etag: 'odata.etag',
-  timestamp: 'Timestamp',
-};
+const NAMES: Record<string, string> = { partitionKey: 'PartitionKey', rowKey: 'RowKey' };
 
-/** A row as the service reads it (the SDK's names for keys; the store writes texts and numbers only). */
+/**
+ * A row as the service reads it (the SDK's names for keys; the store writes texts and numbers
+ * only). A row read back carries its ETag, Timestamp and OData metadata: the service's, left out.
+ */
 function wire(entity: object): string {
   const out: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(entity)) {
+    if (name === 'etag' || name === 'timestamp' || name.startsWith('odata.')) continue;
     if (value !== null && value !== undefined && !['string', 'number', 'boolean'].includes(typeof value))
       throw new Error(`Column ${name} is not a text or a number`);
     out[NAMES[name] ?? name] = value;

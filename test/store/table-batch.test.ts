@@ -104,6 +104,16 @@ it('changes nothing when one action is refused, and says why with its status', a
   expect(await rows(pk)).toEqual([{ partitionKey: pk, rowKey: 'a', v: 'second' }]);
 });
 
+it("writes a row read back (its ETag, Timestamp and metadata are the service's, not columns)", async () => {
+  const pk = randomUUID();
+  await table.createEntity({ partitionKey: pk, rowKey: 'a', v: 'first' });
+  const read = await table.getEntity<{ v: string }>(pk, 'a');
+  await submitBatch(table, [
+    ['update', { ...read, partitionKey: pk, rowKey: 'a', v: 'second' }, 'Replace', { etag: read.etag! }],
+  ]);
+  expect(await rows(pk)).toEqual([{ partitionKey: pk, rowKey: 'a', v: 'second' }]);
+});
+
 it('refuses a column the store does not write (a date) before anything is sent', async () => {
   const before = trips;
   const row = { partitionKey: randomUUID(), rowKey: 'a', at: new Date() };
