@@ -19,6 +19,7 @@ import {
 import { GROUP_ROW } from './row-kinds';
 import { groupToRow, meetingRow, meetingToRow, projectToRow } from './rows';
 import { escapeOData, guarded, type Tables } from './table-access';
+import { submitBatch } from './table-batch';
 import { gateChange, standingAction } from './table-writes';
 
 const range = (prefix: string): string =>
@@ -63,7 +64,7 @@ export function commitStep(
       const row = cardToRow(groupKey, commit.id, k, card);
       actions.push(commit.repeatable ? ['upsert', row, 'Replace'] : ['create', row]);
     });
-    await tables.groups.submitTransaction(actions);
+    await submitBatch(tables.groups, actions);
   });
 }
 
@@ -140,7 +141,7 @@ export function cardPosted(
       ['update', record, 'Merge'],
       ...(last ? finishMerges(step, { ...step.posted, [index]: activityId }) : []),
     ];
-    await tables.groups.submitTransaction(actions);
+    await submitBatch(tables.groups, actions);
   });
 }
 
@@ -170,7 +171,7 @@ export function stepFailed(tables: Tables, step: PendingStep, at: string): Promi
       const failed = JSON.stringify({ ...projectVote, failed: true });
       actions.push(['update', { partitionKey: key, rowKey: GROUP_ROW, projectVote: failed }, 'Merge']);
     }
-    await tables.groups.submitTransaction(actions);
+    await submitBatch(tables.groups, actions);
   });
 }
 

@@ -23,6 +23,7 @@ import {
   rowToStanding,
 } from './rows';
 import { escapeOData, guarded, type Tables } from './table-access';
+import { queryRows } from './table-query';
 import { CARD_PREFIX, POSTED_PREFIX, shownIds, STEP_PREFIX } from './outbox-rows';
 import type { PostedCards } from '../domain/outbox';
 
@@ -87,8 +88,7 @@ function readRows(tables: Tables, groupKey: string, filter: string): Promise<Gro
     const rows = emptyPersonRows();
     const standings: Record<string, Standing> = {};
     const etags: Record<string, string> = {};
-    for await (const entity of tables.groups.listEntities<Row>({ queryOptions: { filter } })) {
-      const row = entity as Row;
+    for (const row of await queryRows(tables.groups, filter)) {
       const prefix = row.rowKey.split('|')[0];
       const kind = personKindOfKey(row.rowKey);
       if (kind || prefix === STANDING_PREFIX || prefix === GATE_PREFIX) etags[row.rowKey] = row.etag ?? '';

@@ -5,7 +5,7 @@
  * answer gate (closed by the reveal), the row's own ETag (a newer click since the read fails it).
  * A failed condition is a ConflictError: the use case reads again and decides again.
  */
-import type { TableTransactionResponse, TransactionAction } from '@azure/data-tables';
+import type { TransactionAction } from '@azure/data-tables';
 import { ConflictError, storedMeeting, type Versioned } from '../domain/snapshot';
 import type { Group, Meeting, Project, Standing } from '../domain/types';
 import type { Row } from './columns';
@@ -31,6 +31,7 @@ import {
   standingToRow,
 } from './rows';
 import { escapeOData, guarded, statusOf, type Tables } from './table-access';
+import { submitBatch, type BatchResult } from './table-batch';
 
 /** What a write of a person's row also depends on. */
 export interface PersonWriteGuard {
@@ -45,13 +46,9 @@ export interface Roster {
 }
 
 /** Runs one entity group transaction; a failed condition (412, 409, or a row gone: 404) is a ConflictError. */
-async function transaction(
-  tables: Tables,
-  what: string,
-  actions: TransactionAction[],
-): Promise<TableTransactionResponse> {
+async function transaction(tables: Tables, what: string, actions: TransactionAction[]): Promise<BatchResult> {
   try {
-    return await guarded(what, () => tables.groups.submitTransaction(actions));
+    return await guarded(what, () => submitBatch(tables.groups, actions));
   } catch (err) {
     if (statusOf(err) === 404) throw new ConflictError(what);
     throw err;
@@ -129,7 +126,7 @@ export async function stepMeeting(
   ];
   if (gate) actions.push(...gateChange(read, meeting.number, gate));
   const done = await transaction(tables, 'meeting', actions);
-  return { value: meeting, etag: done.getResponseForEntity(row.rowKey)?.etag ?? '' };
+  return { value: meeting, etag: done.etagOf(row.rowKey) ?? '' };
 }
 
 /** Opens meeting n's answer gate (start) or closes it (reveal): the actions that join a step's transaction. */
@@ -199,7 +196,7 @@ export async function saveRoster(
     ['update', groupToRow(group.value), 'Replace', { etag: group.etag }],
     standingEtag ? ['update', row, 'Replace', { etag: standingEtag }] : ['create', row],
   ]);
-  return { value: group.value, etag: done.getResponseForEntity(GROUP_ROW)?.etag ?? '' };
+  return { value: group.value, etag: done.etagOf(GROUP_ROW) ?? '' };
 }
 
 /** Writes a person's standing over whatever is there (the end of their deletion). */
