@@ -6,17 +6,33 @@ function utcDate(date: string): Date {
   return new Date(Date.UTC(y, m - 1, d, 12));
 }
 
+/** The two formatters a meeting date needs, per language, built once (building one is costly). */
+const dateFormats = {
+  da: {
+    weekday: new Intl.DateTimeFormat('da-DK', { weekday: 'long', timeZone: 'UTC' }),
+    dayMonthYear: new Intl.DateTimeFormat('da-DK', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }),
+  },
+  en: {
+    weekday: new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'UTC' }),
+    dayMonthYear: new Intl.DateTimeFormat('en-GB', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }),
+  },
+} satisfies Record<Language, { weekday: Intl.DateTimeFormat; dayMonthYear: Intl.DateTimeFormat }>;
+
 /** A meeting date as people write it: "torsdag den 14. januar 2027" / "Thursday 14 January 2027". */
 export function formatDate(lang: Language, date: string): string {
   const d = utcDate(date);
-  const locale = lang === 'da' ? 'da-DK' : 'en-GB';
-  const weekday = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(d);
-  const dayMonthYear = new Intl.DateTimeFormat(locale, {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(d);
+  const weekday = dateFormats[lang].weekday.format(d);
+  const dayMonthYear = dateFormats[lang].dayMonthYear.format(d);
   return lang === 'da' ? `${weekday} den ${dayMonthYear}` : `${weekday} ${dayMonthYear}`;
 }
 
