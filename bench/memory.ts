@@ -27,11 +27,11 @@ function peakRssMb(pid: number): number {
  * Node's flags and the environment variables of `npm start` (package.json), so the bench measures
  * the bot as it is started in production.
  */
-export function startCommand(): { flags: string[]; env: Record<string, string> } {
+export function startCommand(script?: string): { flags: string[]; env: Record<string, string> } {
   const pkg = JSON.parse(readFileSync(path.join(projectRoot(), 'package.json'), 'utf8')) as {
     scripts: Record<string, string>;
   };
-  const words = pkg.scripts.start.split(/\s+/);
+  const words = (script ?? pkg.scripts.start).split(/\s+/);
   const env = Object.fromEntries(
     words
       .filter((w) => /^[A-Z_]+=/.test(w))
@@ -40,10 +40,18 @@ export function startCommand(): { flags: string[]; env: Record<string, string> }
   return { flags: words.filter((w) => w.startsWith('--')), env };
 }
 
-/** The bot's peak resident memory and peak V8 heap in use (MB). */
+/** The bot's peak resident memory and peak V8 heap in use (MB), and `process.memoryUsage()` (MB) at its peak RSS sample. */
 export interface BotMemory {
   peakRssMb: number;
   peakHeapMb: number;
+  atPeakRss: {
+    rss: number;
+    heapTotal: number;
+    heapUsed: number;
+    external: number;
+    arrayBuffers: number;
+    spaces: Record<string, number>;
+  };
 }
 
 /** A local Application Insights ingestion endpoint that accepts every item (the agent's exports). */
@@ -138,7 +146,8 @@ export async function startBotProcess(
       await stopped;
       store.close();
       sink?.close();
-      return { peakRssMb: peak, peakHeapMb: Number(readFileSync(heapFile, 'utf8')) };
+      const probe = JSON.parse(readFileSync(heapFile, 'utf8')) as Omit<BotMemory, 'peakRssMb'>;
+      return { peakRssMb: peak, ...probe };
     },
   };
 }
