@@ -477,7 +477,7 @@ async function startProfile(): Promise<{
 /** Peak RSS and heap, and what the RSS was made of at its peak sample. */
 function describeMemory(m: BotMemory): string {
   const p = m.atPeakRss;
-  return `peak RSS ${m.peakRssMb} MB, peak heap ${m.peakHeapMb} MB; at the peak sample RSS ${p.rss} = heap ${p.heapTotal} (${p.heapUsed} in use) + external ${p.external} (array buffers ${p.arrayBuffers}) + the rest ${p.rss - p.heapTotal - p.external} (code, stacks, malloc); heap spaces ${Object.entries(
+  return `peak RSS ${m.peakRssMb} MB, peak heap ${m.peakHeapMb} MB, CPU ${m.cpuSeconds} s; at the peak sample RSS ${p.rss} = heap ${p.heapTotal} (${p.heapUsed} in use) + external ${p.external} (array buffers ${p.arrayBuffers}) + the rest ${p.rss - p.heapTotal - p.external} (code, stacks, malloc); heap spaces ${Object.entries(
     p.spaces,
   )
     .map(([k, v]) => `${k.replace('_space', '')} ${v}`)
