@@ -16,6 +16,12 @@ import {
   type Send,
 } from './programme';
 
+/** CPU seconds (user + system) a Linux process has used, from /proc (clock ticks of 10 ms). */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 /** Peak resident memory (VmHWM, MB) of a Linux process. */
 function peakRssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -27,11 +33,11 @@ function peakRssMb(pid: number): number {
  * Node's flags and the environment variables of `npm start` (package.json), so the bench measures
  * the bot as it is started in production.
  */
-export function startCommand(): { flags: string[]; env: Record<string, string> } {
+export function startCommand(script?: string): { flags: string[]; env: Record<string, string> } {
   const pkg = JSON.parse(readFileSync(path.join(projectRoot(), 'package.json'), 'utf8')) as {
     scripts: Record<string, string>;
   };
-  const words = pkg.scripts.start.split(/\s+/);
+  const words = (script ?? pkg.scripts.start).split(/\s+/);
   const env = Object.fromEntries(
     words
       .filter((w) => /^[A-Z_]+=/.test(w))
@@ -40,10 +46,20 @@ export function startCommand(): { flags: string[]; env: Record<string, string> }
   return { flags: words.filter((w) => w.startsWith('--')), env };
 }
 
-/** The bot's peak resident memory and peak V8 heap in use (MB). */
+/** The bot's peak resident memory and peak V8 heap in use (MB), and `process.memoryUsage()` (MB) at its peak RSS sample. */
 export interface BotMemory {
   peakRssMb: number;
+  /** CPU seconds (user + system) the bot's process used for the whole run. */
+  cpuSeconds: number;
   peakHeapMb: number;
+  atPeakRss: {
+    rss: number;
+    heapTotal: number;
+    heapUsed: number;
+    external: number;
+    arrayBuffers: number;
+    spaces: Record<string, number>;
+  };
 }
 
 /** A local Application Insights ingestion endpoint that accepts every item (the agent's exports). */
@@ -134,11 +150,13 @@ export async function startBotProcess(
     store,
     stop: async () => {
       const peak = child.exitCode === null ? peakRssMb(child.pid!) : 0;
+      const cpu = child.exitCode === null ? cpuSeconds(child.pid!) : 0;
       child.kill('SIGTERM');
       await stopped;
       store.close();
       sink?.close();
-      return { peakRssMb: peak, peakHeapMb: Number(readFileSync(heapFile, 'utf8')) };
+      const probe = JSON.parse(readFileSync(heapFile, 'utf8')) as Omit<BotMemory, 'peakRssMb' | 'cpuSeconds'>;
+      return { peakRssMb: peak, cpuSeconds: cpu, ...probe };
     },
   };
 }
@@ -146,7 +164,8 @@ export async function startBotProcess(
 /**
  * Runs the bot as its own process, as `npm start` does (its heap cap: without it V8 grows the heap
  * lazily to ~360 MB at 50 groups, the live set fits in far less; its young generation of 2 MB
- * semi-spaces instead of 16 MB: 197 → 162 MB), through G whole programmes, and reads its peak RSS
+ * semi-spaces instead of 16 MB: 197 → 162 MB; its old space grown by 10 % over the live set, not
+ * V8's own factor: 158 → 148 MB, docs/performance.md), through G whole programmes, and reads its peak RSS
  * and peak heap. With `agent` the Azure Monitor OpenTelemetry distro is preloaded, as on App Service.
  */
 export async function measureBotMemory(

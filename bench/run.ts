@@ -24,7 +24,7 @@ import {
   type Send,
 } from './programme';
 import { latencyChart, statsOf } from './stats';
-import { measureBotMemory } from './memory';
+import { measureBotMemory, startCommand, type BotMemory } from './memory';
 import { measureLargestUse } from './largest';
 import { measureSummaryGrowth } from './summary-growth';
 import { measureInstances } from './instances';
@@ -44,6 +44,10 @@ const BURST_ROUNDS = burstArg >= 0 ? Number(args[burstArg + 1]) || 3 : 0;
 /** Only the largest legitimate use (`--largest N`: a coordinator of N groups); with `--agent`, the agent preloaded. */
 const largestArg = args.indexOf('--largest');
 const LARGEST = largestArg >= 0 ? Number(args[largestArg + 1]) || 100 : 0;
+/** Only the memory run (`--memory`), with and without `--agent`; `--start '…'` replaces `npm start`'s flags. */
+const MEMORY_ONLY = args.includes('--memory');
+const startArg = args.indexOf('--start');
+const START = startArg >= 0 ? startCommand(args[startArg + 1]) : undefined;
 const profileArg = args.indexOf('--profile');
 const PROFILE = profileArg >= 0 ? args[profileArg + 1] : undefined;
 /** Only a full run (50 groups, no added latency) replaces the committed reference in bench/results. */
@@ -66,6 +70,19 @@ async function main(): Promise<void> {
   const azurite = await startAzurite({});
   const cs = azuriteConnectionString(azurite.host, azurite.port);
   const connector = await startFakeConnector({ enforceLimits: true, latencyMs: LATENCY, dropBodies: true });
+  if (MEMORY_ONLY) {
+    for (const agent of AGENT ? [false, true] : [false]) {
+      const m = await measureBotMemory(G, cs, connector.serviceUrl, {
+        agent,
+        ...(START && { start: START }),
+      });
+      console.log(`${G} groups, agent ${agent ? 'yes' : 'no'}: ${describeMemory(m)} · load ${loadNow()}`);
+    }
+    clearInterval(rssTimer);
+    await connector.close();
+    await azurite.stop();
+    return;
+  }
   if (LARGEST) {
     // One bot process, with or without the agent, on its own storage.
     const m = await measureLargestUse(LARGEST, cs, connector.serviceUrl, AGENT);
@@ -293,6 +310,7 @@ async function main(): Promise<void> {
     summaryGrowth: growth,
     peakRssMb: memory.peakRssMb,
     peakHeapMb: memory.peakHeapMb,
+    memoryAtPeakRssMb: memory.atPeakRss,
     withAgent,
     benchProcessPeakRssMb: Math.round(peakRss / 1024 / 1024),
     cpuSeconds: Math.round(((cpu.user + cpu.system) / 1e6) * 10) / 10,
@@ -306,11 +324,36 @@ async function main(): Promise<void> {
     },
     at: new Date().toISOString(),
   };
+  // Every turn of the 50-group one-tenant burst (the coordinator's steps included) against 1 s and
+  // against 2 × the answer turn's p99 in the same run (issue 23); the one-at-a-time answers are not
+  // a burst, and `summary` is a message, not an invoke.
+  const answerP99 = stats.submitAnswer.p99;
+  const [worstType, worst] = Object.entries(stats)
+    .filter(([k]) => k !== 'submitAnswer (one at a time)' && k !== 'summary')
+    .reduce((a, b) => (b[1].p99 > a[1].p99 ? b : a));
+  const worstRatio = ratio(worst.p99, answerP99);
+  // Round trips of a summary turn minus the activity's claim. The summary reads the group's partition
+  // in one query (src/app/summary.ts); the figure also counts the writes the turn makes after it (the
+  // record of the posted summary card), so it reads above 1 with a one-query design.
   const summaryQueries = Math.max(...growth.map((g) => g.queries));
   const targets = [
     ['submitAnswer p50 ≤ 1.5 × floor', result.ratios.submitAnswerP50, result.ratios.submitAnswerP50 <= 1.5],
     ['submitAnswer p99 ≤ 1.5 × floor', result.ratios.submitAnswerP99, result.ratios.submitAnswerP99 <= 1.5],
-    ['answer throughput ≥ 70 % of floor', result.ratios.throughput, result.ratios.throughput >= 0.7],
+    [
+      `every invoke p99 ≤ 1 s in the ${G}-group burst (issue 23; worst ${worstType}, ms)`,
+      worst.p99,
+      worst.p99 <= 1000,
+    ],
+    [
+      `every invoke p99 ≤ 2 × submitAnswer p99 (issue 23; worst ${worstType}: ${worst.p99} vs ${answerP99} ms)`,
+      worstRatio,
+      worstRatio <= 2,
+    ],
+    [
+      'answer throughput ≥ 80 % of floor (issue 23)',
+      result.ratios.throughput,
+      result.ratios.throughput >= 0.8,
+    ],
     [
       'storage round trips per submitAnswer (with its card refresh) ≤ 2',
       result.roundTrips.submitAnswer,
@@ -323,8 +366,16 @@ async function main(): Promise<void> {
     ],
     ['summary: 1 query at any size (most in the growth runs)', summaryQueries, summaryQueries <= 1],
     ['messages posted per meeting ≤ 6', result.sendsPerMeeting.max, result.sendsPerMeeting.max <= 6],
-    ['sends above Teams’ limits = 0', result.throttled429, result.throttled429 === 0],
-    ['peak RSS of the bot ≤ 160 MB', result.peakRssMb, result.peakRssMb <= 160],
+    [
+      'sends above Teams’ limits = 0 (one instance; `--instances 2` reports two)',
+      result.throttled429,
+      result.throttled429 === 0,
+    ],
+    [
+      `peak RSS of the bot ≤ 160 MB without the agent (issue 23${withAgent ? `; with the agent ${withAgent.peakRssMb} MB` : ''})`,
+      result.peakRssMb,
+      result.peakRssMb <= 160,
+    ],
   ] as const;
   const out = { ...result, targets: targets.map(([name, value, met]) => ({ name, value, met })) };
 
@@ -344,6 +395,7 @@ async function main(): Promise<void> {
   console.log(
     `\nthroughput: ${result.throughput.answersPerSecond} answers/s vs floor ${result.throughput.floorPerSecond}/s (CPU ${result.throughput.cpuMsPerAnswer} vs ${result.throughput.cpuMsPerFloorTurn} ms per turn) · peak RSS of the bot ${result.peakRssMb} MB (heap ${result.peakHeapMb} MB${withAgent ? `; with the agent ${withAgent.peakRssMb} MB, heap ${withAgent.peakHeapMb} MB` : ''}) · CPU ${result.cpuSeconds} s · ${result.durationSeconds} s`,
   );
+  console.log(`memory of the bot: ${describeMemory(memory)}`);
   console.log(
     `summary growth: ${growth.map((g) => `${g.answers} answers ${g.p50} ms ${g.roundTrips} trips`).join(' · ')}`,
   );
@@ -421,6 +473,18 @@ async function startProfile(): Promise<{
     stop: async () => (session.disconnect(), profiles),
   };
 }
+
+/** Peak RSS and heap, and what the RSS was made of at its peak sample. */
+function describeMemory(m: BotMemory): string {
+  const p = m.atPeakRss;
+  return `peak RSS ${m.peakRssMb} MB, peak heap ${m.peakHeapMb} MB, CPU ${m.cpuSeconds} s; at the peak sample RSS ${p.rss} = heap ${p.heapTotal} (${p.heapUsed} in use) + external ${p.external} (array buffers ${p.arrayBuffers}) + the rest ${p.rss - p.heapTotal - p.external} (code, stacks, malloc); heap spaces ${Object.entries(
+    p.spaces,
+  )
+    .map(([k, v]) => `${k.replace('_space', '')} ${v}`)
+    .join(', ')}`;
+}
+
+const loadNow = (): string => os.loadavg()[0].toFixed(2);
 
 function invokeStart(g: BenchGroup): Record<string, unknown> {
   return invoke(g.chat, g.coordinator, 'startMeeting', { meeting: 1 });
