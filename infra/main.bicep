@@ -148,7 +148,7 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
     httpsOnly: true
     siteConfig: {
       linuxFxVersion: 'NODE|24-lts'
-      appCommandLine: 'node --max-old-space-size=224 --max-semi-space-size=2 dist/src/index.js'
+      appCommandLine: 'node --max-old-space-size=224 --max-semi-space-size=2 --heap-growing-percent=10 dist/src/index.js'
       alwaysOn: true
       http20Enabled: true
       minTlsVersion: '1.2'

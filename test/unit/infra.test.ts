@@ -27,7 +27,7 @@ describe('the Azure deployment (infra/main.bicep)', () => {
     expect(bicep).toMatch(/\{ name: 'LINK_SIGNING_KEY', value: linkSigningKey \}/);
     expect(bicep).toMatch(/@secure\(\)\n@description\([^\n]*\)\nparam linkSigningKey string = base64\(/);
     expect(bicep).toContain(
-      "appCommandLine: 'node --max-old-space-size=224 --max-semi-space-size=2 dist/src/index.js'",
+      "appCommandLine: 'node --max-old-space-size=224 --max-semi-space-size=2 --heap-growing-percent=10 dist/src/index.js'",
     );
     expect(bicep).toContain("{ name: 'MALLOC_ARENA_MAX', value: '2' }");
     expect(bicep).toContain("healthCheckPath: '/healthz'");
