@@ -109,6 +109,7 @@ export function setupGroup(
     };
     // Rows a late writer left after an earlier group of this chat was deleted must not join the new
     // one; the setup step's rows stay: they can only be those of someone who set the group up just now.
+    // Re-delivery claims stay too (this turn's own is one of them); they join no group.
     await deps.store.sweepGroup({ ...group, coordinators: [] }, SETUP_STEP);
     const created = { group, created: true };
     const step = { id: SETUP_STEP, finish: {} };

@@ -163,7 +163,7 @@ export interface GroupStore extends OutboxStore {
   deletePersonRows(groupKey: string, userId: string): Promise<number>;
   /**
    * Deletes every row of a group except the group row (which then holds its tombstone) and, with
-   * `keepStep`, the outbox rows of that step.
+   * `keepStep` (a new group's setup), the outbox rows of that step and the re-delivery claims.
    */
   sweepGroup(group: Group, keepStep?: string): Promise<void>;
   /** Deletes a whole group: its partition, its re-delivery claims and its coordinators' index rows. */

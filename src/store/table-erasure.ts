@@ -39,14 +39,20 @@ export function unindexCoordinator(
   );
 }
 
-/** Deletes every row of a group but the group row (and `keepStep`'s outbox rows): its partition, its re-delivery claims, its coordinators' index rows. */
+/**
+ * Deletes every row of a group but the group row: its partition, its re-delivery claims, its
+ * coordinators' index rows. With `keepStep` (a new group in the chat) that step's outbox rows stay,
+ * and so do the re-delivery claims: they join no group, the turn's own claim is among them (a
+ * re-delivered setup must still be recognised), and the daily retention sweep deletes them.
+ */
 export function sweepGroupRows(tables: Tables, group: Group, keepStep?: string): Promise<void> {
   const kept = (rowKey: string): boolean =>
     rowKey === GROUP_ROW ||
     (keepStep !== undefined &&
       (rowKey === stepRow(keepStep) || rowKey.startsWith(`${CARD_PREFIX}|${keepStep}|`)));
+  const swept = keepStep === undefined ? [tables.groups, tables.activities] : [tables.groups];
   return guarded('group', async () => {
-    for (const table of [tables.groups, tables.activities]) {
+    for (const table of swept) {
       for (const rowKey of await partitionRowKeys(table, group.key)) {
         if (!kept(rowKey)) await deleteIfPresent(table, group.key, rowKey);
       }

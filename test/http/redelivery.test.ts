@@ -70,4 +70,13 @@ describe('re-delivered activities', () => {
     expect(again.body?.value).toContain('Det har jeg allerede fået');
     expect(bot.connector.calls).toHaveLength(calls);
   });
+
+  step("recognises a re-delivered setup of a new group (its sweep keeps the setup's own claim)", async () => {
+    const fresh = groupChat(bot.connector.serviceUrl);
+    const setup = invoke(fresh, coordinator, 'setupGroup', { ...sampleSettings, name: 'Nyborg' });
+    await bot.send(setup);
+    await bot.restart();
+    const again = await bot.send(setup);
+    expect(again.body?.value).toContain('Det har jeg allerede fået');
+  });
 });
