@@ -20,6 +20,8 @@ export interface Entry {
   groupKey?: string;
   /** Only what a turn about this meeting needs (`GroupStore.loadMeetingPartition`), not the whole partition. */
   meeting?: number;
+  /** A setup: with no partition, clear what an earlier group left (`GroupStore.sweepBeforeSetup`, keeping this step's rows). */
+  setupStep?: string;
 }
 
 /** Why the actor may not act on `group` (as read; undefined: none), or undefined when they may. */
@@ -60,6 +62,9 @@ export async function enter(deps: AppDeps, actor: Actor, entry: Entry = {}): Pro
     return okIn(snapshot.group.value.language, snapshot);
   }
   // No partition to read: a new chat, or a group being deleted (its tombstone is not part of a snapshot).
+  // A setup's sweep lists the partition anyway: without a group row in it there is nothing more to read.
+  if (entry.setupStep !== undefined && !(await deps.store.sweepBeforeSetup(key, entry.setupStep)))
+    return refuseIn(actor.language, 'noGroup');
   const row = (await deps.store.loadGroup(key))?.value;
   // A group created between the two reads: decide again from the first.
   if (row && !row.deletedAt) throw new ConflictError('group');

@@ -58,11 +58,13 @@ const SETUP_STEP = 'g.card';
 
 /**
  * Loads the chat's group for `opret` (one partition query): undefined when there is none yet, so
- * it is created; refused while a deleted group is being swept, and for anyone but a coordinator:
+ * it is created — rows a late writer left after an earlier group of this chat was deleted are swept
+ * first, so they cannot join the new one (the setup step's own rows stay: they can only be those of
+ * someone who set the group up just now); refused while a deleted group is being swept, and for anyone but a coordinator:
  * once a group exists its coordinator stays (the second of two people setting up at once is told so).
  */
 async function loadForSetup(deps: AppDeps, actor: Actor): Promise<Outcome<GroupSnapshot | undefined>> {
-  const entered = await enter(deps, actor, { role: 'coordinator' });
+  const entered = await enter(deps, actor, { role: 'coordinator', setupStep: SETUP_STEP });
   if (entered.ok) return entered;
   if (entered.refusal === 'noGroup') return okIn(actor.language, undefined);
   return entered.refusal === 'notCoordinator' ? { ...entered, refusal: 'alreadySetUp' } : entered;
@@ -107,10 +109,6 @@ export function setupGroup(
       conversation: actor.conversation,
       createdAt: deps.now().toISOString(),
     };
-    // Rows a late writer left after an earlier group of this chat was deleted must not join the new
-    // one; the setup step's rows stay: they can only be those of someone who set the group up just now.
-    // Re-delivery claims stay too (this turn's own is one of them); they join no group.
-    await deps.store.sweepGroup({ ...group, coordinators: [] }, SETUP_STEP);
     const created = { group, created: true };
     const step = { id: SETUP_STEP, finish: {} };
     // The step's record keeps the chat, not the person who set it up (their data can be erased).

@@ -161,11 +161,13 @@ export interface GroupStore extends OutboxStore {
   listPersonGroups(userId: string): Promise<Set<string>>;
   /** Deletes a person's own rows (every kind) in a group; how many rows. */
   deletePersonRows(groupKey: string, userId: string): Promise<number>;
+  /** Deletes every row of a group except the group row (which then holds its tombstone). */
+  sweepGroup(group: Group): Promise<void>;
   /**
-   * Deletes every row of a group except the group row (which then holds its tombstone) and, with
-   * `keepStep` (a new group's setup), the outbox rows of that step and the re-delivery claims.
+   * Before a new group in the chat (one listing): true when a group row is there after all; else
+   * deletes what a late writer left of an earlier group, except `keepStep`'s outbox rows and the claims.
    */
-  sweepGroup(group: Group, keepStep?: string): Promise<void>;
+  sweepBeforeSetup(groupKey: string, keepStep: string): Promise<boolean>;
   /** Deletes a whole group: its partition, its re-delivery claims and its coordinators' index rows. */
   deleteGroup(group: Group): Promise<void>;
   /** Forgets that a person coordinates a group. */

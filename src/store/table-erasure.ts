@@ -39,25 +39,32 @@ export function unindexCoordinator(
   );
 }
 
-/**
- * Deletes every row of a group but the group row: its partition, its re-delivery claims, its
- * coordinators' index rows. With `keepStep` (a new group in the chat) that step's outbox rows stay,
- * and so do the re-delivery claims: they join no group, the turn's own claim is among them (a
- * re-delivered setup must still be recognised), and the daily retention sweep deletes them.
- */
-export function sweepGroupRows(tables: Tables, group: Group, keepStep?: string): Promise<void> {
-  const kept = (rowKey: string): boolean =>
-    rowKey === GROUP_ROW ||
-    (keepStep !== undefined &&
-      (rowKey === stepRow(keepStep) || rowKey.startsWith(`${CARD_PREFIX}|${keepStep}|`)));
-  const swept = keepStep === undefined ? [tables.groups, tables.activities] : [tables.groups];
+/** Deletes every row of a group but the group row: its partition, its re-delivery claims, its coordinators' index rows. */
+export function sweepGroupRows(tables: Tables, group: Group): Promise<void> {
   return guarded('group', async () => {
-    for (const table of swept) {
+    for (const table of [tables.groups, tables.activities]) {
       for (const rowKey of await partitionRowKeys(table, group.key)) {
-        if (!kept(rowKey)) await deleteIfPresent(table, group.key, rowKey);
+        if (rowKey !== GROUP_ROW) await deleteIfPresent(table, group.key, rowKey);
       }
     }
     for (const c of group.coordinators) await unindexCoordinator(tables, group.tenantId, c.userId, group.key);
+  });
+}
+
+/**
+ * Before a chat's new group is set up (one query when there is nothing to delete): true when the
+ * partition has a group row after all (nothing deleted); else deletes the rows a late writer left
+ * after an earlier group was deleted, except `keepStep`'s outbox rows. Re-delivery claims stay:
+ * they join no group, the setup's own claim is one of them, and the retention sweep deletes them.
+ */
+export function sweepBeforeSetup(tables: Tables, groupKey: string, keepStep: string): Promise<boolean> {
+  const kept = (rowKey: string): boolean =>
+    rowKey === stepRow(keepStep) || rowKey.startsWith(`${CARD_PREFIX}|${keepStep}|`);
+  return guarded('group', async () => {
+    const rowKeys = await partitionRowKeys(tables.groups, groupKey);
+    if (rowKeys.includes(GROUP_ROW)) return true;
+    for (const rowKey of rowKeys) if (!kept(rowKey)) await deleteIfPresent(tables.groups, groupKey, rowKey);
+    return false;
   });
 }
 

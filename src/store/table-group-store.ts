@@ -26,6 +26,7 @@ import {
   deleteGroupRows,
   deletePersonRows,
   personGroupKeys,
+  sweepBeforeSetup,
   sweepGroupRows,
   unindexCoordinator,
 } from './table-erasure';
@@ -216,8 +217,12 @@ export class TableGroupStore extends TableOutboxStore implements GroupStore {
     return deletePersonRows(this.tables, groupKey, userId);
   }
 
-  sweepGroup(group: Group, keepStep?: string): Promise<void> {
-    return sweepGroupRows(this.tables, group, keepStep);
+  sweepGroup(group: Group): Promise<void> {
+    return sweepGroupRows(this.tables, group);
+  }
+
+  sweepBeforeSetup(groupKey: string, keepStep: string): Promise<boolean> {
+    return sweepBeforeSetup(this.tables, groupKey, keepStep);
   }
 
   deleteGroup(group: Group): Promise<void> {
