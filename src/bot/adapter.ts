@@ -11,11 +11,13 @@ import { groupKeyOf } from '../domain/conversation';
 import { EdgeAdapter } from './http-turn';
 import type { ConversationWatch } from './conversation-watch';
 import { Outbox } from './outbox/outbox';
+import { appIdOf, KeptClients, keptConnectorFactory } from './connector-clients';
 import type { Logger } from '../log';
 
 type ClaimsIdentity = Parameters<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>[0];
 type ConnectorFactory = ReturnType<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>;
 type ConnectorClient = Awaited<ReturnType<ConnectorFactory['create']>>;
+type UserTokenClient = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['createUserTokenClient']>>;
 
 /** The name of the retry policy in the connector client's HTTP pipeline (@azure/core-rest-pipeline). */
 const CLIENT_RETRY_POLICY = 'defaultRetryPolicy';
@@ -41,20 +43,35 @@ function singleRetryLayer(factory: ConnectorFactory): ConnectorFactory {
 }
 
 /**
- * Bot Framework authentication whose connector clients do not retry on their own: the clients of
- * a turn (made while authenticating the request) and those for proactive sends.
+ * Bot Framework authentication whose connector clients do not retry on their own and are made once
+ * per app id, audience and service URL (see `KeptClients`): the clients of a turn (made while
+ * authenticating the request) and those for proactive sends. The user-token client (made for every
+ * turn, unused by this bot) is kept per app id the same way.
  */
 class SingleRetryLayerAuthentication extends ConfigurationBotFrameworkAuthentication {
+  private readonly clients = new KeptClients<ConnectorClient>();
+  private readonly tokenClients = new KeptClients<UserTokenClient>();
+
   override async authenticateRequest(
     ...args: Parameters<ConfigurationBotFrameworkAuthentication['authenticateRequest']>
   ): ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']> {
     const result = await super.authenticateRequest(...args);
     const factory = result.connectorFactory;
-    return factory ? { ...result, connectorFactory: singleRetryLayer(factory) } : result;
+    if (!factory) return result;
+    const scope = `turn|${appIdOf(result.claimsIdentity)}|${result.audience}`;
+    return {
+      ...result,
+      connectorFactory: keptConnectorFactory(singleRetryLayer(factory), this.clients, scope),
+    };
   }
 
   override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
-    return singleRetryLayer(super.createConnectorFactory(claimsIdentity));
+    const factory = singleRetryLayer(super.createConnectorFactory(claimsIdentity));
+    return keptConnectorFactory(factory, this.clients, `proactive|${appIdOf(claimsIdentity)}`);
+  }
+
+  override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
+    return this.tokenClients.get(appIdOf(claimsIdentity), () => super.createUserTokenClient(claimsIdentity));
   }
 }
 

@@ -47,6 +47,20 @@ function listen(handle: (req: IncomingMessage, seen: Seen[]) => { status: number
   );
 }
 
+/** A stand-in for App Service's identity endpoint: a token for the managed identity, valid an hour. */
+function identityEndpoint(): ReturnType<typeof listen> {
+  return listen((req) => ({
+    status: req.headers['x-identity-header'] === 'header-secret' ? 200 : 401,
+    body: {
+      access_token: 'msi-token-for-the-connector',
+      expires_on: String(Math.floor(Date.now() / 1000) + 3600),
+      resource: 'https://api.botframework.com',
+      token_type: 'Bearer',
+      client_id: MSI_CLIENT_ID,
+    },
+  }));
+}
+
 /**
  * The deployed bot has no client secret: its identity is a user-assigned managed identity
  * (`MicrosoftAppType=UserAssignedMSI`), whose tokens come from App Service's identity endpoint.
@@ -97,16 +111,7 @@ describe('the bot signed in with a user-assigned managed identity', () => {
   });
 
   it("sends to Teams with a token from App Service's identity endpoint for the identity's client id", async () => {
-    const identity = await listen((req) => ({
-      status: req.headers['x-identity-header'] === 'header-secret' ? 200 : 401,
-      body: {
-        access_token: 'msi-token-for-the-connector',
-        expires_on: String(Math.floor(Date.now() / 1000) + 3600),
-        resource: 'https://api.botframework.com',
-        token_type: 'Bearer',
-        client_id: MSI_CLIENT_ID,
-      },
-    }));
+    const identity = await identityEndpoint();
     const connector = await listen(() => ({ status: 201, body: { id: 'activity-1' } }));
     try {
       process.env.IDENTITY_ENDPOINT = `${identity.url}/msi/token`;
@@ -134,6 +139,46 @@ describe('the bot signed in with a user-assigned managed identity', () => {
     } finally {
       identity.server.close();
       connector.server.close();
+    }
+  });
+
+  it('reuses one connector client per service URL, each send still signed with a token from the identity endpoint', async () => {
+    const identity = await identityEndpoint();
+    const first = await listen(() => ({ status: 201, body: { id: 'activity-1' } }));
+    const second = await listen(() => ({ status: 201, body: { id: 'activity-2' } }));
+    try {
+      process.env.IDENTITY_ENDPOINT = `${identity.url}/msi/token`;
+      process.env.IDENTITY_HEADER = 'header-secret';
+      const adapter = createAdapter(parseConfig(deployed), capturedLog('info').log);
+      const clients: unknown[] = [];
+      const send = (serviceUrl: string): Promise<void> =>
+        adapter.continueConversationAsync(
+          MSI_CLIENT_ID,
+          {
+            channelId: 'msteams',
+            serviceUrl,
+            conversation: { id: '19:chat@thread.v2', isGroup: true, conversationType: 'groupChat', name: '' },
+            bot: { id: `28:${MSI_CLIENT_ID}`, name: 'Erfaringsgruppe' },
+          },
+          async (context) => {
+            clients.push(context.turnState.get(adapter.ConnectorClientKey));
+            await context.sendActivity('Hej');
+          },
+        );
+      await send(first.url);
+      await send(first.url);
+      await send(second.url);
+      expect(clients[1]).toBe(clients[0]);
+      expect(clients[2]).not.toBe(clients[0]);
+      const posts = (s: Seen[]): unknown[] =>
+        s.filter((x) => x.url.includes('/v3/conversations/')).map((x) => x.headers.authorization);
+      const signed = 'Bearer msi-token-for-the-connector';
+      expect(posts(first.seen)).toEqual([signed, signed]);
+      expect(posts(second.seen)).toEqual([signed]);
+    } finally {
+      identity.server.close();
+      first.server.close();
+      second.server.close();
     }
   });
 });
