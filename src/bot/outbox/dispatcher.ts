@@ -155,13 +155,13 @@ export class StepDispatcher {
         if ((hints.length === 0 && handOvers.length === 0) || this.stopped) continue;
         if (!(await this.leases.claim(tenantId, lease))) continue;
         for (const hint of hints) this.dispatch(tenantId, hint.groupKey, hint);
-        if (handOvers.length > 0 && !this.handOvers.busy(tenantId)) this.sendHandedOver(tenantId, handOvers);
+        if (handOvers.length > 0) this.sendHandedOver(tenantId, handOvers);
       }
       await this.leases.maintain((tenant) => [...this.running.values()].some((r) => r.tenant === tenant));
     } while (this.passAgain && !this.stopped);
   }
 
-  /** Sends what other instances handed over for a tenant this instance holds the lease of. */
+  /** Sends what was handed over for a tenant this instance holds the lease of, after what is being sent (never left for a later pass). */
   private sendHandedOver(tenant: string, found: Parameters<HandOvers['run']>[1]): void {
     this.leases.used(tenant);
     const key = `handOvers|${tenant}`;

@@ -104,11 +104,6 @@ export class HandOvers {
     return next;
   }
 
-  /** True while hand-overs are being sent for the tenant. */
-  busy(tenant: string): boolean {
-    return this.running.has(tenant);
-  }
-
   private async sendAll(tenant: string, found: (HandOver & { etag: string })[]): Promise<void> {
     for (const { key, job, etag } of found) {
       if (this.sent.has(`${key}|${etag}`)) continue;
