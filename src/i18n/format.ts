@@ -6,27 +6,23 @@ function utcDate(date: string): Date {
   return new Date(Date.UTC(y, m - 1, d, 12));
 }
 
-/** The two formatters a meeting date needs, per language, built once (building one is costly). */
-const dateFormats = {
-  da: {
-    weekday: new Intl.DateTimeFormat('da-DK', { weekday: 'long', timeZone: 'UTC' }),
-    dayMonthYear: new Intl.DateTimeFormat('da-DK', {
+/** The two formatters a meeting date needs in a locale (building one is costly, so each is built once). */
+function dateFormatsIn(locale: string): { weekday: Intl.DateTimeFormat; dayMonthYear: Intl.DateTimeFormat } {
+  return {
+    weekday: new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }),
+    dayMonthYear: new Intl.DateTimeFormat(locale, {
       day: 'numeric',
       month: 'long',
       year: 'numeric',
       timeZone: 'UTC',
     }),
-  },
-  en: {
-    weekday: new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'UTC' }),
-    dayMonthYear: new Intl.DateTimeFormat('en-GB', {
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-      timeZone: 'UTC',
-    }),
-  },
-} satisfies Record<Language, { weekday: Intl.DateTimeFormat; dayMonthYear: Intl.DateTimeFormat }>;
+  };
+}
+
+const dateFormats: Record<Language, ReturnType<typeof dateFormatsIn>> = {
+  da: dateFormatsIn('da-DK'),
+  en: dateFormatsIn('en-GB'),
+};
 
 /** A meeting date as people write it: "torsdag den 14. januar 2027" / "Thursday 14 January 2027". */
 export function formatDate(lang: Language, date: string): string {
