@@ -35,12 +35,16 @@ interface Held {
  */
 export class Leases {
   private readonly held = new Map<string, Held>();
-  /** Another instance's lease as last read: until when it holds. */
-  private readonly others = new Map<string, number>();
+  /** Another instance's lease as last read: until when it holds, and when it was read (a clock set back forgets it). */
+  private readonly others = new Map<string, { until: number; read: number }>();
   /** The leases this instance let go, as it wrote them: taken again with one write if no one took them since. */
   private readonly released = new Map<string, { value: Lease; etag: string }>();
-  /** Claims under way, per tenant: one write at a time (two with the same ETag would undo each other). */
-  private readonly claiming = new Map<string, Promise<boolean>>();
+  /**
+   * The lease writes (claims, renewals, releases) under way, per tenant: one at a time, each after
+   * the last, so two of this instance's own writes never carry the same ETag (the second would fail
+   * and leave it believing another instance holds its lease).
+   */
+  private readonly writing = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly store: OutboxAccess,
@@ -58,7 +62,9 @@ export class Leases {
 
   /** True when another instance held the tenant's lease when it was last read, and still would. */
   heldElsewhere(tenant: string): boolean {
-    return (this.others.get(tenant) ?? 0) > this.timer.now();
+    const other = this.others.get(tenant);
+    const now = this.timer.now();
+    return other !== undefined && other.until > now && now >= other.read;
   }
 
   /** The tenants whose leases this instance holds. */
@@ -76,17 +82,22 @@ export class Leases {
    * Takes the tenant's lease when it is free, let go or lapsed (`seen`: as the outbox table showed
    * it; none: there is no lease row); true when this instance holds it.
    */
-  async claim(tenant: string, seen: { value: Lease; etag: string } | undefined): Promise<boolean> {
-    const before = this.claiming.get(tenant);
-    if (before) await before.catch(() => false);
-    if (this.owns(tenant)) return true;
-    const claim = this.write1(tenant, seen);
-    this.claiming.set(tenant, claim);
-    try {
-      return await claim;
-    } finally {
-      if (this.claiming.get(tenant) === claim) this.claiming.delete(tenant);
-    }
+  claim(tenant: string, seen: { value: Lease; etag: string } | undefined): Promise<boolean> {
+    return this.serially(tenant, () =>
+      this.owns(tenant) ? Promise.resolve(true) : this.write1(tenant, seen),
+    );
+  }
+
+  /** Runs a lease write of the tenant after those already under way. */
+  private serially<T>(tenant: string, write: () => Promise<T>): Promise<T> {
+    const before = this.writing.get(tenant) ?? Promise.resolve();
+    const next = before.catch(() => undefined).then(write);
+    this.writing.set(tenant, next);
+    const forget = (): void => {
+      if (this.writing.get(tenant) === next) this.writing.delete(tenant);
+    };
+    next.then(forget, forget);
+    return next;
   }
 
   /**
@@ -105,11 +116,14 @@ export class Leases {
   private async write1(tenant: string, seen: { value: Lease; etag: string } | undefined): Promise<boolean> {
     const now = this.timer.now();
     const previous = seen?.value;
-    const mine = previous?.owner === this.instance && this.held.has(tenant);
+    // No other instance writes this one's name: a row naming it is its own, whatever it holds now.
+    const mine = previous?.owner === this.instance;
     if (previous && !mine && previous.until > now) {
-      this.others.set(tenant, previous.until);
+      this.others.set(tenant, { until: previous.until, read: now });
       return false;
     }
+    // Its own renewal may have followed the look at the table: its last write's ETag is the newer.
+    const etag = (mine && this.held.get(tenant)?.etag) || seen?.etag;
     try {
       const lease: Lease = {
         owner: this.instance,
@@ -117,8 +131,8 @@ export class Leases {
         renewed: now,
         sent: previous?.sent ?? {},
       };
-      const etag = await this.store.writeLease(tenant, lease, seen?.etag);
-      this.held.set(tenant, { etag, renewed: now, lastUse: now });
+      const written = await this.store.writeLease(tenant, lease, etag);
+      this.held.set(tenant, { etag: written, renewed: now, lastUse: now });
       this.others.delete(tenant);
       this.released.delete(tenant);
       if (previous && previous.owner !== this.instance) {
@@ -135,23 +149,31 @@ export class Leases {
       // Another instance wrote it first: it holds it for now; look again after one renewal.
       this.held.delete(tenant);
       this.released.delete(tenant);
-      this.others.set(tenant, now + RENEW_MS);
+      this.others.set(tenant, { until: now + RENEW_MS, read: now });
       return false;
     }
   }
 
   /** Renews the leases that are due, with the sends of their last 30 s; lets go of those idle (`busy`: not idle). */
   async maintain(busy: (tenant: string) => boolean): Promise<void> {
-    for (const [tenant, held] of [...this.held]) {
-      const now = this.timer.now();
-      if (now - held.lastUse > IDLE_RELEASE_MS && !busy(tenant)) await this.release(tenant);
-      else if (now - held.renewed >= RENEW_MS) await this.write(tenant, held, now + LEASE_MS);
+    for (const tenant of this.tenants()) {
+      await this.serially(tenant, async () => {
+        const held = this.held.get(tenant);
+        const now = this.timer.now();
+        if (!held) return;
+        if (now - held.lastUse > IDLE_RELEASE_MS && !busy(tenant)) await this.release(tenant);
+        // Renewed when due, or at once when the clock was set back (the row's times are ahead of it).
+        else if (now - held.renewed >= RENEW_MS || now < held.renewed)
+          await this.write(tenant, held, now + LEASE_MS);
+      });
     }
   }
 
   /** Lets go of every lease, handing on the sends of the last 30 s (stopping). */
   async releaseAll(): Promise<void> {
-    await Promise.allSettled(this.tenants().map((tenant) => this.release(tenant)));
+    await Promise.allSettled(
+      this.tenants().map((tenant) => this.serially(tenant, () => this.release(tenant))),
+    );
   }
 
   private async release(tenant: string): Promise<void> {
@@ -178,7 +200,7 @@ export class Leases {
         });
         return undefined;
       }
-      this.held.delete(tenant);
+      if (this.held.get(tenant) === held) this.held.delete(tenant);
       this.log.warn('lease.lost', { tenant });
       return undefined;
     }
