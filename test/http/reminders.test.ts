@@ -6,6 +6,7 @@
  */
 import { groupChat, invoke, mention, user, type TestChat, type TestUser } from '../support/activities';
 import { startTestBot, TEST_NOW, type TestBot } from '../support/bot-harness';
+import { outboxSettled } from '../support/outbox-settled';
 import { sampleSettings } from '../support/sample-group';
 
 const H = 3600 * 1000;
@@ -62,15 +63,19 @@ async function invitedGroup(): Promise<Group> {
   return { chat, karen, jens, aisha, soeren };
 }
 
-/** Both instances look for due reminders at the same moment; returns what reached the chat. */
+/**
+ * Both instances look for due reminders at the same moment; returns what reached the chat (once
+ * the cards of the turns before are out, and once what the ticks sent is).
+ */
 async function tickBoth(
   at: Date,
   chat: TestChat,
 ): Promise<{ text: string; textFormat?: string; entities?: { mentioned: { id: string } }[] }[]> {
+  await outboxSettled([a, b], chat);
   clock = at;
   const before = a.connector.posts().length;
   const counts = await Promise.all([a.running.reminders!.tick(), b.running.reminders!.tick()]);
-  await Promise.all([a.running.idle(), b.running.idle()]);
+  await outboxSettled([a, b], chat);
   const posts = a.connector
     .posts()
     .slice(before)
