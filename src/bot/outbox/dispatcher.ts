@@ -61,7 +61,7 @@ export class StepDispatcher {
     private readonly hooks: DispatchHooks,
     private readonly timer: Timer,
   ) {
-    this.handOvers = new HandOvers(access, log, (tenant, job) => hooks.handedOver(tenant, job));
+    this.handOvers = new HandOvers(access, log, (t, job) => hooks.handedOver(t, job), outbox);
   }
 
   /**

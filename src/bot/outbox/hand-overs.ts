@@ -85,6 +85,8 @@ export class HandOvers {
     private readonly access: OutboxAccess,
     private readonly log: Logger,
     private readonly send: SendJob,
+    /** Its `idle()` resolves once what `send` queued is out (a card refresh is queued on the pacer, not awaited). */
+    private readonly sends: { idle(): Promise<void> },
   ) {}
 
   /** Hands a job to the tenant's lease holder (the same key replaces an earlier one not yet sent). */
@@ -92,7 +94,7 @@ export class HandOvers {
     await this.access.handOver(tenant, key, JSON.stringify(job));
   }
 
-  /** Sends a tenant's hand-overs in order, after those already being sent; each row goes once sent (unless written again). */
+  /** Sends a tenant's hand-overs in order, after those already being sent; the rows go once sent (unless written again). */
   run(tenant: string, found: (HandOver & { etag: string })[]): Promise<void> {
     const previous = this.running.get(tenant) ?? Promise.resolve();
     const next = previous.then(() => this.sendAll(tenant, found));
@@ -105,6 +107,7 @@ export class HandOvers {
   }
 
   private async sendAll(tenant: string, found: (HandOver & { etag: string })[]): Promise<void> {
+    const done: { key: string; etag: string }[] = [];
     for (const { key, job, etag } of found) {
       if (this.sent.has(`${key}|${etag}`)) continue;
       this.sent.add(`${key}|${etag}`);
@@ -112,10 +115,14 @@ export class HandOvers {
       try {
         await this.send(tenant, JSON.parse(job) as HandedJob);
       } catch (err) {
+        // Best effort, as a refresh always was: the state is stored, and the next change shows it.
         this.log.warn('handOver.failed', { key, error: err instanceof Error ? err.message : String(err) });
       }
-      // Best effort, as a refresh always was: the state is stored, and the next change shows it.
-      await this.access.dropHandOver(tenant, key, etag);
+      done.push({ key, etag });
     }
+    if (done.length === 0) return;
+    // Only once what was queued is out: a process stopped before leaves the rows to the next holder.
+    await this.sends.idle();
+    for (const { key, etag } of done) await this.access.dropHandOver(tenant, key, etag);
   }
 }
