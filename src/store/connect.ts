@@ -43,6 +43,11 @@ export interface StorageRequest {
  */
 export interface StoreOptions {
   onRequest?: (request: StorageRequest) => void | Promise<void>;
+  /**
+   * Sees each round trip's answer (status); what it throws replaces the answer, as a connection
+   * reset after storage did the work would (tests make an answer get lost with it).
+   */
+  onAnswer?: (request: StorageRequest, status: number) => void | Promise<void>;
   /** Sees every group row the store reads or writes (a cache of stored groups keeps current with it). */
   onGroup?: (group: Group) => void;
   /**
@@ -61,21 +66,26 @@ function insecure(target: StorageTarget): boolean {
 }
 
 function client(target: StorageTarget, table: string, options: StoreOptions, agent: HttpAgent): TableClient {
-  const policies: TableServiceClientOptions['additionalPolicies'] = options.onRequest
-    ? [
-        {
-          position: 'perRetry',
-          policy: {
-            name: 'countRoundTrips',
-            sendRequest: async (request, next) => {
-              const body = typeof request.body === 'string' ? request.body : undefined;
-              await options.onRequest?.({ method: request.method, url: request.url, body });
-              return next(request);
+  const { onRequest, onAnswer } = options;
+  const policies: TableServiceClientOptions['additionalPolicies'] =
+    onRequest || onAnswer
+      ? [
+          {
+            position: 'perRetry',
+            policy: {
+              name: 'countRoundTrips',
+              sendRequest: async (request, next) => {
+                const body = typeof request.body === 'string' ? request.body : undefined;
+                const seen = { method: request.method, url: request.url, body };
+                await onRequest?.(seen);
+                const response = await next(request);
+                await onAnswer?.(seen, response.status);
+                return response;
+              },
             },
           },
-        },
-      ]
-    : [];
+        ]
+      : [];
   const clientOptions = { ...CLIENT_OPTIONS, additionalPolicies: policies, agent };
   if ('connectionString' in target) {
     return TableClient.fromConnectionString(target.connectionString, table, {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { RestError, type TableClient } from '@azure/data-tables';
 import type { Row } from './columns';
 import { ConflictError, StorageUnavailableError } from './group-store';
@@ -38,7 +39,11 @@ export async function getRow(client: TableClient, pk: string, rk: string): Promi
   }
 }
 
-/** Inserts a claim row; false when it exists already (someone else claimed it first). */
+/**
+ * Inserts a claim row; false when it exists already (someone else claimed it first). The row
+ * carries a token of this attempt: when the storage client sent the insert again because the
+ * first answer was lost (a reset connection), the row found is this claim's own, and it holds.
+ */
 export async function claim(
   what: string,
   table: TableClient,
@@ -46,12 +51,13 @@ export async function claim(
   rowKey: string,
   at: string,
 ): Promise<boolean> {
+  const by = randomUUID();
   try {
-    await guarded(what, () => table.createEntity({ partitionKey, rowKey, at }));
+    await guarded(what, () => table.createEntity({ partitionKey, rowKey, at, by }));
     return true;
   } catch (err) {
-    if (err instanceof ConflictError) return false;
-    throw err;
+    if (!(err instanceof ConflictError)) throw err;
+    return (await guarded(what, () => getRow(table, partitionKey, rowKey)))?.by === by;
   }
 }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { TransactionAction } from '@azure/data-tables';
 import type { PendingStep, StepCommit } from '../domain/outbox';
 import type { Row } from './columns';
@@ -18,7 +19,7 @@ import {
 } from './outbox-rows';
 import { GROUP_ROW } from './row-kinds';
 import { groupToRow, meetingRow, meetingToRow, projectToRow } from './rows';
-import { escapeOData, guarded, type Tables } from './table-access';
+import { escapeOData, getRow, guarded, statusOf, type Tables } from './table-access';
 import { submitBatch } from './table-batch';
 import { gateChange, standingAction } from './table-writes';
 
@@ -29,7 +30,9 @@ const range = (prefix: string): string =>
  * Commits a step: first the hint that its group has a step to dispatch (so a restart finds it),
  * then one entity-group transaction in the group's partition: the changed meeting or group row
  * (ETag-guarded), the step's record and its cards. A second commit of the same step id fails on
- * the record's insert (ConflictError), whatever the emulator does with If-Match.
+ * the record's insert (ConflictError), whatever the emulator does with If-Match. The record
+ * carries a token of this commit: sent again by the storage client after a lost answer, the
+ * transaction that finds its own record has committed.
  */
 export function commitStep(
   tables: Tables,
@@ -58,13 +61,20 @@ export function commitStep(
     const { read, gate, standingOf } = writes;
     if (read && gate && writes.meeting) actions.push(...gateChange(read, writes.meeting.value.number, gate));
     if (read && standingOf) actions.push(standingAction(read, standingOf));
-    const record = stepToRow(groupKey, commit, at);
+    const attempt = randomUUID();
+    const record = { ...stepToRow(groupKey, commit, at), attempt };
     actions.push(commit.repeatable ? ['upsert', record, 'Merge'] : ['create', record]);
     commit.cards.forEach((card, k) => {
       const row = cardToRow(groupKey, commit.id, k, card);
       actions.push(commit.repeatable ? ['upsert', row, 'Replace'] : ['create', row]);
     });
-    await submitBatch(tables.groups, actions);
+    try {
+      await submitBatch(tables.groups, actions);
+    } catch (err) {
+      // Sent again after a lost answer (a reset connection), the transaction finds its own writes.
+      const mine = statusOf(err) === 409 || statusOf(err) === 412;
+      if (!mine || (await getRow(tables.groups, groupKey, record.rowKey))?.attempt !== attempt) throw err;
+    }
   });
 }
 
