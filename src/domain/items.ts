@@ -49,10 +49,10 @@ export function poolItems(
   members: readonly Member[],
   mode: RevealMode,
 ): Item[] {
-  // Each member's position (the first, as joined) and each item's key are looked up once, not per comparison.
-  const positions = new Map<string, number>();
-  members.forEach((m, i) => positions.has(m.userId) || positions.set(m.userId, i));
-  const position = (userId: string): number => positions.get(userId) ?? members.length;
+  const position = (userId: string): number => {
+    const i = members.findIndex((m) => m.userId === userId);
+    return i < 0 ? members.length : i;
+  };
   const theirs = answers.filter((a) => a.meeting === meeting);
   const randomIds = new Set(theirs.flatMap((a) => a.ids ?? []));
   const items = theirs.flatMap((a) =>
@@ -67,13 +67,9 @@ export function poolItems(
   );
   // Answers stored before random ids (re-keyed at their next reveal) carry a hash of their author as
   // id: they are ordered by their text instead, so the order never follows from who wrote them.
-  if (mode === 'anonymous') {
-    const keys = new Map(
-      items.map((item) => [item, randomIds.has(item.id) ? `0${item.id}` : `1${item.text}`]),
-    );
-    const keyOf = (item: Item): string => keys.get(item) ?? '';
+  const keyOf = (item: Item): string => (randomIds.has(item.id) ? `0${item.id}` : `1${item.text}`);
+  if (mode === 'anonymous')
     return items.sort((x, y) => (keyOf(x) < keyOf(y) ? -1 : keyOf(x) > keyOf(y) ? 1 : 0));
-  }
   return items.sort((x, y) => position(x.author.userId) - position(y.author.userId) || x.field - y.field);
 }
 
