@@ -89,7 +89,8 @@ export function submitAnswer(deps: AppDeps, actor: Actor, data: Input): Promise<
     };
     await deps.store.writePersonRow(snapshot, 'answers', mine, { answersTo: n });
     const answers = withPersonRow(snapshot.answers, 'answers', mine);
-    return ok({ ...view({ ...snapshot, answers }, meeting.value), mine });
+    // Assigned, not spread: the view's items stay unpooled unless a card reads them.
+    return ok(Object.assign(view({ ...snapshot, answers }, meeting.value), { mine }));
   });
 }
 

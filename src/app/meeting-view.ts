@@ -34,12 +34,28 @@ export function chosenIn(snapshot: GroupSnapshot, n: number, items: readonly Ite
   return topItems(n, rankItems(items, rowsOf(snapshot.votes, n)));
 }
 
-/** A meeting view from a snapshot, with `meeting` as it is now (perhaps just changed). */
+/**
+ * A meeting view from a snapshot, with `meeting` as it is now (perhaps just changed). Its items and
+ * what was chosen are pooled and ranked when first read (an answer's reply and the status card read
+ * neither), then kept; a spread (`{ ...view(…) }`) reads them at once.
+ */
 export function view(snapshot: GroupSnapshot, meeting: Meeting): MeetingView {
   const group = groupInMeeting(snapshot.group.value, meeting);
   const n = meeting.number;
-  const items = poolItems(n, snapshot.answers, group.members, group.revealMode);
   const status = statusFacts(snapshot, group, n);
-  const chosen = chosenIn(snapshot, n, items);
-  return { group, meeting, items, chosen, status, proposals: snapshot.proposals };
+  let items: Item[] | undefined;
+  let chosen: RankedItem[] | undefined;
+  const pooled = (): Item[] => (items ??= poolItems(n, snapshot.answers, group.members, group.revealMode));
+  return {
+    group,
+    meeting,
+    get items() {
+      return pooled();
+    },
+    get chosen() {
+      return (chosen ??= chosenIn(snapshot, n, pooled()));
+    },
+    status,
+    proposals: snapshot.proposals,
+  };
 }

@@ -6,7 +6,7 @@ import type { Language } from '../domain/types';
 import { t } from '../i18n';
 import { execute } from './actions';
 import { fieldLabel, perMeeting, themeTitle } from './meeting-cards';
-import { render, type RenderedCard } from './render';
+import { render, type AdaptiveCard, type RenderedCard } from './render';
 
 /** The coordinator's choice of the member an answer is typed in for (app/behalf.ts). */
 export interface BehalfPicker {
@@ -40,6 +40,49 @@ function pickerModel(lang: Language, behalf: BehalfPicker | undefined) {
  * form for an answer typed in for a member (a member picker, the same fields).
  */
 export function answerFormCard(lang: Language, n: number, view: AnswerFormView = {}): RenderedCard {
+  if (view.behalf || view.errors) return boundForm(lang, n, view);
+  const key = `${lang}|${n}|${view.notice ?? ''}`;
+  let blank = blankForms.get(key);
+  if (!blank) {
+    if (blankForms.size >= MAX_BLANK_FORMS) blankForms.clear();
+    blank = frozen(boundForm(lang, n, { notice: view.notice }));
+    blankForms.set(key, blank);
+  }
+  return filledIn(blank, view.values ?? []);
+}
+
+/**
+ * A member's own form without problems, bound once per language, meeting and notice with empty
+ * fields (binding is most of its cost, and every answer's reply is one); each reply copies the
+ * path to the fields and writes the answers in, as binding them would.
+ */
+const blankForms = new Map<string, RenderedCard>();
+const MAX_BLANK_FORMS = 64;
+
+/** The blank form with `values` in its fields (`a1`, `a2`, … in order; missing ones stay empty). */
+function filledIn(blank: RenderedCard, values: readonly string[]): RenderedCard {
+  const body = blank.card.body as AdaptiveCard[];
+  const filled = body.map((element) => {
+    const items = element.items as AdaptiveCard[] | undefined;
+    const input = element.type === 'Container' && items?.[0]?.type === 'Input.Text' ? items[0] : undefined;
+    const i = input ? Number(String(input.id).slice(1)) - 1 : -1;
+    if (!input || !values[i]) return element;
+    return { ...element, items: [{ ...input, value: values[i] }, ...items!.slice(1)] };
+  });
+  return { card: { ...blank.card, body: filled }, summary: blank.summary };
+}
+
+/** `value` with every object and array in it frozen (a cached card is shared by every reply). */
+function frozen<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) frozen(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** The answer form bound from its template. */
+function boundForm(lang: Language, n: number, view: AnswerFormView): RenderedCard {
   const errors = view.errors ?? {};
   const count = fieldCount(n as MeetingNumber);
   const fields = Array.from({ length: count }, (_, i) => {

@@ -1,6 +1,6 @@
 import { compositionWarnings, isFull } from '../../src/domain/composition';
 import { parseGroupSettings, parseJoin } from '../../src/domain/group-input';
-import { cleanName, cleanText } from '../../src/domain/input';
+import { cleanName, cleanText, PLAIN_TEXT } from '../../src/domain/input';
 import { draftValues, parseInvitation } from '../../src/domain/invitation-input';
 import { parseChoice } from '../../src/domain/project-input';
 import { addDays, addHours, addYears, isValidDate, todayIn } from '../../src/domain/schedule';
@@ -81,6 +81,21 @@ describe('reading card input', () => {
       expect(cleanText(`Hej${c} med${c} dig`, true)).toBe('Hej med dig');
     },
   );
+
+  it('keeps a text of only visible characters as written (the short way for most answers)', () => {
+    const text =
+      'Fælles morgenmøde – “driften” og ‘beboerne’ … 5 € pr. uge; Ærø, Łódź, ß.\nNæste linje\tmed tab';
+    expect(cleanText(`  ${text}  `, true)).toBe(text);
+    expect(cleanText(`${text}\u00AD`, true)).toBe(text);
+    // Every character the short way lets through is one no text would lose on the long way.
+    const invisible = /(?![\n\t])[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\p{Cs}]/u;
+    const lost: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      const c = String.fromCharCode(code);
+      if (PLAIN_TEXT.test(c) && invisible.test(c)) lost.push(code.toString(16));
+    }
+    expect(lost).toEqual([]);
+  });
 
   it('turns line and paragraph separators into a space in one-line fields and a line break in texts', () => {
     expect(cleanName('Søbakken\u2028Nord\u2029Syd\u0085Øst')).toBe('Søbakken Nord Syd Øst');
