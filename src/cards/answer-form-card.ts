@@ -7,6 +7,7 @@ import { t } from '../i18n';
 import { execute } from './actions';
 import { fieldLabel, perMeeting, themeTitle } from './meeting-cards';
 import { render, type RenderedCard } from './render';
+import { asConfirmation, ownRuns, type Inlines } from './rich-text';
 
 /** The coordinator's choice of the member an answer is typed in for (app/behalf.ts). */
 export interface BehalfPicker {
@@ -20,7 +21,8 @@ export interface BehalfPicker {
 export interface AnswerFormView {
   values?: string[];
   errors?: FieldErrors;
-  notice?: string;
+  /** A confirmation of the reader's step: the bot's own text, or runs with people's texts in them. */
+  notice?: string | Inlines;
   /** Set for the coordinator's form that types in an answer for a member. */
   behalf?: BehalfPicker;
 }
@@ -67,7 +69,7 @@ export function answerFormCard(lang: Language, n: number, view: AnswerFormView =
       : n === 1
         ? `${t(lang, 'answer.threeOrFewer')} ${intro}`
         : intro,
-    notice: view.notice ?? '',
+    notice: asConfirmation(typeof view.notice === 'string' ? ownRuns(view.notice) : (view.notice ?? [])),
     problem: !Object.keys(errors).length
       ? ''
       : behalf
