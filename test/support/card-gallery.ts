@@ -26,7 +26,9 @@ import {
   meetingStatusCard,
   votingPromptCard,
 } from '../../src/cards/meeting-cards';
-import { conclusionCard, revealCards, votingCard } from '../../src/cards/result-cards';
+import { conclusionCard } from '../../src/cards/conclusion-card';
+import { revealCards } from '../../src/cards/reveal-cards';
+import { votingCard } from '../../src/cards/voting-card';
 import { chosenCard } from '../../src/cards/chosen-cards';
 import {
   ballotCard,
