@@ -127,7 +127,8 @@ export function setupCard(
 export function setupPromptCard(lang: Language, exists: boolean): RenderedCard {
   const model = {
     text: t(lang, exists ? 'setup.promptEdit' : 'setup.prompt'),
-    open: execute('openSetup', t(lang, exists ? 'setup.editButton' : 'welcome.setup')),
+    // The click opens the form in the command's language, whatever the clicker's Teams locale.
+    open: execute('openSetup', t(lang, exists ? 'setup.editButton' : 'welcome.setup'), { lang }),
   };
   return { card: render(promptTemplate, model), summary: t(lang, 'setup.summary') };
 }

@@ -64,5 +64,10 @@ describe('opret in a group chat', () => {
     expect(inputsOf(card)).toEqual([]);
     expect(buttonsOf(card)).toEqual([['Set up the group', 'openSetup']]);
     expect(cardText(card)).toContain('Only you see the card while you fill it in');
+    // Its click opens the form in English too, whatever the clicker's Teams locale says.
+    const { data } = (card.actions as { data: Json }[])[0];
+    const click = invoke(chat, samplePeople().coordinator, 'openSetup', data);
+    const form = await bot.send({ ...click, locale: 'da-DK' });
+    expect(cardText(form.body?.value)).toContain('Set up the experience group');
   });
 });
