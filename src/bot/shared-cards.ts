@@ -12,7 +12,7 @@ import { invitationCard, type InvitationLinks } from '../cards/invitation-cards'
 import { meetingStatusCard } from '../cards/meeting-cards';
 import { projectVoteCard } from '../cards/project-cards';
 import type { RenderedCard } from '../cards/render';
-import { conclusionCard } from '../cards/result-cards';
+import { conclusionCard } from '../cards/conclusion-card';
 import type { RefreshView } from '../app/refresh';
 import type { Group, Meeting } from '../domain/types';
 import { coordinates, EVERYONE, viewerOf, type Viewer } from '../domain/viewer';

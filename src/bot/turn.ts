@@ -80,15 +80,25 @@ function deriveActor(context: TurnContext, defaultLanguage: Language): Actor | u
     userId,
     ...(a.from.id && a.from.id !== userId ? { chatId: a.from.id } : {}),
     name: cleanName(a.from.name ?? '') || userId,
-    // Until a group has a language: the command's language, else the person's Teams locale.
+    // Until a group has a language: the command's (or the clicked button's), else the person's Teams locale.
     language:
-      (a.type === 'message' ? commandLanguage(a.text ?? '') : undefined) ??
+      (a.type === 'message' ? commandLanguage(a.text ?? '') : buttonLanguage(a.value)) ??
       languageOf(a.locale, defaultLanguage),
     chat,
     conversation: TurnContext.getConversationReference(a) as unknown as ConversationRef,
     // Teams' time as it sent it (http-turn.ts keeps the text beside the parsed date).
     clickedAt: clickTime((a as { rawTimestamp?: unknown }).rawTimestamp),
   };
+}
+
+/**
+ * The language a clicked button was made in (`lang` in its data), for a click before the group has
+ * a language: the setup button that answers a typed `opret` opens the form in the command's language.
+ */
+function buttonLanguage(value: unknown): Language | undefined {
+  const v = value as { action?: { data?: { lang?: unknown } }; lang?: unknown } | undefined;
+  const lang = v?.action?.data?.lang ?? v?.lang;
+  return lang === 'da' || lang === 'en' ? lang : undefined;
 }
 
 /** Builds the turn; the group's language is asked for only when an answer needs it and no use case told it. */

@@ -7,6 +7,7 @@ import { t } from '../i18n';
 import { execute } from './actions';
 import { fieldLabel, perMeeting, themeTitle } from './meeting-cards';
 import { render, type AdaptiveCard, type RenderedCard } from './render';
+import { asConfirmation, ownRuns, type Inlines } from './rich-text';
 
 /** The coordinator's choice of the member an answer is typed in for (app/behalf.ts). */
 export interface BehalfPicker {
@@ -20,7 +21,8 @@ export interface BehalfPicker {
 export interface AnswerFormView {
   values?: string[];
   errors?: FieldErrors;
-  notice?: string;
+  /** A confirmation of the reader's step: the bot's own text, or runs with people's texts in them. */
+  notice?: string | Inlines;
   /** Set for the coordinator's form that types in an answer for a member. */
   behalf?: BehalfPicker;
 }
@@ -40,7 +42,8 @@ function pickerModel(lang: Language, behalf: BehalfPicker | undefined) {
  * form for an answer typed in for a member (a member picker, the same fields).
  */
 export function answerFormCard(lang: Language, n: number, view: AnswerFormView = {}): RenderedCard {
-  if (view.behalf || view.errors) return boundForm(lang, n, view);
+  if (view.behalf || view.errors || (view.notice && typeof view.notice !== 'string'))
+    return boundForm(lang, n, view);
   const key = `${lang}|${n}|${view.notice ?? ''}`;
   let blank = blankForms.get(key);
   if (!blank) {
@@ -110,7 +113,7 @@ function boundForm(lang: Language, n: number, view: AnswerFormView): RenderedCar
       : n === 1
         ? `${t(lang, 'answer.threeOrFewer')} ${intro}`
         : intro,
-    notice: view.notice ?? '',
+    notice: asConfirmation(typeof view.notice === 'string' ? ownRuns(view.notice) : (view.notice ?? [])),
     problem: !Object.keys(errors).length
       ? ''
       : behalf

@@ -8,7 +8,7 @@ import { formatDate } from '../i18n/format';
 import { pageSections, type Section } from './fit';
 import { execute, type VerbAction } from './actions';
 import { render, type RenderedCard } from './render';
-import { plainRun, richLine, runsText, type Inlines } from './rich-text';
+import { asConfirmation, asHeading, ownRuns, plainRun, richLine, runsText, type Inlines } from './rich-text';
 
 /** Model of cards/my-data.json: a title, an introduction, headed lists of runs (people's texts never read as markdown) and page buttons. */
 interface MyDataModel {
@@ -109,9 +109,10 @@ export function myDataCard(lang: Language, data: MyGroupData[], page = 1): Rende
 
 /** What cards/confirm.json asks, or (once it is done, without `confirm`) says happened. */
 export interface ConfirmModel {
-  title: string;
+  /** The bot's own text, or runs with people's texts (a group's name) in them; so is `notice`. */
+  title: string | Inlines;
   body: string;
-  notice: string;
+  notice: string | Inlines;
   /** The destructive button: its verb, its title and the token that binds it to the person who asked (app/confirmation.ts). */
   confirm?: { verb: Verb; title: string; token: string };
 }
@@ -122,7 +123,13 @@ export function confirmCard(model: ConfirmModel): RenderedCard {
   const button = confirm
     ? execute(confirm.verb, confirm.title, { token: confirm.token }, 'destructive')
     : null;
-  return { card: render(confirmTemplate, { ...model, confirm: button }), summary: model.title };
+  const runs = (text: string | Inlines): Inlines => (typeof text === 'string' ? ownRuns(text) : text);
+  const title = asHeading(runs(model.title));
+  const notice = asConfirmation(runs(model.notice));
+  return {
+    card: render(confirmTemplate, { title, body: model.body, notice, confirm: button }),
+    summary: runsText(title),
+  };
 }
 
 /**

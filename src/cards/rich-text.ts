@@ -33,6 +33,16 @@ export function headingRun(text: string): Inlines {
   return [{ type: 'TextRun', text, weight: 'Bolder', size: 'Large' }];
 }
 
+/** Runs as a card's heading: large and bold (a heading with people's texts in it). */
+export function asHeading(runs: Inlines): Inlines {
+  return runs.map((run) => ({ ...run, weight: 'Bolder', size: 'Large' }));
+}
+
+/** Runs as a confirmation of the reader's step: green and bold. */
+export function asConfirmation(runs: Inlines): Inlines {
+  return runs.map((run) => ({ ...run, weight: 'Bolder', color: 'Good' }));
+}
+
 /** A fact as one line: its title (the bot's) in bold, then its value (a person's text). */
 export function factRuns(title: string, value: string): Inlines {
   return [

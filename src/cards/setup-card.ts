@@ -1,3 +1,4 @@
+import promptTemplate from '../../cards/setup-prompt.json';
 import template from '../../cards/setup.json';
 import type { FieldErrors } from '../domain/input';
 import { LANGUAGES, PHASES, REVEAL_MODES, type GroupSettings, type Language } from '../domain/types';
@@ -116,4 +117,18 @@ export function setupCard(
     submitAction: execute('setupGroup', t(lang, 'setup.submit')),
   };
   return { card: render(template, model), summary: t(lang, 'setup.summary') };
+}
+
+/**
+ * What `opret` typed in a group chat or channel posts: a button, not the form. Its invoke returns
+ * the setup card to the person who clicks it alone (a form in a shared message could be filled in
+ * by anyone); `exists`: the group is set up, so the button opens its settings.
+ */
+export function setupPromptCard(lang: Language, exists: boolean): RenderedCard {
+  const model = {
+    text: t(lang, exists ? 'setup.promptEdit' : 'setup.prompt'),
+    // The click opens the form in the command's language, whatever the clicker's Teams locale.
+    open: execute('openSetup', t(lang, exists ? 'setup.editButton' : 'welcome.setup'), { lang }),
+  };
+  return { card: render(promptTemplate, model), summary: t(lang, 'setup.summary') };
 }

@@ -12,7 +12,8 @@ import { themeTitle } from './meeting-cards';
 import { overviewAction, type OverviewLink } from './overview-action';
 import { render, type AdaptiveCard, type RenderedCard } from './render';
 import { chosenSections } from './chosen-cards';
-import { itemSections, itemText, proposalWithBasis } from './result-cards';
+import { proposalWithBasis } from './proposal-lines';
+import { itemSections, itemText } from './reveal-cards';
 import { buildsOnRuns } from './proposal-form-card';
 import { bulletRun, factRuns, ownRuns, paragraphRuns, plainRun, richLine, type Inlines } from './rich-text';
 

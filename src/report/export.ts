@@ -11,8 +11,14 @@ function cell(value: string | number): string {
   return `"${safe.replace(/"/g, '""')}"`;
 }
 
+/** A proposal's (or the project's) text in one cell or line: its title, its description and what it builds on. */
+function proposalText(p: { title: string; description: string; buildsOn?: string }): string {
+  return `${p.title}: ${p.description}${p.buildsOn ? ` · ${p.buildsOn}` : ''}`;
+}
+
 /**
- * The report as CSV, one row per answer, priority and agreement. Danish uses ";" (what Excel in
+ * The report as CSV, one row per answer, priority and agreement, then the project (or, before it
+ * is chosen, the proposals, each with what it builds on). Danish uses ";" (what Excel in
  * Danish expects), English ","; a byte-order mark makes Excel read æ, ø and å as UTF-8.
  */
 export function overviewCsv(o: Overview): string {
@@ -39,15 +45,10 @@ export function overviewCsv(o: Overview): string {
       rows.push([m.number, m.theme, '', t(lang, 'overview.csv.agreement'), '', m.agreements, '']);
   }
   if (o.project) {
-    rows.push([
-      '',
-      '',
-      '',
-      t(lang, 'overview.csv.project'),
-      o.project.owner,
-      `${o.project.title}: ${o.project.description}`,
-      '',
-    ]);
+    rows.push(['', '', '', t(lang, 'overview.csv.project'), o.project.owner, proposalText(o.project), '']);
+  } else {
+    for (const p of o.proposals)
+      rows.push(['', '', '', t(lang, 'overview.csv.proposal'), '', proposalText(p), '']);
   }
   return `\uFEFF${[header, ...rows].map((r) => r.map(cell).join(sep)).join('\r\n')}\r\n`;
 }
@@ -98,8 +99,18 @@ export function overviewMarkdown(o: Overview): string {
       `${t(lang, 'overview.owner')}: ${md(o.project.owner)} · ${t(lang, 'overview.firstStep')}: ${md(o.project.firstStep)} · ${t(lang, 'overview.dueDate')}: ${o.project.dueDate}`,
       '',
     );
+    if (o.project.buildsOn) out.push(md(o.project.buildsOn), '');
   } else {
     out.push(t(lang, 'overview.noProject'), '');
+    if (o.proposals.length)
+      out.push(
+        `### ${t(lang, 'overview.proposals')}`,
+        '',
+        ...o.proposals.map(
+          (p) => `- **${md(p.title)}** – ${md(p.description)}${p.buildsOn ? ` · ${md(p.buildsOn)}` : ''}`,
+        ),
+        '',
+      );
   }
   return out.join('\n');
 }

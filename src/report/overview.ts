@@ -2,8 +2,15 @@ import { compositionWarnings } from '../domain/composition';
 import { poolItems, rankItems, revealModeOf } from '../domain/items';
 import { hasStarted, isRevealed } from '../domain/meeting';
 import { MEETING_NUMBERS, themeTitleKey } from '../domain/themes';
-import { answeredIn, meetingOf, rowsOf, rsvpTally } from '../domain/snapshot';
-import { ROLE_CATEGORIES, type Language, type MeetingStatus, type RsvpResponse } from '../domain/types';
+import { basisOf, chosenInMeetings, type ChosenInMeeting } from '../domain/project-basis';
+import { answeredIn, meetingOf, meetingsOf, rowsOf, rsvpTally } from '../domain/snapshot';
+import {
+  ROLE_CATEGORIES,
+  type BuildsOn,
+  type Language,
+  type MeetingStatus,
+  type RsvpResponse,
+} from '../domain/types';
 import { t } from '../i18n';
 import { fieldQuestion, formatDate, formatWhen } from '../i18n/format';
 import type { GroupSnapshot } from '../app/context';
@@ -57,8 +64,26 @@ export interface Overview {
   compositionAdvice: string[];
   meetings: OverviewMeeting[];
   participation: Participation[];
-  proposals: { title: string; description: string }[];
-  project?: { title: string; description: string; owner: string; firstStep: string; dueDate: string };
+  proposals: { title: string; description: string; buildsOn?: string }[];
+  project?: {
+    title: string;
+    description: string;
+    owner: string;
+    firstStep: string;
+    dueDate: string;
+    buildsOn?: string;
+  };
+}
+
+/**
+ * What a proposal (or the project) builds on, as one line of plain text: "Bygger videre på: … (fra
+ * møde N)"; nothing when it builds on nothing still stored.
+ */
+function buildsOnLine(lang: Language, chosen: readonly ChosenInMeeting[], ref: BuildsOn | undefined) {
+  const basis = basisOf(chosen, ref);
+  if (!basis) return {};
+  const from = t(lang, 'project.buildsOnFrom', { text: basis.text, n: basis.meeting });
+  return { buildsOn: `${t(lang, 'project.buildsOnTitle')}: ${from}` };
 }
 
 function overviewMeeting(
@@ -103,6 +128,7 @@ export function buildOverview(lang: Language, snapshot: GroupSnapshot): Overview
   const group = snapshot.group.value;
   const meetings = MEETING_NUMBERS.map((n) => overviewMeeting(lang, snapshot, n));
   const p = snapshot.project;
+  const chosen = chosenInMeetings(meetingsOf(snapshot));
   return {
     language: lang,
     groupKey: group.key,
@@ -130,13 +156,18 @@ export function buildOverview(lang: Language, snapshot: GroupSnapshot): Overview
       yes: m.rsvps.yes.length,
       answered: m.answeredCount,
     })),
-    proposals: snapshot.proposals.map((x) => ({ title: x.title, description: x.description })),
+    proposals: snapshot.proposals.map((x) => ({
+      title: x.title,
+      description: x.description,
+      ...buildsOnLine(lang, chosen, x.buildsOn),
+    })),
     project: p && {
       title: p.title,
       description: p.description,
       owner: p.owner.name,
       firstStep: p.firstStep,
       dueDate: formatDate(lang, p.dueDate),
+      ...buildsOnLine(lang, chosen, p.buildsOn),
     },
   };
 }

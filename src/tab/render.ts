@@ -137,12 +137,13 @@ export function renderOverview(
         `${t(lang, 'overview.owner')}: ${o.project.owner} · ${t(lang, 'overview.firstStep')}: ${o.project.firstStep} · ${t(lang, 'overview.dueDate')}: ${o.project.dueDate}`,
       ),
     );
+    if (o.project.buildsOn) project.append(el('p', 'facts', o.project.buildsOn));
   } else {
     project.append(el('p', 'hint', t(lang, 'overview.noProject')));
     if (o.proposals.length)
       project.append(
         el('h3', undefined, t(lang, 'overview.proposals')),
-        list(o.proposals.map((p) => `${p.title} – ${p.description}`)),
+        list(o.proposals.map((p) => `${p.title} – ${p.description}${p.buildsOn ? ` · ${p.buildsOn}` : ''}`)),
       );
   }
   main.append(members, chart, meetings, project);

@@ -31,7 +31,9 @@ import {
 import { proposalFormCard } from '../../src/cards/proposal-form-card';
 import { chosenInMeetings } from '../../src/domain/project-basis';
 import type { AdaptiveCard, RenderedCard } from '../../src/cards/render';
-import { conclusionCard, revealCards, votingCard } from '../../src/cards/result-cards';
+import { conclusionCard } from '../../src/cards/conclusion-card';
+import { revealCards } from '../../src/cards/reveal-cards';
+import { votingCard } from '../../src/cards/voting-card';
 import { chosenCard } from '../../src/cards/chosen-cards';
 import { statusCard } from '../../src/cards/status-card';
 import { chooseGroupCard } from '../../src/cards/choose-group-card';

@@ -74,6 +74,9 @@ test('1. @Erfaringsgruppe hjælp shows the help', async () => {
 
 test('2. @Erfaringsgruppe opret: the setup card is filled in and the coordinator joins', async () => {
   await chat.say('opret');
+  // The chat gets a button; its click opens the setup card for the coordinator alone.
+  await chat.sees('Det er kun dig, der ser kortet, mens du udfylder det');
+  await chat.button('Opret gruppen').click();
   await chat.field('Gruppens navn').fill('Erfaringsgruppe Søbakken');
   await chat.field('Boligorganisation').fill('Boligforeningen Kilden');
   await chat.field('Afdeling eller område').fill('Afdeling 7, Søbakken');

@@ -36,8 +36,7 @@ describe('the method in the words (Danish, over HTTP)', () => {
   };
 
   step('asks the seed’s precondition at setup and answers "no" with advice, never a block', async () => {
-    await bot.send(mention(chat, coordinator, 'opret'));
-    const setup = attachedCard(bot.connector.posts().at(-1)!.activity);
+    const setup = (await bot.send(invoke(chat, coordinator, 'openSetup'))).body?.value;
     expect(cardText(setup)).toContain('Pågår der både en fysisk renovering og en boligsocial indsats');
     expect(findInput(setup, 'precondition')?.isRequired).toBeUndefined();
     const res = await bot.send(

@@ -5,7 +5,7 @@
  */
 import { groupChat, invoke, mention, submit, user } from '../support/activities';
 import { startTestBot, type TestBot } from '../support/bot-harness';
-import { attachedCard, cardText } from '../support/cards';
+import { attachedCard } from '../support/cards';
 import { sampleInvitation, sampleSettings } from '../support/sample-group';
 import { groupKeyOf } from '../../src/store/keys';
 
@@ -35,7 +35,7 @@ describe('names', () => {
     expect(JSON.stringify(group)).not.toMatch(HIDDEN);
   });
 
-  it('with a markdown link show literally in the `slet gruppe` title, and as typed in the plain notCoordinator message', async () => {
+  it('with a markdown link show as typed (a TextRun, never markdown) in the `slet gruppe` title, and as typed in the plain notCoordinator message', async () => {
     const chat = groupChat(bot.connector.serviceUrl);
     const karen = user('Karen [klik](https://evil.example)');
     const jens = user('Jens Madsen');
@@ -43,9 +43,15 @@ describe('names', () => {
       invoke(chat, karen, 'setupGroup', { ...sampleSettings, name: 'Søbakken [klik](https://evil.example)' }),
     );
     await bot.send(mention(chat, karen, 'slet gruppe'));
-    const title = cardText(attachedCard(bot.connector.posts().at(-1)!.activity)).split('\n')[0];
-    expect(title).toContain('klik');
-    expect(title).not.toMatch(LIVE_LINK);
+    // The title is a RichTextBlock: its runs are never read as markdown, so the name shows as typed.
+    const card = attachedCard(bot.connector.posts().at(-1)!.activity);
+    const [heading] = card.body as { type: string; inlines?: { text: string }[] }[];
+    expect(heading.type).toBe('RichTextBlock');
+    expect(heading.inlines!.map((r) => r.text).join('')).toBe(
+      'Slet gruppen Søbakken [klik](https://evil.example)?',
+    );
+    const blocks = (card.body as { type: string; text?: string }[]).filter((b) => b.type === 'TextBlock');
+    expect(blocks.map((b) => b.text ?? '').join('\n')).not.toMatch(LIVE_LINK);
 
     // The refusal is plain text: the name shows exactly as typed, and no client makes a link of it.
     await bot.send(submit(chat, jens, { verb: 'startMeeting', meeting: 1 }));

@@ -6,7 +6,8 @@ import { teamsOverviewLinks } from '../../src/web/overview-links';
 import { createApp } from '../../src/app';
 import { TabApi } from '../../src/web/tab-api';
 import { TokenRejectedError } from '../../src/web/tab-tokens';
-import type { OverviewPayload } from '../../src/report/overview';
+import { buildOverview, type OverviewPayload } from '../../src/report/overview';
+import { overviewCsv, overviewMarkdown } from '../../src/report/export';
 import { buildTab } from '../../scripts/build-tab';
 import sample from '../fixtures/sample-group.da.json';
 import { groupChat, mention, type TestChat } from '../support/activities';
@@ -158,6 +159,40 @@ describe('GET /api/tab/overview', () => {
     expect(text).toMatch(new RegExp(`"${re(q2)}";"Svar";"[^"]*";"${re(second.slice(0, 30))}`));
     const m4 = md.slice(md.indexOf('## Møde 4'));
     expect(m4.indexOf(`**${q1}**`)).toBeLessThan(m4.indexOf(`**${q2}**`));
+  });
+
+  it('shows what each proposal and the project build on ("Bygger videre på"), in the tab and both downloads', async () => {
+    const snapshot = sampleSnapshot();
+    const [advice, structure] = [snapshot.meetings[0], snapshot.meetings[2]].map(
+      (m) => m.value.conclusion!.top[0],
+    );
+    const [first, second] = snapshot.proposals;
+    const proposals = [{ ...first, buildsOn: { meeting: 1, item: advice.id } }, second];
+    const basis = `Bygger videre på: ${advice.text} (fra møde 1)`;
+    const where = groupChat(bot.connector.serviceUrl);
+    const open = await seedSnapshot(bot.running.store, where, { ...snapshot, proposals, project: undefined });
+    const token = tokenOf(await overviewButton(where, 'status'));
+    const o = (await (await api(`group=${open}`, token)).json()) as OverviewPayload;
+    expect(o.proposals.map((p) => p.buildsOn)).toEqual([basis, undefined]);
+    const csv = await (await downloadFile(`group=${open}&format=csv`, token)).text();
+    expect(csv).toContain(`"Forslag";"";"${first.title}: ${first.description} · ${basis}"`);
+    expect(csv).toContain(`"Forslag";"";"${second.title}: ${second.description}"`);
+    const md = await (await downloadFile(`group=${open}&format=md`, token)).text();
+    expect(md).toContain('### Forslag');
+    expect(md).toContain('Bygger videre på: ');
+
+    // The chosen project keeps its basis; in English too.
+    const project = { ...snapshot.project!, buildsOn: { meeting: 3, item: structure.id } };
+    const decided = { ...snapshot, project };
+    const danish = buildOverview('da', decided);
+    expect(danish.project!.buildsOn).toBe(`Bygger videre på: ${structure.text} (fra møde 3)`);
+    expect(overviewCsv(danish)).toContain(` · Bygger videre på: ${structure.text} (fra møde 3)"`);
+    const english = buildOverview('en', { ...decided, project: undefined, proposals });
+    expect(english.proposals[0].buildsOn).toBe(`Builds on: ${advice.text} (from meeting 1)`);
+    expect(overviewCsv(english)).toContain(
+      `"Proposal","","${first.title}: ${first.description} · Builds on: `,
+    );
+    expect(overviewMarkdown(buildOverview('en', decided))).toContain('Builds on: ');
   });
 
   it('refuses an altered or empty download link', async () => {

@@ -2,7 +2,8 @@
  * People's own text is never parsed as markdown (issue 22, point 3): an answer that looks like
  * markdown ("1. Ring_til_Ole *nu*") reaches `opsummering` and `på tværs` as a `TextRun` exactly as
  * typed — no `1\.`, no `\_` anywhere in the cards, never inside a markdown `TextBlock`. A refusal
- * that names a group or a coordinator is a plain-text message with the names exactly as typed.
+ * that names a group or a coordinator is a plain-text message with the names exactly as typed, and
+ * so are the notice of an answer typed in for a member and the `slet gruppe` confirmation.
  */
 import { randomUUID } from 'node:crypto';
 import type { Group, Meeting } from '../../src/domain/types';
@@ -10,6 +11,7 @@ import { groupKeyOf } from '../../src/store/keys';
 import { groupChat, invoke, mention, user, type TestChat } from '../support/activities';
 import { startTestBot, type TestBot } from '../support/bot-harness';
 import { attachedCard, cardText } from '../support/cards';
+import { formedGroup, runningMeeting } from '../support/scenarios';
 import { meetingOne } from '../support/seed';
 
 type Json = Record<string, unknown>;
@@ -177,4 +179,46 @@ describe('a refusal that names people or a group', () => {
     const click = await bot.send(invoke(chat, jens, 'startMeeting', { meeting: 1 }));
     expect(click.body?.value).toBe('Det er kun gruppens koordinator (Karen_Holm *2*), der kan gøre det.');
   });
+});
+
+describe("a card that names a member or the group in the bot's own sentence", () => {
+  const NAME = 'Blå_Gård *2*';
+
+  it("the notice of an answer typed in for a member shows the member's name as typed", async () => {
+    const s = await runningMeeting(bot);
+    const ole = user(NAME);
+    await bot.send(invoke(s.chat, ole, 'joinGroup', { roleCategory: 'imellem', roleTitle: 'Medarbejder' }));
+    const form = (await bot.send(invoke(s.chat, s.coordinator, 'openBehalfForm', { meeting: 1 }))).body
+      ?.value;
+    const choices = (elements(form, 'Input.ChoiceSet')[0].choices ?? []) as {
+      title: string;
+      value: string;
+    }[];
+    const member = choices.find((c) => c.title === NAME)!.value;
+    const submit = { meeting: 1, member, a1: 'Et råd fra Ole.' };
+    const saved = (await bot.send(invoke(s.chat, s.coordinator, 'submitBehalfAnswer', submit))).body
+      ?.value as Json;
+    expectNamed(saved, `Tak! Svaret fra ${NAME} er gemt.`);
+  });
+
+  it("`slet gruppe` asks and confirms with the group's name as typed", async () => {
+    const s = await formedGroup(bot, { members: 1, settings: { name: NAME } });
+    await bot.send(mention(s.chat, s.coordinator, 'slet gruppe'));
+    const ask = lastCard();
+    expectNamed(ask, `Slet gruppen ${NAME}?`);
+    const { token } = (ask.actions as { data: { token: string } }[])[0].data;
+    const done = await bot.send(invoke(s.chat, s.coordinator, 'confirmDeleteGroup', { token }));
+    expectNamed(done.body?.value as Json, `Gruppen ${NAME} er slettet.`);
+  });
+
+  /** `line` is read as typed from the card's runs; no backslash, and the name in no markdown TextBlock. */
+  function expectNamed(card: Json, line: string): void {
+    expect(cardText(card)).toContain(line);
+    const runs = elements(card, 'RichTextBlock').map((b) =>
+      (b.inlines as Json[]).map((r) => r.text).join(''),
+    );
+    expect(runs.some((r) => r.includes(line))).toBe(true);
+    expect(JSON.stringify(card)).not.toContain('\\\\');
+    expect(elements(card, 'TextBlock').filter((b) => String(b.text).includes('Gård'))).toEqual([]);
+  }
 });

@@ -13,7 +13,7 @@ import {
   invitationTemplateText,
 } from '../../src/cards/invitation-cards';
 import type { RenderedCard } from '../../src/cards/render';
-import { setupCard } from '../../src/cards/setup-card';
+import { setupCard, setupPromptCard } from '../../src/cards/setup-card';
 import type { AcrossView } from '../../src/app/across';
 import type { MyGroupData } from '../../src/app/data-rights';
 import { acrossCard } from '../../src/cards/across-card';
@@ -26,7 +26,9 @@ import {
   meetingStatusCard,
   votingPromptCard,
 } from '../../src/cards/meeting-cards';
-import { conclusionCard, revealCards, votingCard } from '../../src/cards/result-cards';
+import { conclusionCard } from '../../src/cards/conclusion-card';
+import { revealCards } from '../../src/cards/reveal-cards';
+import { votingCard } from '../../src/cards/voting-card';
 import { chosenCard } from '../../src/cards/chosen-cards';
 import {
   ballotCard,
@@ -158,6 +160,7 @@ export function cardGallery(lang: Language, longest: boolean): Record<string, Re
     ],
     'join-form': [joinFormCard(lang, group), joinFormCard(lang, group, group.members[0], 'problem')],
     setup: [setupCard(lang, {}), setupCard(lang, group, { name: { key: 'error.required' } })],
+    'setup-prompt': [setupPromptCard(lang, false), setupPromptCard(lang, true)],
     'invitation-editor': [
       invitationEditorCard(lang, 1, editorValues, '2026-11-26'),
       invitationEditorCard(lang, 4, editorValues, '2026-11-26', { date: { key: 'error.datePast' } }, 'sent'),

@@ -1,7 +1,6 @@
 import type { BehalfChoice } from '../../app/behalf';
 import { answerFormCard, type BehalfPicker } from '../../cards/answer-form-card';
-import { escapeMarkdown } from '../../cards/escape';
-import { t } from '../../i18n';
+import { richLine } from '../../cards/rich-text';
 import { act, perform } from '../act';
 import { cardReply } from '../reply';
 
@@ -23,8 +22,7 @@ export const submitBehalfAnswer = act(
   'submitBehalfAnswer',
   (_turn, view) => {
     const lang = view.group.language;
-    const name = escapeMarkdown(view.entered.name);
-    const notice = t(lang, view.newer ? 'behalf.newer' : 'behalf.saved', { name });
+    const notice = richLine(lang, view.newer ? 'behalf.newer' : 'behalf.saved', { name: view.entered.name });
     return cardReply(answerFormCard(lang, view.meeting.number, { behalf: picker(view.members), notice }));
   },
   async (turn, refused, input) => {

@@ -1,11 +1,13 @@
 import type { Verb } from '../../app';
 import { acrossCard } from '../../cards/across-card';
 import { helpCard } from '../../cards/help-card';
+import { setupPromptCard } from '../../cards/setup-card';
 import { statusCard } from '../../cards/status-card';
 import type { CommandName } from '../commands';
-import type { Handler } from '../act';
+import { perform, type Handler } from '../act';
 import { cardReply, refusalReply } from '../reply';
 import { askDeleteGroup, askDeleteMyData } from './data-rights';
+import { openSetup } from './group';
 import { remindUnanswered } from './remind';
 
 /**
@@ -14,7 +16,13 @@ import { remindUnanswered } from './remind';
  */
 export const COMMANDS: Record<CommandName, Verb | Handler> = {
   help: async (turn) => cardReply(helpCard(await turn.language(), turn.actor.chat === 'personal')),
-  setup: 'openSetup',
+  // In a shared chat a button, whose click returns the form to the clicker alone (as the welcome card's).
+  setup: async (turn, input) => {
+    if (turn.actor.chat === 'personal') return openSetup(turn, input);
+    const done = await perform('openSetup', turn, input);
+    if ('reply' in done) return done.reply;
+    return cardReply(setupPromptCard(await turn.language(), done.view.group !== undefined));
+  },
   status: async (turn) => {
     const outcome = await turn.deps.app.programmeStatus(turn.actor);
     if (!outcome.ok) return refusalReply(turn, outcome);

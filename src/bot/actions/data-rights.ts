@@ -1,5 +1,5 @@
 import { confirmCard, myDataCard } from '../../cards/data-rights-cards';
-import { escapeMarkdown } from '../../cards/escape';
+import { richLine } from '../../cards/rich-text';
 import type { Language } from '../../domain/types';
 import { t, tp } from '../../i18n';
 import { cardReply, messageReply, refusalReply, type Reply } from '../reply';
@@ -57,7 +57,7 @@ export async function askDeleteGroup(turn: Turn): Promise<Reply> {
   const group = outcome.value.value;
   return cardReply(
     confirmCard({
-      title: t(lang, 'deleteGroup.title', { name: escapeMarkdown(group.name) }),
+      title: richLine(lang, 'deleteGroup.title', { name: group.name }),
       body: t(lang, 'deleteGroup.body'),
       notice: '',
       confirm: {
@@ -100,12 +100,12 @@ export const confirmDeleteGroup: Handler = async (turn, input) => {
   const outcome = await withoutTurnViews(turn, () => turn.deps.app.confirmDeleteGroup(turn.actor, input));
   if (!outcome.ok) return refusalReply(turn, outcome);
   if (outcome.value.cleanup) void cleanUpChat(turn.deps, outcome.value.cleanup);
-  const name = escapeMarkdown(outcome.value.name);
+  const { name } = outcome.value;
   return cardReply(
     confirmCard({
-      title: t(lang, 'deleteGroup.title', { name }),
+      title: richLine(lang, 'deleteGroup.title', { name }),
       body: '',
-      notice: t(lang, 'deleteGroup.done', { name }),
+      notice: richLine(lang, 'deleteGroup.done', { name }),
     }),
   );
 };

@@ -8,7 +8,9 @@ import {
   votingPromptCard,
 } from '../../cards/meeting-cards';
 import type { OutgoingCard } from '../../domain/outbox';
-import { conclusionCard, revealCards, votingCard } from '../../cards/result-cards';
+import { conclusionCard } from '../../cards/conclusion-card';
+import { revealCards } from '../../cards/reveal-cards';
+import { votingCard } from '../../cards/voting-card';
 import { chosenCard } from '../../cards/chosen-cards';
 import { t } from '../../i18n';
 import { act, perform, type Handler } from '../act';
