@@ -82,6 +82,33 @@ export function startDriver(maxSockets?: number): Driver {
 }
 
 /**
+ * The old way, for a comparison in the same conditions (`--driver inline`): the activities sent
+ * with `fetch` from the bot's own process (its event loop and CPU shared with the bot).
+ */
+export function inlineDriver(): Driver {
+  const send = async (url: string, activity: Record<string, unknown>): Promise<Sent> => {
+    const t0 = performance.now();
+    const res = await fetch(`${url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
+    await res.text();
+    return { status: res.status, ms: performance.now() - t0 };
+  };
+  return {
+    pid: process.pid,
+    send,
+    batch: async (url, activities) => {
+      const t0 = performance.now();
+      const sent = await Promise.all(activities.map((a) => send(url, a)));
+      return { sent, elapsedMs: performance.now() - t0 };
+    },
+    stop: async () => undefined,
+  };
+}
+
+/**
  * In the driver process: POSTs one activity over the kept connections and times it. A kept
  * connection the server closed as the request went out (`ECONNRESET` on a reused socket) is tried
  * once more on a new one, as Node's documentation advises for keep-alive clients; the time counts

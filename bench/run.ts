@@ -28,7 +28,7 @@ import { cpuSeconds, measureBotMemory, startCommand, type BotMemory } from './me
 import { measureLargestUse } from './largest';
 import { measureSummaryGrowth } from './summary-growth';
 import { measureInstances } from './instances';
-import { startDriver, type Sent } from './driver';
+import { inlineDriver, startDriver, type Sent } from './driver';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -57,6 +57,8 @@ const OUT_DIR = REFERENCE ? path.join('bench', 'results') : path.join('.cache', 
 /** `--sockets N`: the driver keeps at most N connections to the bot (default: as many as requests at once). */
 const socketsArg = args.indexOf('--sockets');
 const SOCKETS = socketsArg >= 0 ? Number(args[socketsArg + 1]) : undefined;
+/** `--driver inline`: the activities sent from this process with `fetch`, as before the driver process (to compare). */
+const INLINE = args[args.indexOf('--driver') + 1] === 'inline';
 
 /** What the bot's process saw of one turn: storage reads (GET) and writes (the rest, $batch included), its own time. */
 type TurnCount = { count: number; reads: number; writes: number; turnMs?: number };
@@ -136,7 +138,7 @@ async function main(): Promise<void> {
   const samples: Record<string, TurnSample[]> = {};
   let serverErrors = 0;
   // The fake Teams clients run in a process of their own (bench/driver.ts): this process is the bot's.
-  const driver = startDriver(SOCKETS);
+  const driver = INLINE ? inlineDriver() : startDriver(SOCKETS);
   let driverRetries = 0;
   const record = (type: string, activity: Record<string, unknown>, { status, ms, retried }: Sent): number => {
     if (status >= 500) serverErrors++;
@@ -282,7 +284,7 @@ async function main(): Promise<void> {
   progress('summary cost as data grows');
   clearInterval(rssTimer);
   const cpu = process.cpuUsage(cpu0);
-  const driverCpu = cpuSeconds(driver.pid);
+  const driverCpu = INLINE ? 0 : cpuSeconds(driver.pid);
   const memory = await measureBotMemory(G, cs, connector.serviceUrl);
   progress('the bot as its own process, for its memory');
   const withAgent = AGENT ? await measureBotMemory(G, cs, connector.serviceUrl, { agent: true }) : undefined;
