@@ -140,11 +140,17 @@ async function main(): Promise<void> {
   // The fake Teams clients run in a process of their own (bench/driver.ts): this process is the bot's.
   const driver = INLINE ? inlineDriver() : startDriver(SOCKETS);
   let driverRetries = 0;
+  /** The joins of each chat (activity ids): the first and the last of a group's turns show its join queue. */
+  const joinsByChat = new Map<string, string[]>();
   const record = (type: string, activity: Record<string, unknown>, { status, ms, retried }: Sent): number => {
     if (status >= 500) serverErrors++;
     if (retried) driverRetries++;
     const id = String(activity.id);
     const of = (): TurnCount | undefined => counts.get(id);
+    if (type === 'joinGroup') {
+      const chat = String((activity.conversation as { id?: string } | undefined)?.id);
+      joinsByChat.set(chat, [...(joinsByChat.get(chat) ?? []), id]);
+    }
     (samples[type] ??= []).push({
       ms,
       get roundTrips() {
@@ -279,6 +285,16 @@ async function main(): Promise<void> {
       );
     }
   }
+  // The joins of a group go one at a time (src/app/one-at-a-time.ts): the shortest and the longest
+  // join turn of each group, median over the groups.
+  const joinQueue = ((): { fastestP50: number; slowestP50: number } => {
+    const spans = [...joinsByChat.values()].map((ids) =>
+      ids.map((id) => counts.get(id)?.turnMs ?? 0).sort((a, b) => a - b),
+    );
+    const median = (xs: number[]): number =>
+      Math.round(xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0);
+    return { fastestP50: median(spans.map((t) => t[0])), slowestP50: median(spans.map((t) => t.at(-1)!)) };
+  })();
   const growth = await measureSummaryGrowth(bot, send, connector.serviceUrl, samples);
   await bot.idle();
   progress('summary cost as data grows');
@@ -360,6 +376,8 @@ async function main(): Promise<void> {
     driverCpuSeconds: driverCpu,
     /** Requests the driver sent again because the bot closed a kept connection under them. */
     driverRetries,
+    /** joinGroup's own turn time per group (ms, median over groups): the group's first join and its last. */
+    joinQueue,
     durationSeconds: Math.round((performance.now() - started) / 100) / 10,
     machine: {
       cpus: os.cpus().length,
@@ -449,6 +467,9 @@ async function main(): Promise<void> {
     `\nthroughput: ${result.throughput.answersPerSecond} answers/s vs floor ${result.throughput.floorPerSecond}/s (CPU ${result.throughput.cpuMsPerAnswer} vs ${result.throughput.cpuMsPerFloorTurn} ms per turn) · peak RSS of the bot ${result.peakRssMb} MB (heap ${result.peakHeapMb} MB${withAgent ? `; with the agent ${withAgent.peakRssMb} MB, heap ${withAgent.peakHeapMb} MB` : ''}) · CPU ${result.cpuSeconds} s (the driver's ${result.driverCpuSeconds} s; ${driverRetries} requests sent again on a new connection) · ${result.durationSeconds} s`,
   );
   console.log(`memory of the bot: ${describeMemory(memory)}`);
+  console.log(
+    `joins of a group (one at a time): the fastest turn ${joinQueue.fastestP50} ms, the slowest ${joinQueue.slowestP50} ms (median over groups)`,
+  );
   console.log(
     `summary growth: ${growth.map((g) => `${g.answers} answers ${g.p50} ms ${g.reads} reads ${g.writes} writes`).join(' · ')}`,
   );
