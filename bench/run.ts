@@ -23,11 +23,12 @@ import {
   type BenchGroup,
   type Send,
 } from './programme';
-import { latencyChart, statsOf } from './stats';
-import { measureBotMemory, startCommand, type BotMemory } from './memory';
+import { latencyChart, statsOf, type TurnSample, type TurnStats } from './stats';
+import { cpuSeconds, measureBotMemory, startCommand, type BotMemory } from './memory';
 import { measureLargestUse } from './largest';
 import { measureSummaryGrowth } from './summary-growth';
 import { measureInstances } from './instances';
+import { inlineDriver, startDriver, type Sent } from './driver';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -53,8 +54,14 @@ const PROFILE = profileArg >= 0 ? args[profileArg + 1] : undefined;
 /** Only a full run (50 groups, no added latency) replaces the committed reference in bench/results. */
 const REFERENCE = !quick && groupsArg < 0 && latencyArg < 0;
 const OUT_DIR = REFERENCE ? path.join('bench', 'results') : path.join('.cache', 'bench');
+/** `--sockets N`: the driver keeps at most N connections to the bot (default: as many as requests at once). */
+const socketsArg = args.indexOf('--sockets');
+const SOCKETS = socketsArg >= 0 ? Number(args[socketsArg + 1]) : undefined;
+/** `--driver inline`: the activities sent from this process with `fetch`, as before the driver process (to compare). */
+const INLINE = args[args.indexOf('--driver') + 1] === 'inline';
 
-type Sample = { ms: number; roundTrips: number };
+/** What the bot's process saw of one turn: storage reads (GET) and writes (the rest, $batch included), its own time. */
+type TurnCount = { count: number; reads: number; writes: number; turnMs?: number };
 
 async function main(): Promise<void> {
   const instancesArg = args.indexOf('--instances');
@@ -94,10 +101,16 @@ async function main(): Promise<void> {
     await azurite.stop();
     return;
   }
-  const als = new AsyncLocalStorage<{ count: number }>();
+  const als = new AsyncLocalStorage<TurnCount>();
   /** Storage round trips per turn, read when the figures are made: the background card refresh counts too. */
-  const counts = new Map<string, { count: number }>();
-  const count = (): void => void (als.getStore() && als.getStore()!.count++);
+  const counts = new Map<string, TurnCount>();
+  const count = ({ method }: { method: string }): void => {
+    const store = als.getStore();
+    if (!store) return;
+    store.count++;
+    if (method === 'GET') store.reads++;
+    else store.writes++;
+  };
   const config = parseConfig({
     PORT: '0',
     AZURE_STORAGE_CONNECTION_STRING: cs,
@@ -111,37 +124,60 @@ async function main(): Promise<void> {
     outboxScope: `bench-${process.pid}`,
     onStorageRequest: count,
     aroundTurn: async (id, handle) => {
-      const store = { count: 0 };
+      const store: TurnCount = { count: 0, reads: 0, writes: 0 };
       if (id) counts.set(id, store);
+      const t0 = performance.now();
       await als.run(store, handle);
+      // The turn's own time in the bot, from the parsed body to its answer (queueing for the group included).
+      store.turnMs = performance.now() - t0;
     },
   });
   let floorTrips = 0;
   const floor = await startFloor(cs, () => void floorTrips++);
 
-  const samples: Record<string, Sample[]> = {};
+  const samples: Record<string, TurnSample[]> = {};
   let serverErrors = 0;
-  const post = async (url: string, type: string, activity: Record<string, unknown>): Promise<number> => {
-    const t0 = performance.now();
-    const res = await fetch(`${url}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(activity),
-    });
-    await res.text();
-    const ms = performance.now() - t0;
-    if (res.status >= 500) serverErrors++;
+  // The fake Teams clients run in a process of their own (bench/driver.ts): this process is the bot's.
+  const driver = INLINE ? inlineDriver() : startDriver(SOCKETS);
+  let driverRetries = 0;
+  /** The joins of each chat (activity ids): the first and the last of a group's turns show its join queue. */
+  const joinsByChat = new Map<string, string[]>();
+  const record = (type: string, activity: Record<string, unknown>, { status, ms, retried }: Sent): number => {
+    if (status >= 500) serverErrors++;
+    if (retried) driverRetries++;
     const id = String(activity.id);
+    const of = (): TurnCount | undefined => counts.get(id);
+    if (type === 'joinGroup') {
+      const chat = String((activity.conversation as { id?: string } | undefined)?.id);
+      joinsByChat.set(chat, [...(joinsByChat.get(chat) ?? []), id]);
+    }
     (samples[type] ??= []).push({
       ms,
       get roundTrips() {
-        return counts.get(id)?.count ?? 0;
+        return of()?.count ?? 0;
       },
       set roundTrips(n: number) {
-        counts.set(id, { count: n });
+        counts.set(id, { count: n, reads: 0, writes: 0 });
+      },
+      get reads() {
+        return of()?.reads;
+      },
+      get writes() {
+        return of()?.writes;
+      },
+      get turnMs() {
+        return of()?.turnMs;
       },
     });
-    return res.status;
+    return status;
+  };
+  const post = async (url: string, type: string, activity: Record<string, unknown>): Promise<number> =>
+    record(type, activity, await driver.send(url, activity));
+  /** Every activity at once from the driver; resolves with the time from the first request to the last answer. */
+  const burst = async (url: string, type: string, activities: Record<string, unknown>[]): Promise<number> => {
+    const { sent, elapsedMs } = await driver.batch(url, activities);
+    sent.forEach((s, i) => record(type, activities[i], s));
+    return elapsedMs;
   };
   const send: Send = (type, activity) => post(bot.url, type, activity);
   /** A floor turn; its round trips are exact when turns go one at a time. */
@@ -168,41 +204,52 @@ async function main(): Promise<void> {
       await floorSend('floor (one at a time)', invoke(g.chat, m, 'floor', { a1: 'x' }));
   progress('one-at-a-time answers and floor');
 
-  // CPU of the bench process (bot or floor, and the driver) per answer while the burst is answered.
+  // CPU of the bot's process (bot or floor; the driver is another process) per answer while the burst is answered.
   const cpuMs = (since: NodeJS.CpuUsage): number => {
     const used = process.cpuUsage(since);
     return (used.user + used.system) / 1000;
   };
+  /** A burst from the driver, timed there; the CPU of this process from when it left. */
+  const timedBurst = async (
+    url: string,
+    type: string,
+    activities: Record<string, unknown>[],
+  ): Promise<{ perSecond: number; cpuMs: number }> => {
+    const elapsed = burst(url, type, activities);
+    const c0 = process.cpuUsage();
+    const ms = await elapsed;
+    return { perSecond: activities.length / (ms / 1000), cpuMs: cpuMs(c0) / activities.length };
+  };
   if (BURST_ROUNDS) {
-    await burstRounds(groups, send, floorSend, () => bot.idle());
+    await burstRounds(
+      groups,
+      (activities) => timedBurst(bot.url, 'submitAnswer (parallel)', activities),
+      (activities) => timedBurst(floor.url, 'floor (parallel)', activities),
+      () => bot.idle(),
+    );
     clearInterval(rssTimer);
+    await driver.stop();
     await floor.stop();
     await bot.stop();
     await connector.close();
     await azurite.stop();
     return;
   }
-  let t0 = performance.now();
-  let c0 = process.cpuUsage();
-  await Promise.all(
-    groups.flatMap((g) =>
-      g.members.map((m, i) =>
-        send('submitAnswer (parallel)', invoke(g.chat, m, 'submitAnswer', answer(i, ' – rettet'))),
-      ),
-    ),
+  const answerBurst = await timedBurst(
+    bot.url,
+    'submitAnswer (parallel)',
+    groups.flatMap((g) => g.members.map((m, i) => invoke(g.chat, m, 'submitAnswer', answer(i, ' – rettet')))),
   );
-  const answersPerSecond = (G * 6) / ((performance.now() - t0) / 1000);
-  const answerCpuMs = cpuMs(c0) / (G * 6);
+  const answersPerSecond = answerBurst.perSecond;
+  const answerCpuMs = answerBurst.cpuMs;
   await bot.idle();
-  t0 = performance.now();
-  c0 = process.cpuUsage();
-  await Promise.all(
-    groups.flatMap((g) =>
-      g.members.map((m) => floorSend('floor (parallel)', invoke(g.chat, m, 'floor', { a1: 'y' }))),
-    ),
+  const floorBurst = await timedBurst(
+    floor.url,
+    'floor (parallel)',
+    groups.flatMap((g) => g.members.map((m) => invoke(g.chat, m, 'floor', { a1: 'y' }))),
   );
-  const floorPerSecond = (G * 6) / ((performance.now() - t0) / 1000);
-  const floorCpuMs = cpuMs(c0) / (G * 6);
+  const floorPerSecond = floorBurst.perSecond;
+  const floorCpuMs = floorBurst.cpuMs;
   progress('parallel answers and floor');
 
   const postsPerMeeting: number[] = [];
@@ -238,11 +285,22 @@ async function main(): Promise<void> {
       );
     }
   }
+  // The joins of a group go one at a time (src/app/one-at-a-time.ts): the shortest and the longest
+  // join turn of each group, median over the groups.
+  const joinQueue = ((): { fastestP50: number; slowestP50: number } => {
+    const spans = [...joinsByChat.values()].map((ids) =>
+      ids.map((id) => counts.get(id)?.turnMs ?? 0).sort((a, b) => a - b),
+    );
+    const median = (xs: number[]): number =>
+      Math.round(xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0);
+    return { fastestP50: median(spans.map((t) => t[0])), slowestP50: median(spans.map((t) => t.at(-1)!)) };
+  })();
   const growth = await measureSummaryGrowth(bot, send, connector.serviceUrl, samples);
   await bot.idle();
   progress('summary cost as data grows');
   clearInterval(rssTimer);
   const cpu = process.cpuUsage(cpu0);
+  const driverCpu = INLINE ? 0 : cpuSeconds(driver.pid);
   const memory = await measureBotMemory(G, cs, connector.serviceUrl);
   progress('the bot as its own process, for its memory');
   const withAgent = AGENT ? await measureBotMemory(G, cs, connector.serviceUrl, { agent: true }) : undefined;
@@ -313,7 +371,13 @@ async function main(): Promise<void> {
     memoryAtPeakRssMb: memory.atPeakRss,
     withAgent,
     benchProcessPeakRssMb: Math.round(peakRss / 1024 / 1024),
+    /** The bot's process (the bot, the floor, the fake connector): the driver's is apart. */
     cpuSeconds: Math.round(((cpu.user + cpu.system) / 1e6) * 10) / 10,
+    driverCpuSeconds: driverCpu,
+    /** Requests the driver sent again because the bot closed a kept connection under them. */
+    driverRetries,
+    /** joinGroup's own turn time per group (ms, median over groups): the group's first join and its last. */
+    joinQueue,
     durationSeconds: Math.round((performance.now() - started) / 100) / 10,
     machine: {
       cpus: os.cpus().length,
@@ -332,10 +396,10 @@ async function main(): Promise<void> {
     .filter(([k]) => k !== 'submitAnswer (one at a time)' && k !== 'summary')
     .reduce((a, b) => (b[1].p99 > a[1].p99 ? b : a));
   const worstRatio = ratio(worst.p99, answerP99);
-  // Round trips of a summary turn minus the activity's claim. The summary reads the group's partition
-  // in one query (src/app/summary.ts); the figure also counts the writes the turn makes after it (the
-  // record of the posted summary card), so it reads above 1 with a one-query design.
-  const summaryQueries = Math.max(...growth.map((g) => g.queries));
+  // Reads of a summary turn (GET requests: src/app/summary.ts reads the group's partition in one
+  // query); its writes (the activity's claim, the record of the posted card) are reported beside them.
+  const summaryReads = Math.max(...growth.map((g) => g.reads));
+  const summaryWrites = Math.max(...growth.map((g) => g.writes));
   const targets = [
     ['submitAnswer p50 ≤ 1.5 × floor', result.ratios.submitAnswerP50, result.ratios.submitAnswerP50 <= 1.5],
     ['submitAnswer p99 ≤ 1.5 × floor', result.ratios.submitAnswerP99, result.ratios.submitAnswerP99 <= 1.5],
@@ -364,7 +428,11 @@ async function main(): Promise<void> {
       result.roundTrips.refresh,
       result.roundTrips.refresh <= 1,
     ],
-    ['summary: 1 query at any size (most in the growth runs)', summaryQueries, summaryQueries <= 1],
+    [
+      `summary: reads per summary ≤ 1 at any size (most in the growth runs; writes: ${summaryWrites})`,
+      summaryReads,
+      summaryReads <= 1,
+    ],
     ['messages posted per meeting ≤ 6', result.sendsPerMeeting.max, result.sendsPerMeeting.max <= 6],
     [
       'sends above Teams’ limits = 0 (one instance; `--instances 2` reports two)',
@@ -384,69 +452,59 @@ async function main(): Promise<void> {
   writeFileSync(path.join(dir, 'latest.json'), `${JSON.stringify(out, null, 2)}\n`);
   writeFileSync(path.join(dir, 'latency.svg'), latencyChart(stats, floorOne));
 
-  const rows = Object.entries(stats).map(
-    ([k, s]) =>
-      `${k.padEnd(30)} ${String(s.count).padStart(5)} ${String(s.p50).padStart(8)} ${String(s.p95).padStart(8)} ${String(s.p99).padStart(8)} ${String(s.roundTrips).padStart(6)}`,
-  );
-  const floorRow = `${'floor (one at a time)'.padEnd(30)} ${String(floorOne.count).padStart(5)} ${String(floorOne.p50).padStart(8)} ${String(floorOne.p95).padStart(8)} ${String(floorOne.p99).padStart(8)} ${String(floorOne.roundTrips).padStart(6)}`;
+  const col = (v: number | undefined, w: number): string => String(v ?? '–').padStart(w);
+  const row = (k: string, s: TurnStats): string =>
+    `${k.padEnd(30)} ${col(s.count, 5)} ${col(s.p50, 8)} ${col(s.p95, 8)} ${col(s.p99, 8)} ${col(s.roundTrips, 6)} ${col(s.reads, 5)} ${col(s.writes, 6)} ${col(s.turnP50, 8)} ${col(s.turnP99, 8)}`;
+  // p50/p95/p99: what the driver saw (request to answer); turn p50/p99: the bot's own turn time.
   console.log(
-    `\n${'turn type'.padEnd(30)} count   p50 ms   p95 ms   p99 ms  trips\n${rows.join('\n')}\n${floorRow}`,
+    `\n${'turn type'.padEnd(30)} count   p50 ms   p95 ms   p99 ms  trips reads writes turn p50 turn p99\n${Object.entries(
+      stats,
+    )
+      .map(([k, s]) => row(k, s))
+      .join('\n')}\n${row('floor (one at a time)', floorOne)}`,
   );
   console.log(
-    `\nthroughput: ${result.throughput.answersPerSecond} answers/s vs floor ${result.throughput.floorPerSecond}/s (CPU ${result.throughput.cpuMsPerAnswer} vs ${result.throughput.cpuMsPerFloorTurn} ms per turn) · peak RSS of the bot ${result.peakRssMb} MB (heap ${result.peakHeapMb} MB${withAgent ? `; with the agent ${withAgent.peakRssMb} MB, heap ${withAgent.peakHeapMb} MB` : ''}) · CPU ${result.cpuSeconds} s · ${result.durationSeconds} s`,
+    `\nthroughput: ${result.throughput.answersPerSecond} answers/s vs floor ${result.throughput.floorPerSecond}/s (CPU ${result.throughput.cpuMsPerAnswer} vs ${result.throughput.cpuMsPerFloorTurn} ms per turn) · peak RSS of the bot ${result.peakRssMb} MB (heap ${result.peakHeapMb} MB${withAgent ? `; with the agent ${withAgent.peakRssMb} MB, heap ${withAgent.peakHeapMb} MB` : ''}) · CPU ${result.cpuSeconds} s (the driver's ${result.driverCpuSeconds} s; ${driverRetries} requests sent again on a new connection) · ${result.durationSeconds} s`,
   );
   console.log(`memory of the bot: ${describeMemory(memory)}`);
   console.log(
-    `summary growth: ${growth.map((g) => `${g.answers} answers ${g.p50} ms ${g.roundTrips} trips`).join(' · ')}`,
+    `joins of a group (one at a time): the fastest turn ${joinQueue.fastestP50} ms, the slowest ${joinQueue.slowestP50} ms (median over groups)`,
+  );
+  console.log(
+    `summary growth: ${growth.map((g) => `${g.answers} answers ${g.p50} ms ${g.reads} reads ${g.writes} writes`).join(' · ')}`,
   );
   console.log('\ntargets:');
   for (const [name, value, met] of targets) console.log(`  ${met ? 'met   ' : 'MISSED'} ${name}: ${value}`);
   console.log(`\nwrote ${OUT_DIR}/latest.json and ${OUT_DIR}/latency.svg`);
 
+  await driver.stop();
   await floor.stop();
   await bot.stop();
   await connector.close();
   await azurite.stop();
 }
 
+type Burst = (activities: Record<string, unknown>[]) => Promise<{ perSecond: number; cpuMs: number }>;
+
 /** `--burst`: R rounds of the bot's 300-at-once answers, then the floor's, each round's ratio printed. */
 async function burstRounds(
   groups: BenchGroup[],
-  send: Send,
-  floorSend: Send,
+  ourBurst: Burst,
+  floorBurst: Burst,
   idle: () => Promise<void>,
 ): Promise<void> {
   const profiler = PROFILE ? await startProfile() : undefined;
-  const timed = async (run: () => Promise<unknown>): Promise<{ perSecond: number; cpuMs: number }> => {
-    const t0 = performance.now();
-    const c0 = process.cpuUsage();
-    await run();
-    const used = process.cpuUsage(c0);
-    const n = groups.length * 6;
-    return { perSecond: n / ((performance.now() - t0) / 1000), cpuMs: (used.user + used.system) / 1000 / n };
-  };
   for (let round = 1; round <= BURST_ROUNDS; round++) {
     await profiler?.resume();
-    const ours = await timed(() =>
-      Promise.all(
-        groups.flatMap((g) =>
-          g.members.map((m, i) =>
-            send(
-              'submitAnswer (parallel)',
-              invoke(g.chat, m, 'submitAnswer', answer(i, ` – rettet ${round}`)),
-            ),
-          ),
-        ),
+    const ours = await ourBurst(
+      groups.flatMap((g) =>
+        g.members.map((m, i) => invoke(g.chat, m, 'submitAnswer', answer(i, ` – rettet ${round}`))),
       ),
     );
     await profiler?.pause();
     await idle();
-    const floor = await timed(() =>
-      Promise.all(
-        groups.flatMap((g) =>
-          g.members.map((m) => floorSend('floor (parallel)', invoke(g.chat, m, 'floor', { a1: 'y' }))),
-        ),
-      ),
+    const floor = await floorBurst(
+      groups.flatMap((g) => g.members.map((m) => invoke(g.chat, m, 'floor', { a1: 'y' }))),
     );
     console.log(
       `burst ${round}: ${Math.round(ours.perSecond)} answers/s vs floor ${Math.round(floor.perSecond)}/s = ${(ours.perSecond / floor.perSecond).toFixed(2)}; CPU ${ours.cpuMs.toFixed(2)} vs ${floor.cpuMs.toFixed(2)} ms per turn = ${(floor.cpuMs / ours.cpuMs).toFixed(2)} · load ${os.loadavg()[0].toFixed(2)}`,

@@ -6,6 +6,12 @@ export interface TurnStats {
   p99: number;
   mean: number;
   roundTrips: number;
+  /** Of the round trips, the reads (GET: point reads and queries) and the writes (the rest, a $batch as one); when classified. */
+  reads?: number;
+  writes?: number;
+  /** The bot's own turn time (ms, from the parsed body to its answer), when the bot's process timed it. */
+  turnP50?: number;
+  turnP99?: number;
 }
 
 /** The q-quantile (0–1) of sorted values, nearest rank. */
@@ -16,17 +22,34 @@ export function quantile(sorted: readonly number[], q: number): number {
 
 const round = (n: number): number => Math.round(n * 100) / 100;
 
-/** p50/p95/p99 and mean latency (ms) and mean storage round trips of samples. */
-export function statsOf(samples: readonly { ms: number; roundTrips: number }[]): TurnStats {
+/** One sent activity: the latency the driver saw, and what the bot's process counted of its turn. */
+export interface TurnSample {
+  ms: number;
+  roundTrips: number;
+  reads?: number;
+  writes?: number;
+  turnMs?: number;
+}
+
+/** p50/p95/p99 and mean latency (ms), mean storage round trips (reads, writes) and the bot's own turn time of samples. */
+export function statsOf(samples: readonly TurnSample[]): TurnStats {
   const ms = samples.map((s) => s.ms).sort((a, b) => a - b);
   const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
+  const mean = (xs: number[]): number => round(sum(xs) / Math.max(1, xs.length));
+  const known = (f: (s: TurnSample) => number | undefined): number[] =>
+    samples.map(f).filter((v): v is number => v !== undefined);
+  const reads = known((s) => s.reads);
+  const writes = known((s) => s.writes);
+  const turn = known((s) => s.turnMs).sort((a, b) => a - b);
   return {
     count: samples.length,
     p50: round(quantile(ms, 0.5)),
     p95: round(quantile(ms, 0.95)),
     p99: round(quantile(ms, 0.99)),
-    mean: round(sum(ms) / Math.max(1, ms.length)),
-    roundTrips: round(sum(samples.map((s) => s.roundTrips)) / Math.max(1, samples.length)),
+    mean: mean(ms),
+    roundTrips: mean(samples.map((s) => s.roundTrips)),
+    ...(reads.length && { reads: mean(reads), writes: mean(writes) }),
+    ...(turn.length && { turnP50: round(quantile(turn, 0.5)), turnP99: round(quantile(turn, 0.99)) }),
   };
 }
 

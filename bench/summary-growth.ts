@@ -2,17 +2,19 @@ import { randomUUID } from 'node:crypto';
 import type { RunningBot } from '../src/runtime';
 import type { Answer, Group, Member } from '../src/domain/types';
 import { groupKeyOf } from '../src/store/keys';
-import { groupChat, mention, user } from '../test/support/activities';
+import { chatIdOf, groupChat, mention, user } from '../test/support/activities';
 import type { Send } from './programme';
-import { statsOf } from './stats';
+import { statsOf, type TurnSample } from './stats';
 
 /** Summary latency and round trips for 3 and 6 members, and for 10× and 100× the answers of a meeting. */
 export async function measureSummaryGrowth(
   bot: RunningBot,
   send: Send,
   serviceUrl: string,
-  samples: Record<string, { ms: number; roundTrips: number }[]>,
-): Promise<{ members: number; answers: number; p50: number; roundTrips: number; queries: number }[]> {
+  samples: Record<string, TurnSample[]>,
+): Promise<
+  { members: number; answers: number; p50: number; roundTrips: number; reads: number; writes: number }[]
+> {
   const results = [];
   for (const [members, factor] of [
     [3, 1],
@@ -39,9 +41,10 @@ export async function measureSummaryGrowth(
       phase: 'undervejs',
       language: 'da',
       revealMode: 'named',
-      coordinators: [{ userId: coordinator.id, name: coordinator.name }],
+      coordinators: [{ userId: coordinator.id, name: coordinator.name, chatId: chatIdOf(coordinator) }],
       members: roster,
-      // The reference setupGroup stores from the chat's first activity, as every real group has it.
+      // The reference (and above, the coordinator's chat id) setupGroup stores from the chat's first
+      // activity, as every real group has them.
       conversation: {
         channelId: 'msteams',
         serviceUrl,
@@ -81,13 +84,15 @@ export async function measureSummaryGrowth(
     for (let r = 0; r < 5; r++) await send(type, mention(chat, coordinator, 'opsummering 1'));
     const stats = statsOf(samples[type]);
     delete samples[type];
-    // One of the round trips is the claim of the activity (a write); the rest read the partition.
+    // Reads (GET: the partition query) and writes (the activity's claim, the record of the posted card)
+    // as the bot's storage client sent them.
     results.push({
       members,
       answers: members * factor,
       p50: stats.p50,
       roundTrips: stats.roundTrips,
-      queries: stats.roundTrips - 1,
+      reads: stats.reads ?? Number.NaN,
+      writes: stats.writes ?? Number.NaN,
     });
   }
   return results;
